@@ -1,0 +1,41 @@
+package org.axdse.explorer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code axdse} command line: the root command and its subcommands from every module. */
+@Command(
+    name = "axdse",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Design-space exploration of approximate multipliers for quantized neural networks.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the project's error handling: user errors are one line, never a trace. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new OneLineErrors());
+    cl.setParameterExceptionHandler(new OneLineErrors());
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  static PrintWriter err(CommandLine cl) {
+    return cl.getErr();
+  }
+}
