@@ -1,0 +1,60 @@
+package org.axdse.simulator.kernels;
+
+/**
+ * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
+ * path: exact rows to {@link VectorExactKernel} (four at a time), rows with 16-bit tables to
+ * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}) to {@link ScalarKernel}.
+ */
+final class BlockGemm {
+  private BlockGemm() {}
+
+  /**
+   * The activation block is {@code a[aOff + k * lda + i]} for {@code k < K}, {@code i < cols}, readable up to
+   * whole 64-column tiles; row n of the block's result goes to {@code c[n * ldc + col0 + i]}.
+   */
+  static void compute(KernelMode mode, byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
+      int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    byte[] codes = w.codesArray();
+    boolean vector = mode == KernelMode.VECTOR;
+    int exactCount = 0;
+    for (int n = rowFrom; n < rowTo; n++) {
+      LookupTable table = t.table(n);
+      int cOff = n * ldc + col0;
+      if (vector && table.isExact()) {
+        s.rows[exactCount++] = n;
+      } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table, s.ks, c, cOff);
+      } else {
+        ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
+      }
+    }
+    if (exactCount > 0) {
+      exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
+    }
+  }
+
+  private static void exact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
+      int count, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    int tiles = cols > 64 ? 2 : 1;
+    VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
+    int[] wv = w.valuesArray();
+    for (int t = 0; t < tiles; t++) {
+      int valid = Math.min(64, cols - 64 * t);
+      int col = col0 + 64 * t;
+      int i = 0;
+      for (; i + 4 <= count; i += 4) {
+        int n0 = rows[i];
+        int n1 = rows[i + 1];
+        int n2 = rows[i + 2];
+        int n3 = rows[i + 3];
+        VectorExactKernel.rows4(s.wide, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, n2 * kLen, n3 * kLen, c,
+            n0 * ldc + col, n1 * ldc + col, n2 * ldc + col, n3 * ldc + col, valid);
+      }
+      for (; i < count; i++) {
+        VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid);
+      }
+    }
+  }
+}
