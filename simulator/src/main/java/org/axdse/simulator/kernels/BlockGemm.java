@@ -2,7 +2,7 @@ package org.axdse.simulator.kernels;
 
 /**
  * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
- * path: exact rows to {@link VectorExactKernel} (four at a time), rows with 16-bit tables to
+ * path: exact rows to {@link VectorExactKernel} (two at a time), rows with 16-bit tables to
  * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}) to {@link ScalarKernel}.
  */
 final class BlockGemm {
@@ -24,7 +24,7 @@ final class BlockGemm {
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
-        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table, s.ks, c, cOff);
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table, s.ks, s.sums, c, cOff);
       } else {
         ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
       }
@@ -44,16 +44,15 @@ final class BlockGemm {
       int valid = Math.min(64, cols - 64 * t);
       int col = col0 + 64 * t;
       int i = 0;
-      for (; i + 4 <= count; i += 4) {
+      for (; i + 2 <= count; i += 2) {
         int n0 = rows[i];
         int n1 = rows[i + 1];
-        int n2 = rows[i + 2];
-        int n3 = rows[i + 3];
-        VectorExactKernel.rows4(s.wide, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, n2 * kLen, n3 * kLen, c,
-            n0 * ldc + col, n1 * ldc + col, n2 * ldc + col, n3 * ldc + col, valid);
+        VectorExactKernel.rows2(s.wide, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col, n1 * ldc + col,
+            valid, s.acc);
       }
       for (; i < count; i++) {
-        VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid);
+        VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
+            s.acc);
       }
     }
   }

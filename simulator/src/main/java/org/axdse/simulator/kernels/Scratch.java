@@ -12,6 +12,7 @@ final class Scratch {
   int[] ks = new int[0];
   int[] rows = new int[0];
   final int[] acc = new int[BLOCK];
+  final short[] sums = new short[2 * VectorTableKernel.SUMS];
 
   static Scratch get(int kLen, int rowCount) {
     Scratch s = LOCAL.get();

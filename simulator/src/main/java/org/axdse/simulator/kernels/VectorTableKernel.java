@@ -1,11 +1,9 @@
 package org.axdse.simulator.kernels;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,30 +18,21 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorTableKernel {
   private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
-  private static final VectorShuffle<Integer> ZIP_LO = zip(0);
-  private static final VectorShuffle<Integer> ZIP_HI = zip(8);
 
   /** Additions between flushes: 256 unsigned bytes sum to at most 65280, which fits 16 bits. */
   static final int CHUNK = 256;
 
-  private VectorTableKernel() {}
+  /** Shorts of the 16-bit sums of one tile in the {@code sums} scratch: four vectors of 32 lanes. */
+  static final int SUMS = 128;
 
-  private static VectorShuffle<Integer> zip(int from) {
-    int[] idx = new int[16];
-    for (int j = 0; j < 8; j++) {
-      idx[2 * j] = from + j;
-      idx[2 * j + 1] = 16 + from + j;
-    }
-    return VectorShuffle.fromArray(I, idx, 0);
-  }
+  private VectorTableKernel() {}
 
   /**
    * {@code c[cOff + i] = sum_k T[a[aOff + k * lda + i]][w[wOff + k]]} for {@code i < cols <= 128}; {@code ks} is
    * scratch of at least {@code kLen} ints.
    */
   static void row(byte[] a, int aOff, int lda, int kLen, int cols, byte[] w, int wOff, LookupTable t, int[] ks,
-      int[] c, int cOff) {
+      short[] sums, int[] c, int cOff) {
     int count = 0;
     for (int k = 0; k < kLen; k++) {
       if (!t.zeroRow(w[wOff + k] & 0xFF)) {
@@ -56,9 +45,12 @@ final class VectorTableKernel {
     do {
       int to = Math.min(count, from + CHUNK);
       if (cols > 64) {
-        tile2(a, aOff, lda, w, wOff, planes, base, ks, from, to, c, cOff, cols, from == 0);
+        tile2(a, aOff, lda, w, wOff, planes, ks, from, to, sums);
+        flush(sums, 0, base * (to - from), c, cOff, 64, from == 0);
+        flush(sums, SUMS, base * (to - from), c, cOff + 64, cols - 64, from == 0);
       } else {
-        tile1(a, aOff, lda, w, wOff, planes, base, ks, from, to, c, cOff, cols, from == 0);
+        tile1(a, aOff, lda, w, wOff, planes, ks, from, to, sums);
+        flush(sums, 0, base * (to - from), c, cOff, cols, from == 0);
       }
       from = to;
     } while (from < count);
@@ -69,8 +61,8 @@ final class VectorTableKernel {
     return TwoTableSelect.select(x, r0, r1).blend(TwoTableSelect.select(x, r2, r3), neg);
   }
 
-  private static void tile1(byte[] a, int aOff, int lda, byte[] w, int wOff, byte[] planes, int base, int[] ks,
-      int from, int to, int[] c, int cOff, int cols, boolean first) {
+  private static void tile1(byte[] a, int aOff, int lda, byte[] w, int wOff, byte[] planes, int[] ks, int from,
+      int to, short[] sums) {
     ShortVector z = ShortVector.zero(ShortVector.SPECIES_512);
     ShortVector lf = z, lo = z, hf = z, ho = z;
     for (int i = from; i < to; i++) {
@@ -89,11 +81,11 @@ final class VectorTableKernel {
       hf = hf.add(h);
       ho = ho.add(h.lanewise(VectorOperators.LSHR, 8));
     }
-    flush(lf, lo, hf, ho, base * (to - from), c, cOff, cols, first);
+    store(lf, lo, hf, ho, sums, 0);
   }
 
-  private static void tile2(byte[] a, int aOff, int lda, byte[] w, int wOff, byte[] planes, int base, int[] ks,
-      int from, int to, int[] c, int cOff, int cols, boolean first) {
+  private static void tile2(byte[] a, int aOff, int lda, byte[] w, int wOff, byte[] planes, int[] ks, int from,
+      int to, short[] sums) {
     ShortVector z = ShortVector.zero(ShortVector.SPECIES_512);
     ShortVector lf0 = z, lo0 = z, hf0 = z, ho0 = z, lf1 = z, lo1 = z, hf1 = z, ho1 = z;
     for (int i = from; i < to; i++) {
@@ -125,39 +117,41 @@ final class VectorTableKernel {
       hf1 = hf1.add(h);
       ho1 = ho1.add(h.lanewise(VectorOperators.LSHR, 8));
     }
-    flush(lf0, lo0, hf0, ho0, base * (to - from), c, cOff, 64, first);
-    flush(lf1, lo1, hf1, ho1, base * (to - from), c, cOff + 64, cols - 64, first);
+    store(lf0, lo0, hf0, ho0, sums, 0);
+    store(lf1, lo1, hf1, ho1, sums, SUMS);
   }
 
   /**
    * Turns the 16-bit plane sums of one tile into int32 sums plus {@code offset} (the planes' base times the
    * additions) and stores (first chunk) or adds them to c.
    */
-  private static void flush(ShortVector lf, ShortVector lo, ShortVector hf, ShortVector ho, int offset, int[] c,
-      int off, int valid, boolean first) {
-    ShortVector le = lf.sub(lo.lanewise(VectorOperators.LSHL, 8));
-    ShortVector he = hf.sub(ho.lanewise(VectorOperators.LSHL, 8));
-    IntVector bias = IntVector.broadcast(I, offset);
-    for (int part = 0; part < 2; part++) {
-      IntVector even = widen(le, part).add(widen(he, part).lanewise(VectorOperators.LSHL, 8)).add(bias);
-      IntVector odd = widen(lo, part).add(widen(ho, part).lanewise(VectorOperators.LSHL, 8)).add(bias);
-      int o = off + 32 * part;
-      int v = valid - 32 * part;
-      put(even.rearrange(ZIP_LO, odd), c, o, v, first);
-      put(even.rearrange(ZIP_HI, odd), c, o + 16, v - 16, first);
-    }
+  private static void store(ShortVector lf, ShortVector lo, ShortVector hf, ShortVector ho, short[] sums,
+      int at) {
+    lf.intoArray(sums, at);
+    lo.intoArray(sums, at + 32);
+    hf.intoArray(sums, at + 64);
+    ho.intoArray(sums, at + 96);
   }
 
-  private static IntVector widen(ShortVector s, int part) {
-    return (IntVector) s.convertShape(VectorOperators.ZERO_EXTEND_S2I, I, part);
-  }
-
-  private static void put(IntVector s, int[] c, int off, int valid, boolean first) {
-    if (valid >= 16) {
-      (first ? s : s.add(IntVector.fromArray(I, c, off))).intoArray(c, off);
-    } else if (valid > 0) {
-      VectorMask<Integer> m = I.indexInRange(0, valid);
-      (first ? s : s.add(IntVector.fromArray(I, c, off, m))).intoArray(c, off, m);
+  /**
+   * Turns the 16-bit sums of one tile (at {@code sums[at ..]}) into int32 column sums plus {@code offset} (the
+   * planes' base times the additions) and stores (first chunk) or adds them to c. Scalar: it runs once per up to
+   * 256 lookups, and the Vector API's short-to-int conversions and two-vector shuffles are not intrinsified on
+   * every JDK.
+   */
+  private static void flush(short[] sums, int at, int offset, int[] c, int off, int valid, boolean first) {
+    for (int j = 0; j < 32 && 2 * j < valid; j++) {
+      int loOdd = sums[at + 32 + j] & 0xFFFF;
+      int hiOdd = sums[at + 96 + j] & 0xFFFF;
+      int loEven = (sums[at + j] - (loOdd << 8)) & 0xFFFF;
+      int hiEven = (sums[at + 64 + j] - (hiOdd << 8)) & 0xFFFF;
+      int even = loEven + (hiEven << 8) + offset;
+      int odd = loOdd + (hiOdd << 8) + offset;
+      int o = off + 2 * j;
+      c[o] = first ? even : c[o] + even;
+      if (2 * j + 1 < valid) {
+        c[o + 1] = first ? odd : c[o + 1] + odd;
+      }
     }
   }
 }
