@@ -37,6 +37,10 @@ public final class KernelsBenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", description = "Measured time per figure (default: ${DEFAULT-VALUE}).")
   double seconds = 1.0;
 
+  @Option(names = "--reps", description = "The time is split into this many runs; the best one counts, which "
+      + "filters out other load on the machine (default: ${DEFAULT-VALUE}).")
+  int reps = 5;
+
   @Option(names = "--batch", description = "Images per call; a dense layer's M (default: ${DEFAULT-VALUE}).")
   int batch = 1;
 
@@ -60,9 +64,9 @@ public final class KernelsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (threads < 1 || seconds <= 0 || batch < 1) {
+    if (threads < 1 || seconds <= 0 || batch < 1 || reps < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads and --batch must be at least 1 and --seconds positive");
+          "--threads, --batch and --reps must be at least 1 and --seconds positive");
     }
     MultiplierFormat f = parseFormat(format);
     KernelMode mode = KernelMode.fromSystemProperty();
@@ -70,21 +74,29 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "kernels: mode %s, %d-bit vectors, %d cores, JDK %s, format %s, batch %d%n", mode,
         ByteVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.getRuntime().availableProcessors(),
         Runtime.version(), f, batch);
-    out.printf(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %12s%n", "layer (GMAC/s)", "MACs", "exact 1T",
-        "exact " + threads + "T", "table 1T", "table " + threads + "T", "table/exact");
+    out.printf(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %12s %12s%n", "layer (GMAC/s)", "MACs", "exact 1T",
+        "exact " + threads + "T", "table 1T", "table " + threads + "T", "table/exact", "table/cpu-s");
     LookupTable exact = LookupTable.exact(f);
     LookupTable approx = LookupTable.of(approximate(f));
-    try (Kernels one = Kernels.create(1, mode); Kernels all = Kernels.create(threads, mode)) {
+    try (Kernels one = Kernels.create(1, mode); Kernels all = Kernels.create(threads, mode);
+        Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
       for (Shape s : SHAPES) {
-        double e1 = measure(one, s, f, exact);
-        double en = measure(all, s, f, exact);
-        double t1 = measure(one, s, f, approx);
-        double tn = measure(all, s, f, approx);
-        out.printf(Locale.ROOT, "%-24s %10d %9.2f %9.2f %9.2f %9.2f %12.2f%n", s.name(), s.macs(batch), e1, en,
-            t1, tn, tn / en);
+        Workload exactWork = new Workload(s, f, exact, batch);
+        Workload tableWork = new Workload(s, f, approx, batch);
+        double e1 = measure(one, exactWork)[0];
+        double en = measure(all, exactWork)[0];
+        double[] t1 = measure(one, tableWork);
+        double tn = measure(all, tableWork)[0];
+        exactWork.verify(scalar);
+        tableWork.verify(scalar);
+        out.printf(Locale.ROOT, "%-24s %10d %9.2f %9.2f %9.2f %9.2f %12.2f %12.2f%n", s.name(), s.macs(batch), e1,
+            en, t1[0], tn, tn / en, t1[1]);
         out.flush();
       }
     }
+    out.println("(wall-clock GMAC/s, best of " + reps + " runs; table/cpu-s: single-thread table GMAC per CPU"
+        + " second, which other load on the machine does not dilute; every result checked against the scalar"
+        + " kernel)");
     return 0;
   }
 
@@ -107,30 +119,78 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     return ProductTable.of(f, p);
   }
 
-  /** GMAC/s of repeated calls for {@link #seconds}, after a warm-up. */
-  private double measure(Kernels k, Shape s, MultiplierFormat f, LookupTable table) {
-    Random r = new Random(7);
-    Runnable call;
-    if (s.geometry() == null) {
-      ActivationPanel a = ActivationPanel.allocate(s.in(), batch);
-      a.packRows(bytes(r, s.in() * batch), 0);
-      WeightMatrix w = weights(r, f, s.out(), s.in());
-      RowTables t = RowTables.ofLayer(table, s.out());
-      int[] c = new int[s.out() * batch];
-      call = () -> k.gemm(a, w, t, c);
-    } else {
+  /** One layer's operands and output buffer, built once and reused by every timed call. */
+  private static final class Workload {
+    private final Shape shape;
+    private final int batch;
+    private final ActivationPanel panel;
+    private final byte[] input;
+    private final WeightMatrix weights;
+    private final RowTables tables;
+    private final int[] out;
+
+    Workload(Shape s, MultiplierFormat f, LookupTable table, int batch) {
+      Random r = new Random(7);
+      this.shape = s;
+      this.batch = batch;
       ConvGeometry g = s.geometry();
-      byte[] in = bytes(r, g.inChannels() * batch * g.inHeight() * g.inWidth());
-      WeightMatrix w = weights(r, f, g.outChannels(), g.reduction());
-      RowTables t = RowTables.ofLayer(table, g.outChannels());
-      int[] c = new int[g.outChannels() * batch * g.outHeight() * g.outWidth()];
-      call = () -> k.conv(g, batch, in, (byte) 0, w, t, c, null);
+      int rows = g == null ? s.out() : g.outChannels();
+      int cols = g == null ? s.in() : g.reduction();
+      if (g == null) {
+        panel = ActivationPanel.allocate(s.in(), batch);
+        panel.packRows(bytes(r, s.in() * batch), 0);
+        input = null;
+        out = new int[rows * batch];
+      } else {
+        panel = null;
+        input = bytes(r, g.inChannels() * batch * g.inHeight() * g.inWidth());
+        out = new int[rows * batch * g.outHeight() * g.outWidth()];
+      }
+      weights = weights(r, f, rows, cols);
+      tables = RowTables.ofLayer(table, rows);
     }
-    run(call, Math.min(0.5, seconds));
-    long start = System.nanoTime();
-    long iterations = run(call, seconds);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    return s.macs(batch) * (double) iterations / elapsed / 1e9;
+
+    void run(Kernels k) {
+      if (panel != null) {
+        k.gemm(panel, weights, tables, out);
+      } else {
+        k.conv(shape.geometry(), batch, input, (byte) 0, weights, tables, out, null);
+      }
+    }
+
+    /** Fails unless the last timed result equals the scalar kernel's: the JIT-compiled vector code is exact. */
+    void verify(Kernels scalar) {
+      int[] timed = out.clone();
+      run(scalar);
+      if (!java.util.Arrays.equals(timed, out)) {
+        throw new IllegalStateException("vector and scalar kernels differ on " + shape.name());
+      }
+    }
+  }
+
+  /**
+   * Wall-clock GMAC/s of the best of {@link #reps} runs of repeated calls after a warm-up, and GMAC per second
+   * of process CPU time over all runs.
+   */
+  private double[] measure(Kernels k, Workload w) {
+    run(() -> w.run(k), Math.min(1.0, seconds));
+    double best = 0;
+    long macs = 0;
+    long cpu0 = processCpuNanos();
+    for (int i = 0; i < reps; i++) {
+      long start = System.nanoTime();
+      long iterations = run(() -> w.run(k), seconds / reps);
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      macs += w.shape.macs(batch) * iterations;
+      best = Math.max(best, w.shape.macs(batch) * (double) iterations / elapsed / 1e9);
+    }
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    return new double[] {best, cpu > 0 ? macs / cpu / 1e9 : Double.NaN};
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   private static long run(Runnable call, double seconds) {

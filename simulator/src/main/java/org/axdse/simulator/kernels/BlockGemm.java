@@ -3,9 +3,16 @@ package org.axdse.simulator.kernels;
 /**
  * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
  * path: exact rows to {@link VectorExactKernel} (two at a time), rows with 16-bit tables to
- * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}) to {@link ScalarKernel}.
+ * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}, or of a block narrower than
+ * {@link #MIN_VECTOR_COLUMNS}) to {@link ScalarKernel}.
  */
 final class BlockGemm {
+  /**
+   * Narrower blocks (a dense layer at batch 1, say) take the scalar path: a 64-lane vector would compute mostly
+   * padding columns, and one scalar lookup per product is then faster.
+   */
+  static final int MIN_VECTOR_COLUMNS = 8;
+
   private BlockGemm() {}
 
   /**
@@ -16,7 +23,7 @@ final class BlockGemm {
       int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     byte[] codes = w.codesArray();
-    boolean vector = mode == KernelMode.VECTOR;
+    boolean vector = mode == KernelMode.VECTOR && cols >= MIN_VECTOR_COLUMNS;
     int exactCount = 0;
     for (int n = rowFrom; n < rowTo; n++) {
       LookupTable table = t.table(n);
