@@ -28,13 +28,15 @@ final class VectorTableKernel {
   private VectorTableKernel() {}
 
   /**
-   * {@code c[cOff + i] = sum_k T[a[aOff + k * lda + i]][w[wOff + k]]} for {@code i < cols <= 128}; {@code ks} is
-   * scratch of at least {@code kLen} ints.
+   * {@code c[cOff + i] = sum_k T[a[aOff + k * lda + i]][w[wOff + k]]} for {@code i < cols <= 128}, visiting k in
+   * {@code order[wOff ..]} (the row's k sorted by weight code); {@code ks} is scratch of at least {@code kLen}
+   * ints.
    */
-  static void row(byte[] a, int aOff, int lda, int kLen, int cols, byte[] w, int wOff, LookupTable t, int[] ks,
-      short[] sums, int[] c, int cOff) {
+  static void row(byte[] a, int aOff, int lda, int kLen, int cols, byte[] w, int wOff, int[] order,
+      LookupTable t, int[] ks, short[] sums, int[] c, int cOff) {
     int count = 0;
-    for (int k = 0; k < kLen; k++) {
+    for (int i = 0; i < kLen; i++) {
+      int k = order[wOff + i];
       if (!t.zeroRow(w[wOff + k] & 0xFF)) {
         ks[count++] = k;
       }

@@ -17,6 +17,7 @@ public final class WeightMatrix {
   private final byte[] codes;
   private final int[] values;
   private final int[] rowSums;
+  private final int[] byCode;
 
   private WeightMatrix(MultiplierFormat format, int rows, int cols, byte[] codes) {
     this.format = format;
@@ -35,6 +36,26 @@ public final class WeightMatrix {
       values[i] = format.signed() ? (code << (32 - n)) >> (32 - n) : code;
       rowSums[i / cols] += values[i];
     }
+    this.byCode = sortByCode(codes, rows, cols, 1 << n);
+  }
+
+  /** Each row's column indexes in order of weight code (a counting sort), row n at {@code [n * cols, ...)}. */
+  private static int[] sortByCode(byte[] codes, int rows, int cols, int weights) {
+    int[] order = new int[codes.length];
+    int[] start = new int[weights + 1];
+    for (int n = 0; n < rows; n++) {
+      java.util.Arrays.fill(start, 0);
+      for (int k = 0; k < cols; k++) {
+        start[(codes[n * cols + k] & 0xFF) + 1]++;
+      }
+      for (int w = 0; w < weights; w++) {
+        start[w + 1] += start[w];
+      }
+      for (int k = 0; k < cols; k++) {
+        order[n * cols + start[codes[n * cols + k] & 0xFF]++] = k;
+      }
+    }
+    return order;
   }
 
   /** A matrix from weight codes in row-major order. */
@@ -91,6 +112,14 @@ public final class WeightMatrix {
    */
   public int rowSum(int n) {
     return rowSums[n];
+  }
+
+  /**
+   * Column indexes of each row sorted by weight code: the table kernel visits k in this order so that equal
+   * codes follow each other and their plane rows stay in L1 (integer sums do not depend on the order).
+   */
+  int[] byCodeArray() {
+    return byCode;
   }
 
   byte[] codesArray() {
