@@ -127,8 +127,11 @@ final class Logic {
     if (d1 == ONE) {
       return or(s, d0);
     }
-    if (d0 == ONE && d1 == ZERO) {
-      return not(s);
+    if (d1 == ZERO) {
+      return and(not(s), d0);
+    }
+    if (d0 == ONE) {
+      return or(not(s), d1);
     }
     return builder.mux(s, d0, d1);
   }
