@@ -9,8 +9,8 @@ package org.axdse.multipliers.generators;
  * <p>Circuit: per operand a leading-one detector and priority encoder give the leading-zero count {@code z}; a
  * barrel shifter normalises the operand, whose bits below the leading one are the fraction (aligned to 7 bits).
  * One adder sums the fractions; its carry {@code c} selects the mantissa {@code 1.s} at offset {@code N-1+c}; a
- * second adder sums {@code z1 + z2} and a right barrel shifter divides by {@code 2^(z1+z2)}. A zero operand forces
- * the product to zero.
+ * second adder sums {@code z1 + z2} and a right barrel shifter divides by {@code 2^(z1+z2)}. A zero operand clears
+ * the mantissa, so the product is zero.
  */
 final class MitchellCircuit {
   private MitchellCircuit() {}
@@ -26,9 +26,12 @@ final class MitchellCircuit {
     }
     int[] s = Datapath.add(g, na.fraction, f2, Logic.ZERO, fracBits + 1);
     int c = s[fracBits];
+    int nonZero = g.and(na.any, nw.any);
     int[] mantissa = new int[fracBits + 1];
-    System.arraycopy(s, 0, mantissa, 0, fracBits);
-    mantissa[fracBits] = Logic.ONE;
+    for (int t = 0; t < fracBits; t++) {
+      mantissa[t] = g.and(s[t], nonZero);
+    }
+    mantissa[fracBits] = nonZero;
     int base = w.length - 1;
     int[] placed = new int[width];
     for (int p = 0; p < width; p++) {
@@ -36,13 +39,7 @@ final class MitchellCircuit {
     }
     int zBits = Datapath.bitsFor(a.length - 1 + w.length - 1);
     int[] z = Datapath.add(g, na.zeros, nw.zeros, Logic.ZERO, zBits);
-    int[] shifted = Datapath.shiftRight(g, placed, z, width);
-    int nonZero = g.and(na.any, nw.any);
-    int[] out = new int[width];
-    for (int p = 0; p < width; p++) {
-      out[p] = g.and(shifted[p], nonZero);
-    }
-    return out;
+    return Datapath.shiftRight(g, placed, z, width);
   }
 
   private static int at(int[] x, int i) {

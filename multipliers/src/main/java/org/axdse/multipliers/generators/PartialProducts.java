@@ -33,29 +33,27 @@ final class PartialProducts {
   }
 
   /**
-   * Gates for {@code terms} plus {@code constant}, arranged in rows for the reduction: one row of constant bits
-   * first, then one row per weight bit {@code j} (a term whose cell in its row is taken goes to an extra row).
+   * Gates for {@code terms} plus {@code constant}: one row per weight bit {@code j}; constant bits, and terms whose
+   * cell in their row is taken (after a correction moved them), become loose bits.
    */
   static BitMatrix matrix(Logic g, int[] a, int[] w, List<Term> terms, long constant, int width) {
     long k = constant;
-    List<int[]> rows = new ArrayList<>();
-    int maxJ = 0;
+    int rowCount = 0;
     for (Term t : terms) {
-      maxJ = Math.max(maxJ, t.j());
+      rowCount = Math.max(rowCount, t.j() + 1);
       if (t.sign() < 0) {
         k -= 1L << t.column();
       }
     }
-    int[] constants = emptyRow(width);
+    List<int[]> loose = new ArrayList<>();
     long wrapped = k & ((1L << width) - 1);
     for (int c = 0; c < width; c++) {
       if (((wrapped >>> c) & 1) != 0) {
-        constants[c] = Logic.ONE;
+        loose.add(new int[] {c, Logic.ONE});
       }
     }
-    rows.add(constants);
-    int firstTermRow = rows.size();
-    for (int j = 0; j <= maxJ; j++) {
+    List<int[]> rows = new ArrayList<>();
+    for (int j = 0; j < rowCount; j++) {
       rows.add(emptyRow(width));
     }
     for (Term t : terms) {
@@ -63,16 +61,14 @@ final class PartialProducts {
         continue;
       }
       int bit = t.sign() > 0 ? g.and(a[t.i()], w[t.j()]) : g.nand(a[t.i()], w[t.j()]);
-      int r = firstTermRow + t.j();
-      while (r < rows.size() && rows.get(r)[t.column()] != Logic.ZERO) {
-        r = r == firstTermRow + t.j() ? firstTermRow + maxJ + 1 : r + 1;
+      int[] row = rows.get(t.j());
+      if (row[t.column()] == Logic.ZERO) {
+        row[t.column()] = bit;
+      } else {
+        loose.add(new int[] {t.column(), bit});
       }
-      if (r >= rows.size()) {
-        rows.add(emptyRow(width));
-      }
-      rows.get(r)[t.column()] = bit;
     }
-    return new BitMatrix(width, rows);
+    return new BitMatrix(width, rows, loose);
   }
 
   private static int[] emptyRow(int width) {

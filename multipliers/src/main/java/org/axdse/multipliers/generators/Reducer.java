@@ -67,12 +67,19 @@ final class Reducer {
     };
   }
 
+  /**
+   * Carry-save array. The state is a sum row and a carry row; each step adds the next row with one adder per
+   * column. Loose bits fill empty slots of the state (as a truncated array feeds them to the carry inputs its
+   * dropped columns leave free); those that find none are packed into extra rows at the end.
+   */
   private int[] array(BitMatrix m) {
-    List<int[]> rows = m.nonEmptyRows();
-    int[] sum = rows.isEmpty() ? zeros() : rows.get(0);
+    List<int[]> rows = new ArrayList<>(m.nonEmptyRows());
+    List<int[]> loose = m.looseBits();
+    int[] sum = rows.isEmpty() ? zeros() : rows.remove(0);
     int[] carry = zeros();
-    for (int r = 1; r < rows.size(); r++) {
-      int[] row = rows.get(r);
+    inject(loose, sum, carry);
+    while (!rows.isEmpty() || !loose.isEmpty()) {
+      int[] row = rows.isEmpty() ? packRow(loose) : rows.remove(0);
       int[] nextSum = zeros();
       int[] nextCarry = zeros();
       for (int c = 0; c < width; c++) {
@@ -84,12 +91,40 @@ final class Reducer {
       }
       sum = nextSum;
       carry = nextCarry;
+      inject(loose, sum, carry);
     }
     List<List<Integer>> cols = new ArrayList<>();
     for (int c = 0; c < width; c++) {
       cols.add(new ArrayList<>(List.of(sum[c], carry[c])));
     }
     return finalAdder(cols);
+  }
+
+  /** Moves loose bits into empty slots of the sum and carry rows. */
+  private static void inject(List<int[]> loose, int[] sum, int[] carry) {
+    for (java.util.Iterator<int[]> it = loose.iterator(); it.hasNext(); ) {
+      int[] bit = it.next();
+      if (sum[bit[0]] == Logic.ZERO) {
+        sum[bit[0]] = bit[1];
+        it.remove();
+      } else if (carry[bit[0]] == Logic.ZERO) {
+        carry[bit[0]] = bit[1];
+        it.remove();
+      }
+    }
+  }
+
+  /** Takes loose bits into one row, at most one per column. */
+  private int[] packRow(List<int[]> loose) {
+    int[] row = zeros();
+    for (java.util.Iterator<int[]> it = loose.iterator(); it.hasNext(); ) {
+      int[] bit = it.next();
+      if (row[bit[0]] == Logic.ZERO) {
+        row[bit[0]] = bit[1];
+        it.remove();
+      }
+    }
+    return row;
   }
 
   private List<List<Integer>> wallace(List<List<Integer>> cols) {

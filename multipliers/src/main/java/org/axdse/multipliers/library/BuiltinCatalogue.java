@@ -19,8 +19,10 @@ import org.axdse.multipliers.table.Signedness;
 
 /**
  * The parameter choices of the built-in designs. They are picked to span the error range from exact to coarse
- * (truncation up to 14 columns, BAM with a vertical break at 13, perforation of four rows, Mitchell, DRUM-3) and
- * so the cost range from the full array to a few gates.
+ * (truncation up to 14 columns, BAM with breaks up to h7v13, perforation of four rows, Mitchell, DRUM-3) and
+ * so the cost range from the full array to a few gates. A break level that removes nothing beyond another
+ * parameter's cut ({@code h < v - 6} makes BAM plain truncation) is avoided, so no two approximate designs of one
+ * family share a product table.
  */
 final class BuiltinCatalogue {
   private BuiltinCatalogue() {}
@@ -47,8 +49,8 @@ final class BuiltinCatalogue {
     truncations(d, f, new int[] {2, 4, 6, 8, 10, 12, 13, 14}, Correction.NONE);
     truncations(d, f, new int[] {4, 6, 8, 10, 12}, Correction.CONSTANT);
     truncations(d, f, new int[] {6, 8, 10, 12}, Correction.VARIABLE);
-    bams(d, f, new int[][] {{0, 4}, {0, 6}, {0, 8}, {1, 6}, {2, 5}, {2, 8}, {3, 9}, {4, 10}, {0, 11}, {2, 12},
-        {4, 12}, {6, 13}});
+    bams(d, f, new int[][] {{1, 4}, {1, 6}, {2, 5}, {2, 8}, {3, 6}, {3, 7}, {3, 9}, {4, 8}, {4, 10}, {5, 11},
+        {6, 12}, {7, 13}});
     perforations(d, f, List.of(Set.of(0), Set.of(1), Set.of(0, 1), Set.of(0, 2), Set.of(0, 1, 2),
         Set.of(0, 1, 2, 3)));
     for (AdderCell cell : List.of(AdderCell.AMA1, AdderCell.AMA2, AdderCell.AMA3, AdderCell.AMA4,
@@ -67,7 +69,7 @@ final class BuiltinCatalogue {
     truncations(d, f, new int[] {4, 6, 8, 10, 12, 14}, Correction.NONE);
     truncations(d, f, new int[] {6, 8, 10, 12}, Correction.CONSTANT);
     truncations(d, f, new int[] {8, 10}, Correction.VARIABLE);
-    bams(d, f, new int[][] {{0, 6}, {2, 5}, {2, 8}, {0, 10}, {3, 10}, {4, 12}});
+    bams(d, f, new int[][] {{1, 4}, {2, 5}, {2, 8}, {3, 9}, {4, 10}, {6, 12}});
     perforations(d, f, List.of(Set.of(0), Set.of(0, 1), Set.of(0, 1, 2)));
     approx(d, f, new Object[][] {{AdderCell.AMA1, 6}, {AdderCell.AMA3, 6}, {AdderCell.AMA4, 8},
         {AdderCell.AMA5, 8}, {AdderCell.AMA5, 10}});

@@ -52,8 +52,11 @@ public final class BuiltinLibrary {
     return d == null ? Optional.empty() : Optional.of(BUILT.computeIfAbsent(name, n -> d.build()));
   }
 
-  /** Every built-in multiplier, in catalogue order. */
+  /** Every built-in multiplier, in catalogue order; the first call builds them in parallel. */
   public static List<Multiplier> all() {
+    if (BUILT.size() < DESIGNS.size()) {
+      DESIGNS.keySet().parallelStream().forEach(BuiltinLibrary::byName);
+    }
     return DESIGNS.keySet().stream().map(n -> byName(n).orElseThrow()).toList();
   }
 
