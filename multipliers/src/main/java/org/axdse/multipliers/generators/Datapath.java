@@ -41,18 +41,6 @@ final class Datapath {
     return add(g, flipped, new int[0], s, x.length);
   }
 
-  /** OR of all bits (balanced tree). */
-  static int orAll(Logic g, int[] bits, int from, int to) {
-    if (to - from <= 0) {
-      return Logic.ZERO;
-    }
-    if (to - from == 1) {
-      return bits[from];
-    }
-    int mid = (from + to) >>> 1;
-    return g.or(orAll(g, bits, from, mid), orAll(g, bits, mid, to));
-  }
-
   /**
    * Leading-one detector: a one-hot word marking the most significant 1 of {@code x} (all zero when {@code x} is
    * zero), and whether {@code x} is non-zero.

@@ -48,10 +48,6 @@ final class Logic {
     return x == ZERO || x == ONE;
   }
 
-  static int constant(boolean value) {
-    return value ? ONE : ZERO;
-  }
-
   int not(int x) {
     if (isConstant(x)) {
       return x == ZERO ? ONE : ZERO;
@@ -97,13 +93,6 @@ final class Logic {
       return not(and(x, y));
     }
     return builder.nand(x, y);
-  }
-
-  int nor(int x, int y) {
-    if (isConstant(x) || isConstant(y) || x == y) {
-      return not(or(x, y));
-    }
-    return builder.nor(x, y);
   }
 
   int xnor(int x, int y) {
