@@ -108,19 +108,21 @@ final class NetGraph {
   /** The operand or cell-output bit that drives {@code bit}, following aliases. */
   private int resolve(int bit, int readLine, int[] memo) {
     int b = bit;
+    int at = readLine;
     int steps = 0;
     while (kind[b] == ALIAS) {
       if (memo[b] >= 0) {
         b = memo[b];
         break;
       }
+      at = line[b];
       b = ref[b];
       if (++steps > bits) {
-        throw BadInputException.at(source, line[bit], "combinational loop through net '" + name(bit) + "'");
+        throw BadInputException.at(source, line[b], "combinational loop through net '" + name(b) + "'");
       }
     }
     if (kind[b] == NONE) {
-      throw BadInputException.at(source, readLine, "net '" + name(b) + "' is read but never driven");
+      throw BadInputException.at(source, at, "net '" + name(b) + "' is read but never driven");
     }
     for (int a = bit; kind[a] == ALIAS && memo[a] < 0; a = ref[a]) {
       memo[a] = b;

@@ -24,7 +24,7 @@ final class TableBinary {
       String what = bytes.length < expected ? "truncated" : "oversized";
       throw BadInputException.in(source, what + " .bin table: " + bytes.length + " bytes, a " + f + " table has "
           + f.tableSize() + " x " + (f.signed() ? "int16" : "uint16") + " = " + expected
-          + " bytes (another format needs a sidecar 'format')");
+          + " bytes (the format comes from the sidecar's 'format', default u8x8)");
     }
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int[] products = new int[f.tableSize()];

@@ -126,8 +126,19 @@ final class TableCsv {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** An optional sign and 1 to 12 decimal digits (no regex: this runs for every field). */
   private static boolean isInteger(String s) {
-    return s.matches("[+-]?\\d{1,12}");
+    int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 12) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int log2(int v) {
