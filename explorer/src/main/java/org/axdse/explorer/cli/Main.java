@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Design-space exploration of approximate multipliers for quantized neural networks.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.axdse.results.report.ReportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -122,14 +122,20 @@ public final class RunDirectory {
   }
 
   /**
-   * Reads the whole run. Fails with one line naming the file when a required file is missing or malformed, or
-   * when a point uses a multiplier the run's library (when listed) does not have.
+   * Reads the whole run. Fails with one line naming the file when a required file is missing or malformed, when
+   * a point uses a multiplier the run's library (when listed) does not have, or when the objectives cannot be
+   * normalised (types without a library).
    */
   public Run read() {
     if (!Files.isDirectory(dir)) {
       throw BadInputException.in(dir, "not a run directory");
     }
     RunConfig config = readConfig();
+    try {
+      Normalization.standard(config);
+    } catch (IllegalArgumentException e) {
+      throw BadInputException.in(file(CONFIG), e.getMessage());
+    }
     List<EvaluatedPoint> points = readPoints();
     List<EvaluatedPoint> front = readFront();
     List<Baseline> baselines = readBaselines();
@@ -146,7 +152,9 @@ public final class RunDirectory {
       return;
     }
     for (EvaluatedPoint p : points) {
-      for (String name : p.layerMultipliers()) {
+      List<String> names = new java.util.ArrayList<>(p.layerMultipliers());
+      p.channelMultipliers().forEach(names::addAll);
+      for (String name : names) {
         if (config.multiplier(name) == null) {
           throw BadInputException.in(file, "point " + p.id() + " uses multiplier " + name
               + ", which the library in " + CONFIG + " does not list");
