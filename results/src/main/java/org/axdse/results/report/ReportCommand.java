@@ -12,10 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes report.html (self-contained, plots embedded) and plots/*.png|svg for a run directory,",
-      "or, with --compare, for a comparison of several runs."
-    })
+    description = "Writes report.html (self-contained, plots embedded) and plots/*.png|svg for a run directory,"
+        + " or, with --compare, for a comparison of several runs.")
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "Run directory (several with --compare).")
   List<Path> runs;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
@@ -77,6 +78,14 @@ final class RunJson {
       }
     }
     String problem = e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem = "unknown field (known: " + String.join(", ", u.getKnownPropertyIds().stream()
+          .map(String::valueOf).sorted().toList()) + ")";
+    } else if (problem != null && problem.startsWith("Missing creator property")) {
+      problem = "missing field";
+    } else if (problem != null && problem.startsWith("Null value for creator property")) {
+      problem = "must not be null";
+    }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
         problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

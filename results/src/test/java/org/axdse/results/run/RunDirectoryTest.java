@@ -122,4 +122,30 @@ class RunDirectoryTest {
     assertTrue(back.history().isEmpty() && back.baselines().isEmpty());
     assertEquals(Timings.none(), back.timings());
   }
+
+  @Test
+  void missingAndUnknownFieldsAreNamed() throws IOException {
+    RunDirectory dir = RunDirectory.of(tmp);
+    dir.write(SyntheticRun.run(1));
+    Path front = dir.file(RunDirectory.FRONT_JSON);
+    Files.writeString(front, "{\"format_version\": 1, \"points\": [{\"id\": 1}]}");
+    BadInputException e = assertThrows(BadInputException.class, dir::read);
+    assertTrue(e.getMessage().startsWith(front + ":1: points[0]."), e.getMessage());
+    assertTrue(e.getMessage().endsWith("missing field"), e.getMessage());
+    Files.writeString(front, "{\"format_version\": 1, \"points\": [], \"extra\": 3}");
+    e = assertThrows(BadInputException.class, dir::read);
+    assertTrue(e.getMessage().contains("extra: unknown field (known: format_version, points)"), e.getMessage());
+  }
+
+  @Test
+  void typesObjectiveWithoutLibraryIsRejectedNamingRunJson() {
+    Run run = SyntheticRun.run(1);
+    var c = run.config();
+    RunConfig noLibrary = new RunConfig(c.seed(), c.model(), c.dataset(), c.objectives(), c.exactMultiplier(),
+        List.of(), c.layers(), c.settings());
+    RunDirectory dir = RunDirectory.of(tmp);
+    dir.write(new Run(noLibrary, run.points(), run.front(), run.history(), List.of(), run.timings()));
+    BadInputException e = assertThrows(BadInputException.class, dir::read);
+    assertTrue(e.getMessage().startsWith(dir.file(RunDirectory.CONFIG) + ": the types objective"), e.getMessage());
+  }
 }
