@@ -1,6 +1,7 @@
 package org.axdse.results.plots;
 
 import java.awt.Font;
+import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.List;
 import org.axdse.results.run.Baseline;
@@ -12,6 +13,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.util.ShapeUtils;
@@ -108,14 +110,14 @@ public final class ParetoScatterPlot {
     return "";
   }
 
-  static XYLineAndShapeRenderer markers(java.awt.Paint paint, double size) {
+  static XYLineAndShapeRenderer markers(Paint paint, double size) {
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
     r.setSeriesPaint(0, paint);
     r.setSeriesShape(0, ChartStyle.dot(size));
     return r;
   }
 
-  static void add(XYPlot plot, int index, XYSeriesCollection data, org.jfree.chart.renderer.xy.XYItemRenderer r) {
+  static void add(XYPlot plot, int index, XYSeriesCollection data, XYItemRenderer r) {
     plot.setDataset(index, data);
     plot.setRenderer(index, r);
   }

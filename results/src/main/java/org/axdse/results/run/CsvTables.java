@@ -3,6 +3,7 @@ package org.axdse.results.run;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ final class CsvTables {
       return out;
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw BadInputException.in(file, "malformed CSV: " + e.getMessage());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw BadInputException.in(file, "malformed CSV: " + e.getMessage());

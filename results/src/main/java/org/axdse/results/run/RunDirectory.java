@@ -2,6 +2,7 @@ package org.axdse.results.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.axdse.multipliers.util.BadInputException;
@@ -152,7 +153,7 @@ public final class RunDirectory {
       return;
     }
     for (EvaluatedPoint p : points) {
-      List<String> names = new java.util.ArrayList<>(p.layerMultipliers());
+      List<String> names = new ArrayList<>(p.layerMultipliers());
       p.channelMultipliers().forEach(names::addAll);
       for (String name : names) {
         if (config.multiplier(name) == null) {

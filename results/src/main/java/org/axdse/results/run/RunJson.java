@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.pareto.Direction;
@@ -157,13 +158,13 @@ final class RunJson {
     }
   }
 
-  record PointsFile(int formatVersion, java.util.List<EvaluatedPoint> points) {
+  record PointsFile(int formatVersion, List<EvaluatedPoint> points) {
     PointsFile {
       checkVersion(formatVersion);
     }
   }
 
-  record BaselinesFile(int formatVersion, java.util.List<Baseline> baselines) {
+  record BaselinesFile(int formatVersion, List<Baseline> baselines) {
     BaselinesFile {
       checkVersion(formatVersion);
     }
