@@ -1,6 +1,7 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
+import org.axdse.results.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Design-space exploration of approximate multipliers for quantized neural networks.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
