@@ -118,4 +118,24 @@ class IdxFilesTest {
     assertArrayEquals(expected, train.classCounts());
     assertEquals("fashion-mnist/train", train.name());
   }
+
+  @Test
+  void bundledSubsetIsTheHeadOfTheDebianTestSet() {
+    Path found = null;
+    for (Path d = Path.of("").toAbsolutePath(); d != null && found == null; d = d.getParent()) {
+      Path c = d.resolve("data/fashion-mnist-test-2000");
+      found = java.nio.file.Files.isDirectory(c) ? c : null;
+    }
+    org.junit.jupiter.api.Assertions.assertNotNull(found, "data/fashion-mnist-test-2000 not found");
+    Path bundled = found;
+    Dataset head = DatasetSpec.parse("fashion-mnist:" + bundled).load(Split.TEST);
+    Dataset full = DatasetSpec.parse("fashion-mnist").load(Split.TEST).limit(2000);
+    assertEquals(2000, head.size());
+    assertArrayEquals(full.labels(), head.labels());
+    for (int i = 0; i < 2000; i += 199) {
+      assertArrayEquals(full.image(i), head.image(i), "image " + i);
+    }
+    assertTrue(assertThrows(BadInputException.class, () -> DatasetSpec.parse("fashion-mnist:" + bundled)
+        .load(Split.TRAIN)).getMessage().contains("no train-images-idx3-ubyte[.gz] for the train split"));
+  }
 }
