@@ -42,7 +42,7 @@ final class FileBytes {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
-    } catch (IOException | OutOfMemoryError e) {
+    } catch (IOException e) {
       throw BadInputException.in(file, "cannot read: " + e.getMessage());
     }
   }

@@ -68,7 +68,10 @@ public interface RangeSelector {
    * between the two sides until no improvement.
    */
   static RangeSelector mse(QuantScheme scheme, int bits) {
-    scheme.params(-1, 1, bits);
+    java.util.Objects.requireNonNull(scheme, "scheme");
+    if (bits < 2 || bits > 16) {
+      throw new IllegalArgumentException("bits must be 2 to 16, got " + bits);
+    }
     return new RangeSelector() {
       @Override
       public CalibrationRange select(ActivationHistogram h) {
