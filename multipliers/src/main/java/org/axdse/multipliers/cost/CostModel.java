@@ -1,8 +1,11 @@
 package org.axdse.multipliers.cost;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axdse.multipliers.netlist.Cell;
 import org.axdse.multipliers.netlist.Netlist;
+import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.OperandDistribution;
 
 /**
@@ -21,6 +24,8 @@ public final class CostModel {
 
   private final CellTable cells;
   private final int streamLength;
+  private final Map<MultiplierFormat, OperandStream> defaultStreams =
+      new ConcurrentHashMap<>();
 
   private CostModel(CellTable cells, int streamLength) {
     this.cells = Objects.requireNonNull(cells, "cells");
@@ -55,7 +60,13 @@ public final class CostModel {
 
   /** Cost under uniformly random operands, seed {@value #DEFAULT_SEED}. */
   public CostFigures evaluate(Netlist netlist) {
-    return evaluate(netlist, OperandDistribution.uniform(netlist.format()), DEFAULT_SEED);
+    return evaluate(netlist, defaultStream(netlist.format()));
+  }
+
+  /** The stream {@link #evaluate(Netlist)} applies: uniform operands, seed {@value #DEFAULT_SEED}, cached. */
+  public OperandStream defaultStream(MultiplierFormat format) {
+    return defaultStreams.computeIfAbsent(format,
+        f -> OperandStream.sample(OperandDistribution.uniform(f), streamLength, DEFAULT_SEED));
   }
 
   /** Cost under operands drawn from {@code distribution} with {@code seed}. */

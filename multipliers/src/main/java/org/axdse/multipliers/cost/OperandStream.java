@@ -32,13 +32,12 @@ public final class OperandStream {
         if (idx < 0 || idx >= format.tableSize()) {
           throw new IllegalArgumentException("table index " + idx + " out of range for " + format);
         }
-        long lane = 1L << l;
         int act = idx >>> n;
         for (int i = 0; i < a.length; i++) {
-          a[i] |= ((act >>> i) & 1) == 0 ? 0 : lane;
+          a[i] |= (long) ((act >>> i) & 1) << l;
         }
         for (int i = 0; i < n; i++) {
-          w[i] |= ((idx >>> i) & 1) == 0 ? 0 : lane;
+          w[i] |= (long) ((idx >>> i) & 1) << l;
         }
       }
     }
@@ -83,5 +82,20 @@ public final class OperandStream {
   /** Weight bits of word {@code k}, one {@code long} per bit (shared array: do not modify). */
   long[] weightWords(int k) {
     return wWords[k];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OperandStream s && s.format.equals(format) && java.util.Arrays.equals(s.indices, indices);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * format.hashCode() + java.util.Arrays.hashCode(indices);
+  }
+
+  @Override
+  public String toString() {
+    return "OperandStream[" + format + ", " + indices.length + " pairs]";
   }
 }

@@ -1,6 +1,8 @@
 package org.axdse.multipliers.table;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A probability distribution over the operand pairs of a {@link MultiplierFormat}, indexed like
@@ -9,6 +11,8 @@ import java.util.Arrays;
  * weight histograms shape both. Probabilities are non-negative, finite and sum to 1. Immutable.
  */
 public final class OperandDistribution {
+  private static final Map<MultiplierFormat, OperandDistribution> UNIFORM = new ConcurrentHashMap<>();
+
   private final MultiplierFormat format;
   private final double[] probabilities;
   private final boolean uniform;
@@ -20,11 +24,13 @@ public final class OperandDistribution {
     this.uniform = uniform;
   }
 
-  /** Every operand pair equally likely. */
+  /** Every operand pair equally likely (one shared instance per format). */
   public static OperandDistribution uniform(MultiplierFormat format) {
-    double[] p = new double[format.tableSize()];
-    Arrays.fill(p, 1.0 / p.length);
-    return new OperandDistribution(format, p, true);
+    return UNIFORM.computeIfAbsent(format, f -> {
+      double[] p = new double[f.tableSize()];
+      Arrays.fill(p, 1.0 / p.length);
+      return new OperandDistribution(f, p, true);
+    });
   }
 
   /**
