@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A reproducible stream of product-table indices drawn from an {@link OperandDistribution}: the same
- * distribution and seed give the same indices on every run and JDK ({@link SplittableRandom} is a specified
- * algorithm). Not thread-safe; make one per thread.
+ * distribution and seed give the same indices on every run ({@link SplittableRandom} implements SplitMix64,
+ * unchanged since JDK 8). Not thread-safe; make one per thread.
  */
 public final class IndexSampler {
   private final AliasTable table;
