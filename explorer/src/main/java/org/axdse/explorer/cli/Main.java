@@ -1,6 +1,7 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
+import org.axdse.results.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.axdse.simulator.cli.ModelCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
