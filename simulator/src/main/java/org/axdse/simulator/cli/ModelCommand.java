@@ -39,7 +39,7 @@ public final class ModelCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the ONNX model file")
     Path file;
 
-    @Option(names = "--input-shape", paramLabel = "D,D,...", split = ",",
+    @Option(names = "--input-shape", paramLabel = "D", split = ",",
         description = "per-sample input shape without the batch, when the file leaves it open (e.g. 3,32,32)")
     int[] inputShape;
 

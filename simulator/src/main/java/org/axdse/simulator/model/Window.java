@@ -30,10 +30,6 @@ public record Window(
     return outSize(inW, kW, strideW, padLeft + padRight, dilationW);
   }
 
-  public boolean symmetricPadding() {
-    return padTop == padBottom && padLeft == padRight;
-  }
-
   private static int outSize(int in, int k, int stride, int pads, int dilation) {
     int span = dilation * (k - 1) + 1;
     int free = in + pads - span;

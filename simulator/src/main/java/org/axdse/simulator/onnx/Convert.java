@@ -3,8 +3,6 @@ package org.axdse.simulator.onnx;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.axdse.simulator.model.Layer;
-import org.axdse.simulator.model.Shape;
-import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.Window;
 import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
@@ -35,10 +33,6 @@ final class Convert {
       throw ctx.fail(node, "internal shape error " + v.shape() + " vs " + layer.output().shape());
     }
     ctx.putValue(node.getOutput(0), v);
-  }
-
-  static TensorInfo out(NodeProto node, Shape shape) {
-    return new TensorInfo(node.getOutput(0), shape);
   }
 
   /** {@code axis} made non-negative for a tensor of rank {@code rank}. */

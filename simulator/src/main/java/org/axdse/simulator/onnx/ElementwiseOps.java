@@ -1,6 +1,7 @@
 package org.axdse.simulator.onnx;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.ClipLayer;
@@ -133,7 +134,7 @@ final class ElementwiseOps {
           + " (broadcasting between activations is not supported)");
     }
     ctx.emit(Convert.build(ctx, node, () -> new AddLayer(ctx.layerName(node),
-        new Ports(java.util.List.of(p.info(), q.info()), new TensorInfo(node.getOutput(0), p.shape())))));
+        new Ports(List.of(p.info(), q.info()), new TensorInfo(node.getOutput(0), p.shape())))));
     ctx.putValue(node.getOutput(0), new Value(node.getOutput(0), p.onnxDims()));
   }
 

@@ -35,10 +35,6 @@ final class ImportContext {
     return BadInputException.in(file, "node " + describe(node) + " (" + node.getOpType() + "): " + problem);
   }
 
-  BadInputException fail(String problem) {
-    return BadInputException.in(file, problem);
-  }
-
   String describe(NodeProto node) {
     if (!node.getName().isEmpty()) {
       return "'" + node.getName() + "'";
@@ -76,10 +72,6 @@ final class ImportContext {
 
   boolean isConstant(String name) {
     return constants.containsKey(name);
-  }
-
-  boolean isValue(String name) {
-    return values.containsKey(name);
   }
 
   /** The constant input {@code index} of {@code node}; fails when missing or not constant. */
