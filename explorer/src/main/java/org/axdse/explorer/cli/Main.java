@@ -1,6 +1,8 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
+import org.axdse.multipliers.cli.MultipliersCommand;
+import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,10 @@ import picocli.CommandLine.Command;
     description = "Design-space exploration of approximate multipliers for quantized neural networks.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MultipliersCommand.class,
+      org.axdse.simulator.cli.ModelCommand.class,
       BenchCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

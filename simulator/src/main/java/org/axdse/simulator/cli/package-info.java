@@ -1,6 +1,6 @@
 /**
- * The simulator's subcommands of the {@code axdse} command line (gathered by the explorer's {@code Main}):
- * {@code axdse bench} and its benchmarks. Commands print results to standard output and report bad flags as one
- * line.
+ * The simulator's subcommands of the {@code axdse} command line ({@code axdse model ...}, {@code axdse bench
+ * ...}). Commands only parse flags, call the simulator packages and print; user errors surface as one-line
+ * {@link org.axdse.multipliers.util.BadInputException}s or picocli parameter errors.
  */
 package org.axdse.simulator.cli;
