@@ -1,6 +1,7 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
+import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.results.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Design-space exploration of approximate multipliers for quantized neural networks.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MultipliersCommand.class,
+      org.axdse.simulator.cli.ModelCommand.class,
       ReportCommand.class,
       SearchCommand.class,
     })
