@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       org.axdse.simulator.cli.ModelCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      SearchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
