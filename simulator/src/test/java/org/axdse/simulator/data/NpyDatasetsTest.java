@@ -83,7 +83,7 @@ class NpyDatasetsTest {
     assertMessage(() -> NpyDatasets.load(images("|u1", new long[] {2, 1, 1}, new byte[2]), floatLabels),
         "f.npy: labels must be integers, got dtype '<f8'");
     Path notNpy = TestFiles.write(dir, "z.npy", "hello".getBytes());
-    assertMessage(() -> NpyDatasets.load(notNpy, y), "z.npy: not a .npy file");
+    assertMessage(() -> NpyDatasets.load(notNpy, y), "z.npy: not an .npy file");
   }
 
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
