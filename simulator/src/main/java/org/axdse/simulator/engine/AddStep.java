@@ -16,29 +16,34 @@ final class AddStep implements Step {
   private final int b;
   private final int out;
   private final boolean channelMajor;
-  private final QuantParams pa;
-  private final QuantParams pb;
   private final QuantParams po;
-  private final FixedPointMultiplier ma;
-  private final FixedPointMultiplier mb;
   private final FixedPointMultiplier mo;
+  private final int[] lutA;
+  private final int[] lutB;
 
   AddStep(int a, int b, int out, boolean channelMajor, QuantParams pa, QuantParams pb, QuantParams po) {
     this.a = a;
     this.b = b;
     this.out = out;
     this.channelMajor = channelMajor;
-    this.pa = pa;
-    this.pb = pb;
     this.po = po;
     double twiceMax = 2 * Math.max(pa.scale(), pb.scale());
-    this.ma = FixedPointMultiplier.of(pa.scale() / twiceMax);
-    this.mb = FixedPointMultiplier.of(pb.scale() / twiceMax);
+    this.lutA = scaled(pa, FixedPointMultiplier.of(pa.scale() / twiceMax));
+    this.lutB = scaled(pb, FixedPointMultiplier.of(pb.scale() / twiceMax));
     this.mo = multiplier(twiceMax / ((1 << LEFT_SHIFT) * po.scale()));
   }
 
   static FixedPointMultiplier multiplier(double m) {
     return FixedPointMultiplier.of(Math.max(0x1p-32, Math.min(m, Math.nextDown(0x1p30))));
+  }
+
+  /** {@code round(m * ((code - z) << 20))} for every byte pattern: the scaled operand is a function of the code. */
+  private static int[] scaled(QuantParams p, FixedPointMultiplier m) {
+    int[] lut = new int[256];
+    for (int code = 0; code < 256; code++) {
+      lut[code] = m.apply((LutStep.value(code, p) - p.zeroPoint()) << LEFT_SHIFT);
+    }
+    return lut;
   }
 
   @Override
@@ -47,18 +52,12 @@ final class AddStep implements Step {
     byte[] y = ctx.act.read(b, channelMajor);
     byte[] z = ctx.act.write(out);
     int n = ctx.batch() * ctx.act.perSample(out);
-    boolean sa = pa.signed();
-    boolean sb = pb.signed();
-    int za = pa.zeroPoint();
-    int zb = pb.zeroPoint();
     int zo = po.zeroPoint();
     int lo = po.qmin();
     int hi = po.qmax();
     ctx.forChunks(n, 1 << 14, (from, to) -> {
       for (int i = from; i < to; i++) {
-        int va = (sa ? x[i] : x[i] & 0xFF) - za;
-        int vb = (sb ? y[i] : y[i] & 0xFF) - zb;
-        int sum = ma.apply(va << LEFT_SHIFT) + mb.apply(vb << LEFT_SHIFT);
+        int sum = lutA[x[i] & 0xFF] + lutB[y[i] & 0xFF];
         z[i] = (byte) Math.max(lo, Math.min(hi, zo + mo.apply(sum)));
       }
     });

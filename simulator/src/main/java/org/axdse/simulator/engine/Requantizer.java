@@ -76,8 +76,18 @@ final class Requantizer {
     ctx.kernels.parallelFor(rows, n -> {
       int base = n * cols;
       int sBase = (n / rowsPerGroup) * cols;
+      int rc = rowConst[n];
+      int z = zw[n];
+      long mul = mult[n];
+      int sh = shift[n];
+      long half = 1L << (sh - 1);
+      boolean cross = sums != null && z != 0;
       for (int m = 0; m < cols; m++) {
-        out[base + m] = (byte) code(acc[base + m], n, sums == null ? 0 : sums[sBase + m]);
+        int a = acc[base + m] + rc - (cross ? z * sums[sBase + m] : 0);
+        long p = a * mul;
+        long r = (Math.abs(p) + half) >> sh;
+        long v = zo + (p < 0 ? -r : r);
+        out[base + m] = (byte) Math.max(lo, Math.min(hi, v));
       }
     });
   }
