@@ -17,16 +17,19 @@ final class AddStep implements Step {
   private final int out;
   private final boolean channelMajor;
   private final QuantParams po;
+  private final int[] range;
   private final FixedPointMultiplier mo;
   private final int[] lutA;
   private final int[] lutB;
 
-  AddStep(int a, int b, int out, boolean channelMajor, QuantParams pa, QuantParams pb, QuantParams po) {
+  AddStep(int a, int b, int out, boolean channelMajor, QuantParams pa, QuantParams pb, QuantParams po,
+      int[] range) {
     this.a = a;
     this.b = b;
     this.out = out;
     this.channelMajor = channelMajor;
     this.po = po;
+    this.range = range;
     double twiceMax = 2 * Math.max(pa.scale(), pb.scale());
     this.lutA = scaled(pa, FixedPointMultiplier.of(pa.scale() / twiceMax));
     this.lutB = scaled(pb, FixedPointMultiplier.of(pb.scale() / twiceMax));
@@ -53,8 +56,8 @@ final class AddStep implements Step {
     byte[] z = ctx.act.write(out);
     int n = ctx.batch() * ctx.act.perSample(out);
     int zo = po.zeroPoint();
-    int lo = po.qmin();
-    int hi = po.qmax();
+    int lo = range[0];
+    int hi = range[1];
     ctx.forChunks(n, 1 << 14, (from, to) -> {
       for (int i = from; i < to; i++) {
         int sum = lutA[x[i] & 0xFF] + lutB[y[i] & 0xFF];

@@ -20,7 +20,8 @@ final class ConvStep implements Step {
   private final Requantizer rq;
   private final byte pad;
 
-  ConvStep(int index, ConvLayer l, LayerQuantization q, int in, int out, WeightMatrix w, RowTables exact) {
+  ConvStep(int index, ConvLayer l, LayerQuantization q, int in, int out, WeightMatrix w, RowTables exact,
+      int[] range) {
     this.index = index;
     this.in = in;
     this.out = out;
@@ -31,7 +32,7 @@ final class ConvStep implements Step {
         win.dilationW(), l.groups());
     this.w = w;
     this.exact = exact;
-    this.rq = new Requantizer(q, w);
+    this.rq = new Requantizer(q, w, range);
     this.pad = (byte) q.input().zeroPoint();
   }
 

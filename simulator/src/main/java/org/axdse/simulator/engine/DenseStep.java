@@ -20,14 +20,15 @@ final class DenseStep implements Step {
   private final Requantizer rq;
   private final boolean signed;
 
-  DenseStep(int index, DenseLayer l, LayerQuantization q, int in, int out, WeightMatrix w, RowTables exact) {
+  DenseStep(int index, DenseLayer l, LayerQuantization q, int in, int out, WeightMatrix w, RowTables exact,
+      int[] range) {
     this.index = index;
     this.in = in;
     this.out = out;
     this.rowsPerSample = l.rows();
     this.w = w;
     this.exact = exact;
-    this.rq = new Requantizer(q, w);
+    this.rq = new Requantizer(q, w, range);
     this.signed = q.input().signed();
   }
 

@@ -28,6 +28,7 @@ import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
 import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.ModelQuantizer;
 import org.axdse.simulator.quant.QuantParams;
 import org.axdse.simulator.quant.QuantizedModel;
 
@@ -120,19 +121,21 @@ public final class IntegerEngine {
     return switch (l) {
       case ConvLayer c -> {
         LayerQuantization q = quant.layer(index);
-        yield new ConvStep(index, c, q, in, out, weights(q, c.outC(), f), exactTables(f, c.outC()));
+        yield new ConvStep(index, c, q, in, out, weights(q, c.outC(), f), exactTables(f, c.outC()),
+            range(l));
       }
       case DenseLayer d -> {
         LayerQuantization q = quant.layer(index);
-        yield new DenseStep(index, d, q, in, out, weights(q, d.outFeatures(), f), exactTables(f, d.outFeatures()));
+        yield new DenseStep(index, d, q, in, out, weights(q, d.outFeatures(), f), exactTables(f, d.outFeatures()),
+            range(l));
       }
       case LstmLayer r -> new LstmStep(index, r, quant.layer(index), in, out, f);
       case GruLayer r -> new GruStep(index, r, quant.layer(index), in, out, f);
       case ClipLayer c -> LutStep.clip(c, in, out, cm, p(l.input()), p(l.output()));
-      case AffineLayer a -> LutStep.affine(a, in, out, cm, p(l.input()), p(l.output()));
+      case AffineLayer a -> LutStep.affine(a, in, out, cm, p(l.input()), p(l.output()), range(l));
       case AddLayer a -> new AddStep(in, t(a.inputs().get(1)), out, cm, p(a.inputs().get(0)), p(a.inputs().get(1)),
-          p(l.output()));
-      case PoolLayer p -> new PoolStep(p, in, out, cm, p(l.input()), p(l.output()));
+          p(l.output()), range(l));
+      case PoolLayer p -> new PoolStep(p, in, out, cm, p(l.input()), p(l.output()), range(l));
       case ReshapeLayer r -> GatherStep.reshape(in, out, r.output().shape().size());
       case TransposeLayer m -> GatherStep.move(m, in, out, p(l.input()));
       case SliceLayer m -> GatherStep.move(m, in, out, p(l.input()));
@@ -141,6 +144,22 @@ public final class IntegerEngine {
           c.inputs().stream().map(this::p).toList(), p(l.output()));
       case SoftmaxLayer s -> new SoftmaxStep(s, in, out, p(l.input()), p(l.output()));
     };
+  }
+
+  /**
+   * The output code range of a requantizing layer: all codes, cut to the clip range when a Clip/ReLU is fused
+   * into it (its only reader, with the same parameters).
+   */
+  private int[] range(Layer l) {
+    QuantParams po = p(l.output());
+    int lo = po.qmin();
+    int hi = po.qmax();
+    ClipLayer c = ModelQuantizer.fusedClip(model, l);
+    if (c != null && quant.tensor(c.output().name()).equals(po)) {
+      lo = Math.max(lo, po.quantize(Math.max(c.min(), -Float.MAX_VALUE)));
+      hi = Math.min(hi, po.quantize(Math.min(c.max(), Float.MAX_VALUE)));
+    }
+    return new int[] {lo, hi};
   }
 
   private static WeightMatrix weights(LayerQuantization q, int rows, MultiplierFormat f) {

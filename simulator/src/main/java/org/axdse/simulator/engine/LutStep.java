@@ -37,13 +37,15 @@ final class LutStep implements Step {
   }
 
   /** A per-channel affine; channel-major storage is allowed when the channel axis is the first one. */
-  static LutStep affine(AffineLayer l, int in, int out, boolean channelMajor, QuantParams pi, QuantParams po) {
+  static LutStep affine(AffineLayer l, int in, int out, boolean channelMajor, QuantParams pi, QuantParams po,
+      int[] range) {
     int channels = l.scale().length;
     byte[] lut = new byte[channels * 256];
     for (int c = 0; c < channels; c++) {
       for (int code = 0; code < 256; code++) {
         double v = pi.dequantize(value(code, pi));
-        lut[c * 256 + code] = (byte) po.quantize(v * l.scale()[c] + l.shift()[c]);
+        lut[c * 256 + code] = (byte) Math.max(range[0], Math.min(range[1], po.quantize(v * l.scale()[c]
+            + l.shift()[c])));
       }
     }
     return new LutStep(in, out, channelMajor, channels, l.innerSize(), lut);

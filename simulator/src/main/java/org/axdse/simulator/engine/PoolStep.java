@@ -27,9 +27,10 @@ final class PoolStep implements Step {
   private final boolean includePad;
   private final QuantParams pi;
   private final QuantParams po;
+  private final int[] range;
   private final FixedPointMultiplier[] byCount;
 
-  PoolStep(PoolLayer l, int in, int out, boolean channelMajor, QuantParams pi, QuantParams po) {
+  PoolStep(PoolLayer l, int in, int out, boolean channelMajor, QuantParams pi, QuantParams po, int[] range) {
     this.in = in;
     this.out = out;
     this.channelMajor = channelMajor;
@@ -44,6 +45,7 @@ final class PoolStep implements Step {
     this.includePad = l.countIncludePad();
     this.pi = pi;
     this.po = po;
+    this.range = range;
     int full = win.kH() * win.kW();
     this.byCount = new FixedPointMultiplier[full + 1];
     for (int c = 1; c <= full; c++) {
@@ -89,7 +91,7 @@ final class PoolStep implements Step {
           y[o++] = (byte) acc;
         } else {
           int count = includePad ? full : (yb - ya) * (xb - xa);
-          y[o++] = (byte) po.clamp((long) zo + byCount[count].apply(acc));
+          y[o++] = (byte) Math.max(range[0], Math.min(range[1], zo + byCount[count].apply(acc)));
         }
       }
     }

@@ -12,10 +12,10 @@ import org.axdse.simulator.quant.QuantParams;
  *
  * <pre>
  *   acc[n][m] = sum_k T[a][w]  -  zw[n] * S_a[m]  -  za * S_w[n]  +  K * za * zw[n]  +  bias[n]
- *   code      = clamp(zo + round(acc * M[n]), qmin, qmax)          M[n] = s_in * s_w[n] / s_out, fixed point
+ *   code      = clamp(zo + round(acc * M[n]), lo, hi)          M[n] = s_in * s_w[n] / s_out, fixed point
  * </pre>
  *
- * Only the code product goes through the table (TFApprox semantics); the cross terms are exact. In symmetric mode
+ * where {@code [lo, hi]} is the code range, cut to the clip range of a fused ReLU/ReLU6. Only the code product goes through the table (TFApprox semantics); the cross terms are exact. In symmetric mode
  * all zero points are 0 and {@code acc} is the table sum plus the bias. Rounding is half away from zero
  * ({@link FixedPointMultiplier#apply}); arithmetic is int32 as in hardware.
  */
@@ -29,7 +29,7 @@ final class Requantizer {
   private final int hi;
   private final boolean needsColumnSums;
 
-  Requantizer(LayerQuantization q, WeightMatrix w) {
+  Requantizer(LayerQuantization q, WeightMatrix w, int[] range) {
     int rows = w.rows();
     int za = q.input().zeroPoint();
     int k = w.cols();
@@ -48,8 +48,8 @@ final class Requantizer {
     }
     QuantParams out = q.output();
     this.zo = out.zeroPoint();
-    this.lo = out.qmin();
-    this.hi = out.qmax();
+    this.lo = range[0];
+    this.hi = range[1];
     this.needsColumnSums = cross;
   }
 

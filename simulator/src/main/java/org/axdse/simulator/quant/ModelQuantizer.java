@@ -83,7 +83,15 @@ public final class ModelQuantizer {
         || layer instanceof PadLayer || (layer instanceof PoolLayer p && p.pool() == PoolKind.MAX);
   }
 
-  /** The Clip that is the only reader of {@code layer}'s output, when the layer requantizes; else null. */
+  /**
+   * The Clip/ReLU fused into {@code layer}: the only reader of its output when the layer requantizes (Conv, Dense,
+   * Add, Affine, AveragePool) and its output is not the model output; else null. The layer's output then has the
+   * Clip's parameters and the engine clamps it to the clip range.
+   */
+  public static ClipLayer fusedClip(Model model, Layer layer) {
+    return fusedClip(layer, readers(model), model);
+  }
+
   static ClipLayer fusedClip(Layer layer, Map<String, List<Layer>> readers, Model model) {
     boolean requantizes = layer instanceof ConvLayer || layer instanceof DenseLayer || layer instanceof AddLayer
         || layer instanceof AffineLayer || layer instanceof PoolLayer;
