@@ -16,15 +16,24 @@ import java.util.Objects;
  * @param seed the run's seed
  * @param channelRanking true when the search needs each layer's output channels ranked by sensitivity
  *     (granularity {@code group:G}); the engine then fills {@code ApproximableLayer.channelOrder}
+ * @param quantization how the engine quantizes the model (calibration source and size, weight width,
+ *     per-channel scales, preprocessing sidecar)
  */
 public record ProblemRequest(String model, String data, String quant, String library, int screeningImages,
-    int finalImages, long seed, boolean channelRanking) {
+    int finalImages, long seed, boolean channelRanking, QuantOptions quantization) {
   public ProblemRequest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(quant, "quant");
+    Objects.requireNonNull(quantization, "quantization");
     if (screeningImages < 1 || finalImages < 0) {
       throw new IllegalArgumentException("screening images must be >= 1 and final images >= 0");
     }
+  }
+
+  /** A request with the default {@link QuantOptions}. */
+  public ProblemRequest(String model, String data, String quant, String library, int screeningImages,
+      int finalImages, long seed, boolean channelRanking) {
+    this(model, data, quant, library, screeningImages, finalImages, seed, channelRanking, QuantOptions.defaults());
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       SearchCommand.class,
+      DemoCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,8 +39,9 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /** Runs the command line; without arguments, {@code axdse demo} (the main job). */
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
+    int code = commandLine().execute(args.length == 0 ? new String[] {"demo"} : args);
     System.out.flush();
     System.exit(code);
   }

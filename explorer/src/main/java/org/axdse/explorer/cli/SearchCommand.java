@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.axdse.explorer.backend.ProblemFactory;
+import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.explorer.encoding.Granularity;
 import org.axdse.explorer.encoding.Restrictions;
@@ -66,6 +67,20 @@ public final class SearchCommand implements Callable<Integer> {
   int finalImages;
   @Option(names = "--baselines", defaultValue = "uniform,random,greedy", description = "Baselines to run, or none.")
   String baselines;
+  @Option(names = "--calib", paramLabel = "N", defaultValue = "500",
+      description = "Calibration images, drawn with seed 1 (default ${DEFAULT-VALUE}).")
+  int calib;
+  @Option(names = "--calib-data", paramLabel = "SPEC|holdout",
+      description = "Calibration source: a data set whose train split is used, or holdout (test images kept out "
+          + "of the evaluation). Default: the train split of --data.")
+  String calibData;
+  @Option(names = "--weight-bits", paramLabel = "N", defaultValue = "8", description = "Weight bits, 2..8.")
+  int weightBits;
+  @Option(names = "--per-channel", description = "One weight scale per output channel.")
+  boolean perChannel;
+  @Option(names = "--preprocess", paramLabel = "FILE",
+      description = "Preprocessing sidecar (default: M.preprocess.json next to the model).")
+  String preprocess;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -120,6 +135,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(objectives, energy))
           .optMaxAccuracyDrop(maxAccuracyDrop == null ? Double.NaN : maxAccuracyDrop)
           .optScreeningImages(evalImages).optFinalImages(finalImages)
+          .optQuantization(new QuantOptions(calib, calibData, weightBits, perChannel, preprocess))
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -142,7 +158,8 @@ public final class SearchCommand implements Callable<Integer> {
   private Budget resumeBudget() {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
-        "--final-images", "--baselines")) {
+        "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
+        "--preprocess")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axdse.explorer.backend.ProblemRequest;
+import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
 
 /**
@@ -19,11 +20,13 @@ import org.axdse.explorer.encoding.Granularity;
  * @param maxAccuracyDrop the constraint in percentage points below the exact network, or NaN for none
  * @param finalImages 0 for the whole test set
  * @param baselines names of the baselines to run: any of {@code uniform}, {@code random}, {@code greedy}
+ * @param quantization how the engine quantizes the model ({@code --calib}, {@code --calib-data},
+ *     {@code --weight-bits}, {@code --per-channel}, {@code --preprocess})
  */
 public record SearchSettings(String model, String data, String quant, String library, long seed,
     int population, Budget budget, Granularity granularity, Map<String, List<String>> restrictions,
     ObjectiveSet objectives, double maxAccuracyDrop, int screeningImages, int finalImages, int threads,
-    List<String> baselines) {
+    List<String> baselines, QuantOptions quantization) {
 
   public static final List<String> ALL_BASELINES = List.of("uniform", "random", "greedy");
 
@@ -60,6 +63,7 @@ public record SearchSettings(String model, String data, String quant, String lib
         throw new IllegalArgumentException("unknown baseline '" + b + "' (known: uniform, random, greedy)");
       }
     }
+    Objects.requireNonNull(quantization, "quantization");
   }
 
   public static Builder builder() {
@@ -69,13 +73,13 @@ public record SearchSettings(String model, String data, String quant, String lib
   /** What the engine must load for these settings. */
   public ProblemRequest problemRequest() {
     return new ProblemRequest(model, data, quant, library, screeningImages, finalImages, seed,
-        granularity.kind() == Granularity.Kind.GROUP);
+        granularity.kind() == Granularity.Kind.GROUP, quantization);
   }
 
   /** These settings with another budget and thread count (what {@code --resume} may change). */
   public SearchSettings withBudget(Budget newBudget, int newThreads) {
     return new SearchSettings(model, data, quant, library, seed, population, newBudget, granularity,
-        restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines);
+        restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines, quantization);
   }
 
   /** The settings as a JSON-ready map with the command-line names; {@link #fromMap} reads it back. */
@@ -98,6 +102,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     m.put("final_images", finalImages);
     m.put("threads", threads);
     m.put("baselines", baselines);
+    m.putAll(quantization.toMap());
     return m;
   }
 
@@ -115,7 +120,7 @@ public record SearchSettings(String model, String data, String quant, String lib
         ObjectiveSet.parse((String) get(m, "objectives"), (String) get(m, "energy")),
         drop instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) get(m, "eval_images")).intValue(),
         ((Number) get(m, "final_images")).intValue(), ((Number) get(m, "threads")).intValue(),
-        (List<String>) get(m, "baselines"));
+        (List<String>) get(m, "baselines"), QuantOptions.fromMap(m));
   }
 
   private static Object get(Map<String, Object> m, String key) {
@@ -144,6 +149,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     private int finalImages;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private List<String> baselines = ALL_BASELINES;
+    private QuantOptions quantization = QuantOptions.defaults();
 
     public Builder setModel(String v) {
       model = v;
@@ -226,10 +232,15 @@ public record SearchSettings(String model, String data, String quant, String lib
       return this;
     }
 
+    public Builder optQuantization(QuantOptions v) {
+      quantization = v;
+      return this;
+    }
+
     public SearchSettings build() {
       return new SearchSettings(model, data, quant, library, seed, population, new Budget(generations, time),
           granularity, restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, threads,
-          baselines);
+          baselines, quantization);
     }
   }
 }

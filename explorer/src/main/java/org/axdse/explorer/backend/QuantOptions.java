@@ -1,0 +1,61 @@
+package org.axdse.explorer.backend;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the engine quantizes the model before the search (post-training, no retraining): the number of calibration
+ * images, where they come from, the weight width and whether weights get one scale per output channel, and an
+ * optional preprocessing sidecar that replaces the one next to the model.
+ *
+ * @param calibrationImages images drawn (seeded) for calibration, >= 1
+ * @param calibrationData {@code ""}: the train split of {@code --data}; {@link #HOLDOUT}: a seeded subset of the
+ *     test images, which are then left out of every evaluation; otherwise a data set spec whose train split is
+ *     used
+ * @param weightBits N, 2..8 (activations are always 8 bits)
+ * @param perChannel one weight scale per output channel
+ * @param preprocess a preprocessing sidecar file, or {@code ""} for the model's own {@code M.preprocess.json}
+ */
+public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+    String preprocess) {
+  /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
+  public static final String HOLDOUT = "holdout";
+  public static final int DEFAULT_CALIBRATION_IMAGES = 500;
+
+  public QuantOptions {
+    if (calibrationImages < 1) {
+      throw new IllegalArgumentException("--calib must be >= 1: " + calibrationImages);
+    }
+    if (weightBits < 2 || weightBits > 8) {
+      throw new IllegalArgumentException("--weight-bits must be 2..8: " + weightBits);
+    }
+    calibrationData = calibrationData == null ? "" : calibrationData.strip();
+    preprocess = preprocess == null ? "" : preprocess.strip();
+  }
+
+  /** 500 calibration images from the train split, 8-bit weights per tensor, the model's own sidecar. */
+  public static QuantOptions defaults() {
+    return new QuantOptions(DEFAULT_CALIBRATION_IMAGES, "", 8, false, "");
+  }
+
+  /** The options as a JSON-ready map with the command-line names; {@link #fromMap} reads it back. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("calib", calibrationImages);
+    m.put("calib_data", calibrationData);
+    m.put("weight_bits", weightBits);
+    m.put("per_channel", perChannel);
+    m.put("preprocess", preprocess);
+    return m;
+  }
+
+  /** Reads {@link #toMap()}; a missing key takes its default (checkpoints written before these options). */
+  public static QuantOptions fromMap(Map<String, Object> m) {
+    QuantOptions d = defaults();
+    return new QuantOptions(m.get("calib") instanceof Number n ? n.intValue() : d.calibrationImages,
+        m.get("calib_data") instanceof String s ? s : d.calibrationData,
+        m.get("weight_bits") instanceof Number n ? n.intValue() : d.weightBits,
+        m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
+        m.get("preprocess") instanceof String s ? s : d.preprocess);
+  }
+}

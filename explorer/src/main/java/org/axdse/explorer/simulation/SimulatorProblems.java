@@ -1,0 +1,133 @@
+package org.axdse.explorer.simulation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.axdse.explorer.backend.ProblemFactory;
+import org.axdse.explorer.backend.ProblemRequest;
+import org.axdse.explorer.backend.QuantOptions;
+import org.axdse.explorer.backend.SearchProblem;
+import org.axdse.explorer.encoding.ApproximableLayer;
+import org.axdse.explorer.encoding.SearchSpace;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.table.ProductTable;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.results.run.MultiplierInfo;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.engine.AssignmentResolver;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.CalibrationMethod;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantMode;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * The {@link ProblemFactory} of {@code axdse search}: loads the ONNX model and its preprocessing sidecar, the test
+ * split of the data set, calibrates post-training quantization (seeded, see {@link QuantOptions}) and opens one
+ * {@link SimulationSession} that serves every evaluation of the run. Calibration images come from the train split
+ * of {@code --data} (or of {@code --calib-data SPEC}); with {@code --calib-data holdout} they are a seeded subset
+ * of the test images, and the evaluation set is the rest of the test set, so the two never overlap.
+ */
+public final class SimulatorProblems implements ProblemFactory {
+  /** Seed of the calibration subset (as in {@code axdse evaluate}). */
+  static final long CALIBRATION_SEED = 1L;
+
+  @Override
+  public SearchProblem open(ProblemRequest request) {
+    QuantOptions qo = request.quantization();
+    QuantMode mode = QuantMode.parse(request.quant());
+    if (mode == null) {
+      throw new BadInputException("--quant must be sym or asym, not '" + request.quant() + "'");
+    }
+    Path modelPath = Path.of(request.model());
+    Model model = OnnxImporter.load(modelPath);
+    Preprocessing pre = qo.preprocess().isEmpty()
+        ? Preprocessing.forModel(modelPath).orElseThrow(() -> BadInputException.in(modelPath,
+            "no preprocessing sidecar " + Preprocessing.sidecarOf(modelPath).getFileName()
+                + " next to the model (or give --preprocess FILE)"))
+        : Preprocessing.load(Path.of(qo.preprocess()));
+    DatasetSpec spec = DatasetSpec.parse(request.data());
+    Dataset test = spec.load(Split.TEST);
+    Dataset calib;
+    Dataset eval;
+    if (qo.calibrationData().equals(QuantOptions.HOLDOUT)) {
+      if (qo.calibrationImages() >= test.size()) {
+        throw new BadInputException("--calib-data holdout: --calib " + qo.calibrationImages()
+            + " leaves none of the " + test.size() + " test images for evaluation");
+      }
+      int[] held = Dataset.subsetIndices(test.size(), qo.calibrationImages(), CALIBRATION_SEED);
+      calib = test.select(held);
+      eval = test.select(complement(held, test.size()));
+    } else {
+      DatasetSpec calibSpec = qo.calibrationData().isEmpty() ? spec : DatasetSpec.parse(qo.calibrationData());
+      calib = calibSpec.load(Split.TRAIN).subset(qo.calibrationImages(), CALIBRATION_SEED);
+      eval = test;
+    }
+    MultiplierCatalog catalog = request.library() == null ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(List.of(Path.of(request.library())));
+    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(qo.perChannel()).withWeightBits(qo.weightBits())
+        .withCalibration(qo.calibrationImages(), CalibrationMethod.PERCENTILE);
+    int threads = Runtime.getRuntime().availableProcessors();
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(model, pre, calib, config, k);
+    }
+    MultiplierFormat format = mode.format(qo.weightBits());
+    UsableLibrary library = UsableLibrary.of(catalog, format);
+    List<ApproximableLayer> layers = layers(model, q, library, catalog, request.channelRanking());
+    SearchSpace space = new SearchSpace(request.model(), describe(eval, calib), library.exactName(),
+        library.multipliers(), layers);
+    SimulationSession session = SimulationSession.open(model, q, eval, catalog,
+        SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false));
+    return new SimulatorProblem(space, session, request.screeningImages(), request.finalImages(), request.seed());
+  }
+
+  private static List<ApproximableLayer> layers(Model model, QuantizedModel q, UsableLibrary library,
+      MultiplierCatalog catalog, boolean rank) {
+    ProductTable probe = rank ? catalog.byName(probeMultiplier(library)).table() : null;
+    List<ApproximableLayer> out = new ArrayList<>();
+    var modelLayers = model.approximableLayers();
+    for (int i = 0; i < modelLayers.size(); i++) {
+      var l = modelLayers.get(i);
+      int channels = AssignmentResolver.channels(l);
+      int[] order = rank ? ChannelRanking.rank(q.layer(i), channels, probe) : new int[0];
+      out.add(new ApproximableLayer(l.name(), channels, library.names(), order));
+    }
+    return out;
+  }
+
+  /** The approximate multiplier of median relative power (uniform operands): the probe of the channel ranking. */
+  static String probeMultiplier(UsableLibrary library) {
+    List<MultiplierInfo> approx = library.multipliers().stream()
+        .filter(m -> !m.name().equals(library.exactName()))
+        .sorted(java.util.Comparator.comparingDouble(MultiplierInfo::relativePower).thenComparing(MultiplierInfo::name))
+        .toList();
+    if (approx.isEmpty()) {
+      return library.exactName();
+    }
+    return approx.get(approx.size() / 2).name();
+  }
+
+  private static int[] complement(int[] sorted, int size) {
+    boolean[] taken = new boolean[size];
+    for (int i : sorted) {
+      taken[i] = true;
+    }
+    return java.util.stream.IntStream.range(0, size).filter(i -> !taken[i]).toArray();
+  }
+
+  private static String describe(Dataset eval, Dataset calib) {
+    return eval.name() + " (" + eval.size() + " images; calibration: " + calib.name() + ")";
+  }
+}

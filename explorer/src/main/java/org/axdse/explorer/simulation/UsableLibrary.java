@@ -1,0 +1,49 @@
+package org.axdse.explorer.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.cost.MultiplierCosts;
+import org.axdse.multipliers.cost.RelativeCost;
+import org.axdse.multipliers.generators.MultiplierDesign;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.netlist.Netlist;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.results.run.MultiplierInfo;
+
+/**
+ * The multipliers a search may use for one model: the catalog's designs of the model's format ({@code s8xN} for
+ * symmetric, {@code u8xN} for asymmetric quantization, N the weight bits), the exact reference first. Left out:
+ * other designs whose table is exact (Wallace, Dadda: the same products, so the same accuracy, and the energy
+ * model counts any exact table as 1.0) and approximate designs without a circuit (table-only imports: no power
+ * figure), and approximate designs that cost at least as much power as the exact reference (DRUM, Mitchell in
+ * the built-in library: worse in accuracy and in energy, they can never be on a front). Costs are relative to the exact reference circuit under uniform operands (the report's library
+ * figures); the evaluator's energies use each layer's own operand distribution instead.
+ */
+record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
+  UsableLibrary {
+    multipliers = List.copyOf(multipliers);
+  }
+
+  static UsableLibrary of(MultiplierCatalog catalog, MultiplierFormat format) {
+    String exact = MultiplierDesign.exact(format).name();
+    Netlist reference = MultiplierCatalog.exactReference(format);
+    MultiplierCosts costs = MultiplierCosts.defaults();
+    List<MultiplierInfo> out = new ArrayList<>();
+    out.add(new MultiplierInfo(exact, 1.0, 1.0));
+    for (Multiplier m : catalog.all(format)) {
+      if (m.name().equals(exact) || m.table().isExact()) {
+        continue;
+      }
+      RelativeCost c = costs.relativeCost(m, reference).orElse(null);
+      if (c != null && c.power() < 1.0) {
+        out.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+      }
+    }
+    return new UsableLibrary(exact, out);
+  }
+
+  List<String> names() {
+    return multipliers.stream().map(MultiplierInfo::name).toList();
+  }
+}

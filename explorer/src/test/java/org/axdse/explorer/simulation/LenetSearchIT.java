@@ -1,0 +1,77 @@
+package org.axdse.explorer.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.axdse.explorer.backend.QuantOptions;
+import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.encoding.Granularity;
+import org.axdse.explorer.search.Progress;
+import org.axdse.explorer.search.SearchRunner;
+import org.axdse.explorer.search.SearchSettings;
+import org.axdse.results.run.EvaluatedPoint;
+import org.axdse.results.run.Run;
+import org.axdse.results.run.RunDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small real search: the bundled LeNet-5 on bundled Fashion-MNIST images through the quantized engine. */
+class LenetSearchIT {
+  @TempDir Path tmp;
+
+  static Path root() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("models/lenet5.onnx"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("models/lenet5.onnx not found above " + Path.of("").toAbsolutePath());
+  }
+
+  private static SearchSettings settings(int threads, Granularity g) {
+    Path root = root();
+    return SearchSettings.builder().setModel(root.resolve("models/lenet5.onnx").toString())
+        .setData("fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000")).setGenerations(2)
+        .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(400).optThreads(threads)
+        .optGranularity(g).optBaselines(java.util.List.of())
+        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "")).build();
+  }
+
+  private Run search(String name, int threads, Granularity g) {
+    Path dir = tmp.resolve(name);
+    assertEquals(SearchRunner.Outcome.COMPLETE,
+        new SearchRunner(new SimulatorProblems(), Progress.silent()).start(settings(threads, g), dir, new StopSignal()));
+    return RunDirectory.of(dir).read();
+  }
+
+  @Test
+  void sameSeedGivesAByteIdenticalFrontWhateverTheThreads() throws Exception {
+    Run a = search("a", 1, Granularity.layer());
+    search("b", 3, Granularity.layer());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("a/front.json")), Files.readAllBytes(tmp.resolve("b/front.json")));
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("a/points.json")),
+        Files.readAllBytes(tmp.resolve("b/points.json")));
+    // the engine answered: 5 layers of LeNet-5, signed 8x8 multipliers, and real trade-offs on the front
+    assertEquals(5, a.config().layers().size());
+    assertTrue(a.config().multipliers().stream().allMatch(m -> m.name().startsWith("s8x8_")));
+    assertFalse(a.front().isEmpty());
+    for (EvaluatedPoint p : a.front()) {
+      assertTrue(p.finalAccuracy() > 0.1 && p.finalAccuracy() <= 1, "final accuracy " + p);
+      assertTrue(p.multiplierEnergy() > 0 && p.multiplierEnergy() <= 1.0 + 1e-9, "energy " + p);
+    }
+    assertTrue(a.front().stream().anyMatch(p -> p.multiplierEnergy() < 0.9), "some saving on the front");
+  }
+
+  @Test
+  void groupGranularityGetsRankedChannels() {
+    Run r = search("g", 2, Granularity.parse("group:2"));
+    EvaluatedPoint p = r.points().get(r.points().size() - 1);
+    assertEquals(5, p.channelMultipliers().size());
+    // conv_0 of LeNet-5 has 6 output channels, so a per-channel assignment lists 6 multipliers
+    assertEquals(6, p.channelMultipliers().get(0).size());
+  }
+}
