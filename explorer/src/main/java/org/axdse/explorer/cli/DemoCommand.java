@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
   Path out;
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
-  @Option(names = "--generations", defaultValue = "12", description = "Generations (default ${DEFAULT-VALUE}).")
+  @Option(names = "--generations", defaultValue = "20", description = "Generations (default ${DEFAULT-VALUE}).")
   int generations;
   @Option(names = "--population", defaultValue = "24", description = "Population (default ${DEFAULT-VALUE}).")
   int population;
