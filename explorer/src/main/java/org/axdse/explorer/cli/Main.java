@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       SearchCommand.class,
+      WorkerCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

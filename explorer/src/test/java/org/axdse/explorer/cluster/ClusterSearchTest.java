@@ -1,0 +1,60 @@
+package org.axdse.explorer.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.search.Progress;
+import org.axdse.explorer.search.SearchRunner;
+import org.axdse.explorer.search.SyntheticProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two workers and a coordinator in this JVM (separate Hazelcast members on loopback) against a local run. */
+class ClusterSearchTest {
+  @TempDir Path tmp;
+
+  @Test
+  void coordinatorWithTwoWorkersFindsTheFrontOfALocalRun() {
+    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+      Path local = tmp.resolve("local");
+      new SearchRunner(new SyntheticProblem(), Progress.silent())
+          .start(ClusterFixtures.settings("synthetic:layers=8,channels=4", 2), local, new StopSignal());
+
+      int p1 = ClusterFixtures.freePort();
+      int p2 = ClusterFixtures.freePort();
+      String name = "test" + p1;
+      try (Worker w1 = Worker.start(new SyntheticProblem(), ClusterFixtures.options(name, ClusterFixtures.SECRET,
+              p1, List.of()), 1, null, m -> {});
+          Worker w2 = Worker.start(new SyntheticProblem(), ClusterFixtures.options(name, ClusterFixtures.SECRET,
+              p2, List.of(p1)), 1, null, m -> {})) {
+        Path cluster = tmp.resolve("cluster");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Coordinator coordinator = new Coordinator(ClusterFixtures.options(name, ClusterFixtures.SECRET,
+            ClusterFixtures.freePort(), List.of(p1, p2)), 0, 60);
+        new SearchRunner(new SyntheticProblem(), new Progress(new PrintStream(console, true, StandardCharsets.UTF_8),
+            false), coordinator).start(ClusterFixtures.settings("synthetic:layers=8,channels=4", 2), cluster,
+            new StopSignal());
+        assertArrayEquals(Files.readAllBytes(local.resolve("front.json")),
+            Files.readAllBytes(cluster.resolve("front.json")));
+        assertArrayEquals(Files.readAllBytes(local.resolve("points.json")),
+            Files.readAllBytes(cluster.resolve("points.json")));
+        assertTrue(w1.evaluations() > 0 && w2.evaluations() > 0,
+            "both workers evaluated: " + w1.evaluations() + ", " + w2.evaluations());
+        String log = Files.readString(cluster.resolve("search.log"));
+        assertTrue(log.contains("ready with 1 threads"), log);
+        assertTrue(log.contains("workers: 127.0.0.1:"), log);
+        assertEquals(console.toString(StandardCharsets.UTF_8).lines().count(), log.lines().count());
+      }
+    });
+  }
+}
