@@ -47,6 +47,10 @@ public final class WorkerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     log("worker " + worker.address() + " in cluster '" + cluster.name + "' with " + t + " threads, "
         + worker.members() + " members; stop with Ctrl-C");
+    if (cluster.members != null && !cluster.members.isBlank() && worker.members() == 1) {
+      log("no member answered at " + cluster.members + ": they may not be running yet, or use another --cluster "
+          + "name or secret; waiting for members to join");
+    }
     worker.awaitShutdown();
     log("worker stopped after " + worker.evaluations() + " evaluations");
     return 0;

@@ -2,6 +2,7 @@ package org.axdse.explorer.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
+import org.axdse.explorer.search.SearchSettings;
 import org.axdse.explorer.search.SyntheticProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,40 @@ class ClusterSearchTest {
         assertTrue(log.contains("ready with 1 threads"), log);
         assertTrue(log.contains("workers: 127.0.0.1:"), log);
         assertEquals(console.toString(StandardCharsets.UTF_8).lines().count(), log.lines().count());
+      }
+    });
+  }
+
+  @Test
+  void workersReceiveTheModelAndLibraryFilesOnceAndLoadThemOnce() {
+    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+      Path inputs = Files.createDirectories(tmp.resolve("inputs/lib"));
+      Files.writeString(inputs.resolve("library.txt"), "the library");
+      Path model = Files.writeString(tmp.resolve("inputs/model.txt"), "synthetic:layers=6,channels=2");
+      SearchSettings settings = SearchSettings.builder().setModel(model.toString()).setData("synthetic-data")
+          .optLibrary(inputs.toString()).setGenerations(2).optPopulation(8).optThreads(1).optScreeningImages(50)
+          .optBaselines(List.of()).build();
+      Path local = tmp.resolve("local");
+      new SearchRunner(new FileModelProblem(), Progress.silent()).start(settings, local, new StopSignal());
+
+      int p1 = ClusterFixtures.freePort();
+      String name = "ship" + p1;
+      FileModelProblem workerFactory = new FileModelProblem();
+      try (Worker w = Worker.start(workerFactory, ClusterFixtures.options(name, ClusterFixtures.SECRET, p1,
+          List.of()), 1, tmp.resolve("store"), m -> {})) {
+        for (String run : List.of("first", "second")) {
+          Coordinator coordinator = new Coordinator(ClusterFixtures.options(name, ClusterFixtures.SECRET,
+              ClusterFixtures.freePort(), List.of(p1)), 0, 60);
+          new SearchRunner(new FileModelProblem(), Progress.silent(), coordinator)
+              .start(settings, tmp.resolve(run), new StopSignal());
+          assertArrayEquals(Files.readAllBytes(local.resolve("front.json")),
+              Files.readAllBytes(tmp.resolve(run).resolve("front.json")));
+        }
+        assertTrue(Files.readString(tmp.resolve("first/search.log")).contains("shipping the run's inputs to"));
+        assertFalse(Files.readString(tmp.resolve("second/search.log")).contains("shipping"),
+            "the worker keeps what it received");
+        assertEquals(1, workerFactory.loads.get(), "the worker loads the run once");
+        assertTrue(w.evaluations() > 0);
       }
     });
   }
