@@ -54,7 +54,6 @@ final class ClusterNode {
     n.setPortAutoIncrement(options.port() == 0);
     n.setPortCount(100);
     n.getInterfaces().setEnabled(true).addInterface(options.bindAddress());
-    n.getRestApiConfig().setEnabled(false);
     n.getMemcacheProtocolConfig().setEnabled(false);
     JoinConfig j = n.getJoin();
     j.getMulticastConfig().setEnabled(false);

@@ -101,7 +101,8 @@ class ClusterSearchIT {
       } finally {
         coordinatorThread.shutdownNow();
       }
-      assertArrayEquals(Files.readAllBytes(local.resolve("front.json")), Files.readAllBytes(cluster.resolve("front.json")));
+      assertArrayEquals(Files.readAllBytes(local.resolve("front.json")),
+          Files.readAllBytes(cluster.resolve("front.json")));
       assertArrayEquals(Files.readAllBytes(local.resolve("points.json")),
           Files.readAllBytes(cluster.resolve("points.json")));
       String log = Files.readString(cluster.resolve("search.log"));
