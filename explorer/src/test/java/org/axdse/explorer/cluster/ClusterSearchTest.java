@@ -93,4 +93,47 @@ class ClusterSearchTest {
       }
     });
   }
+
+  @Test
+  void workerThatJoinsMidRunTakesWorkFromTheNextGenerationOn() {
+    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+      Path local = tmp.resolve("local");
+      new SearchRunner(new SyntheticProblem(), Progress.silent())
+          .start(noBaselines("synthetic:layers=8,channels=4"), local, new StopSignal());
+      int p1 = ClusterFixtures.freePort();
+      int p2 = ClusterFixtures.freePort();
+      String name = "join" + p1;
+      Path cluster = tmp.resolve("cluster");
+      try (Worker w1 = Worker.start(new SyntheticProblem(), ClusterFixtures.options(name, ClusterFixtures.SECRET,
+          p1, List.of()), 1, null, m -> {})) {
+        Coordinator coordinator = new Coordinator(ClusterFixtures.options(name, ClusterFixtures.SECRET,
+            ClusterFixtures.freePort(), List.of(p1)), 0, 60);
+        // 30 ms per evaluation (the sleep changes no result) leaves time to join while the search runs
+        Thread search = new Thread(() -> new SearchRunner(new SyntheticProblem(), Progress.silent(), coordinator)
+            .start(noBaselines("synthetic:layers=8,channels=4,sleep=30"), cluster, new StopSignal()));
+        search.start();
+        while (!Files.exists(cluster.resolve("search.log"))
+            || !Files.readString(cluster.resolve("search.log")).contains("generation 1/")) {
+          Thread.sleep(10);
+        }
+        try (Worker w2 = Worker.start(new SyntheticProblem(), ClusterFixtures.options(name,
+            ClusterFixtures.SECRET, p2, List.of(p1)), 1, null, m -> {})) {
+          search.join();
+          assertTrue(w2.evaluations() > 0, "the late worker took work");
+        }
+      }
+      assertArrayEquals(Files.readAllBytes(local.resolve("front.json")),
+          Files.readAllBytes(cluster.resolve("front.json")));
+      String log = Files.readString(cluster.resolve("search.log"));
+      assertTrue(log.contains("member 127.0.0.1:" + p2 + " joined; it takes work from the next generation on"),
+          log);
+    });
+  }
+
+  private static SearchSettings noBaselines(String model) {
+    SearchSettings s = ClusterFixtures.settings(model, 2);
+    return new SearchSettings(s.model(), s.data(), s.quant(), s.library(), s.seed(), s.population(), s.budget(),
+        s.granularity(), s.restrictions(), s.objectives(), s.maxAccuracyDrop(), s.screeningImages(),
+        s.finalImages(), s.threads(), List.of());
+  }
 }
