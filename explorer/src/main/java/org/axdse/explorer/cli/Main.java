@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       org.axdse.simulator.cli.EvaluateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      SearchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

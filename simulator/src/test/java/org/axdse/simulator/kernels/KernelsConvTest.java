@@ -94,8 +94,16 @@ class KernelsConvTest {
       p.columnSums(false, expected);
       assertArrayEquals(expected, Arrays.copyOfRange(sums, group * m, group * m + m), "group " + group);
     }
-    // the corner output of the first image reads the pad code at 5 of its 9 taps per channel
+    // each group's panel has 2 input channels x 3 x 3 taps
     assertEquals(2 * 9, p.rows());
+    // the corner output (0, 0) of the first image reads the pad code (128) at taps with ky = 0 or kx = 0:
+    // 5 of 9 per channel, so group 1's sum there is 2 * 5 * 128 plus its 4 inside taps per channel
+    int inside = 0;
+    for (int c = 2; c < 4; c++) {
+      int base = c * 2 * 49;
+      inside += (in[base] & 0xFF) + (in[base + 1] & 0xFF) + (in[base + 7] & 0xFF) + (in[base + 8] & 0xFF);
+    }
+    assertEquals(2 * 5 * 128 + inside, sums[m]);
   }
 
   @Test
