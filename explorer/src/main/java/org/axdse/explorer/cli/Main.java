@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
+import org.axdse.simulator.cli.EvaluateCommand;
+import org.axdse.simulator.cli.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,12 +18,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       MultipliersCommand.class,
-      org.axdse.simulator.cli.ModelCommand.class,
-      org.axdse.simulator.cli.EvaluateCommand.class,
+      ModelCommand.class,
+      EvaluateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SearchCommand.class,
       DemoCommand.class,
+      WorkerCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
