@@ -66,6 +66,14 @@ public record SearchSettings(String model, String data, String quant, String lib
     Objects.requireNonNull(quantization, "quantization");
   }
 
+  /** Settings with the default {@link QuantOptions}. */
+  public SearchSettings(String model, String data, String quant, String library, long seed, int population,
+      Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
+      double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines) {
+    this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
+        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, QuantOptions.defaults());
+  }
+
   public static Builder builder() {
     return new Builder();
   }
