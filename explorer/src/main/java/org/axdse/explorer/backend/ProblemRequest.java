@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param library a library directory, or null for the built-in library
  * @param screeningImages N: the screening fidelity evaluates a fixed subset of N test images drawn with
  *     {@code seed}
- * @param finalImages M: the final fidelity evaluates the first M test images; 0 means the whole test set
+ * @param finalImages M: the final fidelity evaluates a fixed subset of M test images; 0 means the whole test set
  * @param seed the run's seed
  * @param channelRanking true when the search needs each layer's output channels ranked by sensitivity
  *     (granularity {@code group:G}); the engine then fills {@code ApproximableLayer.channelOrder}

@@ -14,11 +14,17 @@ import org.axdse.simulator.engine.SimulationSession;
 
 /**
  * A search problem served by one {@link SimulationSession}. Screening evaluates the fixed subset of {@code
- * screening} images that {@link Dataset#subsetIndices} draws with the run's seed; final fidelity evaluates the
- * first {@code finalImages} images (0: all). Both are fixed when the problem opens, so the evaluator is pure;
+ * screening} images that {@link Dataset#subsetIndices} draws with the run's seed; final fidelity evaluates all
+ * images, or with {@code finalImages} M > 0 the M images {@link Dataset#subsetIndices} draws with the fixed seed
+ * {@link #FINAL_SEED} (not the first M: test files may be sorted by label, as the CIFAR-10 test batch is; not the
+ * run's seed, so runs with different seeds are verified on the same images). Both are fixed when the problem
+ * opens, so the evaluator is pure;
  * the session serializes evaluations (each one uses every core) and is deterministic, so it is thread-safe too.
  */
 final class SimulatorProblem implements SearchProblem {
+  /** Seed of the final-fidelity subset when {@code --final-images} is smaller than the evaluation set. */
+  static final long FINAL_SEED = 0x5EEDL;
+
   private final SearchSpace space;
   private final SimulationSession session;
   private final int[] screening;
@@ -29,7 +35,8 @@ final class SimulatorProblem implements SearchProblem {
     this.session = session;
     int n = session.size();
     this.screening = Dataset.subsetIndices(n, screeningImages, seed);
-    this.fin = IntStream.range(0, finalImages == 0 ? n : Math.min(finalImages, n)).toArray();
+    this.fin = finalImages == 0 || finalImages >= n ? IntStream.range(0, n).toArray()
+        : Dataset.subsetIndices(n, finalImages, FINAL_SEED);
   }
 
   @Override
