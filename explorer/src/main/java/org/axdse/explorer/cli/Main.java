@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
+import org.axdse.simulator.cli.CompensateCommand;
 import org.axdse.simulator.cli.EvaluateCommand;
 import org.axdse.simulator.cli.ModelCommand;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       MultipliersCommand.class,
       ModelCommand.class,
       EvaluateCommand.class,
+      CompensateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SearchCommand.class,

@@ -24,6 +24,10 @@ public record Compensation(CompensationMethod method, BiasOrder biasOrder, List<
   public QuantizedModel applyTo(QuantizedModel quant) {
     List<LayerQuantization> out = new ArrayList<>(quant.layers());
     for (LayerCompensation c : layers) {
+      if (c.index() >= out.size()) {
+        throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
+            + "': the model has " + out.size() + " approximable layers");
+      }
       LayerQuantization l = quant.layer(c.index());
       if (!l.name().equals(c.name()) || l.isRecurrent()) {
         throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
