@@ -78,7 +78,7 @@ public final class CompensateCommand implements Callable<Integer> {
 
   @Option(names = "--bias-order", description = "exact (errors on the exact network's inputs, one pass) or "
       + "sequential (layer by layer on corrected inputs) (default: ${DEFAULT-VALUE})")
-  String biasOrder = "exact";
+  String biasOrder = "sequential";
 
   @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
   String split = "test";
