@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       MultipliersCommand.class,
       org.axdse.simulator.cli.ModelCommand.class,
+      org.axdse.simulator.cli.EvaluateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SearchCommand.class,
