@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       PickCommand.class,
       SearchCommand.class,
+      WorkerCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -37,7 +37,8 @@ final class ErrorStatistics {
    * Adds the differences {@code table[off + i] - exact[off + i]} of {@code len} accumulators, in chunks of a fixed
    * size summed in order, so the result does not depend on threads.
    */
-  static void accumulate(ErrorStatistics stats, int[] table, int[] exact, int len, org.axdse.simulator.kernels.Kernels k) {
+  static void accumulate(ErrorStatistics stats, int[] table, int[] exact, int len,
+      org.axdse.simulator.kernels.Kernels k) {
     int chunk = 1 << 14;
     int tasks = (len + chunk - 1) / chunk;
     long[] sums = new long[tasks];

@@ -7,8 +7,9 @@ import java.util.List;
  * multiplier of each output channel (one name when the whole layer uses one), its relative multiplier power
  * (MAC-weighted over channels, each measured under the layer's operand distribution against the exact
  * multiplier; null when a table-only multiplier has no circuit), and the mean and standard deviation of its
- * accumulator error against the exact products on the same inputs (0 for exact layers; null when statistics were
- * not collected).
+ * accumulator error against the exact products on the same inputs, over the first
+ * {@link SessionOptions#statisticsImages} evaluated images (0 for exact layers; null when statistics were not
+ * collected).
  */
 public record LayerResult(int index, String name, String kind, long macs, List<String> multipliers,
     Double relativePower, Double errorMean, Double errorStd) {

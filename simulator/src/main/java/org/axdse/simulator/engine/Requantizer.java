@@ -15,8 +15,8 @@ import org.axdse.simulator.quant.QuantParams;
  *   code      = clamp(zo + round(acc * M[n]), lo, hi)          M[n] = s_in * s_w[n] / s_out, fixed point
  * </pre>
  *
- * where {@code [lo, hi]} is the code range, cut to the clip range of a fused ReLU/ReLU6. Only the code product goes through the table (TFApprox semantics); the cross terms are exact. In symmetric mode
- * all zero points are 0 and {@code acc} is the table sum plus the bias. Rounding is half away from zero
+ * where {@code [lo, hi]} is the code range, cut to the clip range of a fused ReLU/ReLU6. Only the code product
+ * goes through the table (TFApprox semantics); the cross terms are exact. In symmetric mode all zero points are 0 and {@code acc} is the table sum plus the bias. Rounding is half away from zero
  * ({@link FixedPointMultiplier#apply}); arithmetic is int32 as in hardware.
  */
 final class Requantizer {

@@ -207,7 +207,8 @@ public final class SimulationSession implements AutoCloseable {
       for (int j = 0; j < n; j++) {
         System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
       }
-      result.accept(from, n, engine.run(batchCodes, 0, n, tables, stats, tap));
+      ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
+      result.accept(from, n, engine.run(batchCodes, 0, n, tables, measured, tap));
     }
   }
 
