@@ -2,6 +2,7 @@ package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
 import org.axdse.multipliers.cli.MultipliersCommand;
+import org.axdse.results.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
 import org.axdse.simulator.cli.CompensateCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       CompensateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      PickCommand.class,
       SearchCommand.class,
       WorkerCommand.class,
     })
