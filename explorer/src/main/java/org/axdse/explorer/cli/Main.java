@@ -2,8 +2,10 @@ package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
 import org.axdse.multipliers.cli.MultipliersCommand;
+import org.axdse.results.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
+import org.axdse.simulator.cli.CompensateCommand;
 import org.axdse.simulator.cli.EvaluateCommand;
 import org.axdse.simulator.cli.ModelCommand;
 import picocli.CommandLine;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Command;
       MultipliersCommand.class,
       ModelCommand.class,
       EvaluateCommand.class,
+      CompensateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      PickCommand.class,
       SearchCommand.class,
       DemoCommand.class,
       WorkerCommand.class,

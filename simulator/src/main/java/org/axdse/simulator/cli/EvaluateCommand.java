@@ -11,6 +11,9 @@ import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.energy.ArchitectureEnergy;
+import org.axdse.simulator.deploy.DeployConfig;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
@@ -41,13 +44,14 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "M.onnx",
-      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist")
+  @Option(names = "--model", paramLabel = "M.onnx",
+      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist (with a deploy.json"
+          + " --config: optional, replaces the recorded path)")
   Path model;
 
-  @Option(names = "--data", required = true, paramLabel = "SPEC",
+  @Option(names = "--data", paramLabel = "SPEC",
       description = "fashion-mnist, fashion-mnist:DIR, mnist:DIR, idx:IMAGES,LABELS, cifar10:DIR or "
-          + "npy:IMAGES.npy,LABELS.npy")
+          + "npy:IMAGES.npy,LABELS.npy (with a deploy.json --config: optional, replaces the recorded dataset)")
   String data;
 
   @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
@@ -77,7 +81,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   Choice choice;
 
   static final class Choice {
-    @Option(names = "--config", paramLabel = "ASSIGN.json", description = "assignment file")
+    @Option(names = "--config", paramLabel = "ASSIGN.json",
+        description = "assignment file, or a deploy.json from axdse pick (recorded quantization, model hash checked)")
     Path config;
 
     @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
@@ -113,6 +118,13 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "minmax|percentile|mse, --weight-bits 2..8, --calib/--limit/--threads >= 1, --split test|train, "
           + "--format table|json");
     }
+    if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
+      return evaluateDeployment();
+    }
+    if (model == null || data == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model and --data are required (unless "
+          + "--config is a deploy.json)");
+    }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
     Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
@@ -135,6 +147,32 @@ public final class EvaluateCommand implements Callable<Integer> {
       q = Calibration.run(m, pre, calibSet, config, k);
     }
     double calibSeconds = (System.nanoTime() - start) / 1e9;
+    String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
+        : "--uniform " + choice.uniform;
+    report(model, m, q, evalSet, catalog, assignment, source, start, calibSeconds);
+    return 0;
+  }
+
+  /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
+  private int evaluateDeployment() {
+    long start = System.nanoTime();
+    Deployment d = Deployment.load(choice.config, model);
+    DeployConfig c = d.config();
+    Dataset evalSet = DatasetSpec.parse(data != null ? data : c.dataset())
+        .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN);
+    int n = limit != null ? limit : c.evaluation().limit();
+    if (n > 0) {
+      evalSet = evalSet.limit(n);
+    }
+    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(library);
+    report(d.modelFile(), d.model(), d.quantization(), evalSet, catalog, d.assignment(), choice.config.toString(),
+        start, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private void report(Path modelFile, Model m, QuantizedModel q, Dataset evalSet, MultiplierCatalog catalog,
+      Assignment assignment, String source, long start, double calibSeconds) {
     SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
         .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
@@ -148,9 +186,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       long t = System.nanoTime();
       Evaluation e = session.evaluate(assignment);
       double evalSeconds = (System.nanoTime() - t) / 1e9;
-      String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
-          : "--uniform " + choice.uniform;
-      EvaluationReport report = new EvaluationReport(model, m, evalSet, q, assignment, source, e,
+      EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds});
       if (format.equals("json")) {
         report.printJson(spec.commandLine().getOut());
@@ -158,6 +194,5 @@ public final class EvaluateCommand implements Callable<Integer> {
         report.printTable(spec.commandLine().getOut());
       }
     }
-    return 0;
   }
 }

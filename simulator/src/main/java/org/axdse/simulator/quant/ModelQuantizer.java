@@ -159,7 +159,7 @@ public final class ModelQuantizer {
     return FixedPointMultiplier.of(Math.max(0x1p-32, Math.min(m, Math.nextDown(0x1p30))));
   }
 
-  private static long[] weightCounts(QuantConfig config, QuantizedWeights... all) {
+  static long[] weightCounts(QuantConfig config, QuantizedWeights... all) {
     int mask = (1 << config.weightBits()) - 1;
     long[] counts = new long[mask + 1];
     for (QuantizedWeights q : all) {

@@ -1,5 +1,6 @@
 package org.axdse.simulator.quant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 
 /**
@@ -55,7 +57,8 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
   /**
    * The quantization as JSON: {@code config}, {@code tensors} (scale, zero point, bits, signed per tensor) and
    * {@code layers} (input, output, per-channel weight scales and zero points, requantization multipliers and
-   * shifts, bias range). Weight codes are not written: they follow from the model and the configuration.
+   * shifts, bias range, the calibration's activation code histogram). Weight codes and int32 biases are not
+   * written: they follow from the model and the recorded parameters, so {@link #fromJson} rebuilds an equal model.
    */
   public ObjectNode toJson() {
     ObjectNode root = JSON.createObjectNode();
@@ -67,6 +70,8 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
     c.put("calibrationImages", config.calibrationImages());
     c.put("calibrationSeed", config.calibrationSeed());
     c.put("activationRanges", config.activationSelector().name());
+    c.put("activationMethod", config.activationMethod().label());
+    c.put("percentile", config.percentile());
     c.put("weightRanges", "minmax");
     ObjectNode t = root.putObject("tensors");
     tensors.forEach((name, p) -> params(t.putObject(name), p));
@@ -97,8 +102,25 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
         o.put("biasMin", lo);
         o.put("biasMax", hi);
       }
+      if (l.activationCounts() != null) {
+        ArrayNode counts = o.putArray("activationCounts");
+        for (long n : l.activationCounts()) {
+          counts.add(n);
+        }
+      }
     }
     return root;
+  }
+
+  /**
+   * Rebuilds the model {@link #toJson} described, for the same float {@code model}: the recorded activation and
+   * weight parameters and requantization multipliers are used as written (no calibration), weight codes and biases
+   * are quantized again from the model with those parameters, so the result equals the original and evaluates
+   * bit-identically. Throws {@link IllegalArgumentException} naming the JSON field when the document is malformed
+   * or does not fit {@code model}.
+   */
+  public static QuantizedModel fromJson(JsonNode json, Model model, Preprocessing preprocessing) {
+    return QuantizedModelJson.read(json, model, preprocessing);
   }
 
   private static void params(ObjectNode o, QuantParams p) {
@@ -106,11 +128,14 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
     o.put("zeroPoint", p.zeroPoint());
     o.put("bits", p.bits());
     o.put("signed", p.signed());
+    o.put("narrowRange", p.narrowRange());
   }
 
   private static void weights(ObjectNode o, QuantizedWeights w) {
     o.put("bits", w.params().get(0).bits());
     o.put("channels", w.channels());
+    o.put("signed", w.params().get(0).signed());
+    o.put("narrowRange", w.params().get(0).narrowRange());
     ArrayNode scales = o.putArray("scale");
     ArrayNode zps = o.putArray("zeroPoint");
     for (QuantParams p : w.params()) {

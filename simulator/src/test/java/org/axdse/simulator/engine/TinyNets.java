@@ -18,14 +18,14 @@ import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /** Small models written with {@link OnnxGraphBuilder}, random image sets, and quantization shortcuts for tests. */
-final class TinyNets {
+public final class TinyNets {
   final Random rnd;
 
-  TinyNets(long seed) {
+  public TinyNets(long seed) {
     rnd = new Random(seed);
   }
 
-  float[] random(int n, double scale) {
+  public float[] random(int n, double scale) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {
       v[i] = (float) (rnd.nextGaussian() * scale);
@@ -33,7 +33,7 @@ final class TinyNets {
     return v;
   }
 
-  static Model build(Path dir, String name, int[] inputDims, Function<OnnxGraphBuilder, String> body) {
+  public static Model build(Path dir, String name, int[] inputDims, Function<OnnxGraphBuilder, String> body) {
     OnnxGraphBuilder b = OnnxGraphBuilder.create(name);
     b.input("x", inputDims);
     b.output(body.apply(b));
@@ -47,7 +47,7 @@ final class TinyNets {
    * -> MaxPool and AveragePool branches -> Slice/Pad/Concat -> Transpose -> GlobalAveragePool -> Flatten -> Gemm
    * (5 classes) -> Softmax: every layer kind of a CNN.
    */
-  Model cnn(Path dir) {
+  public Model cnn(Path dir) {
     return build(dir, "cnn", new int[] {3, 8, 8}, b -> {
       String c1 = b.relu("r1", b.conv("c1", "x", random(8 * 3 * 9, 0.3), new int[] {8, 3, 3, 3}, random(8, 0.1),
           new int[] {1, 1}, new int[] {1, 1, 1, 1}, new int[] {1, 1}, 1));
@@ -71,7 +71,7 @@ final class TinyNets {
   }
 
   /** x[T=5, I=4] -> LSTM (hidden 6) -> last state -> Gemm (3 classes). */
-  Model lstm(Path dir) {
+  public Model lstm(Path dir) {
     int h = 6;
     int in = 4;
     return build(dir, "lstm", new int[] {5, in}, b -> {
@@ -83,7 +83,7 @@ final class TinyNets {
   }
 
   /** x[T=5, I=4] -> GRU (hidden 6) -> last state -> Gemm (3 classes). */
-  Model gru(Path dir, boolean linearBeforeReset) {
+  public Model gru(Path dir, boolean linearBeforeReset) {
     int h = 6;
     int in = 4;
     return build(dir, "gru" + linearBeforeReset, new int[] {5, in}, b -> {
@@ -96,7 +96,7 @@ final class TinyNets {
   }
 
   /** {@code n} random images shaped like the model input ([C,H,W] or [H,W]) with labels below {@code classes}. */
-  Dataset images(Model m, int n, int classes) {
+  public Dataset images(Model m, int n, int classes) {
     int[] d = m.input().shape().dims();
     int c = d.length == 3 ? d[0] : 1;
     int h = d[d.length - 2];
@@ -110,24 +110,24 @@ final class TinyNets {
     return Dataset.of("random", "test", c, h, w, px, labels, Dataset.numberedClasses(classes));
   }
 
-  static Preprocessing preprocessing(Model m, int classes) {
+  public static Preprocessing preprocessing(Model m, int classes) {
     int[] d = m.input().shape().dims();
     return new Preprocessing(d.length == 3 ? Preprocessing.Layout.NCHW : Preprocessing.Layout.HW, d, 1 / 255.0,
         new double[] {0.5}, new double[] {0.25}, classes, List.of());
   }
 
-  static QuantConfig config(QuantMode mode, boolean perChannel, int bits) {
+  public static QuantConfig config(QuantMode mode, boolean perChannel, int bits) {
     return QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(bits)
         .withCalibration(64, CalibrationMethod.MINMAX);
   }
 
-  static QuantizedModel quantize(Model m, Dataset calib, QuantConfig config, int classes) {
+  public static QuantizedModel quantize(Model m, Dataset calib, QuantConfig config, int classes) {
     try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
       return Calibration.run(m, preprocessing(m, classes), calib, config, k);
     }
   }
 
-  static SimulationSession session(Model m, QuantizedModel q, Dataset eval, MultiplierCatalog catalog,
+  public static SimulationSession session(Model m, QuantizedModel q, Dataset eval, MultiplierCatalog catalog,
       int threads) {
     return SimulationSession.open(m, q, eval, catalog, SessionOptions.defaults().withThreads(threads)
         .withBatchSize(16).withFloatReference(false));
