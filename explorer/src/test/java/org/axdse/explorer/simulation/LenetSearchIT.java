@@ -60,9 +60,12 @@ class LenetSearchIT {
     assertTrue(a.config().multipliers().stream().allMatch(m -> m.name().startsWith("s8x8_")));
     assertFalse(a.front().isEmpty());
     for (EvaluatedPoint p : a.front()) {
-      assertTrue(p.finalAccuracy() > 0.1 && p.finalAccuracy() <= 1, "final accuracy " + p);
+      assertTrue(p.finalAccuracy() >= 0 && p.finalAccuracy() <= 1, "final accuracy " + p);
       assertTrue(p.multiplierEnergy() > 0 && p.multiplierEnergy() <= 1.0 + 1e-9, "energy " + p);
     }
+    // LeNet-5 is about 91% accurate in exact int8; the front's most accurate end is (near-)exact
+    assertTrue(a.front().stream().mapToDouble(EvaluatedPoint::finalAccuracy).max().orElseThrow() > 0.8,
+        "the accurate end of the front");
     assertTrue(a.front().stream().anyMatch(p -> p.multiplierEnergy() < 0.9), "some saving on the front");
   }
 
