@@ -1,0 +1,32 @@
+package org.axdse.explorer.training;
+
+import java.util.SplittableRandom;
+import org.axdse.explorer.training.data.LabeledImages;
+
+/** Small seeded data for tests: random 28x28 images whose label is learnable (it sets one bright row). */
+final class Synthetic {
+  private Synthetic() {}
+
+  static LabeledImages images(int count, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    byte[] pixels = new byte[count * 784];
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = r.nextInt(10);
+      for (int k = 0; k < 784; k++) {
+        pixels[i * 784 + k] = (byte) r.nextInt(64);
+      }
+      int row = 2 + 2 * labels[i];
+      for (int c = 0; c < 28; c++) {
+        pixels[i * 784 + row * 28 + c] = (byte) 250;
+      }
+    }
+    return new LabeledImages(count, 28, 28, pixels, labels);
+  }
+
+  static float[] inputs(LabeledImages data) {
+    float[] x = new float[data.count() * 784];
+    Preprocessing.FASHION_MNIST.apply(data.pixels(), 784, null, 0, data.count(), x);
+    return x;
+  }
+}

@@ -1,0 +1,118 @@
+package org.axdse.explorer.training.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.axdse.explorer.training.Architecture;
+import org.axdse.explorer.training.ModelSession;
+import org.axdse.explorer.training.TrainedModelFiles;
+import org.axdse.explorer.training.data.FashionMnist;
+import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.multipliers.util.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code axdse train}: trains a baseline classifier with DJL and writes its ONNX model, sidecar and card. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains a baseline classifier on Fashion-MNIST with DJL (PyTorch engine, CPU) and writes NAME.onnx,",
+      "NAME.json (preprocessing), NAME.params (DJL parameters) and NAME.md (model card) next to --out."
+    })
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--arch", required = true, paramLabel = "ARCH",
+      description = "lenet5, resnet8, mobilenet or lstm")
+  String arch;
+
+  @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "DATA",
+      description = "fashion-mnist (the Debian package) or fashion-mnist:DIR (default: ${DEFAULT-VALUE})")
+  String data;
+
+  @Option(names = "--epochs", required = true, paramLabel = "E", description = "passes over the training set")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "seeds the initial weights and the shuffling (default: ${DEFAULT-VALUE})")
+  int seed;
+
+  @Option(names = "--batch-size", defaultValue = "128", paramLabel = "B", description = "default: ${DEFAULT-VALUE}")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.002", paramLabel = "LR",
+      description = "Adam's initial learning rate, decayed by a cosine to 1% (default: ${DEFAULT-VALUE})")
+  float learningRate;
+
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+      description = "PyTorch intra-op threads; results are reproducible for a fixed count (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+      description = "train on the first N training images only (0 = all; for quick trials)")
+  int limit;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "the ONNX model to write")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Architecture architecture = parseArch(arch);
+    if (epochs < 1 || batchSize < 1 || threads < 1 || limit < 0 || !(learningRate > 0)) {
+      throw new BadInputException("--epochs, --batch-size, --threads and --lr must be positive, --limit >= 0");
+    }
+    if (!out.getFileName().toString().endsWith(".onnx")) {
+      throw new BadInputException("--out " + out + ": must end in .onnx");
+    }
+    Path dir = FashionMnist.directory(data);
+    LabeledImages train = FashionMnist.train(dir);
+    LabeledImages test = FashionMnist.test(dir);
+    if (limit > 0) {
+      train = train.head(limit);
+    }
+    if (batchSize > train.count()) {
+      throw new BadInputException("--batch-size " + batchSize + " exceeds the " + train.count()
+          + " training images");
+    }
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    PrintWriter log = spec.commandLine().getOut();
+    List<Double> seconds = new ArrayList<>();
+    try (ModelSession session = ModelSession.fresh(architecture, seed)) {
+      log.printf(Locale.ROOT, "train: %s on %d images, %d epochs, batch %d, seed %d, %d MACs/image%n",
+          architecture.cliName(), train.count(), epochs, batchSize, seed, session.network().macs());
+      log.flush();
+      session.train(train, epochs, batchSize, learningRate, seed, stats -> {
+        seconds.add(stats.seconds());
+        log.printf(Locale.ROOT, "epoch %d/%d: mean loss %.4f, %.1f s%n", stats.epoch(), epochs, stats.meanLoss(),
+            stats.seconds());
+        log.flush();
+      });
+      double accuracy = session.accuracy(test);
+      long params = TrainedModelFiles.parameterCount(session.network().export());
+      TrainedModelFiles files = new TrainedModelFiles(out);
+      files.write(session, new TrainedModelFiles.Facts(architecture, data, epochs, seed, batchSize, learningRate,
+          threads, seconds, accuracy, test.count(), session.network().macs(), params));
+      log.printf(Locale.ROOT, "test accuracy %.2f %% on %d images; wrote %s, %s, %s, %s%n", 100 * accuracy,
+          test.count(), out, files.sidecar(), files.params(), files.card());
+      log.flush();
+    }
+    return 0;
+  }
+
+  static Architecture parseArch(String name) {
+    for (Architecture a : Architecture.values()) {
+      if (a.cliName().equals(name)) {
+        return a;
+      }
+    }
+    throw new BadInputException("--arch " + name + ": unknown architecture (use lenet5, resnet8, mobilenet or lstm)");
+  }
+}

@@ -1,0 +1,64 @@
+package org.axdse.explorer.training.net;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import java.util.List;
+import org.axdse.explorer.training.export.ExportGraph;
+import org.axdse.explorer.training.export.GraphBuilder;
+
+/**
+ * A classifier as a chain of {@link NetLayer}s: one DJL block to train and, from the same parameters, one ONNX
+ * graph with input {@code input} of shape {@code [N, ...inputShape]} and output {@code logits} {@code [N, classes]}.
+ */
+public final class Network {
+  public static final String INPUT = "input";
+  public static final String OUTPUT = "logits";
+
+  private final String name;
+  private final long[] inputShape;
+  private final List<NetLayer> layers;
+  private final long classes;
+  private final SequentialBlock block = new SequentialBlock();
+
+  public Network(String name, long[] inputShape, List<NetLayer> layers) {
+    this.name = name;
+    this.inputShape = inputShape.clone();
+    this.layers = List.copyOf(layers);
+    long[] out = Sequence.outputShape(this.layers, this.inputShape);
+    if (out.length != 1) {
+      throw new IllegalArgumentException(name + ": the last layer must output a flat vector of logits");
+    }
+    this.classes = out[0];
+    this.layers.forEach(l -> block.add(l.block()));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Per-sample input shape, e.g. {@code [1, 28, 28]}. */
+  public long[] inputShape() {
+    return inputShape.clone();
+  }
+
+  public long classes() {
+    return classes;
+  }
+
+  public Block block() {
+    return block;
+  }
+
+  /** Multiply-accumulates for one sample of inference. */
+  public long macs() {
+    return Sequence.macs(layers, inputShape);
+  }
+
+  /** The inference graph with the current parameters (call after training). */
+  public ExportGraph export() {
+    GraphBuilder g = new GraphBuilder();
+    Sequence.export(layers, g, INPUT, inputShape);
+    g.renameLastOutput(OUTPUT);
+    return g.build(name, INPUT, inputShape, OUTPUT, classes);
+  }
+}
