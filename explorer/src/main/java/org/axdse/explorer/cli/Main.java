@@ -30,9 +30,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
-      for (Object command : provider.subcommands()) {
-        cl.addSubcommand(command);
-      }
+      provider.subcommands().forEach(cl::addSubcommand);
     }
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());

@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 import org.axdse.explorer.training.data.LabeledImages;
 
 /** Small seeded data for tests: random 28x28 images whose label is learnable (it sets one bright row). */
-final class Synthetic {
+public final class Synthetic {
   private Synthetic() {}
 
-  static LabeledImages images(int count, long seed) {
+  public static LabeledImages images(int count, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     byte[] pixels = new byte[count * 784];
     int[] labels = new int[count];
@@ -24,7 +24,7 @@ final class Synthetic {
     return new LabeledImages(count, 28, 28, pixels, labels);
   }
 
-  static float[] inputs(LabeledImages data) {
+  public static float[] inputs(LabeledImages data) {
     float[] x = new float[data.count() * 784];
     Preprocessing.FASHION_MNIST.apply(data.pixels(), 784, null, 0, data.count(), x);
     return x;

@@ -21,10 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = {
-      "Trains a baseline classifier on Fashion-MNIST with DJL (PyTorch engine, CPU) and writes NAME.onnx,",
-      "NAME.json (preprocessing), NAME.params (DJL parameters) and NAME.md (model card) next to --out."
-    })
+    description = "Trains a baseline classifier on Fashion-MNIST with DJL (PyTorch engine, CPU) and writes "
+        + "NAME.onnx, NAME.json (preprocessing), NAME.params (DJL parameters) and NAME.md (model card) next to --out.")
 public final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
