@@ -1,5 +1,6 @@
 package org.axdse.explorer.training;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -53,17 +55,17 @@ public final class ModelSession implements AutoCloseable {
   /** An untrained network whose initial weights depend only on {@code seed}. */
   public static ModelSession fresh(Architecture architecture, int seed) {
     ModelSession s = new ModelSession(architecture, seed);
-    s.network.block().setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+    s.network.block().setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
     s.network.block().initialize(s.model.getNDManager(), DataType.FLOAT32, s.inputShape(1));
     return s;
   }
 
-  /** A network with the parameters saved by {@link #saveParameters}. */
+  /** A network with the parameters saved by {@link #saveParameters} (reseeds the engine RNG with 0). */
   public static ModelSession load(Architecture architecture, Path params) {
     ModelSession s = fresh(architecture, 0);
     try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
       s.network.block().loadParameters(s.model.getNDManager(), in);
-    } catch (IOException | ai.djl.MalformedModelException e) {
+    } catch (IOException | MalformedModelException e) {
       s.close();
       throw BadInputException.in(params, "not DJL parameters of a " + architecture.cliName() + ": "
           + e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.axdse.explorer.training.export.ExportGraph;
 import org.axdse.explorer.training.export.OnnxWriter;
+import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.AtomicFiles;
 
 /**
@@ -77,8 +78,8 @@ public record TrainedModelFiles(Path onnx) {
   private static String sidecarJson(ModelSession session) {
     Preprocessing p = Preprocessing.FASHION_MNIST;
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", org.axdse.explorer.training.net.Network.INPUT);
-    m.put("output", org.axdse.explorer.training.net.Network.OUTPUT);
+    m.put("input", Network.INPUT);
+    m.put("output", Network.OUTPUT);
     m.put("layout", "NCHW");
     m.put("shape", session.network().inputShape());
     m.put("scale", p.scale());

@@ -14,8 +14,4 @@ final class Params {
     }
     return p.getArray().toFloatArray();
   }
-
-  static boolean has(Block block, String name) {
-    return block.getParameters().contains(name);
-  }
 }
