@@ -2,6 +2,8 @@ package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
+import org.axdse.multipliers.cli.MultipliersCommand;
+import org.axdse.results.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Design-space exploration of approximate multipliers for quantized neural networks.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MultipliersCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,7 @@ package org.axdse.explorer.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.simulator.data.Dataset;
 import org.axdse.explorer.training.export.OnnxWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,15 +17,15 @@ class ExportParityTest {
   @ParameterizedTest
   @EnumSource(Architecture.class)
   void onnxRuntimeMatchesDjl(Architecture arch) throws Exception {
-    LabeledImages data = Synthetic.images(64, 7);
+    Dataset data = Synthetic.images(64, 7);
     try (ModelSession s = ModelSession.fresh(arch, 3)) {
       s.train(data, 2, 32, 0.01f, 3, stats -> { });
-      LabeledImages probe = Synthetic.images(8, 11);
+      Dataset probe = Synthetic.images(8, 11);
       float[] x = Synthetic.inputs(probe);
-      float[][] djl = s.logits(x, probe.count());
+      float[][] djl = s.logits(x, probe.size());
       byte[] onnx = OnnxWriter.standard().toBytes(s.network().export());
       try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(onnx)) {
-        float[][] reference = ort.logits(x, probe.count());
+        float[][] reference = ort.logits(x, probe.size());
         double diff = OnnxRuntimeRunner.maxAbsDiff(djl, reference);
         assertTrue(diff <= 1e-4, arch + ": max |DJL - ONNX Runtime| = " + diff);
       }

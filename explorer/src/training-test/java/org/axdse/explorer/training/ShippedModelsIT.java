@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.Map;
-import org.axdse.explorer.training.data.FashionMnist;
-import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,22 +22,23 @@ class ShippedModelsIT {
   @ParameterizedTest
   @EnumSource(Architecture.class)
   void reachesItsAccuracyTarget(Architecture arch) throws Exception {
-    LabeledImages test = FashionMnist.test(FashionMnist.directory("fashion-mnist"));
+    Dataset test = DatasetSpec.parse("fashion-mnist").load(Split.TEST);
+    int[] labels = test.labels();
     int correct = 0;
     try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(Files.readAllBytes(ShippedModelsTest.model(arch)))) {
       int batch = 500;
-      for (int from = 0; from < test.count(); from += batch) {
+      for (int from = 0; from < test.size(); from += batch) {
         float[] x = new float[batch * 784];
-        Preprocessing.FASHION_MNIST.apply(test.pixels(), 784, null, from, batch, x);
+        Preprocessing.FASHION_MNIST.apply(test, null, from, batch, x);
         float[][] logits = ort.logits(x, batch);
         for (int i = 0; i < batch; i++) {
-          if (ModelSession.argmax(logits[i]) == test.labels()[from + i]) {
+          if (ModelSession.argmax(logits[i]) == labels[from + i]) {
             correct++;
           }
         }
       }
     }
-    double accuracy = correct / (double) test.count();
+    double accuracy = correct / (double) test.size();
     assertTrue(accuracy >= TARGET.get(arch), arch + ": accuracy " + accuracy + " < " + TARGET.get(arch));
   }
 }

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.axdse.explorer.training.data.FashionMnist;
-import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +29,8 @@ class ShippedModelsTest {
     assertEquals(arch.cliName(), sidecar.get("architecture").asText());
     assertTrue(Files.readString(files.card()).contains("float test accuracy"));
 
-    LabeledImages probe = FashionMnist.test(RepoFiles.find("data/fashion-mnist-test-2000")).head(PROBE);
+    Dataset probe = DatasetSpec.parse("fashion-mnist:" + RepoFiles.find("data/fashion-mnist-test-2000"))
+        .load(Split.TEST).limit(PROBE);
     float[] x = Synthetic.inputs(probe);
     float[][] djl;
     try (ModelSession s = ModelSession.load(arch, files.params())) {

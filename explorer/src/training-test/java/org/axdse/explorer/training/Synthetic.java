@@ -1,13 +1,13 @@
 package org.axdse.explorer.training;
 
 import java.util.SplittableRandom;
-import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.simulator.data.Dataset;
 
 /** Small seeded data for tests: random 28x28 images whose label is learnable (it sets one bright row). */
 public final class Synthetic {
   private Synthetic() {}
 
-  public static LabeledImages images(int count, long seed) {
+  public static Dataset images(int count, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     byte[] pixels = new byte[count * 784];
     int[] labels = new int[count];
@@ -21,12 +21,12 @@ public final class Synthetic {
         pixels[i * 784 + row * 28 + c] = (byte) 250;
       }
     }
-    return new LabeledImages(count, 28, 28, pixels, labels);
+    return Dataset.of("synthetic", "seed " + seed, 1, 28, 28, pixels, labels, Dataset.numberedClasses(10));
   }
 
-  public static float[] inputs(LabeledImages data) {
-    float[] x = new float[data.count() * 784];
-    Preprocessing.FASHION_MNIST.apply(data.pixels(), 784, null, 0, data.count(), x);
+  public static float[] inputs(Dataset data) {
+    float[] x = new float[data.size() * 784];
+    Preprocessing.FASHION_MNIST.apply(data, null, 0, data.size(), x);
     return x;
   }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.axdse.explorer.training.data.LabeledImages;
+import org.axdse.simulator.data.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class TrainingBehaviourTest {
    */
   @Test
   void stepsOnAFixedBatchReduceItsLoss() {
-    LabeledImages batch = Synthetic.images(32, 1);
+    Dataset batch = Synthetic.images(32, 1);
     List<Double> losses = new ArrayList<>();
     try (ModelSession s = ModelSession.fresh(Architecture.LENET5, 1)) {
       s.train(batch, 4, 32, 0.01f, 1, stats -> losses.add(stats.meanLoss()));
@@ -34,7 +34,7 @@ class TrainingBehaviourTest {
 
   @Test
   void theSeedFixesWeightsAndShuffling() {
-    LabeledImages data = Synthetic.images(96, 2);
+    Dataset data = Synthetic.images(96, 2);
     float[] probe = Synthetic.inputs(Synthetic.images(4, 3));
     float[][] a = trainedLogits(data, probe, 5);
     float[][] b = trainedLogits(data, probe, 5);
@@ -45,7 +45,7 @@ class TrainingBehaviourTest {
     assertFalse(Arrays.deepEquals(a, c), "a different seed gave the same network");
   }
 
-  private static float[][] trainedLogits(LabeledImages data, float[] probe, int seed) {
+  private static float[][] trainedLogits(Dataset data, float[] probe, int seed) {
     try (ModelSession s = ModelSession.fresh(Architecture.LENET5, seed)) {
       s.train(data, 1, 32, 0.01f, seed, stats -> { });
       return s.logits(probe, 4);

@@ -24,10 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.axdse.explorer.training.data.LabeledImages;
 import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.data.Dataset;
 
 /**
  * A network of one {@link Architecture} with its parameters in a DJL PyTorch model: trains it (Adam with a cosine
@@ -98,12 +98,13 @@ public final class ModelSession implements AutoCloseable {
    * Trains for {@code epochs} passes over {@code data} in mini-batches of {@code batchSize} (the last, partial
    * batch of each epoch is dropped so every step sees the same batch shape), shuffled per epoch from {@code seed}.
    */
-  public void train(LabeledImages data, int epochs, int batchSize, float learningRate, int seed,
+  public void train(Dataset data, int epochs, int batchSize, float learningRate, int seed,
       EpochListener listener) {
-    int size = data.rows() * data.cols();
-    int steps = data.count() / batchSize;
+    int size = data.imageBytes();
+    int steps = data.size() / batchSize;
+    int[] labelOf = data.labels();
     if (steps == 0) {
-      throw new IllegalArgumentException("batch size " + batchSize + " exceeds " + data.count() + " images");
+      throw new IllegalArgumentException("batch size " + batchSize + " exceeds " + data.size() + " images");
     }
     Tracker lr = Tracker.cosine().setBaseValue(learningRate).optFinalValue(learningRate * 0.01f)
         .setMaxUpdates(Math.max(1, epochs * steps)).build();
@@ -116,13 +117,13 @@ public final class ModelSession implements AutoCloseable {
       trainer.initialize(inputShape(batchSize));
       for (int epoch = 1; epoch <= epochs; epoch++) {
         long start = System.nanoTime();
-        int[] order = permutation(data.count(), shuffler.split());
+        int[] order = permutation(data.size(), shuffler.split());
         double lossSum = 0;
         for (int step = 0; step < steps; step++) {
           int from = step * batchSize;
-          prep.apply(data.pixels(), size, order, from, batchSize, x);
+          prep.apply(data, order, from, batchSize, x);
           for (int i = 0; i < batchSize; i++) {
-            y[i] = data.labels()[order[from + i]];
+            y[i] = labelOf[order[from + i]];
           }
           try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray input = m.create(x, inputShape(batchSize));
@@ -172,21 +173,21 @@ public final class ModelSession implements AutoCloseable {
   }
 
   /** Top-1 accuracy over all of {@code data}, in inference mode (BatchNorm uses its running statistics). */
-  public double accuracy(LabeledImages data) {
-    int size = data.rows() * data.cols();
+  public double accuracy(Dataset data) {
+    int[] labels = data.labels();
     int correct = 0;
-    for (int from = 0; from < data.count(); from += EVAL_BATCH) {
-      int n = Math.min(EVAL_BATCH, data.count() - from);
-      float[] x = new float[n * size];
-      prep.apply(data.pixels(), size, null, from, n, x);
+    for (int from = 0; from < data.size(); from += EVAL_BATCH) {
+      int n = Math.min(EVAL_BATCH, data.size() - from);
+      float[] x = new float[n * data.imageBytes()];
+      prep.apply(data, null, from, n, x);
       float[][] logits = logits(x, n);
       for (int i = 0; i < n; i++) {
-        if (argmax(logits[i]) == data.labels()[from + i]) {
+        if (argmax(logits[i]) == labels[from + i]) {
           correct++;
         }
       }
     }
-    return correct / (double) data.count();
+    return correct / (double) data.size();
   }
 
   static int argmax(float[] v) {

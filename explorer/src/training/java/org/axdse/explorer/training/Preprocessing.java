@@ -1,5 +1,7 @@
 package org.axdse.explorer.training;
 
+import org.axdse.simulator.data.Dataset;
+
 /**
  * How a pixel byte becomes a network input: {@code x = (pixel * scale - mean) / std}. The same values go in the
  * sidecar JSON next to each exported model, so inference feeds the network what training fed it.
@@ -19,13 +21,17 @@ public record Preprocessing(double scale, double mean, double std) {
     return (float) (((pixel & 0xff) * scale - mean) / std);
   }
 
-  /** Converts images {@code from .. from+n-1}, each of {@code size} bytes, into {@code out} in the given order. */
-  public void apply(byte[] pixels, int size, int[] order, int from, int n, float[] out) {
+  /**
+   * Converts images {@code order[from] .. order[from+n-1]} of {@code data} (or {@code from .. from+n-1} when
+   * {@code order} is null) into {@code out}, image after image.
+   */
+  public void apply(Dataset data, int[] order, int from, int n, float[] out) {
+    int size = data.imageBytes();
+    byte[] scratch = new byte[size];
     for (int i = 0; i < n; i++) {
-      int src = order == null ? from + i : order[from + i];
-      int base = src * size;
+      data.copyImage(order == null ? from + i : order[from + i], scratch, 0);
       for (int k = 0; k < size; k++) {
-        out[i * size + k] = apply(pixels[base + k]);
+        out[i * size + k] = apply(scratch[k]);
       }
     }
   }

@@ -19,10 +19,6 @@ import org.axdse.multipliers.util.AtomicFiles;
  */
 public record TrainedModelFiles(Path onnx) {
 
-  /** Fashion-MNIST class names, in label order. */
-  public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-      "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
-
   public TrainedModelFiles {
     if (!onnx.getFileName().toString().endsWith(".onnx")) {
       throw new IllegalArgumentException("model file must end in .onnx: " + onnx);
@@ -51,16 +47,16 @@ public record TrainedModelFiles(Path onnx) {
   }
 
   /** What the model card reports. */
-  public record Facts(Architecture architecture, String data, int epochs, int seed, int batchSize,
+  public record Facts(Architecture architecture, String data, int trainImages, int epochs, int seed, int batchSize,
       float learningRate, int threads, List<Double> epochSeconds, double testAccuracy, int testImages, long macs,
       long params) {}
 
   /** Writes the ONNX model, the sidecar and the DJL parameters of a trained session, then the card. */
-  public void write(ModelSession session, Facts facts) {
+  public void write(ModelSession session, Facts facts, List<String> classNames) {
     ExportGraph graph = session.network().export();
     OnnxWriter.standard().write(graph, onnx);
     session.saveParameters(params());
-    AtomicFiles.writeString(sidecar(), sidecarJson(session));
+    AtomicFiles.writeString(sidecar(), sidecarJson(session, classNames));
     AtomicFiles.writeString(card(), card(facts));
   }
 
@@ -75,7 +71,7 @@ public record TrainedModelFiles(Path onnx) {
     return n;
   }
 
-  private static String sidecarJson(ModelSession session) {
+  private static String sidecarJson(ModelSession session, List<String> classNames) {
     Preprocessing p = Preprocessing.FASHION_MNIST;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("input", Network.INPUT);
@@ -85,8 +81,7 @@ public record TrainedModelFiles(Path onnx) {
     m.put("scale", p.scale());
     m.put("mean", List.of(p.mean()));
     m.put("std", List.of(p.std()));
-    m.put("dataset", "fashion-mnist");
-    m.put("classes", CLASSES);
+    m.put("classes", classNames);
     m.put("architecture", session.architecture().cliName());
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
@@ -108,7 +103,7 @@ public record TrainedModelFiles(Path onnx) {
         | | |
         |---|---|
         | architecture | `%s` |
-        | data | %s: 60,000 training images, evaluated on the full 10,000-image test set |
+        | data | `%s`: %,d training images; accuracy on the whole test set |
         | preprocessing | `x = (pixel / 255 - %.4f) / %.4f` (see `%s.json`) |
         | epochs | %d |
         | seed | %d |
@@ -130,7 +125,7 @@ public record TrainedModelFiles(Path onnx) {
         ./axdse train --arch %s --data %s --epochs %d --seed %d --batch-size %d --lr %s --threads %d \\
           --out models/%s.onnx
         ```
-        """, name, f.architecture().cliName(), f.data(), Preprocessing.FASHION_MNIST.mean(),
+        """, name, f.architecture().cliName(), f.data(), f.trainImages(), Preprocessing.FASHION_MNIST.mean(),
         Preprocessing.FASHION_MNIST.std(), name, f.epochs(), f.seed(), f.batchSize(), f.learningRate(),
         f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), f.macs(), f.params(), name,
         ExportGraph.OPSET, name, name, f.architecture().cliName(), f.data(), f.epochs(), f.seed(),

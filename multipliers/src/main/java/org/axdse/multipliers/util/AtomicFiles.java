@@ -28,6 +28,7 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      readableByAll(tmp);
       try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
         writer.writeTo(out);
@@ -50,6 +51,13 @@ public final class AtomicFiles {
           // best effort: the temporary file never replaced the target
         }
       }
+    }
+  }
+
+  /** Temporary files are created owner-only; results are ordinary files, readable like any other output. */
+  private static void readableByAll(Path tmp) throws IOException {
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.axdse.explorer.training.Architecture;
 import org.axdse.explorer.training.ModelSession;
 import org.axdse.explorer.training.TrainedModelFiles;
-import org.axdse.explorer.training.data.FashionMnist;
-import org.axdse.explorer.training.data.LabeledImages;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
   String arch;
 
   @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "DATA",
-      description = "fashion-mnist (the Debian package) or fashion-mnist:DIR (default: ${DEFAULT-VALUE})")
+      description = "fashion-mnist (the Debian package), fashion-mnist:DIR or another 1x28x28, 10-class data set "
+          + "spec (default: ${DEFAULT-VALUE})")
   String data;
 
   @Option(names = "--epochs", required = true, paramLabel = "E", description = "passes over the training set")
@@ -69,14 +71,14 @@ public final class TrainCommand implements Callable<Integer> {
     if (!out.getFileName().toString().endsWith(".onnx")) {
       throw new BadInputException("--out " + out + ": must end in .onnx");
     }
-    Path dir = FashionMnist.directory(data);
-    LabeledImages train = FashionMnist.train(dir);
-    LabeledImages test = FashionMnist.test(dir);
+    DatasetSpec source = DatasetSpec.parse(data);
+    Dataset train = checked(source.load(Split.TRAIN));
+    Dataset test = checked(source.load(Split.TEST));
     if (limit > 0) {
-      train = train.head(limit);
+      train = train.limit(limit);
     }
-    if (batchSize > train.count()) {
-      throw new BadInputException("--batch-size " + batchSize + " exceeds the " + train.count()
+    if (batchSize > train.size()) {
+      throw new BadInputException("--batch-size " + batchSize + " exceeds the " + train.size()
           + " training images");
     }
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -85,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Double> seconds = new ArrayList<>();
     try (ModelSession session = ModelSession.fresh(architecture, seed)) {
       log.printf(Locale.ROOT, "train: %s on %d images, %d epochs, batch %d, seed %d, %d MACs/image%n",
-          architecture.cliName(), train.count(), epochs, batchSize, seed, session.network().macs());
+          architecture.cliName(), train.size(), epochs, batchSize, seed, session.network().macs());
       log.flush();
       session.train(train, epochs, batchSize, learningRate, seed, stats -> {
         seconds.add(stats.seconds());
@@ -96,13 +98,23 @@ public final class TrainCommand implements Callable<Integer> {
       double accuracy = session.accuracy(test);
       long params = TrainedModelFiles.parameterCount(session.network().export());
       TrainedModelFiles files = new TrainedModelFiles(out);
-      files.write(session, new TrainedModelFiles.Facts(architecture, data, epochs, seed, batchSize, learningRate,
-          threads, seconds, accuracy, test.count(), session.network().macs(), params));
+      TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), epochs, seed,
+          batchSize, learningRate, threads, seconds, accuracy, test.size(), session.network().macs(), params);
+      files.write(session, facts, test.classNames());
       log.printf(Locale.ROOT, "test accuracy %.2f %% on %d images; wrote %s, %s, %s, %s%n", 100 * accuracy,
-          test.count(), out, files.sidecar(), files.params(), files.card());
+          test.size(), out, files.sidecar(), files.params(), files.card());
       log.flush();
     }
     return 0;
+  }
+
+  /** The architectures read 1x28x28 images and output 10 classes. */
+  private Dataset checked(Dataset d) {
+    if (d.channels() != 1 || d.height() != 28 || d.width() != 28 || d.classCount() != 10) {
+      throw new BadInputException("--data " + data + ": " + d.name() + " has " + d.channels() + "x" + d.height()
+          + "x" + d.width() + " images in " + d.classCount() + " classes; the architectures need 1x28x28, 10");
+    }
+    return d;
   }
 
   static Architecture parseArch(String name) {

@@ -1,0 +1,90 @@
+package org.axdse.multipliers.library;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.generators.MultiplierDesign;
+import org.axdse.multipliers.netlist.Netlist;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.util.BadInputException;
+
+/**
+ * Every multiplier a run can name: the built-in designs plus those of any library directories given by the user.
+ * A directory design may not reuse a built-in name. Also supplies the exact reference circuit of each format,
+ * against which costs are reported. Immutable.
+ */
+public final class MultiplierCatalog {
+  private static final Map<MultiplierFormat, Netlist> EXACT = new ConcurrentHashMap<>();
+
+  private final List<Path> directories;
+  private final Map<String, Multiplier> extra;
+
+  private MultiplierCatalog(List<Path> directories, Map<String, Multiplier> extra) {
+    this.directories = List.copyOf(directories);
+    this.extra = Collections.unmodifiableMap(extra);
+  }
+
+  /** The built-in designs only. */
+  public static MultiplierCatalog builtin() {
+    return new MultiplierCatalog(List.of(), Map.of());
+  }
+
+  /** The built-in designs plus every design in {@code directories} (see {@link LibraryDirectory}). */
+  public static MultiplierCatalog withDirectories(List<Path> directories) {
+    Map<String, Multiplier> extra = new LinkedHashMap<>();
+    for (Path dir : directories) {
+      for (Multiplier m : LibraryDirectory.load(dir)) {
+        if (BuiltinLibrary.design(m.name()).isPresent()) {
+          throw BadInputException.in(dir, "multiplier '" + m.name() + "' has the name of a built-in design");
+        }
+        if (extra.put(m.name(), m) != null) {
+          throw BadInputException.in(dir, "multiplier '" + m.name() + "' is defined in two library directories");
+        }
+      }
+    }
+    return new MultiplierCatalog(directories, extra);
+  }
+
+  public List<Path> directories() {
+    return directories;
+  }
+
+  /** The multiplier called {@code name}; a one-line error when there is none. */
+  public Multiplier byName(String name) {
+    Multiplier m = extra.get(name);
+    if (m != null) {
+      return m;
+    }
+    return BuiltinLibrary.byName(name).orElseThrow(() -> new BadInputException(
+        "unknown multiplier '" + name + "' (see 'axdse multipliers list'"
+            + (directories.isEmpty() ? "; add --library DIR for your own designs)" : ")")));
+  }
+
+  public boolean contains(String name) {
+    return extra.containsKey(name) || BuiltinLibrary.design(name).isPresent();
+  }
+
+  /** Built-in designs first, in catalogue order, then directory designs in load order. */
+  public List<Multiplier> all() {
+    List<Multiplier> all = new ArrayList<>(BuiltinLibrary.all());
+    all.addAll(extra.values());
+    return all;
+  }
+
+  /** The multipliers of {@code format}, built-in first. */
+  public List<Multiplier> all(MultiplierFormat format) {
+    List<Multiplier> all = new ArrayList<>(BuiltinLibrary.all(format));
+    extra.values().stream().filter(m -> m.format().equals(format)).forEach(all::add);
+    return all;
+  }
+
+  /** The exact reference circuit of {@code format}: the array (unsigned) or Baugh-Wooley (signed) multiplier. */
+  public static Netlist exactReference(MultiplierFormat format) {
+    return EXACT.computeIfAbsent(format, f -> MultiplierDesign.exact(f).netlist());
+  }
+}

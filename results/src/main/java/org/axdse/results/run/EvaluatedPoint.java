@@ -1,0 +1,129 @@
+package org.axdse.results.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One candidate the search (or a baseline) evaluated: its genome, the multiplier of each layer (and, for
+ * per-channel assignments, of each output channel of each layer), its accuracy at screening and final fidelity
+ * (fractions in [0, 1]; NaN when not evaluated at that fidelity), its multiplier and system energy and area
+ * relative to the all-exact network (exact = 1; system energy and area NaN when not computed), the number of
+ * distinct multiplier types it uses, and the generation that first produced it.
+ *
+ * @param channelMultipliers empty for per-layer assignments, else one list of channel multipliers per layer
+ */
+public record EvaluatedPoint(
+    int id,
+    int generation,
+    int[] genome,
+    List<String> layerMultipliers,
+    List<List<String>> channelMultipliers,
+    double screeningAccuracy,
+    double finalAccuracy,
+    double multiplierEnergy,
+    double systemEnergy,
+    double area,
+    int types) {
+
+  public EvaluatedPoint {
+    if (id < 0 || generation < 0 || types < 0) {
+      throw new IllegalArgumentException(
+          "id, generation and types must be >= 0: " + id + ", " + generation + ", " + types);
+    }
+    genome = Objects.requireNonNull(genome, "genome").clone();
+    layerMultipliers = List.copyOf(Objects.requireNonNull(layerMultipliers, "layer multipliers"));
+    layerMultipliers.forEach(EvaluatedPoint::checkName);
+    List<List<String>> channels = new ArrayList<>();
+    for (List<String> layer : Objects.requireNonNull(channelMultipliers, "channel multipliers")) {
+      List<String> copy = List.copyOf(layer);
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("point " + id + " has a layer with no channel multipliers");
+      }
+      copy.forEach(EvaluatedPoint::checkName);
+      channels.add(copy);
+    }
+    channelMultipliers = List.copyOf(channels);
+    if (!channelMultipliers.isEmpty() && channelMultipliers.size() != layerMultipliers.size()) {
+      throw new IllegalArgumentException("point " + id + " has channel multipliers for "
+          + channelMultipliers.size() + " layers but " + layerMultipliers.size() + " layers");
+    }
+    checkAccuracy("screening accuracy", screeningAccuracy);
+    checkAccuracy("final accuracy", finalAccuracy);
+    if (!(multiplierEnergy >= 0) || Double.isInfinite(multiplierEnergy)) {
+      throw new IllegalArgumentException("multiplier energy must be finite and >= 0: " + multiplierEnergy);
+    }
+    checkOptional("system energy", systemEnergy);
+    checkOptional("area", area);
+  }
+
+  /** A per-layer point (no per-channel assignment). */
+  public static EvaluatedPoint ofLayers(int id, int generation, int[] genome, List<String> layerMultipliers,
+      double screeningAccuracy, double finalAccuracy, double multiplierEnergy, double systemEnergy, double area,
+      int types) {
+    return new EvaluatedPoint(id, generation, genome, layerMultipliers, List.of(), screeningAccuracy,
+        finalAccuracy, multiplierEnergy, systemEnergy, area, types);
+  }
+
+  @Override
+  public int[] genome() {
+    return genome.clone();
+  }
+
+  /** This point with its final-fidelity accuracy set. */
+  public EvaluatedPoint withFinalAccuracy(double accuracy) {
+    return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
+        accuracy, multiplierEnergy, systemEnergy, area, types);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EvaluatedPoint p
+        && id == p.id
+        && generation == p.generation
+        && Arrays.equals(genome, p.genome)
+        && layerMultipliers.equals(p.layerMultipliers)
+        && channelMultipliers.equals(p.channelMultipliers)
+        && Double.compare(screeningAccuracy, p.screeningAccuracy) == 0
+        && Double.compare(finalAccuracy, p.finalAccuracy) == 0
+        && Double.compare(multiplierEnergy, p.multiplierEnergy) == 0
+        && Double.compare(systemEnergy, p.systemEnergy) == 0
+        && Double.compare(area, p.area) == 0
+        && types == p.types;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, generation, Arrays.hashCode(genome), layerMultipliers, channelMultipliers,
+        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types);
+  }
+
+  @Override
+  public String toString() {
+    return "EvaluatedPoint[id=" + id + ", generation=" + generation + ", genome=" + Arrays.toString(genome)
+        + ", layers=" + layerMultipliers + ", screening=" + screeningAccuracy + ", final=" + finalAccuracy
+        + ", energy=" + multiplierEnergy + ", system=" + systemEnergy + ", area=" + area + ", types=" + types
+        + "]";
+  }
+
+  /** Multiplier names are non-empty and free of whitespace and ';', which separate them in CSV cells. */
+  static void checkName(String name) {
+    if (name == null || name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ';')) {
+      throw new IllegalArgumentException(
+          "multiplier name must be non-empty, without whitespace or ';': '" + name + "'");
+    }
+  }
+
+  private static void checkAccuracy(String what, double v) {
+    if (!Double.isNaN(v) && !(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(what + " must be a fraction in [0, 1] or NaN: " + v);
+    }
+  }
+
+  private static void checkOptional(String what, double v) {
+    if (v < 0 || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(what + " must be finite and >= 0 or NaN: " + v);
+    }
+  }
+}
