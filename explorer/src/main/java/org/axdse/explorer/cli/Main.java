@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       MultipliersCommand.class,
+      org.axdse.simulator.cli.ModelCommand.class,
       ReportCommand.class,
     })
 public final class Main implements Runnable {

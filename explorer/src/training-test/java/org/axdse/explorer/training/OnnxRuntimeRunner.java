@@ -18,11 +18,14 @@ final class OnnxRuntimeRunner implements AutoCloseable {
     this.session = env.createSession(model, options);
   }
 
-  /** Logits {@code [n][classes]} for {@code n} preprocessed {@code 1x28x28} inputs. */
-  float[][] logits(float[] inputs, int n) throws OrtException {
-    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), new long[] {n, 1, 28, 28});
+  /** Logits {@code [n][classes]} for {@code n} preprocessed inputs of per-sample shape {@code sample}. */
+  float[][] logits(float[] inputs, int n, long[] sample) throws OrtException {
+    long[] shape = new long[sample.length + 1];
+    shape[0] = n;
+    System.arraycopy(sample, 0, shape, 1, sample.length);
+    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), shape);
         OrtSession.Result r = session.run(Map.of("input", x))) {
-      return (float[][]) r.get("logits").orElseThrow().getValue();
+      return (float[][]) r.get(0).getValue();
     }
   }
 

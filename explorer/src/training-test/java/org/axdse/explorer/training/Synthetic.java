@@ -24,9 +24,8 @@ public final class Synthetic {
     return Dataset.of("synthetic", "seed " + seed, 1, 28, 28, pixels, labels, Dataset.numberedClasses(10));
   }
 
-  public static float[] inputs(Dataset data) {
-    float[] x = new float[data.size() * 784];
-    Preprocessing.FASHION_MNIST.apply(data, null, 0, data.size(), x);
-    return x;
+  /** The images as inputs of {@code arch}. */
+  public static float[] inputs(Architecture arch, Dataset data) {
+    return Inputs.all(arch.preprocessing(data.classNames()), data);
   }
 }

@@ -35,7 +35,7 @@ class TrainingBehaviourTest {
   @Test
   void theSeedFixesWeightsAndShuffling() {
     Dataset data = Synthetic.images(96, 2);
-    float[] probe = Synthetic.inputs(Synthetic.images(4, 3));
+    float[] probe = Synthetic.inputs(Architecture.LENET5, Synthetic.images(4, 3));
     float[][] a = trainedLogits(data, probe, 5);
     float[][] b = trainedLogits(data, probe, 5);
     float[][] c = trainedLogits(data, probe, 6);
@@ -54,7 +54,7 @@ class TrainingBehaviourTest {
 
   @Test
   void savedParametersReloadToTheSameLogits(@TempDir Path dir) {
-    float[] probe = Synthetic.inputs(Synthetic.images(4, 4));
+    float[] probe = Synthetic.inputs(Architecture.RESNET8, Synthetic.images(4, 4));
     Path params = dir.resolve("m.params");
     float[][] before;
     try (ModelSession s = ModelSession.fresh(Architecture.RESNET8, 9)) {

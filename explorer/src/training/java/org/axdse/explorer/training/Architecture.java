@@ -2,6 +2,7 @@ package org.axdse.explorer.training;
 
 import java.util.List;
 import java.util.Locale;
+import org.axdse.simulator.model.Preprocessing;
 import org.axdse.explorer.training.net.ConvBn;
 import org.axdse.explorer.training.net.Dense;
 import org.axdse.explorer.training.net.Flatten;
@@ -66,14 +67,32 @@ public enum Architecture {
     }
   };
 
-  /** Per-sample input shape of every architecture. */
-  public static final long[] INPUT_SHAPE = {1, 28, 28};
+  /** Fashion-MNIST training-set pixel mean and standard deviation after scaling to [0, 1]. */
+  static final double MEAN = 0.2860;
+  static final double STD = 0.3530;
 
   abstract List<NetLayer> layers();
 
   /** A fresh, untrained network of this architecture. */
   public Network network() {
-    return new Network(cliName(), INPUT_SHAPE, layers());
+    long[] shape = readsRows() ? new long[] {28, 28} : new long[] {1, 28, 28};
+    return new Network(cliName(), shape, layers());
+  }
+
+  /**
+   * The sidecar of this architecture's models: pixels scaled to [0, 1], then normalized with the training set's
+   * mean and standard deviation; layout {@code NCHW} {@code [1, 28, 28]}, or {@code HW} {@code [28, 28]} for the
+   * LSTM, which reads rows as time steps.
+   */
+  public Preprocessing preprocessing(List<String> classNames) {
+    return new Preprocessing(readsRows() ? Preprocessing.Layout.HW : Preprocessing.Layout.NCHW,
+        readsRows() ? new int[] {28, 28} : new int[] {1, 28, 28}, 1.0 / 255.0, new double[] {MEAN},
+        new double[] {STD}, classNames.size(), classNames);
+  }
+
+  /** Whether the network reads a {@code [28, 28]} image row by row as a sequence, not a {@code [1, 28, 28]} image. */
+  public boolean readsRows() {
+    return this == LSTM;
   }
 
   /** The name used on the command line and for model files: {@code lenet5}, {@code resnet8}, ... */

@@ -28,6 +28,8 @@ import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.IdxFiles;
+import org.axdse.simulator.model.Preprocessing;
 
 /**
  * A network of one {@link Architecture} with its parameters in a DJL PyTorch model: trains it (Adam with a cosine
@@ -41,7 +43,7 @@ public final class ModelSession implements AutoCloseable {
   private final Architecture architecture;
   private final Network network;
   private final Model model;
-  private final Preprocessing prep = Preprocessing.FASHION_MNIST;
+  private final Preprocessing prep;
 
   private ModelSession(Architecture architecture, int seed) {
     Engine.getInstance().setRandomSeed(seed);
@@ -49,6 +51,7 @@ public final class ModelSession implements AutoCloseable {
     this.architecture = architecture;
     this.network = architecture.network();
     this.model = Model.newInstance(architecture.cliName(), "PyTorch");
+    this.prep = architecture.preprocessing(IdxFiles.FASHION_CLASSES);
     model.setBlock(network.block());
   }
 
@@ -81,9 +84,17 @@ public final class ModelSession implements AutoCloseable {
     return network;
   }
 
+  /** How images become this network's inputs (Fashion-MNIST normalization, the architecture's layout). */
+  public Preprocessing preprocessing() {
+    return prep;
+  }
+
   private Shape inputShape(int batch) {
     long[] s = network.inputShape();
-    return new Shape(batch, s[0], s[1], s[2]);
+    long[] dims = new long[s.length + 1];
+    dims[0] = batch;
+    System.arraycopy(s, 0, dims, 1, s.length);
+    return new Shape(dims);
   }
 
   /** Per-epoch figures reported while training. */
@@ -121,7 +132,7 @@ public final class ModelSession implements AutoCloseable {
         double lossSum = 0;
         for (int step = 0; step < steps; step++) {
           int from = step * batchSize;
-          prep.apply(data, order, from, batchSize, x);
+          Inputs.batch(prep, data, order, from, batchSize, x);
           for (int i = 0; i < batchSize; i++) {
             y[i] = labelOf[order[from + i]];
           }
@@ -179,7 +190,7 @@ public final class ModelSession implements AutoCloseable {
     for (int from = 0; from < data.size(); from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, data.size() - from);
       float[] x = new float[n * data.imageBytes()];
-      prep.apply(data, null, from, n, x);
+      Inputs.batch(prep, data, null, from, n, x);
       float[][] logits = logits(x, n);
       for (int i = 0; i < n; i++) {
         if (argmax(logits[i]) == labels[from + i]) {

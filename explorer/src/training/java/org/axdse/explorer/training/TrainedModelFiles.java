@@ -1,21 +1,17 @@
 package org.axdse.explorer.training;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.axdse.explorer.training.export.ExportGraph;
-import org.axdse.explorer.training.export.OnnxWriter;
-import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxGraphBuilder;
+import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
 
 /**
  * The files {@code axdse train --out models/NAME.onnx} writes, all next to each other: {@code NAME.onnx} (the
- * inference graph), {@code NAME.json} (preprocessing sidecar), {@code NAME.params} (DJL parameters, for
- * fine-tuning later) and {@code NAME.md} (the model card).
+ * inference graph), {@code NAME.preprocess.json} (the simulator's preprocessing sidecar), {@code NAME.params}
+ * (DJL parameters, for fine-tuning later) and {@code NAME.md} (the model card).
  */
 public record TrainedModelFiles(Path onnx) {
 
@@ -35,7 +31,7 @@ public record TrainedModelFiles(Path onnx) {
   }
 
   public Path sidecar() {
-    return sibling(".json");
+    return Preprocessing.sidecarOf(onnx);
   }
 
   public Path params() {
@@ -53,41 +49,16 @@ public record TrainedModelFiles(Path onnx) {
 
   /** Writes the ONNX model, the sidecar and the DJL parameters of a trained session, then the card. */
   public void write(ModelSession session, Facts facts, List<String> classNames) {
-    ExportGraph graph = session.network().export();
-    OnnxWriter.standard().write(graph, onnx);
+    writeModel(session, classNames);
     session.saveParameters(params());
-    AtomicFiles.writeString(sidecar(), sidecarJson(session, classNames));
     AtomicFiles.writeString(card(), card(facts));
   }
 
-  /** Number of float values in the exported graph's constants (BatchNorm already folded in). */
-  public static long parameterCount(ExportGraph graph) {
-    long n = 0;
-    for (ExportGraph.Tensor t : graph.initializers()) {
-      if (t.floats() != null) {
-        n += t.floats().length;
-      }
-    }
-    return n;
-  }
-
-  private static String sidecarJson(ModelSession session, List<String> classNames) {
-    Preprocessing p = Preprocessing.FASHION_MNIST;
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", Network.INPUT);
-    m.put("output", Network.OUTPUT);
-    m.put("layout", "NCHW");
-    m.put("shape", session.network().inputShape());
-    m.put("scale", p.scale());
-    m.put("mean", List.of(p.mean()));
-    m.put("std", List.of(p.std()));
-    m.put("classes", classNames);
-    m.put("architecture", session.architecture().cliName());
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Writes only the ONNX model and its sidecar, from the session's current parameters. */
+  public void writeModel(ModelSession session, List<String> classNames) {
+    ModelProto model = session.network().export();
+    AtomicFiles.write(onnx, model.toByteArray());
+    session.architecture().preprocessing(classNames).write(sidecar());
   }
 
   private String card(Facts f) {
@@ -104,7 +75,7 @@ public record TrainedModelFiles(Path onnx) {
         |---|---|
         | architecture | `%s` |
         | data | `%s`: %,d training images; accuracy on the whole test set |
-        | preprocessing | `x = (pixel / 255 - %.4f) / %.4f` (see `%s.json`) |
+        | preprocessing | `x = (pixel / 255 - %.4f) / %.4f`, layout %s (see `%s.preprocess.json`) |
         | epochs | %d |
         | seed | %d |
         | batch size | %d |
@@ -116,7 +87,7 @@ public record TrainedModelFiles(Path onnx) {
         | parameters | %,d (after folding BatchNorm) |
         | exact-int8 accuracy | TODO(lead): add once the quantized engine exists |
 
-        Files: `%s.onnx` (inference graph, BatchNorm folded, ONNX opset %d), `%s.json` (preprocessing),
+        Files: `%s.onnx` (inference graph, BatchNorm folded, ONNX opset %d), `%s.preprocess.json` (preprocessing),
         `%s.params` (DJL parameters including BatchNorm statistics, for fine-tuning).
 
         Reproduce:
@@ -125,10 +96,14 @@ public record TrainedModelFiles(Path onnx) {
         ./axdse train --arch %s --data %s --epochs %d --seed %d --batch-size %d --lr %s --threads %d \\
           --out models/%s.onnx
         ```
-        """, name, f.architecture().cliName(), f.data(), f.trainImages(), Preprocessing.FASHION_MNIST.mean(),
-        Preprocessing.FASHION_MNIST.std(), name, f.epochs(), f.seed(), f.batchSize(), f.learningRate(),
+        """, name, f.architecture().cliName(), f.data(), f.trainImages(), Architecture.MEAN,
+        Architecture.STD, layout(f.architecture()), name, f.epochs(), f.seed(), f.batchSize(), f.learningRate(),
         f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), f.macs(), f.params(), name,
-        ExportGraph.OPSET, name, name, f.architecture().cliName(), f.data(), f.epochs(), f.seed(),
+        OnnxGraphBuilder.OPSET, name, name, f.architecture().cliName(), f.data(), f.epochs(), f.seed(),
         f.batchSize(), f.learningRate(), f.threads(), name);
+  }
+
+  private static String layout(Architecture a) {
+    return a.readsRows() ? "HW (rows as time steps)" : "NCHW";
   }
 }

@@ -38,7 +38,7 @@ class TrainCommandTest {
     Run r = run("train", "--arch", "lenet5", "--data", "fashion-mnist:" + dir, "--epochs", "1", "--seed", "3",
         "--batch-size", "16", "--out", onnx.toString());
     assertEquals(0, r.code(), r.err());
-    for (String f : new String[] {"tiny.onnx", "tiny.json", "tiny.params", "tiny.md"}) {
+    for (String f : new String[] {"tiny.onnx", "tiny.preprocess.json", "tiny.params", "tiny.md"}) {
       assertTrue(Files.size(dir.resolve("out").resolve(f)) > 0, f);
     }
     String card = Files.readString(dir.resolve("out/tiny.md"));

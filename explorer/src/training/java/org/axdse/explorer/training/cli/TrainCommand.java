@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.axdse.explorer.training.Architecture;
 import org.axdse.explorer.training.ModelSession;
 import org.axdse.explorer.training.TrainedModelFiles;
+import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -96,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
         log.flush();
       });
       double accuracy = session.accuracy(test);
-      long params = TrainedModelFiles.parameterCount(session.network().export());
+      long params = Network.parameterCount(session.network().export());
       TrainedModelFiles files = new TrainedModelFiles(out);
       TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), epochs, seed,
           batchSize, learningRate, threads, seconds, accuracy, test.size(), session.network().macs(), params);

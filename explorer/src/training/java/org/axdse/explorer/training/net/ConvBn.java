@@ -6,9 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /**
  * A square 2-D convolution followed by BatchNorm and optionally ReLU. Exported as one ONNX {@code Conv} with the
@@ -87,7 +84,7 @@ public final class ConvBn implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
+  public String export(ExportContext ctx, String input, long[] inShape) {
     float[] w = Params.of(conv, "weight");
     float[] gamma = Params.of(bn, "gamma");
     float[] beta = Params.of(bn, "beta");
@@ -103,14 +100,9 @@ public final class ConvBn implements NetLayer {
       }
       fb[o] = (float) (beta[o] - mean[o] * s);
     }
-    String wName = g.floats("conv_w", new long[] {out, in / groups, kernel, kernel}, fw);
-    String bName = g.floats("conv_b", new long[] {out}, fb);
-    String y = g.node("Conv", List.of(input, wName, bName), Map.of(
-        "kernel_shape", new long[] {kernel, kernel},
-        "strides", new long[] {stride, stride},
-        "pads", new long[] {pad, pad, pad, pad},
-        "dilations", new long[] {1, 1},
-        "group", (long) groups));
-    return relu ? g.node("Relu", List.of(y), Map.of()) : y;
+    String y = ctx.graph().conv(ctx.name(groups == 1 ? "conv" : "dwconv"), input, fw,
+        new int[] {out, in / groups, kernel, kernel}, fb, new int[] {stride, stride},
+        new int[] {pad, pad, pad, pad}, new int[] {1, 1}, groups);
+    return relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
   }
 }

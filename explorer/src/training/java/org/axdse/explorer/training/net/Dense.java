@@ -4,9 +4,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /** A fully connected layer on a flat input, optionally followed by ReLU; exported as ONNX {@code Gemm}. */
 public final class Dense implements NetLayer {
@@ -43,10 +40,9 @@ public final class Dense implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    String w = g.floats("fc_w", new long[] {out, in}, Params.of(linear, "weight"));
-    String b = g.floats("fc_b", new long[] {out}, Params.of(linear, "bias"));
-    String y = g.node("Gemm", List.of(input, w, b), Map.of("transB", 1L, "alpha", 1f, "beta", 1f));
-    return relu ? g.node("Relu", List.of(y), Map.of()) : y;
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    String y = ctx.graph().gemm(ctx.name("fc"), input, Params.of(linear, "weight"), new int[] {out, in},
+        Params.of(linear, "bias"), 1f, 1f, true);
+    return relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
   }
 }

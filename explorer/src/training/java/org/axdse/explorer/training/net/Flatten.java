@@ -2,9 +2,6 @@ package org.axdse.explorer.training.net;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /** Flattens {@code [C, H, W]} to {@code [C*H*W]}; exported as ONNX {@code Flatten} with axis 1. */
 public final class Flatten implements NetLayer {
@@ -30,7 +27,7 @@ public final class Flatten implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    return g.node("Flatten", List.of(input), Map.of("axis", 1L));
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    return ctx.graph().flatten(ctx.name("flatten"), input, 1);
   }
 }

@@ -2,9 +2,6 @@ package org.axdse.explorer.training.net;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /**
  * Averages each channel over its spatial positions, {@code [C, H, W]} to {@code [C]}; exported as ONNX
@@ -29,8 +26,8 @@ public final class GlobalAvgPool implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    String pooled = g.node("GlobalAveragePool", List.of(input), Map.of());
-    return g.node("Flatten", List.of(pooled), Map.of("axis", 1L));
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    String pooled = ctx.graph().globalAveragePool(ctx.name("gap"), input);
+    return ctx.graph().flatten(ctx.name("flatten"), pooled, 1);
   }
 }

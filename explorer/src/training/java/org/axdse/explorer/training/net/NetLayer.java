@@ -1,7 +1,6 @@
 package org.axdse.explorer.training.net;
 
 import ai.djl.nn.Block;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /**
  * One layer of a trainable network, seen two ways: as a DJL {@link Block} to train, and as ONNX nodes to export
@@ -22,5 +21,5 @@ public interface NetLayer {
    * Appends this layer's inference nodes, with its current (trained) parameters, and returns the name of its
    * output tensor. BatchNorm is folded into the preceding convolution or Gemm.
    */
-  String export(GraphBuilder graph, String input, long[] inShape);
+  String export(ExportContext ctx, String input, long[] inShape);
 }

@@ -2,17 +2,19 @@ package org.axdse.explorer.training.net;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import java.util.Arrays;
 import java.util.List;
-import org.axdse.explorer.training.export.ExportGraph;
-import org.axdse.explorer.training.export.GraphBuilder;
+import org.axdse.simulator.onnx.OnnxGraphBuilder;
+import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
+import org.axdse.simulator.onnx.proto.OnnxSubset.TensorProto;
 
 /**
  * A classifier as a chain of {@link NetLayer}s: one DJL block to train and, from the same parameters, one ONNX
- * graph with input {@code input} of shape {@code [N, ...inputShape]} and output {@code logits} {@code [N, classes]}.
+ * model (written with the simulator's {@link OnnxGraphBuilder}) with input {@code input} of shape
+ * {@code [N, ...inputShape]} and one output of shape {@code [N, classes]}: the logits.
  */
 public final class Network {
   public static final String INPUT = "input";
-  public static final String OUTPUT = "logits";
 
   private final String name;
   private final long[] inputShape;
@@ -36,7 +38,7 @@ public final class Network {
     return name;
   }
 
-  /** Per-sample input shape, e.g. {@code [1, 28, 28]}. */
+  /** Per-sample input shape, e.g. {@code [1, 28, 28]}, or {@code [28, 28]} for a row-by-row sequence model. */
   public long[] inputShape() {
     return inputShape.clone();
   }
@@ -54,11 +56,22 @@ public final class Network {
     return Sequence.macs(layers, inputShape);
   }
 
-  /** The inference graph with the current parameters (call after training). */
-  public ExportGraph export() {
-    GraphBuilder g = new GraphBuilder();
-    Sequence.export(layers, g, INPUT, inputShape);
-    g.renameLastOutput(OUTPUT);
-    return g.build(name, INPUT, inputShape, OUTPUT, classes);
+  /** The ONNX inference model with the current parameters (call after training). */
+  public ModelProto export() {
+    OnnxGraphBuilder graph = OnnxGraphBuilder.create(name);
+    String input = graph.input(INPUT, Arrays.stream(inputShape).mapToInt(Math::toIntExact).toArray());
+    graph.output(Sequence.export(layers, new ExportContext(graph), input, inputShape));
+    return graph.build();
+  }
+
+  /** Number of float values in an exported model's initializers (BatchNorm already folded in). */
+  public static long parameterCount(ModelProto model) {
+    long n = 0;
+    for (TensorProto t : model.getGraph().getInitializerList()) {
+      if (t.getDataType() == TensorProto.DataType.FLOAT_VALUE) {
+        n += t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
+      }
+    }
+    return n;
   }
 }

@@ -2,9 +2,6 @@ package org.axdse.explorer.training.net;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /** Square max or average pooling without padding; exported as ONNX {@code MaxPool} or {@code AveragePool}. */
 public final class Pool2d implements NetLayer {
@@ -48,10 +45,12 @@ public final class Pool2d implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    return g.node(max ? "MaxPool" : "AveragePool", List.of(input), Map.of(
-        "kernel_shape", new long[] {kernel, kernel},
-        "strides", new long[] {stride, stride},
-        "pads", new long[] {0, 0, 0, 0}));
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    int[] k = {kernel, kernel};
+    int[] s = {stride, stride};
+    int[] pads = {0, 0, 0, 0};
+    return max
+        ? ctx.graph().maxPool(ctx.name("maxpool"), input, k, s, pads)
+        : ctx.graph().averagePool(ctx.name("avgpool"), input, k, s, pads, false);
   }
 }

@@ -8,8 +8,6 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /**
  * A residual block {@code relu(main(x) + shortcut(x))} (He et al. 2016, "Deep Residual Learning for Image
@@ -61,10 +59,9 @@ public final class Residual implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    String a = Sequence.export(main, g, input, inShape);
-    String b = Sequence.export(shortcut, g, input, inShape);
-    String sum = g.node("Add", List.of(a, b), Map.of());
-    return g.node("Relu", List.of(sum), Map.of());
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    String a = Sequence.export(main, ctx, input, inShape);
+    String b = Sequence.export(shortcut, ctx, input, inShape);
+    return ctx.graph().relu(ctx.name("relu"), ctx.graph().add(ctx.name("add"), a, b));
   }
 }

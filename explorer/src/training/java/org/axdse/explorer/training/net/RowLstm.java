@@ -4,17 +4,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.recurrent.LSTM;
-import java.util.List;
-import java.util.Map;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /**
- * A one-layer LSTM (Hochreiter and Schmidhuber 1997) that reads a {@code [1, rows, cols]} image row by row,
- * {@code rows} steps of {@code cols} features, and outputs its last hidden state {@code [hidden]}.
+ * A one-layer LSTM (Hochreiter and Schmidhuber 1997) that reads a {@code [rows, cols]} image row by row,
+ * {@code rows} steps of {@code cols} features (the sidecar layout {@code HW}), and outputs its last hidden state
+ * {@code [hidden]}.
  *
- * <p>Exported as ONNX {@code Reshape [N,rows,cols]}, {@code Transpose [rows,N,cols]}, {@code LSTM} (forward, zero
- * initial state) and {@code Reshape} of {@code Y_h} to {@code [N, hidden]}. PyTorch stores the gates in the order
- * input, forget, cell, output; ONNX wants input, output, forget, cell, so the weight blocks are reordered.
+ * <p>Exported as ONNX {@code Transpose} to time-major {@code [rows, N, cols]}, {@code LSTM} (forward, zero
+ * initial state) and {@code Squeeze} of {@code Y_h} {@code [1, N, hidden]} to {@code [N, hidden]}. PyTorch stores
+ * the gates in the order input, forget, cell, output; ONNX wants input, output, forget, cell, so the weight
+ * blocks are reordered.
  */
 public final class RowLstm implements NetLayer {
   /** For each ONNX gate block (i, o, f, c), the PyTorch gate block it comes from (i=0, f=1, g=2, o=3). */
@@ -33,7 +32,6 @@ public final class RowLstm implements NetLayer {
     this.lstm = LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(false)
         .build();
     this.block = new SequentialBlock()
-        .add(LambdaBlock.singleton(x -> x.reshape(-1, rows, cols), "rows"))
         .add(lstm)
         .add(LambdaBlock.singleton(y -> y.get(":, -1, :"), "lastStep"));
   }
@@ -45,8 +43,8 @@ public final class RowLstm implements NetLayer {
 
   @Override
   public long[] outputShape(long[] in) {
-    if (in.length != 3 || in[0] != 1 || in[1] != rows || in[2] != cols) {
-      throw new IllegalArgumentException("RowLstm expects [1, " + rows + ", " + cols + "]");
+    if (in.length != 2 || in[0] != rows || in[1] != cols) {
+      throw new IllegalArgumentException("RowLstm expects [" + rows + ", " + cols + "]");
     }
     return new long[] {hidden};
   }
@@ -58,22 +56,17 @@ public final class RowLstm implements NetLayer {
   }
 
   @Override
-  public String export(GraphBuilder g, String input, long[] inShape) {
-    String seq = g.node("Reshape", List.of(input, g.longs("rows_shape", -1, rows, cols)), Map.of());
-    String timeMajor = g.node("Transpose", List.of(seq), Map.of("perm", new long[] {1, 0, 2}));
-    String w = g.floats("lstm_w", new long[] {1, 4L * hidden, cols}, reorder(param("i2h", "weight"), cols));
-    String r = g.floats("lstm_r", new long[] {1, 4L * hidden, hidden}, reorder(param("h2h", "weight"), hidden));
+  public String export(ExportContext ctx, String input, long[] inShape) {
+    String timeMajor = ctx.graph().transpose(ctx.name("time_major"), input, 1, 0, 2);
+    float[] w = reorder(param("i2h", "weight"), cols);
+    float[] r = reorder(param("h2h", "weight"), hidden);
     float[] wb = reorder(param("i2h", "bias"), 1);
     float[] rb = reorder(param("h2h", "bias"), 1);
     float[] bias = new float[8 * hidden];
     System.arraycopy(wb, 0, bias, 0, wb.length);
     System.arraycopy(rb, 0, bias, wb.length, rb.length);
-    String b = g.floats("lstm_b", new long[] {1, 8L * hidden}, bias);
-    String y = g.fresh("lstm_y");
-    String yh = g.fresh("lstm_yh");
-    g.node("LSTM", List.of(timeMajor, w, r, b), List.of(y, yh),
-        Map.of("hidden_size", (long) hidden, "direction", "forward"));
-    return g.node("Reshape", List.of(yh, g.longs("hidden_shape", -1, hidden)), Map.of());
+    String[] outputs = ctx.graph().lstm(ctx.name("lstm"), timeMajor, w, r, bias, hidden);
+    return ctx.graph().squeeze(ctx.name("last_state"), outputs[1], 0);
   }
 
   private float[] param(String kind, String what) {

@@ -1,7 +1,6 @@
 package org.axdse.explorer.training.net;
 
 import java.util.List;
-import org.axdse.explorer.training.export.GraphBuilder;
 
 /** Shape, MAC and export helpers for a chain of layers applied one after another. */
 final class Sequence {
@@ -25,11 +24,11 @@ final class Sequence {
     return total;
   }
 
-  static String export(List<NetLayer> layers, GraphBuilder g, String input, long[] in) {
+  static String export(List<NetLayer> layers, ExportContext ctx, String input, long[] in) {
     String x = input;
     long[] s = in;
     for (NetLayer l : layers) {
-      x = l.export(g, x, s);
+      x = l.export(ctx, x, s);
       s = l.outputShape(s);
     }
     return x;

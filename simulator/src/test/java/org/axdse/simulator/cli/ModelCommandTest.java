@@ -1,0 +1,56 @@
+package org.axdse.simulator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.model.TestData;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCommandTest {
+  @TempDir Path dir;
+
+  Exception failure;
+
+  String show(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new ModelCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    assertEquals(0, cl.execute(args), () -> String.valueOf(failure));
+    return out.toString();
+  }
+
+  @Test
+  void showsResNet20LayersTotalsAndApproximableLayers() {
+    String text = show("show", TestData.resnet20().toString());
+    // the shared README: 40,551,040 MACs per image
+    assertTrue(text.contains("40,551,040 MACs per sample"), text);
+    assertTrue(text.contains("approximable layers (20):"), text);
+    assertTrue(text.contains("input input[3,32,32], output logits[10]"), text);
+    long rows = text.lines().filter(l -> l.startsWith("A")).count();
+    assertEquals(20, rows);
+    assertTrue(text.contains("preprocessing: none"), text);
+  }
+
+  @Test
+  void badFileIsABadInputError() throws Exception {
+    Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3});
+    CommandLine cl = new CommandLine(new ModelCommand());
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    assertEquals(2, cl.execute("show", junk.toString()));
+    assertTrue(failure instanceof BadInputException && failure.getMessage().startsWith(junk.toString()));
+  }
+}
