@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxGraphBuilder;
+import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
 
 /**
@@ -44,14 +46,19 @@ public record TrainedModelFiles(Path onnx) {
 
   /** What the model card reports. */
   public record Facts(Architecture architecture, String data, int trainImages, int epochs, int seed, int batchSize,
-      float learningRate, int threads, List<Double> epochSeconds, double testAccuracy, int testImages, long macs,
-      long params) {}
+      float learningRate, int threads, List<Double> epochSeconds, double testAccuracy, int testImages) {}
 
-  /** Writes the ONNX model, the sidecar and the DJL parameters of a trained session, then the card. */
-  public void write(ModelSession session, Facts facts, List<String> classNames) {
+  /**
+   * Writes the ONNX model, the sidecar and the DJL parameters of a trained session, then imports the model with
+   * the simulator (so a model it cannot read fails here) and writes the card with the simulator's MAC and
+   * parameter counts. Returns the imported model.
+   */
+  public Model write(ModelSession session, Facts facts, List<String> classNames) {
     writeModel(session, classNames);
     session.saveParameters(params());
-    AtomicFiles.writeString(card(), card(facts));
+    Model imported = OnnxImporter.load(onnx);
+    AtomicFiles.writeString(card(), card(facts, imported));
+    return imported;
   }
 
   /** Writes only the ONNX model and its sidecar, from the session's current parameters. */
@@ -61,7 +68,7 @@ public record TrainedModelFiles(Path onnx) {
     session.architecture().preprocessing(classNames).write(sidecar());
   }
 
-  private String card(Facts f) {
+  private String card(Facts f, Model m) {
     double total = f.epochSeconds().stream().mapToDouble(Double::doubleValue).sum();
     StringBuilder perEpoch = new StringBuilder();
     for (double s : f.epochSeconds()) {
@@ -84,7 +91,7 @@ public record TrainedModelFiles(Path onnx) {
         | training time | %.0f s in all (per epoch: %s s), 2-vCPU VM shared with other jobs |
         | float test accuracy | %.2f %% (%d test images) |
         | MACs per image | %,d |
-        | parameters | %,d (after folding BatchNorm) |
+        | parameters | %,d (after folding BatchNorm, as the simulator counts them) |
         | exact-int8 accuracy | TODO(lead): add once the quantized engine exists |
 
         Files: `%s.onnx` (inference graph, BatchNorm folded, ONNX opset %d), `%s.preprocess.json` (preprocessing),
@@ -98,7 +105,7 @@ public record TrainedModelFiles(Path onnx) {
         ```
         """, name, f.architecture().cliName(), f.data(), f.trainImages(), Architecture.MEAN,
         Architecture.STD, layout(f.architecture()), name, f.epochs(), f.seed(), f.batchSize(), f.learningRate(),
-        f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), f.macs(), f.params(), name,
+        f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), m.macsPerSample(), m.parameterCount(), name,
         OnnxGraphBuilder.OPSET, name, name, f.architecture().cliName(), f.data(), f.epochs(), f.seed(),
         f.batchSize(), f.learningRate(), f.threads(), name);
   }

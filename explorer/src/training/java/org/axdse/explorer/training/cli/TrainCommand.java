@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.axdse.explorer.training.Architecture;
 import org.axdse.explorer.training.ModelSession;
 import org.axdse.explorer.training.TrainedModelFiles;
-import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -97,10 +96,9 @@ public final class TrainCommand implements Callable<Integer> {
         log.flush();
       });
       double accuracy = session.accuracy(test);
-      long params = Network.parameterCount(session.network().export());
       TrainedModelFiles files = new TrainedModelFiles(out);
       TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), epochs, seed,
-          batchSize, learningRate, threads, seconds, accuracy, test.size(), session.network().macs(), params);
+          batchSize, learningRate, threads, seconds, accuracy, test.size());
       files.write(session, facts, test.classNames());
       log.printf(Locale.ROOT, "test accuracy %.2f %% on %d images; wrote %s, %s, %s, %s%n", 100 * accuracy,
           test.size(), out, files.sidecar(), files.params(), files.card());

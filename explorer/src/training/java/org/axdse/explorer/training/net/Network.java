@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.axdse.simulator.onnx.OnnxGraphBuilder;
 import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
-import org.axdse.simulator.onnx.proto.OnnxSubset.TensorProto;
 
 /**
  * A classifier as a chain of {@link NetLayer}s: one DJL block to train and, from the same parameters, one ONNX
@@ -64,14 +63,4 @@ public final class Network {
     return graph.build();
   }
 
-  /** Number of float values in an exported model's initializers (BatchNorm already folded in). */
-  public static long parameterCount(ModelProto model) {
-    long n = 0;
-    for (TensorProto t : model.getGraph().getInitializerList()) {
-      if (t.getDataType() == TensorProto.DataType.FLOAT_VALUE) {
-        n += t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
-      }
-    }
-    return n;
-  }
 }
