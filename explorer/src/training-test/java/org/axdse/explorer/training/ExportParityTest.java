@@ -26,7 +26,7 @@ class ExportParityTest {
   void onnxRuntimeAndSimulatorMatchDjl(Architecture arch, @TempDir Path dir) throws Exception {
     Dataset data = Synthetic.images(64, 7);
     try (ModelSession s = ModelSession.fresh(arch, 3)) {
-      s.train(data, 2, 32, 0.01f, 3, stats -> { });
+      s.train(data, Schedule.of(2, 32, 0.01f, 3), stats -> { });
       Dataset probe = Synthetic.images(8, 11);
       float[] x = Synthetic.inputs(arch, probe);
       float[][] djl = s.logits(x, probe.size());

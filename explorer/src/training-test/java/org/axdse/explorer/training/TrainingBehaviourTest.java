@@ -25,7 +25,7 @@ class TrainingBehaviourTest {
     Dataset batch = Synthetic.images(32, 1);
     List<Double> losses = new ArrayList<>();
     try (ModelSession s = ModelSession.fresh(Architecture.LENET5, 1)) {
-      s.train(batch, 4, 32, 0.01f, 1, stats -> losses.add(stats.meanLoss()));
+      s.train(batch, Schedule.of(4, 32, 0.01f, 1), stats -> losses.add(stats.meanLoss()));
     }
     assertEquals(4, losses.size());
     assertTrue(losses.get(1) < losses.get(0), "one step did not reduce the loss: " + losses);
@@ -47,7 +47,7 @@ class TrainingBehaviourTest {
 
   private static float[][] trainedLogits(Dataset data, float[] probe, int seed) {
     try (ModelSession s = ModelSession.fresh(Architecture.LENET5, seed)) {
-      s.train(data, 1, 32, 0.01f, seed, stats -> { });
+      s.train(data, Schedule.of(1, 32, 0.01f, seed), stats -> { });
       return s.logits(probe, 4);
     }
   }
@@ -58,7 +58,7 @@ class TrainingBehaviourTest {
     Path params = dir.resolve("m.params");
     float[][] before;
     try (ModelSession s = ModelSession.fresh(Architecture.RESNET8, 9)) {
-      s.train(Synthetic.images(32, 5), 1, 16, 0.01f, 9, stats -> { });
+      s.train(Synthetic.images(32, 5), new Schedule(1, 16, 0.01f, 9, true), stats -> { });
       before = s.logits(probe, 4);
       s.saveParameters(params);
     }

@@ -106,11 +106,13 @@ public final class ModelSession implements AutoCloseable {
   }
 
   /**
-   * Trains for {@code epochs} passes over {@code data} in mini-batches of {@code batchSize} (the last, partial
-   * batch of each epoch is dropped so every step sees the same batch shape), shuffled per epoch from {@code seed}.
+   * Trains on {@code data} as {@code schedule} says. Each epoch visits the images in a fresh order drawn from the
+   * seed; the last, partial batch of an epoch is dropped so every step sees the same batch shape.
    */
-  public void train(Dataset data, int epochs, int batchSize, float learningRate, int seed,
-      EpochListener listener) {
+  public void train(Dataset data, Schedule schedule, EpochListener listener) {
+    int epochs = schedule.epochs();
+    int batchSize = schedule.batchSize();
+    float learningRate = schedule.learningRate();
     int size = data.imageBytes();
     int steps = data.size() / batchSize;
     int[] labelOf = data.labels();
@@ -121,18 +123,22 @@ public final class ModelSession implements AutoCloseable {
         .setMaxUpdates(Math.max(1, epochs * steps)).build();
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
         .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build());
-    SplittableRandom shuffler = new SplittableRandom(seed);
+    SplittableRandom shuffler = new SplittableRandom(schedule.seed());
     float[] x = new float[batchSize * size];
     float[] y = new float[batchSize];
     try (Trainer trainer = model.newTrainer(config)) {
       trainer.initialize(inputShape(batchSize));
       for (int epoch = 1; epoch <= epochs; epoch++) {
         long start = System.nanoTime();
-        int[] order = permutation(data.size(), shuffler.split());
+        SplittableRandom random = shuffler.split();
+        int[] order = permutation(data.size(), random);
         double lossSum = 0;
         for (int step = 0; step < steps; step++) {
           int from = step * batchSize;
           Inputs.batch(prep, data, order, from, batchSize, x);
+          if (schedule.flips()) {
+            flipRows(x, batchSize, (int) network.inputShape()[network.inputShape().length - 1], random);
+          }
           for (int i = 0; i < batchSize; i++) {
             y[i] = labelOf[order[from + i]];
           }
@@ -149,6 +155,22 @@ public final class ModelSession implements AutoCloseable {
           }
         }
         listener.epochDone(new EpochStats(epoch, lossSum / steps, (System.nanoTime() - start) / 1e9));
+      }
+    }
+  }
+
+  /** Mirrors each sample's rows (of {@code width} values) with probability 1/2. */
+  private static void flipRows(float[] x, int samples, int width, SplittableRandom random) {
+    int per = x.length / samples;
+    for (int s = 0; s < samples; s++) {
+      if (random.nextBoolean()) {
+        for (int row = s * per; row < (s + 1) * per; row += width) {
+          for (int i = row, j = row + width - 1; i < j; i++, j--) {
+            float t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+          }
+        }
       }
     }
   }

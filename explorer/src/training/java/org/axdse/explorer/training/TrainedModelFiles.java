@@ -45,8 +45,7 @@ public record TrainedModelFiles(Path onnx) {
   }
 
   /** What the model card reports. */
-  public record Facts(Architecture architecture, String data, int trainImages, int epochs, int seed, int batchSize,
-      float learningRate, int threads, List<Double> epochSeconds, double testAccuracy, int testImages) {}
+  public record Facts(Architecture architecture, String data, int trainImages, Schedule schedule, int threads, List<Double> epochSeconds, double testAccuracy, int testImages) {}
 
   /**
    * Writes the ONNX model, the sidecar and the DJL parameters of a trained session, then imports the model with
@@ -69,10 +68,11 @@ public record TrainedModelFiles(Path onnx) {
   }
 
   private String card(Facts f, Model m) {
+    Schedule s = f.schedule();
     double total = f.epochSeconds().stream().mapToDouble(Double::doubleValue).sum();
     StringBuilder perEpoch = new StringBuilder();
-    for (double s : f.epochSeconds()) {
-      perEpoch.append(perEpoch.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", s));
+    for (double seconds : f.epochSeconds()) {
+      perEpoch.append(perEpoch.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", seconds));
     }
     String name = baseName();
     return String.format(Locale.ROOT, """
@@ -87,6 +87,7 @@ public record TrainedModelFiles(Path onnx) {
         | seed | %d |
         | batch size | %d |
         | optimizer | Adam, learning rate %s with cosine decay to 1%% of it |
+        | augmentation | %s |
         | intra-op threads | %d |
         | training time | %.0f s in all (per epoch: %s s), 2-vCPU VM shared with other jobs |
         | float test accuracy | %.2f %% (%d test images) |
@@ -100,14 +101,14 @@ public record TrainedModelFiles(Path onnx) {
         Reproduce:
 
         ```sh
-        ./axdse train --arch %s --data %s --epochs %d --seed %d --batch-size %d --lr %s --threads %d \\
+        ./axdse train --arch %s --data %s --epochs %d --seed %d --batch-size %d --lr %s --threads %d%s \\
           --out models/%s.onnx
         ```
         """, name, f.architecture().cliName(), f.data(), f.trainImages(), Architecture.MEAN,
-        Architecture.STD, layout(f.architecture()), name, f.epochs(), f.seed(), f.batchSize(), f.learningRate(),
-        f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), m.macsPerSample(), m.parameterCount(), name,
-        OnnxGraphBuilder.OPSET, name, name, f.architecture().cliName(), f.data(), f.epochs(), f.seed(),
-        f.batchSize(), f.learningRate(), f.threads(), name);
+        Architecture.STD, layout(f.architecture()), name, s.epochs(), s.seed(), s.batchSize(), s.learningRate(),
+        s.flips() ? "random left-right flips" : "none", f.threads(), total, perEpoch, 100 * f.testAccuracy(), f.testImages(), m.macsPerSample(), m.parameterCount(), name,
+        OnnxGraphBuilder.OPSET, name, name, f.architecture().cliName(), f.data(), s.epochs(), s.seed(),
+        s.batchSize(), s.learningRate(), f.threads(), s.flips() ? " --flip" : "", name);
   }
 
   private static String layout(Architecture a) {

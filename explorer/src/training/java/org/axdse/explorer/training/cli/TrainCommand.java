@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.explorer.training.Architecture;
 import org.axdse.explorer.training.ModelSession;
+import org.axdse.explorer.training.Schedule;
 import org.axdse.explorer.training.TrainedModelFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
@@ -55,6 +56,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "PyTorch intra-op threads; results are reproducible for a fixed count (default: ${DEFAULT-VALUE})")
   int threads;
 
+  @Option(names = "--flip",
+      description = "augment: mirror each training image left-right with probability 1/2 (seeded)")
+  boolean flip;
+
   @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
       description = "train on the first N training images only (0 = all; for quick trials)")
   int limit;
@@ -89,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "train: %s on %d images, %d epochs, batch %d, seed %d, %d MACs/image%n",
           architecture.cliName(), train.size(), epochs, batchSize, seed, session.network().macs());
       log.flush();
-      session.train(train, epochs, batchSize, learningRate, seed, stats -> {
+      Schedule schedule = new Schedule(epochs, batchSize, learningRate, seed, flip);
+      session.train(train, schedule, stats -> {
         seconds.add(stats.seconds());
         log.printf(Locale.ROOT, "epoch %d/%d: mean loss %.4f, %.1f s%n", stats.epoch(), epochs, stats.meanLoss(),
             stats.seconds());
@@ -97,8 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
       });
       double accuracy = session.accuracy(test);
       TrainedModelFiles files = new TrainedModelFiles(out);
-      TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), epochs, seed,
-          batchSize, learningRate, threads, seconds, accuracy, test.size());
+      TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), schedule,
+          threads, seconds, accuracy, test.size());
       files.write(session, facts, test.classNames());
       log.printf(Locale.ROOT, "test accuracy %.2f %% on %d images; wrote %s, %s, %s, %s%n", 100 * accuracy,
           test.size(), out, files.sidecar(), files.params(), files.card());
