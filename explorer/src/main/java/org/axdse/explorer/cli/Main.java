@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.results.report.ReportCommand;
+import org.axdse.simulator.cli.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       MultipliersCommand.class,
       org.axdse.simulator.cli.ModelCommand.class,
+      BenchCommand.class,
       ReportCommand.class,
+      SearchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

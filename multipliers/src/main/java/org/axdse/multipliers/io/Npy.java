@@ -177,8 +177,8 @@ public final class Npy {
         count = Long.MAX_VALUE;
       }
       if (count > maxElements) {
-        throw BadInputException.in(source, "array of shape " + Arrays.toString(shape) + " exceeds the limit of "
-            + maxElements + " elements");
+        throw BadInputException.in(source, "array of shape " + Arrays.toString(shape)
+            + " is too large: it exceeds the limit of " + maxElements + " elements");
       }
     }
     long dataStart = headerStart + headerLen;
@@ -218,8 +218,11 @@ public final class Npy {
     }
     String[] parts = body.split(",");
     int n = parts.length;
-    if (parts[n - 1].isBlank()) {
+    if (n > 0 && parts[n - 1].isBlank()) {
       n--;
+    }
+    if (n == 0) {
+      throw BadInputException.in(source, "bad .npy shape (" + body + ")");
     }
     long[] shape = new long[n];
     for (int i = 0; i < n; i++) {
@@ -292,6 +295,23 @@ public final class Npy {
       case F8 -> b.getDouble(i * 8);
       default -> getLong(i);
     };
+  }
+
+  /** The raw element bytes of a one-byte dtype ({@code |u1}, {@code |i1}, {@code |b1}), copied. */
+  public byte[] toByteArray() {
+    if (dtype.size != 1) {
+      throw new IllegalStateException(dtype.descr() + " is not a one-byte dtype");
+    }
+    return data.clone();
+  }
+
+  /** The shape as NumPy prints it, e.g. {@code (60000, 28, 28)} or {@code (5,)}. */
+  public String shapeText() {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(shape[i]);
+    }
+    return b.append(shape.length == 1 ? ",)" : ")").toString();
   }
 
   public long[] toLongArray() {

@@ -1,6 +1,7 @@
 package org.axdse.simulator.data;
 
 import java.nio.file.Path;
+import org.axdse.multipliers.io.Npy;
 import org.axdse.multipliers.util.BadInputException;
 
 /**
@@ -17,9 +18,9 @@ public final class NpyDatasets {
   private NpyDatasets() {}
 
   public static Dataset load(Path images, Path labels) {
-    NpyArray im = NpyArray.read(images);
-    if (im.kind() != 'u' || im.itemSize() != 1) {
-      throw BadInputException.in(images, "images must be uint8 ('|u1'), got '" + im.descr()
+    Npy im = Npy.read(images, FileBytes.MAX_ARRAY);
+    if (im.dtype() != Npy.DType.U1) {
+      throw BadInputException.in(images, "images must be uint8 ('|u1'), got '" + im.dtype().descr()
           + "'; save them with a.astype(np.uint8)");
     }
     long[] s = im.shape();
@@ -40,13 +41,13 @@ public final class NpyDatasets {
       h = (int) (channelsLast ? s[1] : s[2]);
       w = (int) (channelsLast ? s[2] : s[3]);
     } else {
-      throw BadInputException.in(images, "image array has shape " + NpyArray.shapeText(s)
+      throw BadInputException.in(images, "image array has shape " + im.shapeText()
           + "; expected (N, H, W), (N, C, H, W) or (N, H, W, C)");
     }
     if (n < 1 || c < 1 || h < 1 || w < 1) {
-      throw BadInputException.in(images, "image array of shape " + NpyArray.shapeText(s) + " holds no pixels");
+      throw BadInputException.in(images, "image array of shape " + im.shapeText() + " holds no pixels");
     }
-    byte[] pixels = channelsLast ? toChw(im.data(), n, h, w, c) : im.data();
+    byte[] pixels = channelsLast ? toChw(im.toByteArray(), n, h, w, c) : im.toByteArray();
     int[] lab = readLabels(labels, n, images);
     int max = 0;
     for (int v : lab) {
@@ -76,21 +77,21 @@ public final class NpyDatasets {
   }
 
   private static int[] readLabels(Path file, int n, Path images) {
-    NpyArray a = NpyArray.read(file);
-    if (!a.isInteger()) {
-      throw BadInputException.in(file, "labels must be integers, got dtype '" + a.descr() + "'");
+    Npy a = Npy.read(file, FileBytes.MAX_ARRAY);
+    if (!a.dtype().isInteger()) {
+      throw BadInputException.in(file, "labels must be integers, got dtype '" + a.dtype().descr() + "'");
     }
     long[] s = a.shape();
     boolean shapeOk = (s.length == 1 || s.length == 2 && s[1] == 1) && s[0] == n;
     if (!shapeOk) {
-      throw BadInputException.in(file, "label array has shape " + NpyArray.shapeText(s) + "; expected (" + n
+      throw BadInputException.in(file, "label array has shape " + a.shapeText() + "; expected (" + n
           + ",) to match the " + n + " images of " + images);
     }
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      long v = a.get(i);
+      long v = a.getLong(i);
       if (v < 0 || v >= MAX_CLASSES) {
-        throw BadInputException.in(file, "label " + (a.kind() == 'u' && v < 0 ? Long.toUnsignedString(v) : v)
+        throw BadInputException.in(file, "label " + (a.dtype() == Npy.DType.U8 && v < 0 ? Long.toUnsignedString(v) : v)
             + " at index " + i + " is not a class index in [0, " + MAX_CLASSES + ")");
       }
       labels[i] = (int) v;

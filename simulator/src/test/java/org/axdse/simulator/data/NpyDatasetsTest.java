@@ -78,12 +78,12 @@ class NpyDatasetsTest {
     assertMessage(() -> NpyDatasets.load(images("|u1", new long[] {1_000_000, 1000, 1000}, new byte[20]), y),
         "too large");
     assertMessage(() -> NpyDatasets.load(images("|u1", new long[] {2, 3, 3}, new byte[17]), y),
-        "needs 18 data bytes but the file has 17");
+        "data has 17 bytes, shape [2, 3, 3] of |u1 needs 18");
     Path floatLabels = TestFiles.write(dir, "f.npy", TestFiles.npy("<f8", new long[] {2}, new byte[16]));
     assertMessage(() -> NpyDatasets.load(images("|u1", new long[] {2, 1, 1}, new byte[2]), floatLabels),
         "f.npy: labels must be integers, got dtype '<f8'");
     Path notNpy = TestFiles.write(dir, "z.npy", "hello".getBytes());
-    assertMessage(() -> NpyDatasets.load(notNpy, y), "z.npy: not a .npy file");
+    assertMessage(() -> NpyDatasets.load(notNpy, y), "z.npy: not an .npy file");
   }
 
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {

@@ -1,0 +1,20 @@
+package org.axdse.explorer.backend;
+
+/**
+ * What the engine measures for one assignment at one fidelity: top-1 accuracy (a fraction in [0, 1]), the energy
+ * of the multiplications and the energy of the whole accelerator model, both relative to the all-exact network
+ * (exact = 1). {@code systemEnergy} is NaN when the engine has no system energy model.
+ */
+public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy) {
+  public CandidateResult {
+    if (!(accuracy >= 0 && accuracy <= 1)) {
+      throw new IllegalArgumentException("accuracy must be a fraction in [0, 1]: " + accuracy);
+    }
+    if (!(multiplierEnergy >= 0) || Double.isInfinite(multiplierEnergy)) {
+      throw new IllegalArgumentException("multiplier energy must be finite and >= 0: " + multiplierEnergy);
+    }
+    if (systemEnergy < 0 || Double.isInfinite(systemEnergy)) {
+      throw new IllegalArgumentException("system energy must be finite and >= 0 or NaN: " + systemEnergy);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.axdse.explorer.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.axdse.explorer.backend.ProblemFactory;
+import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.encoding.Granularity;
+import org.axdse.explorer.encoding.Restrictions;
+import org.axdse.explorer.search.Budget;
+import org.axdse.explorer.search.ObjectiveSet;
+import org.axdse.explorer.search.Progress;
+import org.axdse.explorer.search.SearchRunner;
+import org.axdse.explorer.search.SearchSettings;
+import org.axdse.multipliers.util.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code axdse search}: the overnight multi-objective search, or its continuation with {@code --resume}. */
+@Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Search multiplier assignments (NSGA-II) trading accuracy against energy; writes a run directory.")
+public final class SearchCommand implements Callable<Integer> {
+  static final int INTERRUPTED = 130;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "M", description = "The model to search for.")
+  String model;
+  @Option(names = "--data", paramLabel = "SPEC", description = "The evaluation data set.")
+  String data;
+  @Option(names = "--quant", paramLabel = "sym|asym", defaultValue = "sym", description = "Quantisation scheme.")
+  String quant;
+  @Option(names = "--library", paramLabel = "DIR", description = "Multiplier library directory (default: built-in).")
+  String library;
+  @Option(names = "--out", paramLabel = "RUN_DIR", description = "New run directory.")
+  Path out;
+  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its checkpoint.")
+  Path resume;
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+  long seed;
+  @Option(names = "--generations", paramLabel = "G", description = "Stop after G generations.")
+  Integer generations;
+  @Option(names = "--budget", paramLabel = "DURATION", description = "Stop after this much search time, e.g. 8h, 90m.")
+  String budget;
+  @Option(names = "--population", paramLabel = "P", defaultValue = "32", description = "Population size (even).")
+  int population;
+  @Option(names = "--granularity", defaultValue = "layer", description = "layer, kernel or group:G.")
+  String granularity;
+  @Option(names = "--restrict", paramLabel = "LAYER=M1,M2|FILE.json", description = "Per-layer library restriction.")
+  List<String> restrict = List.of();
+  @Option(names = "--objectives", defaultValue = "accuracy,energy", description = "accuracy,energy[,area][,types].")
+  String objectives;
+  @Option(names = "--energy", defaultValue = "multiplier", description = "multiplier or system energy.")
+  String energy;
+  @Option(names = "--max-accuracy-drop", paramLabel = "P", description = "Constraint: at most P points below exact.")
+  Double maxAccuracyDrop;
+  @Option(names = "--threads", paramLabel = "T", description = "Evaluation threads (default: all cores).")
+  Integer threads;
+  @Option(names = "--eval-images", paramLabel = "N", defaultValue = "1000", description = "Screening subset size.")
+  int evalImages;
+  @Option(names = "--final-images", paramLabel = "M", defaultValue = "0", description = "Final fidelity (0: all).")
+  int finalImages;
+  @Option(names = "--baselines", defaultValue = "uniform,random,greedy", description = "Baselines to run, or none.")
+  String baselines;
+
+  private final ProblemFactory factory;
+  private final PrintStream console;
+
+  public SearchCommand() {
+    this(EngineBinding.problemFactory(), System.out);
+  }
+
+  /** A command that loads problems with {@code factory} and prints progress to {@code console}. */
+  public SearchCommand(ProblemFactory factory, PrintStream console) {
+    this.factory = factory;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    Integer t = threads;
+    if (t != null && t < 1) {
+      throw new BadInputException("--threads must be >= 1: " + t);
+    }
+    Progress progress = new Progress(console, console == System.out && isTerminal());
+    SearchRunner runner = new SearchRunner(factory, progress);
+    StopSignal stop = new StopSignal();
+    Thread hook = new Thread(() -> {
+      stop.requestStop();
+      stop.awaitFinished(300);
+    }, "axdse-search-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      SearchRunner.Outcome outcome = resume != null
+          ? runner.resume(resume, resumeBudget(), t, stop)
+          : runner.start(settings(t), out, stop);
+      return outcome == SearchRunner.Outcome.COMPLETE ? 0 : INTERRUPTED;
+    } finally {
+      stop.finished();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it returns now that the run has finished
+      }
+    }
+  }
+
+  private SearchSettings settings(Integer t) {
+    if (out == null || model == null || data == null) {
+      throw new BadInputException("axdse search needs --model, --data and --out (or --resume RUN_DIR)");
+    }
+    try {
+      SearchSettings.Builder b = SearchSettings.builder().setModel(model).setData(data)
+          .optQuant(quant).optLibrary(library).optSeed(seed).optPopulation(population)
+          .optGranularity(Granularity.parse(granularity)).optRestrictions(Restrictions.parse(restrict))
+          .optObjectives(ObjectiveSet.parse(objectives, energy))
+          .optMaxAccuracyDrop(maxAccuracyDrop == null ? Double.NaN : maxAccuracyDrop)
+          .optScreeningImages(evalImages).optFinalImages(finalImages)
+          .optBaselines(baselines.equals("none") ? List.of()
+              : Arrays.stream(baselines.split(",")).map(String::strip).toList());
+      if (generations != null) {
+        b.setGenerations(positive("--generations", generations));
+      }
+      if (budget != null) {
+        b.setTimeBudget(Budget.parseDuration(budget));
+      }
+      if (t != null) {
+        b.optThreads(t);
+      }
+      return b.build();
+    } catch (BadInputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private Budget resumeBudget() {
+    for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
+        "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
+        "--final-images", "--baselines")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+        throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
+            + " cannot be changed (only --generations, --budget and --threads)");
+      }
+    }
+    if (generations == null && budget == null) {
+      return null;
+    }
+    try {
+      return new Budget(generations == null ? 0 : positive("--generations", generations),
+          budget == null ? null : Budget.parseDuration(budget));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private static int positive(String flag, int v) {
+    if (v < 1) {
+      throw new BadInputException(flag + " must be >= 1: " + v);
+    }
+    return v;
+  }
+
+  /** True when standard output is an interactive terminal (JDK 22+ reports redirected consoles too). */
+  static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      Method m = java.io.Console.class.getMethod("isTerminal");
+      return (Boolean) m.invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.axdse.explorer.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.axdse.explorer.backend.CandidateResult;
+import org.axdse.explorer.backend.EvaluationBackend;
+import org.axdse.explorer.backend.Fidelity;
+import org.axdse.explorer.backend.ProblemFactory;
+import org.axdse.explorer.backend.SearchProblem;
+import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.backend.StoppedException;
+import org.axdse.explorer.checkpoint.Checkpoint;
+import org.axdse.explorer.checkpoint.CheckpointFile;
+import org.axdse.explorer.checkpoint.EvaluationLog;
+import org.axdse.explorer.checkpoint.EvaluationRecord;
+import org.axdse.explorer.encoding.GenomeCodec;
+import org.axdse.explorer.encoding.SearchSpace;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.results.run.Metric;
+import org.axdse.results.run.RunConfig;
+import org.axdse.results.run.RunDirectory;
+import org.axdse.simulator.assign.Assignment;
+
+/**
+ * Runs a search into a run directory, from scratch or from its checkpoint. The engine comes from a {@link
+ * ProblemFactory}; evaluation runs on a local {@link EvaluationBackend} with the configured threads. Layout of
+ * the run directory: the files of {@link RunDirectory}, plus {@code search.log} and {@code
+ * checkpoint/{checkpoint.json, evaluations.log}}.
+ */
+public final class SearchRunner {
+  /** How a run ended. */
+  public enum Outcome {
+    /** The budget was spent and the run directory holds the final results. */
+    COMPLETE,
+    /** A stop was requested; the checkpoint holds the last completed generation. */
+    INTERRUPTED
+  }
+
+  private final ProblemFactory factory;
+  private final Progress progress;
+
+  public SearchRunner(ProblemFactory factory, Progress progress) {
+    this.factory = factory;
+    this.progress = progress;
+  }
+
+  public static Path checkpointFile(Path runDir) {
+    return runDir.resolve("checkpoint").resolve("checkpoint.json");
+  }
+
+  public static Path evaluationLog(Path runDir) {
+    return runDir.resolve("checkpoint").resolve("evaluations.log");
+  }
+
+  /** Starts a new run in {@code runDir}, which must not hold one. */
+  public Outcome start(SearchSettings settings, Path runDir, StopSignal stop) {
+    if (Files.exists(checkpointFile(runDir)) || Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
+      throw BadInputException.in(runDir, Files.exists(checkpointFile(runDir))
+          ? "already holds a run; continue it with --resume or choose another --out"
+          : "holds a run stopped before its first checkpoint; remove it or choose another --out");
+    }
+    return run(settings, runDir, null, stop);
+  }
+
+  /**
+   * Continues the run in {@code runDir} from its checkpoint, with its own settings except the budget and thread
+   * count when given (null: keep). A complete run continues only with a larger budget.
+   */
+  public Outcome resume(Path runDir, Budget budget, Integer threads, StopSignal stop) {
+    Path file = checkpointFile(runDir);
+    Checkpoint cp = CheckpointFile.read(file);
+    SearchSettings saved;
+    try {
+      saved = SearchSettings.fromMap(cp.settings());
+    } catch (RuntimeException e) {
+      throw BadInputException.in(file, "corrupt checkpoint: settings: " + e.getMessage());
+    }
+    SearchSettings settings = saved.withBudget(budget == null ? saved.budget() : budget,
+        threads == null ? saved.threads() : threads);
+    boolean exhausted = settings.budget().exhausted(cp.generation(), cp.searchSeconds());
+    if (exhausted && (budget != null || cp.complete())) {
+      throw BadInputException.in(file, String.format(Locale.ROOT,
+          "budget already exhausted: %d generations and %s of search done%s", cp.generation(),
+          Progress.clock(cp.searchSeconds()), cp.complete()
+              ? "; the run is complete (give a larger --generations or --budget to continue it)" : ""));
+    }
+    return run(settings, runDir, cp, stop);
+  }
+
+  private Outcome run(SearchSettings settings, Path dir, Checkpoint cp, StopSignal stop) {
+    long t0 = System.nanoTime();
+    RunDirectory runDir = RunDirectory.of(dir);
+    try (SearchProblem problem = factory.open(settings.problemRequest());
+        EvaluationBackend backend = EvaluationBackend.local(problem.evaluator(), settings.threads())) {
+      SearchSpace space = problem.space().restrict(settings.restrictions(), "--restrict");
+      space.requireApproximation(settings.library() == null ? "the built-in library" : settings.library(),
+          "the multipliers of its quantisation scheme '" + settings.quant() + "'");
+      GenomeCodec codec = GenomeCodec.of(space, settings.granularity());
+      if (settings.objectives().metrics().contains(Metric.AREA)) {
+        for (String m : space.usedMultipliers()) {
+          if (Double.isNaN(space.multiplier(m).relativeArea())) {
+            throw new BadInputException("the area objective needs the relative area of every multiplier; "
+                + m + " has none");
+          }
+        }
+      }
+      RunConfig config = new RunConfig(settings.seed(), space.model(), space.dataset(),
+          settings.objectives().objectives(), space.exactMultiplier(),
+          space.usedMultipliers().stream().map(space::multiplier).toList(), space.layerNames(), settings.toMap());
+      Files.createDirectories(dir);
+      progress.logTo(dir.resolve("search.log"));
+      Path logFile = evaluationLog(dir);
+      EvaluationLog log;
+      List<EvaluationRecord> loaded = List.of();
+      if (cp == null) {
+        log = EvaluationLog.create(logFile);
+      } else {
+        EvaluationLog.Contents contents = EvaluationLog.read(logFile);
+        if (contents.records().size() < cp.evaluationRecords()) {
+          throw BadInputException.in(logFile, "corrupt evaluation log: " + contents.records().size()
+              + " records, but the checkpoint covers " + cp.evaluationRecords() + " (the files are left untouched)");
+        }
+        if (contents.droppedTornLine()) {
+          progress.info("evaluation log: dropped a last record cut short by the interruption");
+        }
+        loaded = contents.records();
+        log = EvaluationLog.openForAppend(logFile);
+      }
+      try (log) {
+        runDir.writeConfig(config);
+        EvaluationCache cache = new EvaluationCache(log, backend, stop);
+        cache.load(loaded);
+        cache.observe(progress::evaluating);
+        CandidateResult reference = cache.evaluate(List.of(new int[0]), Fidelity.SCREENING,
+            g -> Assignment.allExact()).get(0);
+        if (settings.objectives().metrics().contains(Metric.SYSTEM_ENERGY) && Double.isNaN(reference.systemEnergy())) {
+          throw new BadInputException("--energy system: the engine has no system energy model for this problem; "
+              + "use --energy multiplier");
+        }
+        Scorer scorer = new Scorer(codec, settings.objectives(), reference.accuracy(), settings.maxAccuracyDrop());
+        SearchSession session = new SearchSession(settings, codec, cache, scorer, config, runDir,
+            checkpointFile(dir), progress, reference.accuracy());
+        session.phase("setup", (System.nanoTime() - t0) / 1e9);
+        progress.info(String.format(Locale.ROOT, "%s %s: %d layers, %d genes (%s), %d multipliers, exact "
+            + "accuracy %.2f%% (screening)", cp == null ? "search" : "resume", dir, space.layers().size(),
+            codec.length(), settings.granularity(), space.usedMultipliers().size(), 100 * reference.accuracy()));
+        try {
+          if (cp == null) {
+            session.initial();
+          } else {
+            restore(session, cp, checkpointFile(dir));
+          }
+          while (!settings.budget().exhausted(session.generation(), session.searchSeconds())) {
+            if (stop.isStopRequested()) {
+              throw new StoppedException();
+            }
+            session.step();
+          }
+          session.finish();
+          progress.done();
+          return Outcome.COMPLETE;
+        } catch (StoppedException e) {
+          cache.sync();
+          if (Files.exists(checkpointFile(dir))) {
+            session.writePartial();
+            progress.info("interrupted: checkpoint after generation " + session.generation()
+                + "; continue with: axdse search --resume " + dir);
+          } else {
+            progress.info("interrupted before the first checkpoint; nothing to resume in " + dir);
+          }
+          progress.done();
+          return Outcome.INTERRUPTED;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void restore(SearchSession session, Checkpoint cp, Path file) {
+    try {
+      session.restore(cp);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
+      throw BadInputException.in(file, "corrupt checkpoint: " + e.getMessage() + " (the file is left untouched)");
+    }
+  }
+}

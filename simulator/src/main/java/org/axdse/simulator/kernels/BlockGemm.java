@@ -1,0 +1,67 @@
+package org.axdse.simulator.kernels;
+
+/**
+ * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
+ * path: exact rows to {@link VectorExactKernel} (two at a time), rows with 16-bit tables to
+ * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}, or of a block narrower than
+ * {@link #MIN_VECTOR_COLUMNS}) to {@link ScalarKernel}.
+ */
+final class BlockGemm {
+  /**
+   * Narrower blocks (a dense layer at batch 1, say) take the scalar path: a 64-lane vector would compute mostly
+   * padding columns, and one scalar lookup per product is then faster.
+   */
+  static final int MIN_VECTOR_COLUMNS = 8;
+
+  private BlockGemm() {}
+
+  /**
+   * The activation block is {@code a[aOff + k * lda + i]} for {@code k < K}, {@code i < cols}, readable up to
+   * whole 64-column tiles; row n of the block's result goes to {@code c[n * ldc + col0 + i]}.
+   */
+  static void compute(KernelMode mode, byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
+      int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    byte[] codes = w.codesArray();
+    boolean vector = mode == KernelMode.VECTOR && cols >= MIN_VECTOR_COLUMNS;
+    int exactCount = 0;
+    for (int n = rowFrom; n < rowTo; n++) {
+      LookupTable table = t.table(n);
+      int cOff = n * ldc + col0;
+      if (vector && table.isExact()) {
+        s.rows[exactCount++] = n;
+      } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), table, s.ks, s.sums,
+            c, cOff);
+      } else {
+        ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
+      }
+    }
+    if (exactCount > 0) {
+      exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
+    }
+  }
+
+  private static void exact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
+      int count, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    int tiles = cols > 64 ? 2 : 1;
+    VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
+    int[] wv = w.valuesArray();
+    for (int t = 0; t < tiles; t++) {
+      int valid = Math.min(64, cols - 64 * t);
+      int col = col0 + 64 * t;
+      int i = 0;
+      for (; i + 2 <= count; i += 2) {
+        int n0 = rows[i];
+        int n1 = rows[i + 1];
+        VectorExactKernel.rows2(s.wide, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col, n1 * ldc + col,
+            valid, s.acc);
+      }
+      for (; i < count; i++) {
+        VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
+            s.acc);
+      }
+    }
+  }
+}

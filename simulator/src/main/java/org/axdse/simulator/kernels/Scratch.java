@@ -1,0 +1,29 @@
+package org.axdse.simulator.kernels;
+
+/** Per-thread work buffers of the kernels, grown on demand and reused across calls. */
+final class Scratch {
+  private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+
+  /** Block width in columns: two 64-column tiles. */
+  static final int BLOCK = 128;
+
+  byte[] block = new byte[0];
+  int[] wide = new int[0];
+  int[] ks = new int[0];
+  int[] rows = new int[0];
+  final int[] acc = new int[BLOCK];
+  final short[] sums = new short[2 * VectorTableKernel.SUMS];
+
+  static Scratch get(int kLen, int rowCount) {
+    Scratch s = LOCAL.get();
+    if (s.ks.length < kLen) {
+      s.block = new byte[kLen * BLOCK];
+      s.wide = new int[kLen * VectorExactKernel.WIDE];
+      s.ks = new int[kLen];
+    }
+    if (s.rows.length < rowCount) {
+      s.rows = new int[rowCount];
+    }
+    return s;
+  }
+}
