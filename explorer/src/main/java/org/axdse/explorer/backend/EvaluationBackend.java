@@ -26,6 +26,14 @@ public interface EvaluationBackend extends AutoCloseable {
   /** Number of candidates this backend evaluates at once (used for progress estimates). */
   int parallelism();
 
+  /**
+   * A short description of where evaluations run (members, evaluations per member, resubmissions) for the
+   * progress line and the log, or empty when there is nothing to add (the local backend).
+   */
+  default String status() {
+    return "";
+  }
+
   @Override
   void close();
 

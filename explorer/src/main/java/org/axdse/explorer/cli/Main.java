@@ -3,8 +3,12 @@ package org.axdse.explorer.cli;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import org.axdse.multipliers.cli.MultipliersCommand;
+import org.axdse.results.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
+import org.axdse.simulator.cli.CompensateCommand;
+import org.axdse.simulator.cli.EvaluateCommand;
+import org.axdse.simulator.cli.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +21,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       MultipliersCommand.class,
-      org.axdse.simulator.cli.ModelCommand.class,
+      ModelCommand.class,
+      EvaluateCommand.class,
+      CompensateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      PickCommand.class,
       SearchCommand.class,
+      WorkerCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

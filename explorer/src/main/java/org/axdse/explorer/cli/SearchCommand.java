@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.cluster.Coordinator;
 import org.axdse.explorer.encoding.Granularity;
 import org.axdse.explorer.encoding.Restrictions;
+import org.axdse.explorer.search.BackendFactory;
 import org.axdse.explorer.search.Budget;
 import org.axdse.explorer.search.ObjectiveSet;
 import org.axdse.explorer.search.Progress;
@@ -18,6 +20,7 @@ import org.axdse.explorer.search.SearchSettings;
 import org.axdse.multipliers.util.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code axdse search}: the overnight multi-objective search, or its continuation with {@code --resume}. */
@@ -66,6 +69,15 @@ public final class SearchCommand implements Callable<Integer> {
   int finalImages;
   @Option(names = "--baselines", defaultValue = "uniform,random,greedy", description = "Baselines to run, or none.")
   String baselines;
+  @Option(names = "--backend", defaultValue = "local", description = "Where to evaluate: local or hazelcast.")
+  String backend;
+  @Option(names = "--coordinator-threads", paramLabel = "T", defaultValue = "0",
+      description = "With hazelcast: candidates the coordinator evaluates itself beside the workers (default 0).")
+  int coordinatorThreads;
+  @Option(names = "--task-timeout", paramLabel = "S", defaultValue = "600",
+      description = "With hazelcast: seconds before a candidate still running on a live worker is resubmitted.")
+  int taskTimeout;
+  @Mixin ClusterFlags cluster;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -87,7 +99,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInputException("--threads must be >= 1: " + t);
     }
     Progress progress = new Progress(console, console == System.out && isTerminal());
-    SearchRunner runner = new SearchRunner(factory, progress);
+    SearchRunner runner = new SearchRunner(factory, progress, backends());
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {
       stop.requestStop();
@@ -106,6 +118,27 @@ public final class SearchCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it returns now that the run has finished
       }
+    }
+  }
+
+  private BackendFactory backends() {
+    switch (backend) {
+      case "local" -> {
+        for (String name : ClusterFlags.NAMES) {
+          if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+            throw new BadInputException(name + " needs --backend hazelcast");
+          }
+        }
+        return BackendFactory.local();
+      }
+      case "hazelcast" -> {
+        try {
+          return new Coordinator(cluster.options(), coordinatorThreads, taskTimeout);
+        } catch (IllegalArgumentException e) {
+          throw new BadInputException(e.getMessage());
+        }
+      }
+      default -> throw new BadInputException("--backend must be local or hazelcast, not '" + backend + "'");
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * What the user sees of a running search. On a terminal a one-line progress bar is redrawn in place (generation,
@@ -22,6 +23,7 @@ public final class Progress {
   private final PrintStream out;
   private final boolean terminal;
   private Path logFile;
+  private Supplier<String> backendStatus = () -> "";
   private String status = "";
   private long lastDraw;
 
@@ -40,6 +42,11 @@ public final class Progress {
     logFile = file;
   }
 
+  /** Appends what {@code status} says (cluster members and their evaluations) to every generation line. */
+  void statusFrom(Supplier<String> status) {
+    backendStatus = status;
+  }
+
   /** A message line: printed (above the bar) and logged. */
   void info(String message) {
     clearBar();
@@ -54,11 +61,16 @@ public final class Progress {
     String gen = maxGenerations > 0 ? generation + "/" + maxGenerations : String.valueOf(generation);
     String line = String.format(Locale.ROOT, "generation %s: %d evaluations (%.2f/s), %d cache hits, HV %.6f%s",
         gen, evaluations, rate, hits, hv, Double.isFinite(etaSeconds) ? ", ETA " + clock(etaSeconds) : "");
+    String backend = backendStatus.get();
+    if (!backend.isEmpty()) {
+      line += "; " + backend;
+    }
     log(line);
     if (terminal) {
       String bar = maxGenerations > 0 ? bar(generation / (double) maxGenerations) + " " : "";
       status = String.format(Locale.ROOT, "gen %s %sevals %d (%.2f/s) hits %d HV %.4f ETA %s", gen, bar,
-          evaluations, rate, hits, hv, Double.isFinite(etaSeconds) ? clock(etaSeconds) : "?");
+          evaluations, rate, hits, hv, Double.isFinite(etaSeconds) ? clock(etaSeconds) : "?")
+          + (backend.isEmpty() ? "" : " | " + backend);
       redraw();
     } else {
       out.println(line);

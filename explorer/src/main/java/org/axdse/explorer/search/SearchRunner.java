@@ -27,7 +27,8 @@ import org.axdse.simulator.assign.Assignment;
 
 /**
  * Runs a search into a run directory, from scratch or from its checkpoint. The engine comes from a {@link
- * ProblemFactory}; evaluation runs on a local {@link EvaluationBackend} with the configured threads. Layout of
+ * ProblemFactory}; evaluation runs on the {@link EvaluationBackend} of a {@link BackendFactory} (by default
+ * local threads). Layout of
  * the run directory: the files of {@link RunDirectory}, plus {@code search.log} and {@code
  * checkpoint/{checkpoint.json, evaluations.log}}.
  */
@@ -42,10 +43,17 @@ public final class SearchRunner {
 
   private final ProblemFactory factory;
   private final Progress progress;
+  private final BackendFactory backends;
 
   public SearchRunner(ProblemFactory factory, Progress progress) {
+    this(factory, progress, BackendFactory.local());
+  }
+
+  /** A runner that evaluates candidates on the backend {@code backends} opens (local threads, a cluster). */
+  public SearchRunner(ProblemFactory factory, Progress progress, BackendFactory backends) {
     this.factory = factory;
     this.progress = progress;
+    this.backends = backends;
   }
 
   public static Path checkpointFile(Path runDir) {
@@ -95,7 +103,7 @@ public final class SearchRunner {
     long t0 = System.nanoTime();
     RunDirectory runDir = RunDirectory.of(dir);
     try (SearchProblem problem = factory.open(settings.problemRequest());
-        EvaluationBackend backend = EvaluationBackend.local(problem.evaluator(), settings.threads())) {
+        EvaluationBackend backend = backends.open(problem, settings, progress::info)) {
       SearchSpace space = problem.space().restrict(settings.restrictions(), "--restrict");
       space.requireApproximation(settings.library() == null ? "the built-in library" : settings.library(),
           "the multipliers of its quantisation scheme '" + settings.quant() + "'");
@@ -113,6 +121,7 @@ public final class SearchRunner {
           space.usedMultipliers().stream().map(space::multiplier).toList(), space.layerNames(), settings.toMap());
       Files.createDirectories(dir);
       progress.logTo(dir.resolve("search.log"));
+      progress.statusFrom(backend::status);
       Path logFile = evaluationLog(dir);
       EvaluationLog log;
       List<EvaluationRecord> loaded = List.of();

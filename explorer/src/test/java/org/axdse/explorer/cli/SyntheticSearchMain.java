@@ -10,7 +10,7 @@ import picocli.CommandLine;
 public final class SyntheticSearchMain {
   private SyntheticSearchMain() {}
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new SearchCommand(new SyntheticProblem(), System.out));
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());

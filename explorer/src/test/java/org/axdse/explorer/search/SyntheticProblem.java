@@ -25,8 +25,9 @@ import org.axdse.simulator.assign.LayerAssignment;
  * search finds (sensitive layers exact, insensitive ones cheap) and random assignments miss. The screening
  * fidelity adds a small deterministic, genome-dependent offset, so the two fidelities differ.
  *
- * <p>Model spec {@code synthetic:layers=L,channels=C,sleep=MS,unsigned=true}: L layers (default 10), C output
- * channels per layer (default 6), MS milliseconds of sleep per evaluation (default 0), and with
+ * <p>Model spec {@code synthetic:layers=L,channels=C,sleep=MS,spin=MS,unsigned=true}: L layers (default 10), C
+ * output channels per layer (default 6), milliseconds of sleep per evaluation (default 0), milliseconds of busy
+ * CPU work per evaluation (default 0; for benchmarks: a real engine keeps a core busy), and with
  * {@code unsigned=true} a library with no usable approximate multiplier (only the exact one).
  */
 public final class SyntheticProblem implements ProblemFactory {
@@ -50,6 +51,7 @@ public final class SyntheticProblem implements ProblemFactory {
     int layers = Integer.parseInt(opts.getOrDefault("layers", "10"));
     int channels = Integer.parseInt(opts.getOrDefault("channels", "6"));
     long sleep = Long.parseLong(opts.getOrDefault("sleep", "0"));
+    long spin = Long.parseLong(opts.getOrDefault("spin", "0"));
     boolean onlyExact = Boolean.parseBoolean(opts.getOrDefault("unsigned", "false"));
     List<ApproximableLayer> ls = new ArrayList<>();
     double[] sensitivity = new double[layers];
@@ -79,6 +81,9 @@ public final class SyntheticProblem implements ProblemFactory {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted");
         }
+      }
+      if (spin > 0) {
+        spin(spin);
       }
       return evaluate(assignment, fidelity, sensitivity, macs, weight);
     };
@@ -112,6 +117,21 @@ public final class SyntheticProblem implements ProblemFactory {
       accuracy = Math.min(1, Math.max(0, accuracy + 0.004 * offset));
     }
     return new CandidateResult(accuracy, energy, 0.4 + 0.6 * energy);
+  }
+
+  /** Keeps this thread's core busy for {@code millis} of CPU time. */
+  private static void spin(long millis) {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    long end = t.getCurrentThreadCpuTime() + millis * 1_000_000;
+    double x = 0;
+    while (t.getCurrentThreadCpuTime() < end) {
+      for (int i = 0; i < 10_000; i++) {
+        x += Math.sqrt(i + x);
+      }
+    }
+    if (x < 0) {
+      throw new AssertionError();
+    }
   }
 
   private static double power(String m) {

@@ -162,6 +162,15 @@ public final class Kernels implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code tasks} independent tasks on this instance's threads (the engine's elementwise passes). Each task
+   * must write outputs no other task touches, so results do not depend on the thread count. Must not overlap
+   * with other calls on this instance.
+   */
+  public void parallelFor(int tasks, java.util.function.IntConsumer task) {
+    runner.run(tasks, task);
+  }
+
   @Override
   public void close() {
     runner.close();

@@ -76,6 +76,17 @@ public final class LookupTable {
     return new LookupTable(table, false);
   }
 
+  /**
+   * Compiles {@code table} for the lookup paths even when it is exact, so that an exact table assigned under its
+   * own name really goes through lookups (tests and benchmarks of the table path).
+   */
+  public static LookupTable lookupOnly(ProductTable table) {
+    if (table == null) {
+      throw new IllegalArgumentException("product table is required");
+    }
+    return new LookupTable(table, false);
+  }
+
   /** The exact table of {@code format}, compiled. */
   public static LookupTable exact(MultiplierFormat format) {
     return new LookupTable(ProductTable.exact(format), true);

@@ -1,0 +1,141 @@
+package org.axdse.explorer.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axdse.explorer.backend.ProblemRequest;
+import org.axdse.explorer.encoding.Granularity;
+
+/**
+ * What a worker needs to build the coordinator's problem: the {@link ProblemRequest}, the model and library by
+ * content hash (when they are files or directories), the restrictions and granularity that define the genome
+ * encoding, and the fingerprint of the search space the coordinator built, which the worker's must equal. The
+ * data set travels as its reference only ({@code --data}): members read it through a path they all share.
+ *
+ * @param model the model's content, or null when {@code --model} names no file or directory
+ * @param library the library's content, or null for the built-in library
+ */
+record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.InputRef library,
+    Map<String, List<String>> restrictions, String granularity, String fingerprint) {
+
+  RunSpec {
+    Map<String, List<String>> r = new LinkedHashMap<>();
+    restrictions.forEach((k, v) -> r.put(k, List.copyOf(v)));
+    restrictions = java.util.Collections.unmodifiableMap(r);
+    Granularity.parse(granularity);
+  }
+
+  /** The content of the model or library named by {@code value}, or null when it names no file or directory. */
+  static InputTree inputOf(String value, String flag) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      Path p = Path.of(value);
+      return Files.exists(p) ? InputTree.read(p, flag) : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The key workers load this run under: a SHA-256 over the spec with files replaced by their content hashes,
+   * so the same inputs under other paths share one loaded problem.
+   */
+  String key() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encode()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The request a worker opens: model and library replaced by where it stored them. */
+  ProblemRequest localRequest(Path modelPath, Path libraryPath) {
+    ProblemRequest q = request;
+    return new ProblemRequest(modelPath == null ? q.model() : modelPath.toString(), q.data(), q.quant(),
+        libraryPath == null ? q.library() : libraryPath.toString(), q.screeningImages(), q.finalImages(), q.seed(),
+        q.channelRanking());
+  }
+
+  byte[] encode() {
+    Wire.Writer w = new Wire.Writer();
+    write(w);
+    return w.toBytes();
+  }
+
+  void write(Wire.Writer w) {
+    ProblemRequest q = request;
+    w.putString(model == null ? q.model() : "").putString(q.data()).putString(q.quant())
+        .putInt(q.screeningImages()).putInt(q.finalImages()).putLong(q.seed()).putBoolean(q.channelRanking());
+    w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
+        ? q.library() : "");
+    writeRef(w, model);
+    writeRef(w, library);
+    w.putInt(restrictions.size());
+    restrictions.forEach((layer, ms) -> {
+      w.putString(layer).putInt(ms.size());
+      ms.forEach(w::putString);
+    });
+    w.putString(granularity).putString(fingerprint);
+  }
+
+  static RunSpec read(Wire.Reader r) {
+    String modelName = r.getString();
+    String data = r.getString();
+    String quant = r.getString();
+    int screening = r.getInt();
+    int fin = r.getInt();
+    long seed = r.getLong();
+    boolean ranking = r.getBoolean();
+    boolean namedLibrary = r.getBoolean();
+    String libraryName = r.getString();
+    InputTree.InputRef model = readRef(r);
+    InputTree.InputRef library = readRef(r);
+    int n = count(r.getInt());
+    Map<String, List<String>> restrictions = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String layer = r.getString();
+      int k = count(r.getInt());
+      List<String> ms = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        ms.add(r.getString());
+      }
+      restrictions.put(layer, ms);
+    }
+    String granularity = r.getString();
+    String fingerprint = r.getString();
+    try {
+      ProblemRequest q = new ProblemRequest(model == null ? modelName : "shipped model", data, quant,
+          namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking);
+      return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new Wire.MalformedException(e.getMessage());
+    }
+  }
+
+  private static void writeRef(Wire.Writer w, InputTree.InputRef ref) {
+    w.putBoolean(ref != null);
+    if (ref != null) {
+      ref.write(w);
+    }
+  }
+
+  private static InputTree.InputRef readRef(Wire.Reader r) {
+    return r.getBoolean() ? InputTree.InputRef.read(r) : null;
+  }
+
+  private static int count(int n) {
+    if (n < 0 || n > 1_000_000) {
+      throw new Wire.MalformedException("bad count " + n);
+    }
+    return n;
+  }
+}

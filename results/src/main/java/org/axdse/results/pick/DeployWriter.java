@@ -1,0 +1,157 @@
+package org.axdse.results.pick;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.results.run.EvaluatedPoint;
+import org.axdse.results.run.Metric;
+import org.axdse.results.run.Run;
+import org.axdse.results.run.RunDirectory;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.assign.LayerAssignment;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.deploy.DeployConfig;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.Deployment;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * {@code axdse pick}'s work: reads a run directory, picks a front point ({@link FrontPicker}), quantizes the
+ * run's model with the run's settings (deterministic, so the parameters are those the search evaluated with),
+ * exports the multipliers used, optionally re-evaluates the point, and writes {@code deploy.json}. Only
+ * {@code deploy.json} and the {@code deploy/} folder are written, each file atomically and {@code deploy.json}
+ * last; nothing of the run is modified.
+ */
+public final class DeployWriter {
+  public static final String FILE = "deploy.json";
+
+  /**
+   * @param out directory for {@code deploy.json} and {@code deploy/}; null for the run directory
+   * @param model, data, library overrides of what the run recorded (null or empty: the run's)
+   * @param limit evaluate the first N test images (null: the run's final fidelity, {@code final_images})
+   */
+  public record Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
+      int threads, Metric energy) {
+    public Options {
+      library = library == null ? List.of() : List.copyOf(library);
+    }
+  }
+
+  /** The file written, its content, and the chosen point as measured. */
+  public record Result(Path file, DeployConfig config, Pick pick) {}
+
+  private DeployWriter() {}
+
+  public static Result write(Path runDir, Constraint constraint, Options o) {
+    RunDirectory dir = RunDirectory.of(runDir);
+    Run run = dir.read();
+    RunSettings settings = RunSettings.of(run.config(), dir.file(RunDirectory.CONFIG));
+    Metric energy = o.energy() != null ? o.energy()
+        : run.config().metrics().contains(Metric.SYSTEM_ENERGY) ? Metric.SYSTEM_ENERGY : Metric.MULTIPLIER_ENERGY;
+    List<EvaluatedPoint> all = new ArrayList<>(run.points());
+    all.addAll(run.front());
+    run.baselines().forEach(b -> all.addAll(b.points()));
+    EvaluatedPoint exact = FrontPicker.exactPoint(all, run.config().exactMultiplier());
+    Pick pick = FrontPicker.pick(run.front(), exact, constraint, energy, dir.file(RunDirectory.FRONT_JSON));
+
+    Path modelFile = o.model() != null ? o.model() : Path.of(settings.model());
+    if (!Files.isRegularFile(modelFile)) {
+      throw BadInputException.in(modelFile, "model file not found (recorded in " + dir.file(RunDirectory.CONFIG)
+          + "; pass --model to point at it)");
+    }
+    String sha = DeployJson.sha256(modelFile);
+    Model model = OnnxImporter.load(modelFile);
+    Preprocessing pre = Preprocessing.forModel(modelFile).orElseThrow(() -> BadInputException.in(modelFile,
+        "no preprocessing sidecar " + Preprocessing.sidecarOf(modelFile).getFileName() + " next to the model"));
+    String data = o.data() != null ? o.data() : settings.data();
+    DatasetSpec spec = DatasetSpec.parse(data);
+    Dataset test = spec.load(Split.TEST);
+    int fullTest = test.size();
+    int limit = o.limit() != null ? o.limit() : settings.finalImages();
+    if (limit > 0) {
+      test = test.limit(limit);
+    }
+    Dataset calib = spec.load(Split.TRAIN).subset(settings.quant().calibrationImages(),
+        settings.quant().calibrationSeed());
+    List<Path> library = !o.library().isEmpty() ? o.library()
+        : settings.library() != null ? List.of(Path.of(settings.library())) : List.of();
+    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(library);
+    List<String> layerNames = !run.config().layers().isEmpty() ? run.config().layers()
+        : model.approximableLayers().stream().map(l -> l.name()).toList();
+    Assignment assignment = assignment(pick.point(), layerNames, dir.file(RunDirectory.FRONT_JSON));
+    assignment.multipliersUsed().forEach(catalog::byName);
+
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(o.threads(), KernelMode.fromSystemProperty())) {
+      q = Calibration.run(model, pre, calib, settings.quant(), k);
+    }
+    DeployConfig.Figures verified = null;
+    if (o.verify()) {
+      SessionOptions so = SessionOptions.defaults().withThreads(o.threads()).withFloatReference(false)
+          .withLayerStatistics(false);
+      try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
+        Evaluation e = s.evaluate(assignment);
+        verified = new DeployConfig.Figures(e.images(), e.assignment().top1(), e.exactQuantized().top1(),
+            e.multiplierEnergy(), e.systemEnergy());
+      }
+    }
+    Path out = o.out() != null ? o.out() : runDir;
+    List<DeployConfig.MultiplierFile> files = MultiplierExport.write(assignment.multipliersUsed(), catalog, out);
+    EvaluatedPoint p = pick.point();
+    int expectedImages = pick.fidelity().equals("final")
+        ? (settings.finalImages() > 0 ? Math.min(settings.finalImages(), fullTest) : fullTest)
+        : settings.screeningImages();
+    DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
+        new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,
+        new DeployConfig.EvaluationSet("test", Math.max(limit, 0)), Deployment.preprocessingJson(pre), q.toJson(),
+        AssignmentJson.toJson(assignment), files,
+        new DeployConfig.Selection(runDir.toAbsolutePath().normalize().toString(), p.id(), constraint.kind().key(),
+            constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
+        new DeployConfig.Figures(expectedImages, pick.accuracy(), nullIfNaN(pick.referenceAccuracy()),
+            p.multiplierEnergy(), nullIfNaN(p.systemEnergy())),
+        verified);
+    Path file = out.resolve(FILE);
+    DeployJson.write(config, file);
+    return new Result(file, config, pick);
+  }
+
+  /**
+   * The point's assignment keyed by layer name: per-channel lists when the point has them, else one multiplier
+   * per layer (exact layers included, so the file lists every layer).
+   */
+  static Assignment assignment(EvaluatedPoint p, List<String> layerNames, Path source) {
+    if (p.layerMultipliers().size() != layerNames.size()) {
+      throw BadInputException.in(source, "point " + p.id() + " has " + p.layerMultipliers().size()
+          + " layer multipliers but the model has " + layerNames.size() + " approximable layers");
+    }
+    Map<String, LayerAssignment> layers = new LinkedHashMap<>();
+    for (int i = 0; i < layerNames.size(); i++) {
+      layers.put(layerNames.get(i), p.channelMultipliers().isEmpty()
+          ? new LayerAssignment.Uniform(p.layerMultipliers().get(i))
+          : new LayerAssignment.PerChannel(p.channelMultipliers().get(i)));
+    }
+    return new Assignment(layers);
+  }
+
+  private static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+}

@@ -1,0 +1,116 @@
+package org.axdse.results.pick;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.axdse.results.run.Metric;
+import org.axdse.simulator.deploy.DeployConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code axdse pick RUN_DIR --max-accuracy-drop P | --max-energy E [--verify] [--out DIR]}: chooses one point of a
+ * run's front and writes {@code deploy.json} with the multipliers' Verilog beside it.
+ */
+@Command(
+    name = "pick",
+    mixinStandardHelpOptions = true,
+    description = "Pick a point of a run's front under a constraint and write deploy.json (model hash, "
+        + "quantization parameters, assignment, expected figures) and deploy/verilog/NAME.v.")
+public final class PickCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RUN_DIR", description = "Run directory written by axdse search.")
+  Path run;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Rule rule;
+
+  static final class Rule {
+    @Option(names = "--max-accuracy-drop", paramLabel = "P", required = true,
+        description = "Lowest energy among front points at most P top-1 percentage points below the exact network.")
+    Double drop;
+
+    @Option(names = "--max-energy", paramLabel = "E", required = true,
+        description = "Highest accuracy among front points of relative energy at most E (exact = 1).")
+    Double energy;
+  }
+
+  @Option(names = "--energy", paramLabel = "multiplier|system",
+      description = "Energy to constrain and minimise (default: system if the run optimised it, else multiplier).")
+  String energyKind;
+
+  @Option(names = "--verify", description = "Re-evaluate the point on the test set and record both figures.")
+  boolean verify;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where to write deploy.json and deploy/ (default: RUN_DIR).")
+  Path out;
+
+  @Option(names = "--model", paramLabel = "M.onnx", description = "The model, when it moved since the search.")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "SPEC", description = "The dataset, when it moved since the search.")
+  String data;
+
+  @Option(names = "--library", paramLabel = "DIR", description = "Multiplier directory (default: the run's).")
+  List<Path> library = List.of();
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Evaluate the first N test images (default: the run's final_images; 0 or unset: all).")
+  Integer limit;
+
+  @Option(names = "--threads", description = "Threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Constraint c;
+    double value = rule.drop != null ? rule.drop : rule.energy;
+    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || (limit != null && limit < 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, --threads >= 1 "
+          + "and --limit >= 0");
+    }
+    c = rule.drop != null ? Constraint.maxAccuracyDrop(value) : Constraint.maxEnergy(value);
+    Metric energy = null;
+    if (energyKind != null) {
+      energy = switch (energyKind) {
+        case "multiplier" -> Metric.MULTIPLIER_ENERGY;
+        case "system" -> Metric.SYSTEM_ENERGY;
+        default -> throw new CommandLine.ParameterException(spec.commandLine(), "--energy must be multiplier or "
+            + "system");
+      };
+    }
+    DeployWriter.Result r = DeployWriter.write(run, c,
+        new DeployWriter.Options(out, model, data, library, verify, limit, threads, energy));
+    print(spec.commandLine().getOut(), r);
+    return 0;
+  }
+
+  private static void print(PrintWriter out, DeployWriter.Result r) {
+    Pick p = r.pick();
+    DeployConfig d = r.config();
+    out.printf(Locale.ROOT, "picked point %d (%s): accuracy %.2f%% (%s)%s, %s %.4f%n", p.point().id(),
+        p.constraint().kind().key() + " " + p.constraint().limit(), 100 * p.accuracy(), p.fidelity(),
+        Double.isNaN(p.referenceAccuracy()) ? "" : String.format(Locale.ROOT, ", %.2f points below exact", p.drop()),
+        p.energyMetric().key(), p.energy());
+    if (d.verified() != null) {
+      out.printf(Locale.ROOT, "verified on %d images: accuracy %.2f%% (exact-int8 %.2f%%)%s%n",
+          d.verified().images(), 100 * d.verified().accuracy(), 100 * d.verified().exactAccuracy(),
+          d.verified().multiplierEnergy() == null ? "" : String.format(Locale.ROOT, ", multiplier energy %.4f",
+              d.verified().multiplierEnergy()));
+    }
+    for (DeployConfig.MultiplierFile f : d.multipliers()) {
+      if (f.kind().equals("table")) {
+        out.println("note: " + f.name() + " has no netlist; exported its lookup table " + f.file() + " instead");
+      }
+    }
+    out.println("wrote " + r.file());
+    out.flush();
+  }
+}

@@ -1,0 +1,238 @@
+package org.axdse.simulator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.compensation.BiasOrder;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationJson;
+import org.axdse.simulator.compensation.CompensationMethod;
+import org.axdse.simulator.compensation.Compensator;
+import org.axdse.simulator.compensation.LayerCompensation;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.CalibrationMethod;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantMode;
+import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code axdse compensate}: quantizes a model, compensates one assignment's multiplier error (bias correction,
+ * weight tuning, or both) on the calibration images, and reports the test accuracy before and after; optionally
+ * writes the compensation (with the quantization and assignment it belongs to) as JSON.
+ */
+@Command(
+    name = "compensate",
+    mixinStandardHelpOptions = true,
+    description = "Compensate the approximation error of an assignment (bias correction or ALWANN weight tuning, "
+        + "no training) and report the accuracy before and after.")
+public final class CompensateCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "M.onnx",
+      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "SPEC", description = "dataset, as for evaluate")
+  String data;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Choice choice;
+
+  static final class Choice {
+    @Option(names = "--config", paramLabel = "ASSIGN.json", description = "assignment file")
+    Path config;
+
+    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
+    String uniform;
+  }
+
+  @Option(names = "--method", required = true, description = "bias, weights or both (weights, then bias)")
+  String method;
+
+  @Option(names = "--bias-order", description = "exact (errors on the exact network's inputs, one pass) or "
+      + "sequential (layer by layer on corrected inputs) (default: ${DEFAULT-VALUE})")
+  String biasOrder = "sequential";
+
+  @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
+  String split = "test";
+
+  @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N images")
+  Integer limit;
+
+  @Option(names = "--quant", description = "sym or asym (default: ${DEFAULT-VALUE})")
+  String quant = "sym";
+
+  @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
+  boolean perChannel;
+
+  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
+  int weightBits = 8;
+
+  @Option(names = "--calib", paramLabel = "N", description = "calibration images (quantization and compensation),"
+      + " drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
+  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
+
+  @Option(names = "--calib-method", description = "minmax, percentile or mse (default: ${DEFAULT-VALUE})")
+  String calibMethod = "percentile";
+
+  @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
+  List<Path> library = List.of();
+
+  @Option(names = "--threads", description = "threads (default: all cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--out", paramLabel = "OUT.json", description = "write the compensation, quantization, "
+      + "assignment and accuracies as JSON")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if ("retrain".equals(method)) {
+      throw new BadInputException("--method retrain needs the training profile (not available in this build)");
+    }
+    CompensationMethod cm = CompensationMethod.parse(method);
+    QuantMode mode = QuantMode.parse(quant);
+    CalibrationMethod calMethod = CalibrationMethod.parse(calibMethod);
+    if (cm == null || mode == null || calMethod == null || weightBits < 2 || weightBits > 8 || calib < 1
+        || threads < 1 || (limit != null && limit < 1) || !(split.equals("test") || split.equals("train"))
+        || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected --method bias|weights|both|retrain, "
+          + "--bias-order exact|sequential, --quant sym|asym, --calib-method minmax|percentile|mse, --weight-bits "
+          + "2..8, --calib/--limit/--threads >= 1, --split test|train");
+    }
+    BiasOrder order = biasOrder.equals("exact") ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL;
+    long start = System.nanoTime();
+    Model m = OnnxImporter.load(model);
+    Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
+        "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
+    DatasetSpec ds = DatasetSpec.parse(data);
+    Dataset evalSet = ds.load(split.equals("test") ? Split.TEST : Split.TRAIN);
+    if (limit != null) {
+      evalSet = evalSet.limit(limit);
+    }
+    Dataset calibSet = ds.load(Split.TRAIN).subset(calib, 1L);
+    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(library);
+    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(weightBits)
+        .withCalibration(calib, calMethod);
+    Assignment assignment = choice.config != null ? AssignmentJson.read(choice.config)
+        : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
+    QuantizedModel q;
+    Compensation c;
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(m, pre, calibSet, config, k);
+      try {
+        c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k);
+      } catch (BadInputException e) {
+        throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
+      }
+    }
+    double compensateSeconds = (System.nanoTime() - start) / 1e9;
+    SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(false)
+        .withLayerStatistics(false);
+    Evaluation before;
+    Evaluation after;
+    try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, options)) {
+      before = s.evaluate(assignment);
+    }
+    try (SimulationSession s = SimulationSession.open(m, c.applyTo(q), evalSet, catalog, options)) {
+      after = s.evaluate(assignment);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String source = choice.config != null ? choice.config.toString() : "--uniform " + choice.uniform;
+    ObjectNode report = report(c, q, assignment, source, before, after, evalSet.size(), compensateSeconds,
+        seconds);
+    if (out != null) {
+      try {
+        AtomicFiles.write(out, JSON.writeValueAsBytes(report));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    printTable(spec.commandLine().getOut(), c, source, before, after, evalSet.size(), compensateSeconds, seconds);
+    return 0;
+  }
+
+  private ObjectNode report(Compensation c, QuantizedModel q, Assignment a, String source, Evaluation before,
+      Evaluation after, int images, double compensateSeconds, double seconds) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", "axdse-compensation");
+    root.put("formatVersion", 1);
+    root.put("model", model.toAbsolutePath().toString());
+    root.put("dataset", data);
+    root.put("split", split);
+    root.put("images", images);
+    root.put("source", source);
+    root.set("assignment", AssignmentJson.toJson(a));
+    ObjectNode acc = root.putObject("accuracy");
+    acc.put("exactQuantized", before.exactQuantized().top1());
+    acc.put("uncompensated", before.assignment().top1());
+    acc.put("compensated", after.assignment().top1());
+    acc.put("recovered", recovered(before, after));
+    root.set("compensation", CompensationJson.toJson(c));
+    root.set("quantization", q.toJson());
+    root.put("compensateSeconds", compensateSeconds);
+    root.put("seconds", seconds);
+    return root;
+  }
+
+  /** Fraction of the top-1 drop (exact int8 minus uncompensated) the compensation wins back; NaN with no drop. */
+  static double recovered(Evaluation before, Evaluation after) {
+    double drop = before.exactQuantized().top1() - before.assignment().top1();
+    return drop <= 0 ? Double.NaN : (after.assignment().top1() - before.assignment().top1()) / drop;
+  }
+
+  private void printTable(PrintWriter w, Compensation c, String source, Evaluation before, Evaluation after,
+      int images, double compensateSeconds, double seconds) {
+    w.printf(Locale.ROOT, "model        %s%n", model);
+    w.printf(Locale.ROOT, "assignment   %s%n", source);
+    w.printf(Locale.ROOT, "method       %s (bias order %s), %d calibration images%n", c.method().label(),
+        CompensationJson.label(c.biasOrder()), calib);
+    w.printf(Locale.ROOT, "images       %d (%s)%n", images, split);
+    w.printf(Locale.ROOT, "%-16s %8s %10s%n", "", "top1", "drop(pt)");
+    double exact = before.exactQuantized().top1();
+    w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");
+    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f%n", "uncompensated", before.assignment().top1(),
+        100 * (exact - before.assignment().top1()));
+    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   recovered %.1f%% of the drop%n", "compensated",
+        after.assignment().top1(), 100 * (exact - after.assignment().top1()), 100 * recovered(before, after));
+    w.printf(Locale.ROOT, "%-6s %-24s %14s %16s%n", "index", "layer", "remapped codes", "mean |bias delta|");
+    for (LayerCompensation l : c.layers()) {
+      int[] d = l.biasDelta();
+      double mean = 0;
+      for (int v : d) {
+        mean += Math.abs(v) / (double) d.length;
+      }
+      w.printf(Locale.ROOT, "%-6d %-24s %14d %16.1f%n", l.index(), l.name(), l.remappedCodes(), mean);
+    }
+    w.printf(Locale.ROOT, "seconds      %.1f compensation, %.1f total%n", compensateSeconds, seconds);
+    w.flush();
+  }
+}

@@ -1,0 +1,198 @@
+package org.axdse.simulator.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.energy.ArchitectureEnergy;
+import org.axdse.simulator.deploy.DeployConfig;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.Deployment;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.CalibrationMethod;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantMode;
+import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code axdse evaluate}: quantizes a model, evaluates one multiplier assignment on a dataset and prints accuracy
+ * (float, exact-quantized, assignment), agreement, relative energy and a per-layer table, or all of it as JSON.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Quantize a model and evaluate a multiplier assignment: accuracy (float, exact-int8, assignment),"
+        + " agreement, relative energy and per-layer figures.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "M.onnx",
+      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist (with a deploy.json"
+          + " --config: optional, replaces the recorded path)")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "SPEC",
+      description = "fashion-mnist, fashion-mnist:DIR, mnist:DIR, idx:IMAGES,LABELS, cifar10:DIR or "
+          + "npy:IMAGES.npy,LABELS.npy (with a deploy.json --config: optional, replaces the recorded dataset)")
+  String data;
+
+  @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
+  String split = "test";
+
+  @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N images")
+  Integer limit;
+
+  @Option(names = "--quant", description = "sym (s8xN multipliers) or asym (u8xN) (default: ${DEFAULT-VALUE})")
+  String quant = "sym";
+
+  @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
+  boolean perChannel;
+
+  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
+  int weightBits = 8;
+
+  @Option(names = "--calib", paramLabel = "N",
+      description = "calibration images, drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
+  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
+
+  @Option(names = "--calib-method", description = "activation ranges: minmax, percentile (99.99) or mse "
+      + "(default: ${DEFAULT-VALUE})")
+  String calibMethod = "percentile";
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Choice choice;
+
+  static final class Choice {
+    @Option(names = "--config", paramLabel = "ASSIGN.json",
+        description = "assignment file, or a deploy.json from axdse pick (recorded quantization, model hash checked)")
+    Path config;
+
+    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
+    String uniform;
+  }
+
+  @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
+  List<Path> library = List.of();
+
+  @Option(names = "--threads", description = "threads (default: all cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture energies (default: Horowitz 45 nm)")
+  Path arch;
+
+  @Option(names = "--no-float", description = "skip the float model's accuracy (one float pass)")
+  boolean noFloat;
+
+  @Option(names = "--no-layer-stats", description = "skip the per-layer accumulator error statistics")
+  boolean noLayerStats;
+
+  @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
+  String format = "table";
+
+  @Override
+  public Integer call() {
+    QuantMode mode = QuantMode.parse(quant);
+    CalibrationMethod method = CalibrationMethod.parse(calibMethod);
+    if (mode == null || method == null || weightBits < 2 || weightBits > 8 || calib < 1 || threads < 1
+        || (limit != null && limit < 1) || !(format.equals("table") || format.equals("json"))
+        || !(split.equals("test") || split.equals("train"))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected --quant sym|asym, --calib-method "
+          + "minmax|percentile|mse, --weight-bits 2..8, --calib/--limit/--threads >= 1, --split test|train, "
+          + "--format table|json");
+    }
+    if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
+      return evaluateDeployment();
+    }
+    if (model == null || data == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model and --data are required (unless "
+          + "--config is a deploy.json)");
+    }
+    long start = System.nanoTime();
+    Model m = OnnxImporter.load(model);
+    Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
+        "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
+    DatasetSpec ds = DatasetSpec.parse(data);
+    Dataset evalSet = ds.load(split.equals("test") ? Split.TEST : Split.TRAIN);
+    if (limit != null) {
+      evalSet = evalSet.limit(limit);
+    }
+    Dataset calibSet = ds.load(Split.TRAIN).subset(calib, 1L);
+    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(library);
+    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(weightBits)
+        .withCalibration(calib, method);
+    Assignment assignment = choice == null ? Assignment.allExact()
+        : choice.config != null ? AssignmentJson.read(choice.config)
+        : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(m, pre, calibSet, config, k);
+    }
+    double calibSeconds = (System.nanoTime() - start) / 1e9;
+    String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
+        : "--uniform " + choice.uniform;
+    report(model, m, q, evalSet, catalog, assignment, source, start, calibSeconds);
+    return 0;
+  }
+
+  /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
+  private int evaluateDeployment() {
+    long start = System.nanoTime();
+    Deployment d = Deployment.load(choice.config, model);
+    DeployConfig c = d.config();
+    Dataset evalSet = DatasetSpec.parse(data != null ? data : c.dataset())
+        .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN);
+    int n = limit != null ? limit : c.evaluation().limit();
+    if (n > 0) {
+      evalSet = evalSet.limit(n);
+    }
+    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
+        : MultiplierCatalog.withDirectories(library);
+    report(d.modelFile(), d.model(), d.quantization(), evalSet, catalog, d.assignment(), choice.config.toString(),
+        start, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private void report(Path modelFile, Model m, QuantizedModel q, Dataset evalSet, MultiplierCatalog catalog,
+      Assignment assignment, String source, long start, double calibSeconds) {
+    SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(!noFloat)
+        .withLayerStatistics(!noLayerStats)
+        .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
+    try (SimulationSession session = SimulationSession.open(m, q, evalSet, catalog, options)) {
+      try {
+        session.resolve(assignment);
+      } catch (BadInputException e) {
+        throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
+      }
+      double openSeconds = (System.nanoTime() - start) / 1e9 - calibSeconds;
+      long t = System.nanoTime();
+      Evaluation e = session.evaluate(assignment);
+      double evalSeconds = (System.nanoTime() - t) / 1e9;
+      EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
+          new double[] {calibSeconds, openSeconds, evalSeconds});
+      if (format.equals("json")) {
+        report.printJson(spec.commandLine().getOut());
+      } else {
+        report.printTable(spec.commandLine().getOut());
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.axdse.simulator.compensation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantizedModel;
+import org.axdse.simulator.quant.QuantizedWeights;
+
+/**
+ * The compensation of one assignment: the method, how bias errors were measured, and the adjustments of every
+ * compensated layer (layers not listed are unchanged). {@link #applyTo} turns an uncompensated
+ * {@link QuantizedModel} into the compensated one; since the adjustments are codes and integers, applying them to
+ * the same quantization (same model, calibration images and flags) reproduces the compensated model exactly.
+ */
+public record Compensation(CompensationMethod method, BiasOrder biasOrder, List<LayerCompensation> layers) {
+  public Compensation {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(biasOrder, "biasOrder");
+    layers = List.copyOf(layers);
+  }
+
+  /** {@code quant} with the weight codes remapped and the biases adjusted; weight histograms are recounted. */
+  public QuantizedModel applyTo(QuantizedModel quant) {
+    List<LayerQuantization> out = new ArrayList<>(quant.layers());
+    for (LayerCompensation c : layers) {
+      if (c.index() >= out.size()) {
+        throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
+            + "': the model has " + out.size() + " approximable layers");
+      }
+      LayerQuantization l = quant.layer(c.index());
+      if (!l.name().equals(c.name()) || l.isRecurrent()) {
+        throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
+            + "' does not fit the quantization's layer '" + l.name() + "'");
+      }
+      out.set(c.index(), apply(l, c));
+    }
+    return quant.withLayers(out);
+  }
+
+  private static LayerQuantization apply(LayerQuantization l, LayerCompensation c) {
+    QuantizedWeights w = l.weights();
+    int channels = l.bias().length;
+    if (c.multipliers().size() != 1 && c.multipliers().size() != channels
+        || c.biasDelta().length != 0 && c.biasDelta().length != channels) {
+      throw new IllegalArgumentException("compensation of layer '" + c.name() + "' does not fit its " + channels
+          + " channels");
+    }
+    int[] codes = w.codes();
+    int per = codes.length / channels;
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = c.tuned(i / per, codes[i]);
+    }
+    QuantizedWeights tuned = new QuantizedWeights(codes, w.params());
+    int[] bias = l.bias().clone();
+    int[] delta = c.biasDelta();
+    for (int n = 0; n < delta.length; n++) {
+      bias[n] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) bias[n] + delta[n]));
+    }
+    long[] weightCounts = l.weightCounts() == null ? null : new long[l.weightCounts().length];
+    if (weightCounts != null) {
+      int mask = weightCounts.length - 1;
+      for (int code : codes) {
+        weightCounts[code & mask]++;
+      }
+    }
+    return new LayerQuantization(l.name(), l.input(), l.output(), tuned, null, bias, l.requant(),
+        l.activationCounts(), weightCounts);
+  }
+}

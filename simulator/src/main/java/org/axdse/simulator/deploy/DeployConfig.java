@@ -1,0 +1,118 @@
+package org.axdse.simulator.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A deployment configuration ({@code deploy.json}): one chosen multiplier assignment with everything needed to
+ * reproduce its accuracy bit for bit: the model file and its SHA-256, the dataset and evaluation set, the input
+ * preprocessing, the quantization parameters as recorded ({@code QuantizedModel.toJson}), the assignment (the
+ * shape {@code axdse evaluate --config} reads), the multiplier files exported beside it, how the point was chosen,
+ * and the expected (from the search) and verified (re-evaluated) figures. Written by {@code axdse pick}, read by
+ * {@code axdse evaluate --config}.
+ *
+ * @param format always {@link #FORMAT}: what tells a deploy file from an assignment file
+ * @param verified null until {@code axdse pick --verify} re-evaluated the point
+ */
+public record DeployConfig(String format, int formatVersion, ModelFile model, String dataset,
+    EvaluationSet evaluation, JsonNode preprocessing, JsonNode quantization, JsonNode assignment,
+    List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified) {
+  public static final String FORMAT = "axdse-deploy";
+  public static final int FORMAT_VERSION = 1;
+
+  public DeployConfig {
+    if (!FORMAT.equals(format)) {
+      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", not " + format);
+    }
+    if (formatVersion != FORMAT_VERSION) {
+      throw new IllegalArgumentException("unsupported format_version " + formatVersion + " (this build reads "
+          + FORMAT_VERSION + ")");
+    }
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(evaluation, "evaluation");
+    Objects.requireNonNull(preprocessing, "preprocessing");
+    Objects.requireNonNull(quantization, "quantization");
+    Objects.requireNonNull(assignment, "assignment");
+    multipliers = List.copyOf(Objects.requireNonNull(multipliers, "multipliers"));
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(expected, "expected");
+  }
+
+  /** This configuration with the verified figures set. */
+  public DeployConfig withVerified(Figures figures) {
+    return new DeployConfig(format, formatVersion, model, dataset, evaluation, preprocessing, quantization,
+        assignment, multipliers, selection, expected, figures);
+  }
+
+  /** The ONNX file, as an absolute path, and the SHA-256 of its bytes in lower-case hex. */
+  public record ModelFile(String path, String sha256) {
+    public ModelFile {
+      Objects.requireNonNull(path, "model.path");
+      if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("model.sha256 must be 64 lower-case hex digits");
+      }
+    }
+  }
+
+  /** The images the figures are measured on: the first {@code limit} of {@code split} ({@code 0}: all). */
+  public record EvaluationSet(String split, int limit) {
+    public EvaluationSet {
+      if (!"test".equals(split) && !"train".equals(split)) {
+        throw new IllegalArgumentException("evaluation.split must be test or train");
+      }
+      if (limit < 0) {
+        throw new IllegalArgumentException("evaluation.limit must be >= 0 (0: the whole split)");
+      }
+    }
+  }
+
+  /**
+   * A multiplier the assignment uses and the file it was exported to, relative to the deploy file's directory.
+   *
+   * @param kind {@code verilog} (a netlist) or {@code table} (a TFApprox {@code .bin}; the multiplier has no
+   *     circuit)
+   */
+  public record MultiplierFile(String name, String file, String kind) {
+    public MultiplierFile {
+      Objects.requireNonNull(name, "multipliers[].name");
+      Objects.requireNonNull(file, "multipliers[].file");
+      if (!"verilog".equals(kind) && !"table".equals(kind)) {
+        throw new IllegalArgumentException("multipliers[].kind must be verilog or table");
+      }
+    }
+  }
+
+  /**
+   * How the point was chosen: from run directory {@code run}, point {@code pointId} of its front, under
+   * {@code rule} ({@code max_accuracy_drop}, in percentage points, or {@code max_energy}, relative to exact) with
+   * {@code limit}; energies are {@code energyMetric} ({@code multiplier_energy} or {@code system_energy});
+   * {@code referenceAccuracy} is the exact network's accuracy at {@code fidelity} the drop is measured from (null
+   * when the rule needs none).
+   */
+  public record Selection(String run, int pointId, String rule, double limit, String energyMetric,
+      String fidelity, Double referenceAccuracy) {
+    public Selection {
+      Objects.requireNonNull(run, "selection.run");
+      if (!"max_accuracy_drop".equals(rule) && !"max_energy".equals(rule)) {
+        throw new IllegalArgumentException("selection.rule must be max_accuracy_drop or max_energy");
+      }
+      Objects.requireNonNull(energyMetric, "selection.energy_metric");
+      Objects.requireNonNull(fidelity, "selection.fidelity");
+    }
+  }
+
+  /**
+   * Accuracy (top-1 fraction) of the assignment and of the exact-quantized network on {@code images} images,
+   * and the relative energies (null when unknown).
+   */
+  public record Figures(int images, double accuracy, Double exactAccuracy, Double multiplierEnergy,
+      Double systemEnergy) {
+    public Figures {
+      if (images < 0 || !(accuracy >= 0 && accuracy <= 1)) {
+        throw new IllegalArgumentException("figures need images >= 0 and an accuracy in [0, 1]");
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.axdse.simulator.deploy;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.multipliers.util.BadInputException;
+
+/**
+ * Reads and writes {@code deploy.json} ({@link DeployConfig}): snake_case fields, every field required (optional
+ * ones written as {@code null}), unknown fields rejected, problems reported as one line naming the file, the line
+ * and the field. Writes are atomic.
+ */
+public final class DeployJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .build();
+
+  private DeployJson() {}
+
+  /**
+   * True when {@code file} is JSON whose top-level {@code format} is {@link DeployConfig#FORMAT}: how
+   * {@code axdse evaluate --config} tells a deploy file from an assignment file. False for anything else,
+   * including unreadable files (the assignment reader then reports them).
+   */
+  public static boolean isDeployFile(Path file) {
+    try {
+      JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
+      return root != null && root.isObject() && root.path("format").asText("").equals(DeployConfig.FORMAT);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static DeployConfig read(Path file) {
+    try {
+      DeployConfig c = MAPPER.readValue(Files.readAllBytes(file), DeployConfig.class);
+      if (c == null) {
+        throw BadInputException.in(file, "empty JSON document");
+      }
+      return c;
+    } catch (NoSuchFileException e) {
+      throw BadInputException.in(file, "no such file");
+    } catch (JsonProcessingException e) {
+      throw describe(file, e);
+    } catch (IOException e) {
+      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+    }
+  }
+
+  public static void write(DeployConfig config, Path file) {
+    AtomicFiles.write(file, out -> {
+      MAPPER.writeValue(out, config);
+      out.write('\n');
+    });
+  }
+
+  /** The SHA-256 of {@code file}'s bytes in lower-case hex. */
+  public static String sha256(Path file) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          d.update(buf, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchFileException e) {
+      throw BadInputException.in(file, "no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The ObjectMapper of deploy files, for building the embedded JSON trees. */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static BadInputException describe(Path file, JsonProcessingException e) {
+    StringBuilder where = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          where.append(where.isEmpty() ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          where.append('[').append(r.getIndex()).append(']');
+        }
+      }
+    }
+    String problem = e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem = "unknown field (known: " + String.join(", ", u.getKnownPropertyIds().stream()
+          .map(String::valueOf).sorted().toList()) + ")";
+    } else if (problem != null && problem.startsWith("Missing creator property")) {
+      problem = "missing field";
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+        problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      }
+    }
+    String text = (where.isEmpty() ? "" : where + ": ") + problem;
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
+  }
+}

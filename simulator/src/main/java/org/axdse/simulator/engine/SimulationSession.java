@@ -1,0 +1,314 @@
+package org.axdse.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.table.OperandDistribution;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.energy.EnergyModel;
+import org.axdse.simulator.energy.EnergyReport;
+import org.axdse.simulator.energy.LayerWorkload;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.kernels.RowTables;
+import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * Evaluates multiplier assignments of one quantized model on one image set, many times. Opening does everything
+ * that does not depend on the assignment once: the kernels' threads, the compiled engine with its buffers, the
+ * input codes of every image, the exact-quantized predictions (and the float model's, unless disabled), the
+ * operand distributions and energy workloads of the layers. {@link #evaluate} then runs only the engine, with
+ * lookup tables compiled once per multiplier and relative powers cached per (layer, multiplier).
+ *
+ * <p>Evaluations are serialized (one at a time, each using all threads) and deterministic: the same assignment
+ * and images give bit-identical results for any thread count. Close the session to stop its threads.
+ */
+public final class SimulationSession implements AutoCloseable {
+  private final Model model;
+  private final QuantizedModel quant;
+  private final Dataset eval;
+  private final SessionOptions options;
+  private final Kernels kernels;
+  private final IntegerEngine engine;
+  private final AssignmentResolver resolver;
+  private final PowerTable power;
+  private final EnergyModel energy;
+  private final byte[] inputCodes;
+  private final byte[] batchCodes;
+  private final int per;
+  private final int classes;
+  private final int topK;
+  private final ReferenceResults floatRef;
+  private final ReferenceResults exactRef;
+
+  private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
+      SessionOptions options) {
+    this.model = model;
+    this.quant = quant;
+    this.eval = eval;
+    this.options = options;
+    this.per = model.input().shape().size();
+    Preprocessing pre = quant.preprocessing();
+    if (pre.sampleSize() != per || eval.imageBytes() != per) {
+      throw new BadInputException("model input " + model.input().shape() + " (" + per + " values), preprocessing "
+          + pre.sampleSize() + " and dataset images " + eval.imageBytes() + " bytes do not match");
+    }
+    this.kernels = Kernels.create(options.threads(), KernelMode.fromSystemProperty());
+    try {
+      this.engine = new IntegerEngine(model, quant, kernels, options.batchSize());
+      this.classes = engine.logitsPerSample();
+      if (eval.classCount() > classes) {
+        throw new BadInputException("the model has " + classes + " outputs but the dataset " + eval.name() + " has "
+            + eval.classCount() + " classes");
+      }
+      this.topK = classes > 10 ? 5 : 0;
+      var format = quant.config().mode().format(quant.config().weightBits());
+      this.resolver = new AssignmentResolver(model, catalog, format,
+          quant.config().mode().label() + " quantization with " + quant.config().weightBits() + "-bit weights",
+          options.forceLookup());
+      this.power = new PowerTable(model, quant, catalog, options.costSeed());
+      this.energy = new EnergyModel(options.architecture());
+      this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
+      this.batchCodes = new byte[options.batchSize() * per];
+      this.exactRef = exactReference();
+      this.floatRef = options.floatReference() ? floatReference(pre) : null;
+    } catch (RuntimeException e) {
+      kernels.close();
+      throw e;
+    }
+  }
+
+  /** Opens a session; see the class description for what is computed here. */
+  public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
+      SessionOptions options) {
+    return new SimulationSession(model, quant, evalSet, catalog, options);
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  public QuantizedModel quantization() {
+    return quant;
+  }
+
+  public Dataset evalSet() {
+    return eval;
+  }
+
+  /** Number of evaluation images. */
+  public int size() {
+    return eval.size();
+  }
+
+  /** Resolves and validates {@code assignment} (one-line {@link BadInputException} on any problem). */
+  public List<ResolvedLayer> resolve(Assignment assignment) {
+    return resolver.resolve(assignment);
+  }
+
+  /** Relative power of {@code multiplier} in approximable layer {@code layer}; NaN for table-only approximations. */
+  public double relativePower(int layer, String multiplier) {
+    return power.relativePower(layer, multiplier);
+  }
+
+  /** The operand distribution of approximable layer {@code layer} (its activation and weight code histograms). */
+  public OperandDistribution operandDistribution(int layer) {
+    return power.distribution(layer);
+  }
+
+  /** Energy workloads of the approximable layers, in index order. */
+  public List<LayerWorkload> workloads() {
+    return power.workloads();
+  }
+
+  /** Accuracy of the float model on all images, or null when the float reference is off. */
+  public Accuracy floatAccuracy() {
+    return floatRef == null ? null : floatRef.accuracy(all(), topK);
+  }
+
+  /** Accuracy of the exact-quantized model on all images. */
+  public Accuracy exactAccuracy() {
+    return exactRef.accuracy(all(), topK);
+  }
+
+  /** Evaluates {@code assignment} on every image. */
+  public Evaluation evaluate(Assignment assignment) {
+    return evaluate(assignment, all());
+  }
+
+  /** Evaluates {@code assignment} on the images at {@code imageIndices} (a fidelity subset of the set). */
+  public synchronized Evaluation evaluate(Assignment assignment, int[] imageIndices) {
+    checkIndices(imageIndices);
+    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
+    ErrorStatistics[] stats = null;
+    if (options.layerStatistics()) {
+      stats = new ErrorStatistics[tables.length];
+      for (int i = 0; i < stats.length; i++) {
+        stats[i] = new ErrorStatistics();
+      }
+    }
+    ReferenceResults mine = allExact ? exactRef : run(tables, stats, imageIndices);
+    int agree = 0;
+    for (int i : imageIndices) {
+      agree += mine.top1[i] == exactRef.top1[i] ? 1 : 0;
+    }
+    return assemble(resolved, stats, imageIndices, mine, (double) agree / imageIndices.length);
+  }
+
+  /** The logit codes (sample-major) of {@code imageIndices} under {@code assignment}; for tests and tools. */
+  public synchronized byte[] logits(Assignment assignment, int[] imageIndices) {
+    checkIndices(imageIndices);
+    RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    byte[] all = new byte[imageIndices.length * classes];
+    forBatches(imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
+        System.arraycopy(codes, 0, all, from * classes, n * classes));
+    return all;
+  }
+
+  /** Runs the engine over {@code imageIndices} showing every tensor of every batch to {@code tap}. */
+  public synchronized void trace(Assignment assignment, int[] imageIndices, TensorTap tap) {
+    checkIndices(imageIndices);
+    RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    forBatches(imageIndices, tables, null, tap, (from, n, codes) -> {});
+  }
+
+  private ReferenceResults run(RowTables[] tables, ErrorStatistics[] stats, int[] indices) {
+    ReferenceResults r = new ReferenceResults(eval.size());
+    boolean signed = engine.logitParams().signed();
+    forBatches(indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
+      for (int j = 0; j < n; j++) {
+        int image = indices[from + j];
+        int label = eval.label(image);
+        r.top1[image] = Predictions.top1(codes, j * classes, classes, signed);
+        r.topK[image] = topK > 0 && Predictions.inTopK(codes, j * classes, classes, signed, label, topK);
+      }
+    });
+    return r;
+  }
+
+  @FunctionalInterface
+  private interface BatchResult {
+    void accept(int from, int n, byte[] logitCodes);
+  }
+
+  private void forBatches(int[] indices, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap,
+      BatchResult result) {
+    int batch = options.batchSize();
+    for (int from = 0; from < indices.length; from += batch) {
+      int n = Math.min(batch, indices.length - from);
+      for (int j = 0; j < n; j++) {
+        System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
+      }
+      ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
+      result.accept(from, n, engine.run(batchCodes, 0, n, tables, measured, tap));
+    }
+  }
+
+  private ReferenceResults exactReference() {
+    return run(new RowTables[model.approximableLayers().size()], null, all());
+  }
+
+  private ReferenceResults floatReference(Preprocessing pre) {
+    FloatExecutor ex = FloatExecutor.of(model);
+    ReferenceResults r = new ReferenceResults(eval.size());
+    int batch = 100;
+    byte[] pixels = new byte[batch * per];
+    for (int from = 0; from < eval.size(); from += batch) {
+      int n = Math.min(batch, eval.size() - from);
+      float[] x = new float[n * per];
+      for (int j = 0; j < n; j++) {
+        eval.copyImage(from + j, pixels, j * per);
+        pre.apply(pixels, j * per, x, j * per);
+      }
+      float[] y = ex.run(x, n);
+      int outPer = y.length / n;
+      for (int j = 0; j < n; j++) {
+        int label = eval.label(from + j);
+        r.top1[from + j] = Predictions.top1(y, j * outPer, classes);
+        r.topK[from + j] = topK > 0 && Predictions.inTopK(y, j * outPer, classes, label, topK);
+      }
+    }
+    return r;
+  }
+
+  private Evaluation assemble(List<ResolvedLayer> resolved, ErrorStatistics[] stats, int[] indices,
+      ReferenceResults mine, double agreement) {
+    List<ApproximableLayer> layers = model.approximableLayers();
+    List<double[]> powers = new ArrayList<>();
+    String note = "";
+    for (ResolvedLayer r : resolved) {
+      int channels = r.multipliers().size();
+      double[] p = new double[channels];
+      for (int c = 0; c < channels; c++) {
+        p[c] = r.exact() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+        if (Double.isNaN(p[c]) && note.isEmpty()) {
+          note = "multiplier '" + r.multipliers().get(c) + "' has no circuit (table only), so no power figure";
+        }
+      }
+      powers.add(p);
+    }
+    EnergyReport report = note.isEmpty() ? energy.report(power.workloads(), powers) : null;
+    List<LayerResult> out = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      ApproximableLayer l = layers.get(i);
+      ResolvedLayer r = resolved.get(i);
+      Double mean = stats == null ? null : r.exact() ? 0.0 : stats[i].mean();
+      Double std = stats == null ? null : r.exact() ? 0.0 : stats[i].std();
+      Double rel = report == null ? null : report.layers().get(i).multiplierRelative();
+      out.add(new LayerResult(i, l.name(), l.kind(), l.macsPerSample(), r.multipliers(), rel, mean, std));
+    }
+    return new Evaluation(indices.length, floatRef == null ? null : floatRef.accuracy(indices, topK),
+        exactRef.accuracy(indices, topK), mine.accuracy(indices, topK), agreement,
+        report == null ? null : report.multiplierRelative(), report == null ? null : report.systemRelative(), note,
+        out);
+  }
+
+  private int[] all() {
+    int[] a = new int[eval.size()];
+    java.util.Arrays.setAll(a, i -> i);
+    return a;
+  }
+
+  private void checkIndices(int[] indices) {
+    if (indices.length == 0) {
+      throw new IllegalArgumentException("no images to evaluate");
+    }
+    for (int i : indices) {
+      java.util.Objects.checkIndex(i, eval.size());
+    }
+  }
+
+  /** Per-image top-1 predictions and top-k hits of one model variant. */
+  private final class ReferenceResults {
+    final int[] top1;
+    final boolean[] topK;
+
+    ReferenceResults(int n) {
+      top1 = new int[n];
+      topK = new boolean[n];
+    }
+
+    Accuracy accuracy(int[] indices, int k) {
+      int c1 = 0;
+      int c5 = 0;
+      for (int i : indices) {
+        c1 += top1[i] == eval.label(i) ? 1 : 0;
+        c5 += topK[i] ? 1 : 0;
+      }
+      return new Accuracy((double) c1 / indices.length, k > 0 ? (double) c5 / indices.length : null);
+    }
+  }
+
+  @Override
+  public void close() {
+    kernels.close();
+  }
+}

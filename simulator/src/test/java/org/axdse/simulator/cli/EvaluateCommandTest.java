@@ -1,0 +1,95 @@
+package org.axdse.simulator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.model.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code axdse evaluate} on the shared ResNet-20 with a few images: JSON and table output, one-line errors. */
+class EvaluateCommandTest {
+  @TempDir Path dir;
+  Path model;
+  Exception failure;
+
+  @BeforeEach
+  void copyModelWithSidecar() throws Exception {
+    model = dir.resolve("resnet20.onnx");
+    Files.copy(TestData.resnet20(), model);
+    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+  }
+
+  int run(StringWriter out, String... args) {
+    CommandLine cl = new CommandLine(new EvaluateCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  String[] args(String... extra) {
+    String[] base = {"--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "24",
+        "--calib", "24", "--threads", "2"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return all;
+  }
+
+  @Test
+  void jsonHasAccuraciesEnergyLayersAndQuantization() throws Exception {
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, args("--quant", "asym", "--uniform", "u8x8_trunc6", "--format", "json")),
+        () -> String.valueOf(failure));
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    JsonNode e = root.get("evaluation");
+    assertEquals(24, e.get("images").asInt());
+    for (String k : new String[] {"floatModel", "exactQuantized", "assignment"}) {
+      double top1 = e.get(k).get("top1").asDouble();
+      assertTrue(top1 >= 0 && top1 <= 1, k);
+    }
+    assertTrue(e.get("multiplierEnergy").asDouble() < 1, "trunc6 everywhere saves multiplier energy");
+    assertTrue(e.get("systemEnergy").asDouble() < 1 && e.get("systemEnergy").asDouble() > e.get("multiplierEnergy")
+        .asDouble(), "the system figure dilutes the multiplier saving");
+    assertEquals(20, e.get("layers").size());
+    assertEquals("u8x8_trunc6", e.get("layers").get(0).get("multipliers").get(0).asText());
+    assertEquals(20, root.get("quantization").get("layers").size());
+    assertEquals("asym", root.get("quantization").get("config").get("mode").asText());
+  }
+
+  @Test
+  void tablePrintsTheSummaryAndOneRowPerLayer() {
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, args("--uniform", "s8x8_trunc4", "--no-float")), () -> String.valueOf(failure));
+    String text = out.toString();
+    assertTrue(text.contains("exact-int8") && text.contains("agreement with exact-int8"), text);
+    assertTrue(text.contains("relative energy: multiplier-only"), text);
+    assertEquals(20, text.lines().filter(l -> l.contains("s8x8_trunc4") && l.contains("Conv")
+        || l.contains("s8x8_trunc4") && l.contains("Dense")).count(), text);
+  }
+
+  @Test
+  void badConfigIsOneLineNamingTheFile() throws Exception {
+    Path cfg = dir.resolve("a.json");
+    Files.writeString(cfg, "{\"layers\": {\"nope\": \"s8x8_trunc4\"}}");
+    assertEquals(2, run(new StringWriter(), args("--config", cfg.toString())));
+    assertInstanceOf(BadInputException.class, failure);
+    assertTrue(failure.getMessage().startsWith(cfg.toString()) && failure.getMessage().contains("unknown layer"),
+        failure.getMessage());
+    Files.writeString(cfg, "{\"layers\": {\"0\": \"u8x8_trunc4\"}}");
+    assertEquals(2, run(new StringWriter(), args("--config", cfg.toString())));
+    assertTrue(failure.getMessage().contains("s8x8"), failure.getMessage());
+  }
+}
