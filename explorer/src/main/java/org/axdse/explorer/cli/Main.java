@@ -1,6 +1,7 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.results.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
@@ -38,9 +39,16 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command line with the project's error handling: user errors are one line, never a trace. */
+  /**
+   * Builds the command line with the project's error handling: user errors are one line, never a trace. Adds the
+   * subcommands of every {@link SubcommandProvider} on the class path (for example {@code train} when built with
+   * the {@code training} profile).
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+      provider.subcommands().forEach(cl::addSubcommand);
+    }
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());
     return cl;
