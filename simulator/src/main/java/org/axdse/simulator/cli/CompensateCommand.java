@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
@@ -21,7 +20,6 @@ import org.axdse.simulator.compensation.Compensator;
 import org.axdse.simulator.compensation.LayerCompensation;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
@@ -31,13 +29,12 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,33 +77,7 @@ public final class CompensateCommand implements Callable<Integer> {
       + "sequential (layer by layer on corrected inputs) (default: ${DEFAULT-VALUE})")
   String biasOrder = "sequential";
 
-  @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
-  String split = "test";
-
-  @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N images")
-  Integer limit;
-
-  @Option(names = "--quant", description = "sym or asym (default: ${DEFAULT-VALUE})")
-  String quant = "sym";
-
-  @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
-  boolean perChannel;
-
-  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
-  int weightBits = 8;
-
-  @Option(names = "--calib", paramLabel = "N", description = "calibration images (quantization and compensation),"
-      + " drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
-  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
-
-  @Option(names = "--calib-method", description = "minmax, percentile or mse (default: ${DEFAULT-VALUE})")
-  String calibMethod = "percentile";
-
-  @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
-  List<Path> library = List.of();
-
-  @Option(names = "--threads", description = "threads (default: all cores)")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin QuantizationOptions options;
 
   @Option(names = "--out", paramLabel = "OUT.json", description = "write the compensation, quantization, "
       + "assignment and accuracies as JSON")
@@ -118,14 +89,9 @@ public final class CompensateCommand implements Callable<Integer> {
       throw new BadInputException("--method retrain needs the training profile (not available in this build)");
     }
     CompensationMethod cm = CompensationMethod.parse(method);
-    QuantMode mode = QuantMode.parse(quant);
-    CalibrationMethod calMethod = CalibrationMethod.parse(calibMethod);
-    if (cm == null || mode == null || calMethod == null || weightBits < 2 || weightBits > 8 || calib < 1
-        || threads < 1 || (limit != null && limit < 1) || !(split.equals("test") || split.equals("train"))
-        || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
+    if (cm == null || !options.valid() || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected --method bias|weights|both|retrain, "
-          + "--bias-order exact|sequential, --quant sym|asym, --calib-method minmax|percentile|mse, --weight-bits "
-          + "2..8, --calib/--limit/--threads >= 1, --split test|train");
+          + "--bias-order exact|sequential, " + QuantizationOptions.EXPECTED);
     }
     BiasOrder order = biasOrder.equals("exact") ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL;
     long start = System.nanoTime();
@@ -133,20 +99,15 @@ public final class CompensateCommand implements Callable<Integer> {
     Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
         "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
     DatasetSpec ds = DatasetSpec.parse(data);
-    Dataset evalSet = ds.load(split.equals("test") ? Split.TEST : Split.TRAIN);
-    if (limit != null) {
-      evalSet = evalSet.limit(limit);
-    }
-    Dataset calibSet = ds.load(Split.TRAIN).subset(calib, 1L);
-    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
-        : MultiplierCatalog.withDirectories(library);
-    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(weightBits)
-        .withCalibration(calib, calMethod);
+    Dataset evalSet = options.evaluationSet(ds);
+    Dataset calibSet = options.calibrationSet(ds);
+    MultiplierCatalog catalog = options.catalog();
+    QuantConfig config = options.config();
     Assignment assignment = choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
     QuantizedModel q;
     Compensation c;
-    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       q = Calibration.run(m, pre, calibSet, config, k);
       try {
         c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k);
@@ -155,14 +116,14 @@ public final class CompensateCommand implements Callable<Integer> {
       }
     }
     double compensateSeconds = (System.nanoTime() - start) / 1e9;
-    SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(false)
-        .withLayerStatistics(false);
+    SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
+        .withFloatReference(false).withLayerStatistics(false);
     Evaluation before;
     Evaluation after;
-    try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, options)) {
+    try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
       before = s.evaluate(assignment);
     }
-    try (SimulationSession s = SimulationSession.open(m, c.applyTo(q), evalSet, catalog, options)) {
+    try (SimulationSession s = SimulationSession.open(m, c.applyTo(q), evalSet, catalog, sessionOptions)) {
       after = s.evaluate(assignment);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -187,7 +148,7 @@ public final class CompensateCommand implements Callable<Integer> {
     root.put("formatVersion", 1);
     root.put("model", model.toAbsolutePath().toString());
     root.put("dataset", data);
-    root.put("split", split);
+    root.put("split", options.split());
     root.put("images", images);
     root.put("source", source);
     root.set("assignment", AssignmentJson.toJson(a));
@@ -214,8 +175,8 @@ public final class CompensateCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "model        %s%n", model);
     w.printf(Locale.ROOT, "assignment   %s%n", source);
     w.printf(Locale.ROOT, "method       %s (bias order %s), %d calibration images%n", c.method().label(),
-        CompensationJson.label(c.biasOrder()), calib);
-    w.printf(Locale.ROOT, "images       %d (%s)%n", images, split);
+        CompensationJson.label(c.biasOrder()), options.calibrationImages());
+    w.printf(Locale.ROOT, "images       %d (%s)%n", images, options.split());
     w.printf(Locale.ROOT, "%-16s %8s %10s%n", "", "top1", "drop(pt)");
     double exact = before.exactQuantized().top1();
     w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");

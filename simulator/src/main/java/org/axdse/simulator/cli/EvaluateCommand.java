@@ -1,7 +1,6 @@
 package org.axdse.simulator.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
@@ -23,13 +22,12 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,28 +52,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "npy:IMAGES.npy,LABELS.npy (with a deploy.json --config: optional, replaces the recorded dataset)")
   String data;
 
-  @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
-  String split = "test";
-
-  @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N images")
-  Integer limit;
-
-  @Option(names = "--quant", description = "sym (s8xN multipliers) or asym (u8xN) (default: ${DEFAULT-VALUE})")
-  String quant = "sym";
-
-  @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
-  boolean perChannel;
-
-  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
-  int weightBits = 8;
-
-  @Option(names = "--calib", paramLabel = "N",
-      description = "calibration images, drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
-  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
-
-  @Option(names = "--calib-method", description = "activation ranges: minmax, percentile (99.99) or mse "
-      + "(default: ${DEFAULT-VALUE})")
-  String calibMethod = "percentile";
+  @Mixin QuantizationOptions options;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Choice choice;
@@ -88,12 +65,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
     String uniform;
   }
-
-  @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
-  List<Path> library = List.of();
-
-  @Option(names = "--threads", description = "threads (default: all cores)")
-  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture energies (default: Horowitz 45 nm)")
   Path arch;
@@ -109,14 +80,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    QuantMode mode = QuantMode.parse(quant);
-    CalibrationMethod method = CalibrationMethod.parse(calibMethod);
-    if (mode == null || method == null || weightBits < 2 || weightBits > 8 || calib < 1 || threads < 1
-        || (limit != null && limit < 1) || !(format.equals("table") || format.equals("json"))
-        || !(split.equals("test") || split.equals("train"))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected --quant sym|asym, --calib-method "
-          + "minmax|percentile|mse, --weight-bits 2..8, --calib/--limit/--threads >= 1, --split test|train, "
-          + "--format table|json");
+    if (!options.valid() || !(format.equals("table") || format.equals("json"))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
+          + ", --format table|json");
     }
     if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
@@ -130,20 +96,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
         "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
     DatasetSpec ds = DatasetSpec.parse(data);
-    Dataset evalSet = ds.load(split.equals("test") ? Split.TEST : Split.TRAIN);
-    if (limit != null) {
-      evalSet = evalSet.limit(limit);
-    }
-    Dataset calibSet = ds.load(Split.TRAIN).subset(calib, 1L);
-    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
-        : MultiplierCatalog.withDirectories(library);
-    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(weightBits)
-        .withCalibration(calib, method);
+    Dataset evalSet = options.evaluationSet(ds);
+    Dataset calibSet = options.calibrationSet(ds);
+    MultiplierCatalog catalog = options.catalog();
+    QuantConfig config = options.config();
     Assignment assignment = choice == null ? Assignment.allExact()
         : choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
     QuantizedModel q;
-    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       q = Calibration.run(m, pre, calibSet, config, k);
     }
     double calibSeconds = (System.nanoTime() - start) / 1e9;
@@ -160,12 +121,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     DeployConfig c = d.config();
     Dataset evalSet = DatasetSpec.parse(data != null ? data : c.dataset())
         .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN);
-    int n = limit != null ? limit : c.evaluation().limit();
+    int n = options.limit != null ? options.limit : c.evaluation().limit();
     if (n > 0) {
       evalSet = evalSet.limit(n);
     }
-    MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
-        : MultiplierCatalog.withDirectories(library);
+    MultiplierCatalog catalog = options.catalog();
     report(d.modelFile(), d.model(), d.quantization(), evalSet, catalog, d.assignment(), choice.config.toString(),
         start, (System.nanoTime() - start) / 1e9);
     return 0;
@@ -173,10 +133,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private void report(Path modelFile, Model m, QuantizedModel q, Dataset evalSet, MultiplierCatalog catalog,
       Assignment assignment, String source, long start, double calibSeconds) {
-    SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(!noFloat)
+    SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
+        .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
         .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
-    try (SimulationSession session = SimulationSession.open(m, q, evalSet, catalog, options)) {
+    try (SimulationSession session = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
       try {
         session.resolve(assignment);
       } catch (BadInputException e) {

@@ -1,0 +1,92 @@
+package org.axdse.simulator.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.quant.CalibrationMethod;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantMode;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that quantizes a model and evaluates it shares (a picocli mixin): the evaluated
+ * split and limit, the quantization scheme, the calibration, the multiplier library and the thread count.
+ */
+public final class QuantizationOptions {
+  /** What {@link #valid()} accepts, for the commands' one-line error. */
+  static final String EXPECTED = "--quant sym|asym, --calib-method minmax|percentile|mse, --weight-bits 2..8, "
+      + "--calib/--limit/--threads >= 1, --split test|train";
+
+  @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
+  String split = "test";
+
+  @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N images")
+  Integer limit;
+
+  @Option(names = "--quant", description = "sym (s8xN multipliers) or asym (u8xN) (default: ${DEFAULT-VALUE})")
+  String quant = "sym";
+
+  @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
+  boolean perChannel;
+
+  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
+  int weightBits = 8;
+
+  @Option(names = "--calib", paramLabel = "N", description = "calibration images (for quantization, and for "
+      + "compensation where it applies), drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
+  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
+
+  @Option(names = "--calib-method", description = "activation ranges: minmax, percentile (99.99) or mse "
+      + "(default: ${DEFAULT-VALUE})")
+  String calibMethod = "percentile";
+
+  @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
+  List<Path> library = List.of();
+
+  @Option(names = "--threads", description = "threads (default: all cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  /** True when every value is one the options accept (see {@link #EXPECTED}). */
+  boolean valid() {
+    return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && weightBits >= 2
+        && weightBits <= 8 && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
+        && (split.equals("test") || split.equals("train"));
+  }
+
+  String split() {
+    return split;
+  }
+
+  int calibrationImages() {
+    return calib;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** The evaluated images: the chosen split, cut to {@code --limit}. */
+  Dataset evaluationSet(DatasetSpec data) {
+    Dataset set = data.load(split.equals("test") ? Split.TEST : Split.TRAIN);
+    return limit == null ? set : set.limit(limit);
+  }
+
+  /** {@code --calib} images drawn with seed 1 from the train split. */
+  Dataset calibrationSet(DatasetSpec data) {
+    return data.load(Split.TRAIN).subset(calib, 1L);
+  }
+
+  /** The quantization these options describe; call after {@link #valid()}. */
+  QuantConfig config() {
+    return QuantConfig.defaults(QuantMode.parse(quant)).withPerChannel(perChannel).withWeightBits(weightBits)
+        .withCalibration(calib, CalibrationMethod.parse(calibMethod));
+  }
+
+  /** The built-in multipliers plus any {@code --library} directories. */
+  MultiplierCatalog catalog() {
+    return library.isEmpty() ? MultiplierCatalog.builtin() : MultiplierCatalog.withDirectories(library);
+  }
+}
