@@ -42,7 +42,7 @@ public final class Coordinator implements BackendFactory {
   public EvaluationBackend open(SearchProblem problem, SearchSettings settings, Consumer<String> log) {
     GenomeCodec codec = GenomeCodec.of(problem.space().restrict(settings.restrictions(), "--restrict"),
         settings.granularity());
-    InputTree model = RunSpec.inputOf(settings.model(), "--model");
+    InputTree model = RunSpec.modelInputOf(settings.model());
     InputTree library = RunSpec.inputOf(settings.library(), "--library");
     RunSpec spec = new RunSpec(settings.problemRequest(), model == null ? null : model.ref(),
         library == null ? null : library.ref(), settings.restrictions(), settings.granularity().toString(),

@@ -20,7 +20,9 @@ import org.axdse.multipliers.util.BadInputException;
  *
  * @param directory true for a directory, false for a single file
  * @param name the file name (for a file; a loader may look at the extension), empty for a directory
- * @param entries the files, by relative path ("/"-separated, sorted); one entry named {@code name} for a file
+ * @param entries the files, by relative path ("/"-separated, sorted); for a file, first the entry named
+ *     {@code name}, then its companions (files that travel with it and are stored beside it, such as a model's
+ *     preprocessing sidecar)
  */
 record InputTree(boolean directory, String name, List<Entry> entries) {
   /** Inputs above this size are refused rather than shipped. */
@@ -42,11 +44,28 @@ record InputTree(boolean directory, String name, List<Entry> entries) {
 
   /** Reads the file or directory {@code path}. */
   static InputTree read(Path path, String flag) {
+    return read(path, flag, List.of());
+  }
+
+  /**
+   * Reads the file or directory {@code path}; a file takes along those of {@code companions} that exist (files
+   * of the same directory), to be stored beside it on the workers.
+   */
+  static InputTree read(Path path, String flag, List<Path> companions) {
     try {
       if (Files.isRegularFile(path)) {
-        checkSize(path, Files.size(path), flag);
+        long total = Files.size(path);
+        checkSize(path, total, flag);
         String n = path.getFileName().toString();
-        return new InputTree(false, n, List.of(new Entry(n, Files.readAllBytes(path))));
+        List<Entry> files = new ArrayList<>(List.of(new Entry(n, Files.readAllBytes(path))));
+        for (Path c : companions) {
+          if (Files.isRegularFile(c)) {
+            total += Files.size(c);
+            checkSize(path, total, flag);
+            files.add(new Entry(c.getFileName().toString(), Files.readAllBytes(c)));
+          }
+        }
+        return new InputTree(false, n, files);
       }
       List<Entry> out = new ArrayList<>();
       long total = 0;
@@ -108,8 +127,9 @@ record InputTree(boolean directory, String name, List<Entry> entries) {
     for (int i = 0; i < count; i++) {
       out.add(new Entry(r.getString(), r.getBytes()));
     }
-    if (!dir && (out.size() != 1 || !out.get(0).path().equals(n))) {
-      throw new Wire.MalformedException("a file input must have exactly one entry, its name");
+    if (!dir && (out.isEmpty() || !out.get(0).path().equals(n)
+        || out.stream().anyMatch(e -> e.path().contains("/")))) {
+      throw new Wire.MalformedException("a file input must start with its own entry and hold only plain names");
     }
     return new InputTree(dir, n, out);
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
+import org.axdse.simulator.model.Preprocessing;
 
 /**
  * What a worker needs to build the coordinator's problem: the {@link ProblemRequest}, the model and library by
@@ -37,12 +38,26 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
 
   /** The content of the model or library named by {@code value}, or null when it names no file or directory. */
   static InputTree inputOf(String value, String flag) {
+    Path p = pathOf(value);
+    return p == null ? null : InputTree.read(p, flag);
+  }
+
+  /**
+   * The content of the model file named by {@code value} together with its preprocessing sidecar
+   * ({@code M.preprocess.json}) where one lies beside it, so workers find the sidecar next to the stored model.
+   */
+  static InputTree modelInputOf(String value) {
+    Path p = pathOf(value);
+    return p == null ? null : InputTree.read(p, "--model", List.of(Preprocessing.sidecarOf(p)));
+  }
+
+  private static Path pathOf(String value) {
     if (value == null) {
       return null;
     }
     try {
       Path p = Path.of(value);
-      return Files.exists(p) ? InputTree.read(p, flag) : null;
+      return Files.exists(p) ? p : null;
     } catch (InvalidPathException e) {
       return null;
     }

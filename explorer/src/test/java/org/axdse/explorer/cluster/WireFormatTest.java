@@ -75,6 +75,35 @@ class WireFormatTest {
   }
 
   @Test
+  void aModelTravelsWithItsPreprocessingSidecarAndLandsBesideIt() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("models"));
+    Files.writeString(dir.resolve("net.onnx"), "model bytes");
+    Files.writeString(dir.resolve("net.preprocess.json"), "{\"scale\": 1}");
+    InputTree tree = RunSpec.modelInputOf(dir.resolve("net.onnx").toString());
+    Wire.Writer w = new Wire.Writer();
+    tree.write(w);
+    InputTree shipped = InputTree.read(new Wire.Reader(w.toBytes()));
+    InputStore store = new InputStore(tmp.resolve("store"));
+    store.put(tree.ref(), shipped);
+    Path stored = store.pathOf(tree.ref());
+    assertEquals("net.onnx", stored.getFileName().toString());
+    assertEquals("model bytes", Files.readString(stored));
+    assertEquals("{\"scale\": 1}", Files.readString(stored.resolveSibling("net.preprocess.json")));
+    // the sidecar is part of the content identity: other preprocessing, other input
+    Files.writeString(dir.resolve("net.preprocess.json"), "{\"scale\": 2}");
+    assertNotEquals(tree.ref(), RunSpec.modelInputOf(dir.resolve("net.onnx").toString()).ref());
+    // without a sidecar the model travels alone
+    Files.delete(dir.resolve("net.preprocess.json"));
+    assertEquals(1, RunSpec.modelInputOf(dir.resolve("net.onnx").toString()).entries().size());
+    // a file input whose companions hold a path is refused
+    InputTree bad = new InputTree(false, "net.onnx", List.of(new InputTree.Entry("net.onnx", new byte[1]),
+        new InputTree.Entry("sub/x.json", new byte[1])));
+    Wire.Writer bw = new Wire.Writer();
+    bad.write(bw);
+    assertThrows(Wire.MalformedException.class, () -> InputTree.read(new Wire.Reader(bw.toBytes())));
+  }
+
+  @Test
   void tagsBindTasksAndRepliesToTheSecret() {
     ClusterTask t = ClusterTask.signed(SECRET, ClusterTask.Kind.EVALUATE, new byte[] {1, 2, 3});
     assertTrue(t.verify(SECRET));
