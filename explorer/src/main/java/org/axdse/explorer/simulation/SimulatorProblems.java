@@ -53,9 +53,7 @@ public final class SimulatorProblems implements ProblemFactory {
     Path modelPath = Path.of(request.model());
     Model model = OnnxImporter.load(modelPath);
     Preprocessing pre = qo.preprocess().isEmpty()
-        ? Preprocessing.forModel(modelPath).orElseThrow(() -> BadInputException.in(modelPath,
-            "no preprocessing sidecar " + Preprocessing.sidecarOf(modelPath).getFileName()
-                + " next to the model (or give --preprocess FILE)"))
+        ? Preprocessing.requiredFor(modelPath, " (or give --preprocess FILE)")
         : Preprocessing.load(Path.of(qo.preprocess()));
     DatasetSpec spec = DatasetSpec.parse(request.data());
     Dataset test = spec.load(Split.TEST);

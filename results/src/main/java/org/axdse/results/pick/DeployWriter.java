@@ -78,8 +78,7 @@ public final class DeployWriter {
     }
     String sha = DeployJson.sha256(modelFile);
     Model model = OnnxImporter.load(modelFile);
-    Preprocessing pre = Preprocessing.forModel(modelFile).orElseThrow(() -> BadInputException.in(modelFile,
-        "no preprocessing sidecar " + Preprocessing.sidecarOf(modelFile).getFileName() + " next to the model"));
+    Preprocessing pre = Preprocessing.requiredFor(modelFile);
     String data = o.data() != null ? o.data() : settings.data();
     DatasetSpec spec = DatasetSpec.parse(data);
     Dataset test = spec.load(Split.TEST);

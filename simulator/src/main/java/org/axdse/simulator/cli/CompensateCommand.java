@@ -96,8 +96,7 @@ public final class CompensateCommand implements Callable<Integer> {
     BiasOrder order = biasOrder.equals("exact") ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL;
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
-    Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
-        "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
+    Preprocessing pre = Preprocessing.requiredFor(model);
     DatasetSpec ds = DatasetSpec.parse(data);
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);

@@ -93,8 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
-    Preprocessing pre = Preprocessing.forModel(model).orElseThrow(() -> BadInputException.in(model,
-        "no preprocessing sidecar " + Preprocessing.sidecarOf(model).getFileName() + " next to the model"));
+    Preprocessing pre = Preprocessing.requiredFor(model);
     DatasetSpec ds = DatasetSpec.parse(data);
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);

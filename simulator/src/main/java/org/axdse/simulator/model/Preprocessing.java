@@ -120,6 +120,17 @@ public record Preprocessing(
     return Files.exists(sidecar) ? Optional.of(load(sidecar)) : Optional.empty();
   }
 
+  /** The sidecar of {@code model}; a one-line error naming the model when there is none. */
+  public static Preprocessing requiredFor(Path model) {
+    return requiredFor(model, "");
+  }
+
+  /** As {@link #requiredFor(Path)}, with {@code hint} appended to the error, e.g. another way to supply it. */
+  public static Preprocessing requiredFor(Path model, String hint) {
+    return forModel(model).orElseThrow(() -> BadInputException.in(model,
+        "no preprocessing sidecar " + sidecarOf(model).getFileName() + " next to the model" + hint));
+  }
+
   public static Preprocessing load(Path file) {
     try {
       JsonNode tree = JSON.readTree(Files.readAllBytes(file));

@@ -26,6 +26,16 @@ class PreprocessingTest {
   }
 
   @Test
+  void aMissingSidecarIsAOneLineErrorNamingModelAndSidecar() {
+    Path model = dir.resolve("net.onnx");
+    BadInputException e = assertThrows(BadInputException.class, () -> Preprocessing.requiredFor(model));
+    assertEquals(model + ": no preprocessing sidecar net.preprocess.json next to the model", e.getMessage());
+    BadInputException hinted = assertThrows(BadInputException.class,
+        () -> Preprocessing.requiredFor(model, " (or give --preprocess FILE)"));
+    assertTrue(hinted.getMessage().endsWith("next to the model (or give --preprocess FILE)"), hinted.getMessage());
+  }
+
+  @Test
   void cifarSidecarMatchesTheTestNormalization() throws IOException {
     Preprocessing p = cifar();
     assertEquals(10, p.numClasses());
