@@ -84,12 +84,17 @@ public final class ModelSession implements AutoCloseable {
     return network;
   }
 
+  /** The DJL model holding the network and its parameters (for fine-tuning loops in this package). */
+  Model djlModel() {
+    return model;
+  }
+
   /** How images become this network's inputs (Fashion-MNIST normalization, the architecture's layout). */
   public Preprocessing preprocessing() {
     return prep;
   }
 
-  private Shape inputShape(int batch) {
+  Shape inputShape(int batch) {
     long[] s = network.inputShape();
     long[] dims = new long[s.length + 1];
     dims[0] = batch;
@@ -175,7 +180,7 @@ public final class ModelSession implements AutoCloseable {
     }
   }
 
-  private static int[] permutation(int n, SplittableRandom random) {
+  static int[] permutation(int n, SplittableRandom random) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;

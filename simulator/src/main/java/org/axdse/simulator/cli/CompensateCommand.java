@@ -70,7 +70,8 @@ public final class CompensateCommand implements Callable<Integer> {
     String uniform;
   }
 
-  @Option(names = "--method", required = true, description = "bias, weights or both (weights, then bias)")
+  @Option(names = "--method", required = true, description = "bias, weights, both (weights, then bias) or retrain "
+      + "(approximation-aware fine-tuning; needs the training build and --out M2.onnx)")
   String method;
 
   @Option(names = "--bias-order", description = "exact (errors on the exact network's inputs, one pass) or "
@@ -79,6 +80,8 @@ public final class CompensateCommand implements Callable<Integer> {
 
   @Mixin QuantizationOptions options;
 
+  @Mixin RetrainOptions retrain;
+
   @Option(names = "--out", paramLabel = "OUT.json", description = "write the compensation, quantization, "
       + "assignment and accuracies as JSON")
   Path out;
@@ -86,7 +89,7 @@ public final class CompensateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if ("retrain".equals(method)) {
-      throw new BadInputException("--method retrain needs the training profile (not available in this build)");
+      return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
     CompensationMethod cm = CompensationMethod.parse(method);
     if (cm == null || !options.valid() || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {

@@ -61,6 +61,14 @@ public final class OnnxImporter {
     return fromProto(file, parse(file), inputShape);
   }
 
+  /**
+   * Imports a model already in memory (e.g. just exported), taking the input shape from it; {@code origin} names
+   * it in error messages.
+   */
+  public static Model load(ModelProto proto, Path origin) {
+    return fromProto(origin, proto, null);
+  }
+
   /** Parses the protobuf of {@code file} without interpreting it. */
   static ModelProto parse(Path file) {
     byte[] bytes;

@@ -77,6 +77,19 @@ public final class ModelQuantizer {
     return new QuantizedModel(config, pre, params, layers);
   }
 
+  /**
+   * Quantizes the weights and biases of {@code model} again, keeping every tensor parameter of {@code q}: for a
+   * model with the graph {@code q} was calibrated on but changed weights (approximation-aware fine-tuning), where
+   * re-running the activation calibration at every step would cost too much. Operand histograms are left empty.
+   */
+  public static QuantizedModel requantizeWeights(Model model, QuantizedModel q) {
+    List<LayerQuantization> layers = new ArrayList<>();
+    for (ApproximableLayer layer : model.approximableLayers()) {
+      layers.add(layer(layer, q.tensor(layer.input().name()), q.tensor(layer.output().name()), q.config()));
+    }
+    return new QuantizedModel(q.config(), q.preprocessing(), q.tensors(), layers);
+  }
+
   /** True for layers whose output codes are input codes moved around (same parameters). */
   public static boolean movesCodes(Layer layer) {
     return layer instanceof ReshapeLayer || layer instanceof TransposeLayer || layer instanceof SliceLayer

@@ -11,7 +11,8 @@ import ai.djl.nn.norm.BatchNorm;
  * A square 2-D convolution followed by BatchNorm and optionally ReLU. Exported as one ONNX {@code Conv} with the
  * BatchNorm folded in (Ioffe and Szegedy 2015, inference form): with {@code s = gamma / sqrt(var + eps)},
  * {@code W' = W * s} per output channel and {@code b' = (b - mean) * s + beta}. {@code groups == in} gives a
- * depthwise convolution.
+ * depthwise convolution. The DJL block is {@link Approximated}: retraining replaces its output (after the ReLU) by
+ * the simulator's.
  */
 public final class ConvBn implements NetLayer {
   static final float EPS = 1e-5f;
@@ -25,7 +26,8 @@ public final class ConvBn implements NetLayer {
   private final boolean relu;
   private final Conv2d conv;
   private final BatchNorm bn;
-  private final SequentialBlock block;
+  private final SequentialBlock sequence;
+  private final Approximated block;
 
   private ConvBn(int in, int out, int kernel, int stride, int pad, int groups, boolean relu) {
     if (in % groups != 0 || out % groups != 0) {
@@ -42,10 +44,11 @@ public final class ConvBn implements NetLayer {
         .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad)).optGroups(groups).optBias(false)
         .build();
     this.bn = BatchNorm.builder().optEpsilon(EPS).build();
-    this.block = new SequentialBlock().add(conv).add(bn);
+    this.sequence = new SequentialBlock().add(conv).add(bn);
     if (relu) {
-      block.add(Activation.reluBlock());
+      sequence.add(Activation.reluBlock());
     }
+    this.block = new Approximated(sequence);
   }
 
   /** A dense convolution with "same" padding for odd kernels when {@code stride == 1}. */
@@ -103,6 +106,8 @@ public final class ConvBn implements NetLayer {
     String y = ctx.graph().conv(ctx.name(groups == 1 ? "conv" : "dwconv"), input, fw,
         new int[] {out, in / groups, kernel, kernel}, fb, new int[] {stride, stride},
         new int[] {pad, pad, pad, pad}, new int[] {1, 1}, groups);
-    return relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
+    String output = relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
+    ctx.approximable(output, block);
+    return output;
   }
 }

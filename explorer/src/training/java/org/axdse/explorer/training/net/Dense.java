@@ -5,20 +5,23 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 
-/** A fully connected layer on a flat input, optionally followed by ReLU; exported as ONNX {@code Gemm}. */
+/**
+ * A fully connected layer on a flat input, optionally followed by ReLU; exported as ONNX {@code Gemm}. The DJL
+ * block is {@link Approximated} (see {@link ConvBn}).
+ */
 public final class Dense implements NetLayer {
   private final int in;
   private final int out;
   private final boolean relu;
   private final Linear linear;
-  private final Block block;
+  private final Approximated block;
 
   public Dense(int in, int out, boolean relu) {
     this.in = in;
     this.out = out;
     this.relu = relu;
     this.linear = Linear.builder().setUnits(out).build();
-    this.block = relu ? new SequentialBlock().add(linear).add(Activation.reluBlock()) : linear;
+    this.block = new Approximated(relu ? new SequentialBlock().add(linear).add(Activation.reluBlock()) : linear);
   }
 
   @Override
@@ -43,6 +46,8 @@ public final class Dense implements NetLayer {
   public String export(ExportContext ctx, String input, long[] inShape) {
     String y = ctx.graph().gemm(ctx.name("fc"), input, Params.of(linear, "weight"), new int[] {out, in},
         Params.of(linear, "bias"), 1f, 1f, true);
-    return relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
+    String output = relu ? ctx.graph().relu(ctx.name("relu"), y) : y;
+    ctx.approximable(output, block);
+    return output;
   }
 }

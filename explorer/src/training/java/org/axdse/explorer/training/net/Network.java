@@ -3,7 +3,10 @@ package org.axdse.explorer.training.net;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axdse.simulator.onnx.OnnxGraphBuilder;
 import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
 
@@ -57,9 +60,23 @@ public final class Network {
 
   /** The ONNX inference model with the current parameters (call after training). */
   public ModelProto export() {
-    OnnxGraphBuilder graph = OnnxGraphBuilder.create(name);
+    return export(new ExportContext(OnnxGraphBuilder.create(name)));
+  }
+
+  /**
+   * The {@link Approximated} blocks (every convolution and dense layer) by the ONNX tensor that carries each one's
+   * output in {@link #export()} (the output of its ReLU when it has one), in export order.
+   */
+  public Map<String, Approximated> approximableOutputs() {
+    ExportContext ctx = new ExportContext(OnnxGraphBuilder.create(name));
+    export(ctx);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(ctx.approximable()));
+  }
+
+  private ModelProto export(ExportContext ctx) {
+    OnnxGraphBuilder graph = ctx.graph();
     String input = graph.input(INPUT, Arrays.stream(inputShape).mapToInt(Math::toIntExact).toArray());
-    graph.output(Sequence.export(layers, new ExportContext(graph), input, inputShape));
+    graph.output(Sequence.export(layers, ctx, input, inputShape));
     return graph.build();
   }
 

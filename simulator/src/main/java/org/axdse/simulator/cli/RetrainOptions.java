@@ -1,0 +1,26 @@
+package org.axdse.simulator.cli;
+
+import picocli.CommandLine.Option;
+
+/** The flags of {@code axdse compensate --method retrain} (a picocli mixin; ignored by the other methods). */
+public final class RetrainOptions {
+  @Option(names = "--epochs", paramLabel = "E", description = "retrain: passes over the train split "
+      + "(default: ${DEFAULT-VALUE})")
+  int epochs = 1;
+
+  @Option(names = "--lr", paramLabel = "LR", description = "retrain: Adam's learning rate, constant "
+      + "(default: ${DEFAULT-VALUE})")
+  double learningRate = 1e-4;
+
+  @Option(names = "--batch-size", paramLabel = "B", description = "retrain: images per step "
+      + "(default: ${DEFAULT-VALUE})")
+  int batchSize = 128;
+
+  @Option(names = "--seed", paramLabel = "S", description = "retrain: seed of the shuffling "
+      + "(default: ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  boolean valid() {
+    return epochs >= 1 && learningRate > 0 && learningRate < 1 && batchSize >= 1;
+  }
+}

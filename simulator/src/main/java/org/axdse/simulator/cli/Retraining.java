@@ -1,0 +1,105 @@
+package org.axdse.simulator.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.compensation.RetrainRequest;
+import org.axdse.simulator.compensation.Retrainer;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
+
+/**
+ * {@code axdse compensate --method retrain}: evaluates the assignment on the original model, has the
+ * {@link Retrainer} of the training build fine-tune it and write {@code --out}, then quantizes the written model
+ * afresh (recalibrated on the same calibration images) and evaluates the same assignment on it.
+ */
+final class Retraining {
+  private Retraining() {}
+
+  static int run(CommandLine cmd, Path model, String data, Path config, String uniform, QuantizationOptions options,
+      RetrainOptions r, Path out) {
+    Retrainer retrainer = Retrainer.find().orElseThrow(() -> new BadInputException("--method retrain needs the "
+        + "training profile: run it through ./axdse (which builds with -Ptraining for it) or build with mvn "
+        + "-Ptraining"));
+    if (!options.valid() || !r.valid()) {
+      throw new CommandLine.ParameterException(cmd, "expected --epochs >= 1, 0 < --lr < 1, --batch-size >= 1, "
+          + QuantizationOptions.EXPECTED);
+    }
+    if (out == null || !out.getFileName().toString().endsWith(".onnx")) {
+      throw new CommandLine.ParameterException(cmd, "--method retrain needs --out M2.onnx (the retrained model)");
+    }
+    if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
+      throw BadInputException.in(out, "--out would overwrite the model being retrained");
+    }
+    long start = System.nanoTime();
+    Model m = OnnxImporter.load(model);
+    DatasetSpec ds = DatasetSpec.parse(data);
+    Dataset evalSet = options.evaluationSet(ds);
+    MultiplierCatalog catalog = options.catalog();
+    QuantConfig quant = options.config();
+    Assignment assignment = config != null ? AssignmentJson.read(config)
+        : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), uniform);
+    Evaluation before = evaluate(model, m, ds, evalSet, options, assignment, config);
+    long trainStart = System.nanoTime();
+    Path written = retrainer.retrain(new RetrainRequest(model, assignment, ds, quant, catalog, r.epochs,
+        r.learningRate, r.batchSize, r.seed, options.threads(), out, cmd.getErr()));
+    double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+    Evaluation after = evaluate(written, OnnxImporter.load(written), ds, evalSet, options, assignment, config);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter w = cmd.getOut();
+    w.printf(Locale.ROOT, "model        %s%n", model);
+    w.printf(Locale.ROOT, "assignment   %s%n", config != null ? config.toString() : "--uniform " + uniform);
+    w.printf(Locale.ROOT, "method       retrain (%d epoch%s, Adam lr %s, batch %d, seed %d), %d calibration "
+        + "images%n", r.epochs, r.epochs == 1 ? "" : "s", r.learningRate, r.batchSize, r.seed,
+        options.calibrationImages());
+    w.printf(Locale.ROOT, "images       %d (%s)%n", evalSet.size(), options.split());
+    w.printf(Locale.ROOT, "%-16s %8s %10s%n", "", "top1", "drop(pt)");
+    double exact = before.exactQuantized().top1();
+    w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");
+    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f%n", "uncompensated", before.assignment().top1(),
+        100 * (exact - before.assignment().top1()));
+    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   recovered %.1f%% of the drop%n", "compensated",
+        after.assignment().top1(), 100 * (exact - after.assignment().top1()),
+        100 * CompensateCommand.recovered(before, after));
+    w.printf(Locale.ROOT, "retrained    %s (exact int of it %.4f)%n", written, after.exactQuantized().top1());
+    w.printf(Locale.ROOT, "seconds      %.1f retraining, %.1f total%n", trainSeconds, seconds);
+    w.flush();
+    return 0;
+  }
+
+  /** The assignment's accuracy on {@code m}, quantized (calibrated) from scratch with the options. */
+  private static Evaluation evaluate(Path file, Model m, DatasetSpec ds, Dataset evalSet, QuantizationOptions options,
+      Assignment assignment, Path config) {
+    Preprocessing pre = Preprocessing.requiredFor(file);
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
+      q = Calibration.run(m, pre, options.calibrationSet(ds), options.config(), k);
+    }
+    SessionOptions so = SessionOptions.defaults().withThreads(options.threads()).withFloatReference(false)
+        .withLayerStatistics(false);
+    try (SimulationSession s = SimulationSession.open(m, q, evalSet, options.catalog(), so)) {
+      try {
+        s.resolve(assignment);
+      } catch (BadInputException e) {
+        throw config != null ? BadInputException.in(config, e.getMessage()) : e;
+      }
+      return s.evaluate(assignment);
+    }
+  }
+}
