@@ -54,8 +54,8 @@ public final class SteRetrainer implements Retrainer {
       }
       try (SteTraining ste = new SteTraining(session, q, r.assignment(), r.catalog(), r.threads(), r.model())) {
         ste.fineTune(train, r.epochs(), (float) r.learningRate(), r.batchSize(), r.seed(), e -> {
-          r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, %.0f s%n", e.epoch(), r.epochs(),
-              e.meanLoss(), e.seconds());
+          r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, %.0f s (simulator so far %.0f s)%n",
+              e.epoch(), r.epochs(), e.meanLoss(), e.seconds(), ste.simulatorSeconds());
           r.log().flush();
         });
       }

@@ -56,6 +56,7 @@ public final class SteTraining implements AutoCloseable {
   private final Map<String, Approximated> sites;
   private final Kernels kernels;
   private final RowTables[] tables;
+  private long simulatorNanos;
 
   /**
    * Prepares fine-tuning of {@code session} for {@code assignment}; {@code calibrated} is the quantization of the
@@ -104,6 +105,7 @@ public final class SteTraining implements AutoCloseable {
    * dequantized output of every substituted tensor (sample-major, NCHW) and the dequantized logits.
    */
   public Simulated simulate(Dataset data, int[] indices) {
+    long start = System.nanoTime();
     Model model = currentModel();
     QuantizedModel q = ModelQuantizer.requantizeWeights(model, calibrated);
     int n = indices.length;
@@ -119,7 +121,13 @@ public final class SteTraining implements AutoCloseable {
     });
     QuantParams lp = engine.logitParams();
     float[] logits = dequantize(logitCodes, n, engine.logitsPerSample(), 1, lp);
+    simulatorNanos += System.nanoTime() - start;
     return new Simulated(outputs, logits);
+  }
+
+  /** Wall time spent in {@link #simulate} so far (export, import, quantization and the engine run), seconds. */
+  public double simulatorSeconds() {
+    return simulatorNanos / 1e9;
   }
 
   /**
