@@ -15,6 +15,9 @@ import org.axdse.results.run.RunDirectory;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.assign.LayerAssignment;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationCache;
+import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
@@ -99,15 +102,21 @@ public final class DeployWriter {
     assignment.multipliersUsed().forEach(catalog::byName);
 
     QuantizedModel q;
+    Compensation compensation = null;
     try (Kernels k = Kernels.create(o.threads(), KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, settings.quant(), k);
+      if (settings.compensation() != null) {
+        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k)
+            .compute(assignment);
+      }
     }
     DeployConfig.Figures verified = null;
     if (o.verify()) {
       SessionOptions so = SessionOptions.defaults().withThreads(o.threads()).withFloatReference(false)
           .withLayerStatistics(false);
       try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
-        Evaluation e = s.evaluate(assignment);
+        Evaluation e = compensation == null ? s.evaluate(assignment)
+            : s.evaluate(assignment, compensation.applyTo(q));
         verified = new DeployConfig.Figures(e.images(), e.assignment().top1(), e.exactQuantized().top1(),
             e.multiplierEnergy(), e.systemEnergy());
       }
@@ -126,7 +135,7 @@ public final class DeployWriter {
             constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
         new DeployConfig.Figures(expectedImages, pick.accuracy(), nullIfNaN(pick.referenceAccuracy()),
             p.multiplierEnergy(), nullIfNaN(p.systemEnergy())),
-        verified);
+        verified, compensation == null ? null : CompensationJson.toJson(compensation));
     Path file = out.resolve(FILE);
     DeployJson.write(config, file);
     return new Result(file, config, pick);

@@ -14,6 +14,7 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.BiasOrder;
 import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationFile;
 import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.compensation.Compensator;
@@ -143,8 +144,8 @@ public final class CompensateCommand implements Callable<Integer> {
   private ObjectNode report(Compensation c, QuantizedModel q, Assignment a, String source, Evaluation before,
       Evaluation after, int images, double compensateSeconds, double seconds) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", "axdse-compensation");
-    root.put("formatVersion", 1);
+    root.put("format", CompensationFile.FORMAT);
+    root.put("formatVersion", CompensationFile.FORMAT_VERSION);
     root.put("model", model.toAbsolutePath().toString());
     root.put("dataset", data);
     root.put("split", options.split());

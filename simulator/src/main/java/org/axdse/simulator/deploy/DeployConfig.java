@@ -14,12 +14,16 @@ import java.util.Objects;
  *
  * @param format always {@link #FORMAT}: what tells a deploy file from an assignment file
  * @param verified null until {@code axdse pick --verify} re-evaluated the point
+ * @param compensation null, or the compensation ({@code CompensationJson}) applied to the recorded quantization
+ *     before the assignment runs (a search with {@code --compensate})
  */
 public record DeployConfig(String format, int formatVersion, ModelFile model, String dataset,
     EvaluationSet evaluation, JsonNode preprocessing, JsonNode quantization, JsonNode assignment,
-    List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified) {
+    List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified,
+    JsonNode compensation) {
   public static final String FORMAT = "axdse-deploy";
-  public static final int FORMAT_VERSION = 1;
+  /** Version 2 added {@code compensation}. */
+  public static final int FORMAT_VERSION = 2;
 
   public DeployConfig {
     if (!FORMAT.equals(format)) {
@@ -27,7 +31,7 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     }
     if (formatVersion != FORMAT_VERSION) {
       throw new IllegalArgumentException("unsupported format_version " + formatVersion + " (this build reads "
-          + FORMAT_VERSION + ")");
+          + FORMAT_VERSION + "; run axdse pick again)");
     }
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(dataset, "dataset");
@@ -38,12 +42,15 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     multipliers = List.copyOf(Objects.requireNonNull(multipliers, "multipliers"));
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(expected, "expected");
+    if (compensation != null && compensation.isNull()) {
+      compensation = null;
+    }
   }
 
   /** This configuration with the verified figures set. */
   public DeployConfig withVerified(Figures figures) {
     return new DeployConfig(format, formatVersion, model, dataset, evaluation, preprocessing, quantization,
-        assignment, multipliers, selection, expected, figures);
+        assignment, multipliers, selection, expected, figures, compensation);
   }
 
   /** The ONNX file, as an absolute path, and the SHA-256 of its bytes in lower-case hex. */
