@@ -3,6 +3,7 @@ package org.axdse.explorer.backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axdse.simulator.compensation.CompensationMethod;
+import org.axdse.simulator.data.ImageSelection;
 
 /**
  * How the engine quantizes the model before the search (post-training, no retraining): the number of calibration
@@ -22,7 +23,7 @@ import org.axdse.simulator.compensation.CompensationMethod;
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
     String preprocess, String compensate) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
-  public static final String HOLDOUT = "holdout";
+  public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
   /** {@code --compensate none}: candidates are evaluated as quantized. */
   public static final String NO_COMPENSATION = "none";

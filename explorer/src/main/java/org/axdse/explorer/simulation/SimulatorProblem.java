@@ -1,6 +1,5 @@
 package org.axdse.explorer.simulation;
 
-import java.util.stream.IntStream;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
@@ -11,6 +10,7 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.compensation.Compensation;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SimulationSession;
 
@@ -26,7 +26,7 @@ import org.axdse.simulator.engine.SimulationSession;
  */
 final class SimulatorProblem implements SearchProblem {
   /** Seed of the final-fidelity subset when {@code --final-images} is smaller than the evaluation set. */
-  static final long FINAL_SEED = 0x5EEDL;
+  static final long FINAL_SEED = ImageSelection.SUBSET_SEED;
 
   private final SearchSpace space;
   private final SimulationSession session;
@@ -41,8 +41,7 @@ final class SimulatorProblem implements SearchProblem {
     this.compensation = compensation;
     int n = session.size();
     this.screening = Dataset.subsetIndices(n, screeningImages, seed);
-    this.fin = finalImages == 0 || finalImages >= n ? IntStream.range(0, n).toArray()
-        : Dataset.subsetIndices(n, finalImages, FINAL_SEED);
+    this.fin = ImageSelection.subsetOf(n, finalImages);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.axdse.results.run.MultiplierInfo;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.AssignmentResolver;
 import org.axdse.simulator.engine.Calibration;
@@ -44,7 +45,7 @@ import org.axdse.simulator.quant.QuantizedModel;
  */
 public final class SimulatorProblems implements ProblemFactory {
   /** Seed of the calibration subset (as in {@code axdse evaluate}). */
-  static final long CALIBRATION_SEED = 1L;
+  static final long CALIBRATION_SEED = ImageSelection.HOLDOUT_SEED;
 
   @Override
   public SearchProblem open(ProblemRequest request) {
@@ -67,9 +68,8 @@ public final class SimulatorProblems implements ProblemFactory {
         throw new BadInputException("--calib-data holdout: --calib " + qo.calibrationImages()
             + " leaves none of the " + test.size() + " test images for evaluation");
       }
-      int[] held = Dataset.subsetIndices(test.size(), qo.calibrationImages(), CALIBRATION_SEED);
-      calib = test.select(held);
-      eval = test.select(complement(held, test.size()));
+      calib = ImageSelection.heldOut(test, qo.calibrationImages());
+      eval = ImageSelection.remaining(test, qo.calibrationImages());
     } else {
       DatasetSpec calibSpec = qo.calibrationData().isEmpty() ? spec : DatasetSpec.parse(qo.calibrationData());
       calib = calibSpec.load(Split.TRAIN).subset(qo.calibrationImages(), CALIBRATION_SEED);
@@ -123,14 +123,6 @@ public final class SimulatorProblems implements ProblemFactory {
       return library.exactName();
     }
     return approx.get(approx.size() / 2).name();
-  }
-
-  private static int[] complement(int[] sorted, int size) {
-    boolean[] taken = new boolean[size];
-    for (int i : sorted) {
-      taken[i] = true;
-    }
-    return java.util.stream.IntStream.range(0, size).filter(i -> !taken[i]).toArray();
   }
 
   private static String describe(Dataset eval, Dataset calib) {

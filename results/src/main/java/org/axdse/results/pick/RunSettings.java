@@ -16,10 +16,12 @@ import org.axdse.simulator.quant.QuantMode;
  * {@code sym}, {@code per_channel} false, {@code weight_bits} 8, {@code calib} 500 images drawn with seed 1 from
  * the train split, {@code calib_method} percentile: the defaults of {@code axdse evaluate} when a key is absent),
  * the final fidelity ({@code final_images}, 0 = the whole test set) and screening size ({@code eval_images}), and
- * the compensation every candidate got ({@code compensate}: none, bias, weights or both; null when none).
+ * the compensation every candidate got ({@code compensate}: none, bias, weights or both; null when none), where
+ * the calibration images came from ({@code calib_data}: empty for the train split of the data, {@code holdout},
+ * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's).
  */
 record RunSettings(String model, String data, String library, QuantConfig quant, int finalImages,
-    int screeningImages, CompensationMethod compensation) {
+    int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess) {
 
   static RunSettings of(RunConfig config, Path runJson) {
     Map<String, Object> s = config.settings();
@@ -39,7 +41,8 @@ record RunSettings(String model, String data, String library, QuantConfig quant,
         throw new IllegalArgumentException("compensate must be none, bias, weights or both");
       }
       return new RunSettings(string(s, "model", config.model()), string(s, "data", config.dataset()),
-          lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm);
+          lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm,
+          string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw BadInputException.in(runJson, "run.settings: " + e.getMessage());
     }

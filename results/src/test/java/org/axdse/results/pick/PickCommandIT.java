@@ -61,7 +61,8 @@ import picocli.CommandLine;
 
 /**
  * {@code axdse pick} end to end on the shared CIFAR-10 ResNet-20: a run directory whose points were really
- * evaluated by the engine (24 calibration images, the first 40 test images as final fidelity), then pick ->
+ * evaluated by the engine (24 calibration images, the seeded subset of 40 test images a search with
+ * {@code --final-images 40} uses as final fidelity), then pick ->
  * deploy.json -> {@code axdse evaluate --config deploy.json}, which must reproduce the front's accuracy exactly.
  */
 class PickCommandIT {
@@ -88,7 +89,7 @@ class PickCommandIT {
       q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(),
           spec.load(Split.TRAIN).subset(24, qc.calibrationSeed()), qc, k);
     }
-    Dataset test = spec.load(Split.TEST).limit(IMAGES);
+    Dataset test = new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST));
     List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
     List<List<String>> perLayer = new ArrayList<>();
     perLayer.add(layers.stream().map(l -> EXACT).toList());
@@ -192,7 +193,7 @@ class PickCommandIT {
       QuantizedModel q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(), calib, qc, k);
       var cache = org.axdse.simulator.compensation.CompensationCache.open(m, q, MultiplierCatalog.builtin(), calib,
           org.axdse.simulator.compensation.CompensationMethod.WEIGHTS_AND_BIAS, k);
-      try (SimulationSession s = SimulationSession.open(m, q, spec.load(Split.TEST).limit(IMAGES),
+      try (SimulationSession s = SimulationSession.open(m, q, new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST)),
           MultiplierCatalog.builtin(), SessionOptions.defaults().withThreads(2).withFloatReference(false)
               .withLayerStatistics(false))) {
         compensated.add(point(0, layers.stream().map(l -> EXACT).toList(), List.of(),

@@ -126,11 +126,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
     DeployConfig c = d.config();
-    Dataset evalSet = DatasetSpec.parse(data != null ? data : c.dataset())
-        .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN);
-    int n = options.limit != null ? options.limit : c.evaluation().limit();
-    if (n > 0) {
-      evalSet = evalSet.limit(n);
+    Dataset evalSet;
+    try {
+      evalSet = c.evaluation().selection(options.limit).select(DatasetSpec.parse(data != null ? data : c.dataset())
+          .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN));
+    } catch (IllegalArgumentException e) {
+      throw BadInputException.in(choice.config, "evaluation: " + e.getMessage());
     }
     MultiplierCatalog catalog = options.catalog();
     report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),

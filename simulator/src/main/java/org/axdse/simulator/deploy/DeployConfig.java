@@ -3,6 +3,7 @@ package org.axdse.simulator.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
+import org.axdse.simulator.data.ImageSelection;
 
 /**
  * A deployment configuration ({@code deploy.json}): one chosen multiplier assignment with everything needed to
@@ -63,15 +64,24 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     }
   }
 
-  /** The images the figures are measured on: the first {@code limit} of {@code split} ({@code 0}: all). */
-  public record EvaluationSet(String split, int limit) {
+  /**
+   * The images the figures are measured on: of {@code split}, those {@link ImageSelection} {@code (holdout,
+   * subset, limit)} selects (the search's held-out calibration images removed, its final-fidelity subset, an
+   * optional first-N limit).
+   */
+  public record EvaluationSet(String split, int holdout, int subset, int limit) {
     public EvaluationSet {
       if (!"test".equals(split) && !"train".equals(split)) {
         throw new IllegalArgumentException("evaluation.split must be test or train");
       }
-      if (limit < 0) {
-        throw new IllegalArgumentException("evaluation.limit must be >= 0 (0: the whole split)");
+      if (holdout < 0 || subset < 0 || limit < 0) {
+        throw new IllegalArgumentException("evaluation.holdout, subset and limit must be >= 0 (0: none, all, all)");
       }
+    }
+
+    /** The selection these fields describe, the limit replaced by {@code limitOverride} when not null. */
+    public ImageSelection selection(Integer limitOverride) {
+      return new ImageSelection(holdout, subset, limitOverride != null ? limitOverride : limit);
     }
   }
 
