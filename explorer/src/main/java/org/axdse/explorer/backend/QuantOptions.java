@@ -2,6 +2,8 @@ package org.axdse.explorer.backend;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axdse.simulator.compensation.CompensationMethod;
+import org.axdse.simulator.data.ImageSelection;
 
 /**
  * How the engine quantizes the model before the search (post-training, no retraining): the number of calibration
@@ -15,12 +17,16 @@ import java.util.Map;
  * @param weightBits N, 2..8 (activations are always 8 bits)
  * @param perChannel one weight scale per output channel
  * @param preprocess a preprocessing sidecar file, or {@code ""} for the model's own {@code M.preprocess.json}
+ * @param compensate {@link #NO_COMPENSATION}, or the compensation every candidate gets before it is evaluated
+ *     ({@code bias}, {@code weights} or {@code both}; measured on the calibration images, exact inputs)
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess) {
+    String preprocess, String compensate) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
-  public static final String HOLDOUT = "holdout";
+  public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
+  /** {@code --compensate none}: candidates are evaluated as quantized. */
+  public static final String NO_COMPENSATION = "none";
 
   public QuantOptions {
     if (calibrationImages < 1) {
@@ -31,6 +37,22 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     }
     calibrationData = calibrationData == null ? "" : calibrationData.strip();
     preprocess = preprocess == null ? "" : preprocess.strip();
+    compensate = compensate == null || compensate.isBlank() ? NO_COMPENSATION : compensate.strip();
+    if (!compensate.equals(NO_COMPENSATION) && CompensationMethod.parse(compensate) == null) {
+      throw new IllegalArgumentException("--compensate must be none, bias, weights or both, not '" + compensate
+          + "'");
+    }
+  }
+
+  /** Options without compensation. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, NO_COMPENSATION);
+  }
+
+  /** The compensation method, or null for {@link #NO_COMPENSATION}. */
+  public CompensationMethod compensation() {
+    return CompensationMethod.parse(compensate);
   }
 
   /** 500 calibration images from the train split, 8-bit weights per tensor, the model's own sidecar. */
@@ -46,6 +68,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     m.put("weight_bits", weightBits);
     m.put("per_channel", perChannel);
     m.put("preprocess", preprocess);
+    m.put("compensate", compensate);
     return m;
   }
 
@@ -56,6 +79,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("calib_data") instanceof String s ? s : d.calibrationData,
         m.get("weight_bits") instanceof Number n ? n.intValue() : d.weightBits,
         m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
-        m.get("preprocess") instanceof String s ? s : d.preprocess);
+        m.get("preprocess") instanceof String s ? s : d.preprocess,
+        m.get("compensate") instanceof String s ? s : d.compensate);
   }
 }

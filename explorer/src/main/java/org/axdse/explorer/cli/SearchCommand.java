@@ -84,6 +84,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--preprocess", paramLabel = "FILE",
       description = "Preprocessing sidecar (default: M.preprocess.json next to the model).")
   String preprocess;
+  @Option(names = "--compensate", paramLabel = "none|bias|weights|both", defaultValue = "none",
+      description = "Compensate each candidate's multiplier error before evaluating it: bias correction, ALWANN "
+          + "weight tuning, or both (measured once on the calibration images; default: ${DEFAULT-VALUE}).")
+  String compensate;
   @Option(names = "--backend", defaultValue = "local", description = "Where to evaluate: local or hazelcast.")
   String backend;
   @Option(names = "--coordinator-threads", paramLabel = "T", defaultValue = "0",
@@ -168,7 +172,8 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(objectives, energy))
           .optMaxAccuracyDrop(maxAccuracyDrop == null ? Double.NaN : maxAccuracyDrop)
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(new QuantOptions(calib, calibData, weightBits, perChannel, preprocess))
+          .optQuantization(new QuantOptions(calib, calibData, weightBits, perChannel, preprocess,
+              compensate))
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -192,7 +197,7 @@ public final class SearchCommand implements Callable<Integer> {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess")) {
+        "--preprocess", "--compensate")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -95,7 +95,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putInt(q.screeningImages()).putInt(q.finalImages()).putLong(q.seed()).putBoolean(q.channelRanking());
     QuantOptions o = q.quantization();
     w.putInt(o.calibrationImages()).putString(o.calibrationData()).putInt(o.weightBits())
-        .putBoolean(o.perChannel()).putString(o.preprocess());
+        .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate());
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -121,6 +121,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     int weightBits = r.getInt();
     boolean perChannel = r.getBoolean();
     String preprocess = r.getString();
+    String compensate = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -141,7 +142,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     try {
       ProblemRequest q = new ProblemRequest(model == null ? modelName : "shipped model", data, quant,
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
-          new QuantOptions(calib, calibData, weightBits, perChannel, preprocess));
+          new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new Wire.MalformedException(e.getMessage());

@@ -15,8 +15,10 @@ import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.run.MultiplierInfo;
+import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.AssignmentResolver;
 import org.axdse.simulator.engine.Calibration;
@@ -37,11 +39,13 @@ import org.axdse.simulator.quant.QuantizedModel;
  * split of the data set, calibrates post-training quantization (seeded, see {@link QuantOptions}) and opens one
  * {@link SimulationSession} that serves every evaluation of the run. Calibration images come from the train split
  * of {@code --data} (or of {@code --calib-data SPEC}); with {@code --calib-data holdout} they are a seeded subset
- * of the test images, and the evaluation set is the rest of the test set, so the two never overlap.
+ * of the test images, and the evaluation set is the rest of the test set, so the two never overlap. With {@code
+ * --compensate}, the calibration images also measure the {@link CompensationCache} every candidate is compensated
+ * with.
  */
 public final class SimulatorProblems implements ProblemFactory {
   /** Seed of the calibration subset (as in {@code axdse evaluate}). */
-  static final long CALIBRATION_SEED = 1L;
+  static final long CALIBRATION_SEED = ImageSelection.HOLDOUT_SEED;
 
   @Override
   public SearchProblem open(ProblemRequest request) {
@@ -64,9 +68,8 @@ public final class SimulatorProblems implements ProblemFactory {
         throw new BadInputException("--calib-data holdout: --calib " + qo.calibrationImages()
             + " leaves none of the " + test.size() + " test images for evaluation");
       }
-      int[] held = Dataset.subsetIndices(test.size(), qo.calibrationImages(), CALIBRATION_SEED);
-      calib = test.select(held);
-      eval = test.select(complement(held, test.size()));
+      calib = ImageSelection.heldOut(test, qo.calibrationImages());
+      eval = ImageSelection.remaining(test, qo.calibrationImages());
     } else {
       DatasetSpec calibSpec = qo.calibrationData().isEmpty() ? spec : DatasetSpec.parse(qo.calibrationData());
       calib = calibSpec.load(Split.TRAIN).subset(qo.calibrationImages(), CALIBRATION_SEED);
@@ -78,8 +81,12 @@ public final class SimulatorProblems implements ProblemFactory {
         .withCalibration(qo.calibrationImages(), CalibrationMethod.PERCENTILE);
     int threads = Runtime.getRuntime().availableProcessors();
     QuantizedModel q;
+    CompensationCache compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, config, k);
+      if (qo.compensation() != null) {
+        compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k);
+      }
     }
     MultiplierFormat format = mode.format(qo.weightBits());
     UsableLibrary library = UsableLibrary.of(catalog, format);
@@ -88,7 +95,8 @@ public final class SimulatorProblems implements ProblemFactory {
         library.multipliers(), layers);
     SimulationSession session = SimulationSession.open(model, q, eval, catalog,
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false));
-    return new SimulatorProblem(space, session, request.screeningImages(), request.finalImages(), request.seed());
+    return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),
+        request.seed());
   }
 
   private static List<ApproximableLayer> layers(Model model, QuantizedModel q, UsableLibrary library,
@@ -115,14 +123,6 @@ public final class SimulatorProblems implements ProblemFactory {
       return library.exactName();
     }
     return approx.get(approx.size() / 2).name();
-  }
-
-  private static int[] complement(int[] sorted, int size) {
-    boolean[] taken = new boolean[size];
-    for (int i : sorted) {
-      taken[i] = true;
-    }
-    return java.util.stream.IntStream.range(0, size).filter(i -> !taken[i]).toArray();
   }
 
   private static String describe(Dataset eval, Dataset calib) {

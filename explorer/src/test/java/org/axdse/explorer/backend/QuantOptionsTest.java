@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class QuantOptionsTest {
   @Test
   void settingsKeepTheQuantizationOptionsThroughTheCheckpointMap() {
-    QuantOptions q = new QuantOptions(64, QuantOptions.HOLDOUT, 6, true, "m.preprocess.json");
+    QuantOptions q = new QuantOptions(64, QuantOptions.HOLDOUT, 6, true, "m.preprocess.json", "both");
     SearchSettings s = SearchSettings.builder().setModel("m").setData("d").setGenerations(2).optQuantization(q)
         .build();
     SearchSettings back = SearchSettings.fromMap(s.toMap());
@@ -23,7 +23,7 @@ class QuantOptionsTest {
   void aCheckpointWithoutTheOptionsReadsAsTheDefaults() {
     SearchSettings s = SearchSettings.builder().setModel("m").setData("d").setGenerations(2).build();
     Map<String, Object> m = new LinkedHashMap<>(s.toMap());
-    for (String k : new String[] {"calib", "calib_data", "weight_bits", "per_channel", "preprocess"}) {
+    for (String k : new String[] {"calib", "calib_data", "weight_bits", "per_channel", "preprocess", "compensate"}) {
       m.remove(k);
     }
     assertEquals(QuantOptions.defaults(), SearchSettings.fromMap(m).quantization());
@@ -34,5 +34,6 @@ class QuantOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(0, "", 8, false, ""));
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 9, false, ""));
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 1, false, ""));
+    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 8, false, "", "retrain"));
   }
 }

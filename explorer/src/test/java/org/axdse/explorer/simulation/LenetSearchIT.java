@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.axdse.explorer.backend.QuantOptions;
@@ -16,8 +18,11 @@ import org.axdse.explorer.search.SearchSettings;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Run;
 import org.axdse.results.run.RunDirectory;
+import org.axdse.simulator.deploy.DeployConfig;
+import org.axdse.simulator.deploy.DeployJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** A small real search: the bundled LeNet-5 on bundled Fashion-MNIST images through the quantized engine. */
 class LenetSearchIT {
@@ -33,19 +38,59 @@ class LenetSearchIT {
   }
 
   private static SearchSettings settings(int threads, Granularity g) {
+    return settings(threads, g, QuantOptions.NO_COMPENSATION);
+  }
+
+  private static SearchSettings settings(int threads, Granularity g, String compensate) {
     Path root = root();
     return SearchSettings.builder().setModel(root.resolve("models/lenet5.onnx").toString())
         .setData("fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000")).setGenerations(2)
         .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(400).optThreads(threads)
         .optGranularity(g).optBaselines(java.util.List.of())
-        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "")).build();
+        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "", compensate)).build();
   }
 
   private Run search(String name, int threads, Granularity g) {
+    return search(name, settings(threads, g));
+  }
+
+  private Run search(String name, SearchSettings settings) {
     Path dir = tmp.resolve(name);
     assertEquals(SearchRunner.Outcome.COMPLETE,
-        new SearchRunner(new SimulatorProblems(), Progress.silent()).start(settings(threads, g), dir, new StopSignal()));
+        new SearchRunner(new SimulatorProblems(), Progress.silent()).start(settings, dir, new StopSignal()));
     return RunDirectory.of(dir).read();
+  }
+
+  /**
+   * The chain a user runs: a search with held-out calibration images, a seeded final-fidelity subset and
+   * compensation, then pick --verify and evaluate --config deploy.json. Both re-evaluations must give the front
+   * point's final accuracy exactly: same calibration, same images, same compensation.
+   */
+  @Test
+  void pickVerifiesACompensatedHoldoutSearchExactly() throws Exception {
+    Run r = search("c", settings(2, Granularity.layer(), "both"));
+    Path dir = tmp.resolve("c");
+    StringWriter err = new StringWriter();
+    CommandLine pick = new CommandLine(new org.axdse.results.pick.PickCommand());
+    pick.setErr(new PrintWriter(err));
+    pick.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(0, pick.execute(dir.toString(), "--max-energy", "1", "--verify", "--threads", "2"),
+        err::toString);
+    DeployConfig d = DeployJson.read(dir.resolve("deploy.json"));
+    EvaluatedPoint chosen = r.front().stream().filter(p -> p.id() == d.selection().pointId()).findFirst()
+        .orElseThrow();
+    assertTrue(d.compensation() != null, "the search compensated, so the deployment does");
+    assertEquals(400, d.verified().images(), "the search's final-fidelity images");
+    assertEquals(chosen.finalAccuracy(), d.verified().accuracy(), "pick --verify re-measures the search's figure");
+    StringWriter out = new StringWriter();
+    CommandLine eval = new CommandLine(new org.axdse.simulator.cli.EvaluateCommand());
+    eval.setOut(new PrintWriter(out));
+    eval.setErr(new PrintWriter(err));
+    assertEquals(0, eval.execute("--config", dir.resolve("deploy.json").toString(), "--format", "json",
+        "--threads", "2", "--no-float", "--no-layer-stats"), err::toString);
+    var ev = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("evaluation");
+    assertEquals(400, ev.get("images").asInt());
+    assertEquals(chosen.finalAccuracy(), ev.get("assignment").get("top1").asDouble());
   }
 
   @Test

@@ -15,8 +15,12 @@ import org.axdse.results.run.RunDirectory;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.assign.LayerAssignment;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationCache;
+import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
@@ -45,7 +49,7 @@ public final class DeployWriter {
   /**
    * @param out directory for {@code deploy.json} and {@code deploy/}; null for the run directory
    * @param model, data, library overrides of what the run recorded (null or empty: the run's)
-   * @param limit evaluate the first N test images (null: the run's final fidelity, {@code final_images})
+   * @param limit evaluate only the first N of the run's final-fidelity images (null: all of them)
    */
   public record Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
       int threads, Metric energy) {
@@ -78,17 +82,25 @@ public final class DeployWriter {
     }
     String sha = DeployJson.sha256(modelFile);
     Model model = OnnxImporter.load(modelFile);
-    Preprocessing pre = Preprocessing.requiredFor(modelFile);
+    Preprocessing pre = settings.preprocess() != null ? Preprocessing.load(Path.of(settings.preprocess()))
+        : Preprocessing.requiredFor(modelFile);
     String data = o.data() != null ? o.data() : settings.data();
     DatasetSpec spec = DatasetSpec.parse(data);
-    Dataset test = spec.load(Split.TEST);
-    int fullTest = test.size();
-    int limit = o.limit() != null ? o.limit() : settings.finalImages();
-    if (limit > 0) {
-      test = test.limit(limit);
+    Dataset fullTest = spec.load(Split.TEST);
+    boolean holdout = settings.calibrationData().equals(ImageSelection.HOLDOUT);
+    int calibImages = settings.quant().calibrationImages();
+    DeployConfig.EvaluationSet images = new DeployConfig.EvaluationSet("test", holdout ? calibImages : 0,
+        settings.finalImages(), o.limit() != null ? o.limit() : 0);
+    Dataset test;
+    Dataset calib;
+    try {
+      test = images.selection(null).select(fullTest);
+      calib = holdout ? ImageSelection.heldOut(fullTest, calibImages)
+          : (settings.calibrationData().isEmpty() ? spec : DatasetSpec.parse(settings.calibrationData()))
+              .load(Split.TRAIN).subset(calibImages, settings.quant().calibrationSeed());
+    } catch (IllegalArgumentException e) {
+      throw BadInputException.in(dir.file(RunDirectory.CONFIG), e.getMessage());
     }
-    Dataset calib = spec.load(Split.TRAIN).subset(settings.quant().calibrationImages(),
-        settings.quant().calibrationSeed());
     List<Path> library = !o.library().isEmpty() ? o.library()
         : settings.library() != null ? List.of(Path.of(settings.library())) : List.of();
     MultiplierCatalog catalog = library.isEmpty() ? MultiplierCatalog.builtin()
@@ -99,15 +111,21 @@ public final class DeployWriter {
     assignment.multipliersUsed().forEach(catalog::byName);
 
     QuantizedModel q;
+    Compensation compensation = null;
     try (Kernels k = Kernels.create(o.threads(), KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, settings.quant(), k);
+      if (settings.compensation() != null) {
+        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k)
+            .compute(assignment);
+      }
     }
     DeployConfig.Figures verified = null;
     if (o.verify()) {
       SessionOptions so = SessionOptions.defaults().withThreads(o.threads()).withFloatReference(false)
           .withLayerStatistics(false);
       try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
-        Evaluation e = s.evaluate(assignment);
+        Evaluation e = compensation == null ? s.evaluate(assignment)
+            : s.evaluate(assignment, compensation.applyTo(q));
         verified = new DeployConfig.Figures(e.images(), e.assignment().top1(), e.exactQuantized().top1(),
             e.multiplierEnergy(), e.systemEnergy());
       }
@@ -116,17 +134,18 @@ public final class DeployWriter {
     List<DeployConfig.MultiplierFile> files = MultiplierExport.write(assignment.multipliersUsed(), catalog, out);
     EvaluatedPoint p = pick.point();
     int expectedImages = pick.fidelity().equals("final")
-        ? (settings.finalImages() > 0 ? Math.min(settings.finalImages(), fullTest) : fullTest)
+        ? new DeployConfig.EvaluationSet("test", images.holdout(), images.subset(), 0).selection(null)
+            .select(fullTest).size()
         : settings.screeningImages();
     DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
         new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,
-        new DeployConfig.EvaluationSet("test", Math.max(limit, 0)), Deployment.preprocessingJson(pre), q.toJson(),
+        images, Deployment.preprocessingJson(pre), q.toJson(),
         AssignmentJson.toJson(assignment), files,
         new DeployConfig.Selection(runDir.toAbsolutePath().normalize().toString(), p.id(), constraint.kind().key(),
             constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
         new DeployConfig.Figures(expectedImages, pick.accuracy(), nullIfNaN(pick.referenceAccuracy()),
             p.multiplierEnergy(), nullIfNaN(p.systemEnergy())),
-        verified);
+        verified, compensation == null ? null : CompensationJson.toJson(compensation));
     Path file = out.resolve(FILE);
     DeployJson.write(config, file);
     return new Result(file, config, pick);

@@ -60,7 +60,8 @@ public final class PickCommand implements Callable<Integer> {
   List<Path> library = List.of();
 
   @Option(names = "--limit", paramLabel = "N",
-      description = "Evaluate the first N test images (default: the run's final_images; 0 or unset: all).")
+      description = "Verify on the first N of the run's final-fidelity images only (default, or 0: all of them: "
+          + "the test images the search's final fidelity used).")
   Integer limit;
 
   @Option(names = "--threads", description = "Threads (default: all cores).")

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.run.RunConfig;
+import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
@@ -14,10 +15,13 @@ import org.axdse.simulator.quant.QuantMode;
  * multiplier library directory ({@code library}, empty for the built-in one), the quantization ({@code quant}
  * {@code sym}, {@code per_channel} false, {@code weight_bits} 8, {@code calib} 500 images drawn with seed 1 from
  * the train split, {@code calib_method} percentile: the defaults of {@code axdse evaluate} when a key is absent),
- * and the final fidelity ({@code final_images}, 0 = the whole test set) and screening size ({@code eval_images}).
+ * the final fidelity ({@code final_images}, 0 = the whole test set) and screening size ({@code eval_images}), and
+ * the compensation every candidate got ({@code compensate}: none, bias, weights or both; null when none), where
+ * the calibration images came from ({@code calib_data}: empty for the train split of the data, {@code holdout},
+ * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's).
  */
 record RunSettings(String model, String data, String library, QuantConfig quant, int finalImages,
-    int screeningImages) {
+    int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess) {
 
   static RunSettings of(RunConfig config, Path runJson) {
     Map<String, Object> s = config.settings();
@@ -31,8 +35,14 @@ record RunSettings(String model, String data, String library, QuantConfig quant,
           .withWeightBits(integer(s, "weight_bits", 8))
           .withCalibration(integer(s, "calib", QuantConfig.DEFAULT_CALIBRATION_IMAGES), method);
       String lib = string(s, "library", "");
+      String comp = string(s, "compensate", "none");
+      CompensationMethod cm = CompensationMethod.parse(comp);
+      if (cm == null && !comp.equals("none")) {
+        throw new IllegalArgumentException("compensate must be none, bias, weights or both");
+      }
       return new RunSettings(string(s, "model", config.model()), string(s, "data", config.dataset()),
-          lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0));
+          lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm,
+          string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw BadInputException.in(runJson, "run.settings: " + e.getMessage());
     }

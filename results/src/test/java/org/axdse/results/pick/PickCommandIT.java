@@ -61,7 +61,8 @@ import picocli.CommandLine;
 
 /**
  * {@code axdse pick} end to end on the shared CIFAR-10 ResNet-20: a run directory whose points were really
- * evaluated by the engine (24 calibration images, the first 40 test images as final fidelity), then pick ->
+ * evaluated by the engine (24 calibration images, the seeded subset of 40 test images a search with
+ * {@code --final-images 40} uses as final fidelity), then pick ->
  * deploy.json -> {@code axdse evaluate --config deploy.json}, which must reproduce the front's accuracy exactly.
  */
 class PickCommandIT {
@@ -88,7 +89,7 @@ class PickCommandIT {
       q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(),
           spec.load(Split.TRAIN).subset(24, qc.calibrationSeed()), qc, k);
     }
-    Dataset test = spec.load(Split.TEST).limit(IMAGES);
+    Dataset test = new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST));
     List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
     List<List<String>> perLayer = new ArrayList<>();
     perLayer.add(layers.stream().map(l -> EXACT).toList());
@@ -173,6 +174,56 @@ class PickCommandIT {
     after.keySet().removeIf(k -> k.equals("deploy.json") || k.startsWith("deploy/"));
     assertEquals(before.keySet(), after.keySet(), "the run's files are untouched");
     before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+  }
+
+  /**
+   * A run searched with {@code --compensate both}: its points were evaluated compensated; pick records the
+   * compensation in deploy.json, --verify re-evaluates compensated, and evaluate --config replays it exactly.
+   */
+  @Test
+  void compensatedRunRoundTripsThroughDeployJson() throws Exception {
+    Model m = OnnxImporter.load(model);
+    DatasetSpec spec = DatasetSpec.parse(data);
+    QuantConfig qc = QuantConfig.defaults(QuantMode.SYMMETRIC).withCalibration(24, CalibrationMethod.PERCENTILE);
+    Dataset calib = spec.load(Split.TRAIN).subset(24, qc.calibrationSeed());
+    List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
+    List<EvaluatedPoint> compensated = new ArrayList<>();
+    double uncompensated;
+    try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
+      QuantizedModel q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(), calib, qc, k);
+      var cache = org.axdse.simulator.compensation.CompensationCache.open(m, q, MultiplierCatalog.builtin(), calib,
+          org.axdse.simulator.compensation.CompensationMethod.WEIGHTS_AND_BIAS, k);
+      try (SimulationSession s = SimulationSession.open(m, q, new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST)),
+          MultiplierCatalog.builtin(), SessionOptions.defaults().withThreads(2).withFloatReference(false)
+              .withLayerStatistics(false))) {
+        compensated.add(point(0, layers.stream().map(l -> EXACT).toList(), List.of(),
+            s.evaluate(Assignment.allExact())));
+        Assignment a = Assignment.uniform(layers, "s8x8_bam_h2v5");
+        uncompensated = s.evaluate(a).assignment().top1();
+        compensated.add(point(1, layers.stream().map(l -> "s8x8_bam_h2v5").toList(), List.of(),
+            s.evaluate(a, cache.compute(a).applyTo(q))));
+      }
+    }
+    assertTrue(compensated.get(1).finalAccuracy() != uncompensated, "compensation changes this point");
+    RunConfig config = new RunConfig(7, model.toString(), data,
+        List.of(Objective.of(Metric.ACCURACY), Objective.of(Metric.MULTIPLIER_ENERGY)), EXACT, List.of(), layers,
+        Map.of("model", model.toString(), "data", data, "quant", "sym", "calib", 24, "final_images", IMAGES,
+            "eval_images", IMAGES, "compensate", "both"));
+    Path dir = tmp.resolve("run-compensated");
+    RunDirectory.of(dir).write(new Run(config, compensated, Run.nonDominated(config, compensated), List.of(),
+        List.of(), Timings.none()));
+    Result r = run(new PickCommand(), dir.toString(), "--max-energy", "0.9", "--verify", "--threads", "2");
+    assertEquals(0, r.code, () -> String.valueOf(r.failure));
+    DeployConfig d = DeployJson.read(dir.resolve("deploy.json"));
+    assertEquals(1, d.selection().pointId());
+    assertNotNull(d.compensation());
+    assertEquals("both", d.compensation().get("method").asText());
+    assertEquals(d.expected().accuracy(), d.verified().accuracy(), "verified compensated, like the search");
+    Result e = run(new EvaluateCommand(), "--config", dir.resolve("deploy.json").toString(), "--format", "json",
+        "--threads", "2", "--no-float", "--no-layer-stats");
+    assertEquals(0, e.code, () -> String.valueOf(e.failure));
+    JsonNode ev = new ObjectMapper().readTree(e.out).get("evaluation");
+    assertEquals(d.expected().accuracy(), ev.get("assignment").get("top1").asDouble(), "bit-identical replay");
   }
 
   @Test

@@ -13,7 +13,9 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.BiasOrder;
+import org.axdse.simulator.compensation.CompensatedWeights;
 import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationFile;
 import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.compensation.Compensator;
@@ -28,6 +30,7 @@ import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantizedModel;
@@ -82,8 +85,10 @@ public final class CompensateCommand implements Callable<Integer> {
 
   @Mixin RetrainOptions retrain;
 
-  @Option(names = "--out", paramLabel = "OUT.json", description = "write the compensation, quantization, "
-      + "assignment and accuracies as JSON")
+  @Option(names = "--out", paramLabel = "OUT.json|M2.onnx", description = "OUT.json: the compensation, "
+      + "quantization, assignment and accuracies; M2.onnx: the compensated model as ONNX (with M2.preprocess.json "
+      + "and that JSON as M2.compensation.json), then evaluated again from the file with a fresh calibration; "
+      + "retrain: M2.onnx (required) is the retrained model, with M2.preprocess.json and M2.params")
   Path out;
 
   @Override
@@ -124,30 +129,65 @@ public final class CompensateCommand implements Callable<Integer> {
     Evaluation after;
     try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
       before = s.evaluate(assignment);
+      after = s.evaluate(assignment, c.applyTo(q));
     }
-    try (SimulationSession s = SimulationSession.open(m, c.applyTo(q), evalSet, catalog, sessionOptions)) {
-      after = s.evaluate(assignment);
+    boolean onnx = out != null && out.getFileName().toString().endsWith(".onnx");
+    Evaluation exported = null;
+    if (onnx) {
+      Path sidecar = Preprocessing.sidecarOf(out);
+      OnnxExporter.write(CompensatedWeights.toFloat(m, c.applyTo(q), c), out);
+      AtomicFiles.write(sidecar, pre.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      exported = evaluateExported(evalSet, calibSet, catalog, assignment, sessionOptions);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     String source = choice.config != null ? choice.config.toString() : "--uniform " + choice.uniform;
     ObjectNode report = report(c, q, assignment, source, before, after, evalSet.size(), compensateSeconds,
         seconds);
+    if (exported != null) {
+      ((ObjectNode) report.get("accuracy")).put("exportedRecalibrated", exported.assignment().top1());
+      report.put("exportedModel", out.toAbsolutePath().toString());
+    }
     if (out != null) {
       try {
-        AtomicFiles.write(out, JSON.writeValueAsBytes(report));
+        AtomicFiles.write(onnx ? jsonBeside(out) : out, JSON.writeValueAsBytes(report));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }
     printTable(spec.commandLine().getOut(), c, source, before, after, evalSet.size(), compensateSeconds, seconds);
+    if (exported != null) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %8.4f %10.2f   %s re-read and recalibrated%n",
+          "exported", exported.assignment().top1(),
+          100 * (before.exactQuantized().top1() - exported.assignment().top1()), out);
+      spec.commandLine().getOut().flush();
+    }
     return 0;
+  }
+
+  /** {@code M2.compensation.json} beside {@code M2.onnx}. */
+  static Path jsonBeside(Path onnx) {
+    String name = onnx.getFileName().toString();
+    return onnx.resolveSibling(name.substring(0, name.length() - ".onnx".length()) + ".compensation.json");
+  }
+
+  /** The written ONNX file read back, calibrated afresh with the same options, and the assignment evaluated. */
+  private Evaluation evaluateExported(Dataset evalSet, Dataset calibSet, MultiplierCatalog catalog,
+      Assignment assignment, SessionOptions sessionOptions) {
+    Model back = OnnxImporter.load(out);
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
+      q = Calibration.run(back, Preprocessing.requiredFor(out), calibSet, options.config(), k);
+    }
+    try (SimulationSession s = SimulationSession.open(back, q, evalSet, catalog, sessionOptions)) {
+      return s.evaluate(assignment);
+    }
   }
 
   private ObjectNode report(Compensation c, QuantizedModel q, Assignment a, String source, Evaluation before,
       Evaluation after, int images, double compensateSeconds, double seconds) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", "axdse-compensation");
-    root.put("formatVersion", 1);
+    root.put("format", CompensationFile.FORMAT);
+    root.put("formatVersion", CompensationFile.FORMAT_VERSION);
     root.put("model", model.toAbsolutePath().toString());
     root.put("dataset", data);
     root.put("split", options.split());

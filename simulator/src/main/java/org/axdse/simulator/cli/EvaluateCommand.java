@@ -1,11 +1,15 @@
 package org.axdse.simulator.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationFile;
+import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
@@ -59,7 +63,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   static final class Choice {
     @Option(names = "--config", paramLabel = "ASSIGN.json",
-        description = "assignment file, or a deploy.json from axdse pick (recorded quantization, model hash checked)")
+        description = "assignment file, a deploy.json from axdse pick (recorded quantization and compensation, "
+            + "model hash checked), or a compensation file from axdse compensate --out C.json")
     Path config;
 
     @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
@@ -87,6 +92,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
     }
+    if (choice != null && choice.config != null && CompensationFile.isCompensationFile(choice.config)) {
+      return evaluateCompensated();
+    }
     if (model == null || data == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model and --data are required (unless "
           + "--config is a deploy.json)");
@@ -109,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;
-    report(model, m, q, evalSet, catalog, assignment, source, start, calibSeconds);
+    report(model, m, q, null, evalSet, catalog, assignment, source, start, calibSeconds);
     return 0;
   }
 
@@ -118,20 +126,57 @@ public final class EvaluateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
     DeployConfig c = d.config();
-    Dataset evalSet = DatasetSpec.parse(data != null ? data : c.dataset())
-        .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN);
-    int n = options.limit != null ? options.limit : c.evaluation().limit();
-    if (n > 0) {
-      evalSet = evalSet.limit(n);
+    Dataset evalSet;
+    try {
+      evalSet = c.evaluation().selection(options.limit).select(DatasetSpec.parse(data != null ? data : c.dataset())
+          .load(c.evaluation().split().equals("test") ? Split.TEST : Split.TRAIN));
+    } catch (IllegalArgumentException e) {
+      throw BadInputException.in(choice.config, "evaluation: " + e.getMessage());
     }
     MultiplierCatalog catalog = options.catalog();
-    report(d.modelFile(), d.model(), d.quantization(), evalSet, catalog, d.assignment(), choice.config.toString(),
-        start, (System.nanoTime() - start) / 1e9);
+    report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
+        choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
-  private void report(Path modelFile, Model m, QuantizedModel q, Dataset evalSet, MultiplierCatalog catalog,
-      Assignment assignment, String source, long start, double calibSeconds) {
+  /**
+   * {@code --config C.json} written by {@code axdse compensate --out}: the recorded quantization (no calibration)
+   * with the recorded compensation applied, on the recorded data set, split and number of images.
+   */
+  private int evaluateCompensated() {
+    long start = System.nanoTime();
+    CompensationFile f = CompensationFile.read(choice.config);
+    Path modelFile = model != null ? model : Path.of(f.model());
+    Model m = OnnxImporter.load(modelFile);
+    Preprocessing pre = Preprocessing.requiredFor(modelFile);
+    QuantizedModel q;
+    Assignment a;
+    try {
+      q = QuantizedModel.fromJson(f.quantization(), m, pre);
+      f.compensation().applyTo(q);
+      a = AssignmentJson.parse(choice.config, f.assignment().toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw BadInputException.in(choice.config, e.getMessage());
+    }
+    Dataset evalSet = DatasetSpec.parse(data != null ? data : f.dataset())
+        .load(f.split().equals("train") ? Split.TRAIN : Split.TEST);
+    int n = options.limit != null ? options.limit : f.images();
+    if (n > 0 && n < evalSet.size()) {
+      evalSet = evalSet.limit(n);
+    }
+    report(modelFile, m, q, f.compensation(), evalSet, options.catalog(), a,
+        choice.config + compensated(f.compensation()), start, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private static String compensated(Compensation c) {
+    return c == null ? "" : " (compensated: " + c.method().label() + ", bias order "
+        + CompensationJson.label(c.biasOrder()) + ")";
+  }
+
+  /** Evaluates and prints; with {@code compensation} (may be null) the assignment runs compensated. */
+  private void report(Path modelFile, Model m, QuantizedModel q, Compensation compensation, Dataset evalSet,
+      MultiplierCatalog catalog, Assignment assignment, String source, long start, double calibSeconds) {
     SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
         .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
@@ -144,7 +189,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       double openSeconds = (System.nanoTime() - start) / 1e9 - calibSeconds;
       long t = System.nanoTime();
-      Evaluation e = session.evaluate(assignment);
+      Evaluation e = compensation == null ? session.evaluate(assignment)
+          : session.evaluate(assignment, compensation.applyTo(q));
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds});

@@ -17,8 +17,6 @@ import org.axdse.simulator.engine.TensorTap;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.model.ApproximableLayer;
-import org.axdse.simulator.model.ConvLayer;
-import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantParams;
@@ -44,80 +42,77 @@ public final class Compensator {
   public static Compensation compute(Model model, QuantizedModel quant, Assignment assignment,
       MultiplierCatalog catalog, Dataset calibration, CompensationMethod method, BiasOrder order,
       Kernels kernels) {
-    var format = quant.config().mode().format(quant.config().weightBits());
-    AssignmentResolver resolver = new AssignmentResolver(model, catalog, format,
-        quant.config().mode().label() + " quantization with " + quant.config().weightBits() + "-bit weights",
-        false);
-    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    if (order == BiasOrder.EXACT_INPUTS || !method.correctsBias()) {
+      Compensation c = CompensationCache.open(model, quant, catalog, calibration, method, kernels).compute(assignment);
+      return new Compensation(method, order, c.layers());
+    }
+    List<ResolvedLayer> resolved = resolver(model, quant, catalog).resolve(assignment);
     List<ApproximableLayer> layers = model.approximableLayers();
-    List<LayerCompensation> out = new ArrayList<>();
+    List<LayerCompensation> current = new ArrayList<>();
     for (ResolvedLayer r : resolved) {
-      ApproximableLayer l = layers.get(r.index());
-      if (r.exact() || !(l instanceof ConvLayer || l instanceof DenseLayer)) {
+      if (r.exact() || !CompensationCache.compensable(layers.get(r.index()))) {
         continue;
       }
-      Map<String, Map<Integer, Integer>> remaps = method.tunesWeights()
-          ? remaps(quant.layer(r.index()), r) : Map.of();
-      out.add(new LayerCompensation(r.index(), r.name(), r.multipliers(), remaps, null));
-    }
-    Compensation tuned = new Compensation(method, order, out);
-    if (!method.correctsBias() || out.isEmpty()) {
-      return tuned;
+      Map<String, Map<Integer, Integer>> remaps = new LinkedHashMap<>();
+      if (method.tunesWeights()) {
+        for (int c = 0; c < r.multipliers().size(); c++) {
+          remaps.putIfAbsent(r.multipliers().get(c), remap(quant.layer(r.index()), r.tables().table(c).table()));
+        }
+      }
+      current.add(new LayerCompensation(r.index(), r.name(), r.multipliers(), remaps, null));
     }
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] codes = InputCodes.of(calibration, quant.preprocessing(), quant.tensor(model.input().name()));
-    if (order == BiasOrder.EXACT_INPUTS) {
-      Map<Integer, TapHistograms> h = measure(model, quant, out, null, calibration.size(), codes, kernels);
-      List<LayerCompensation> corrected = new ArrayList<>();
-      for (LayerCompensation c : out) {
-        corrected.add(correct(c, h.get(c.index()), quant, tuned.applyTo(quant), resolved));
-      }
-      return new Compensation(method, order, corrected);
-    }
-    List<LayerCompensation> current = new ArrayList<>(out);
     for (int i = 0; i < current.size(); i++) {
       QuantizedModel now = new Compensation(method, order, current).applyTo(quant);
-      Map<Integer, TapHistograms> h = measure(model, now, List.of(current.get(i)), tables, calibration.size(),
-          codes, kernels);
+      Map<Integer, TapHistograms> h = measure(model, now, List.of(current.get(i).index()), tables,
+          calibration.size(), codes, kernels);
       current.set(i, correct(current.get(i), h.get(current.get(i).index()), quant, now, resolved));
     }
     return new Compensation(method, order, current);
   }
 
-  private static Map<String, Map<Integer, Integer>> remaps(LayerQuantization q, ResolvedLayer r) {
+  /** The resolver of assignments for {@code quant}'s multiplier format (no forced table lookup). */
+  static AssignmentResolver resolver(Model model, QuantizedModel quant, MultiplierCatalog catalog) {
+    var format = quant.config().mode().format(quant.config().weightBits());
+    return new AssignmentResolver(model, catalog, format,
+        quant.config().mode().label() + " quantization with " + quant.config().weightBits() + "-bit weights",
+        false);
+  }
+
+  /** The weight codes of layer {@code q} that {@link WeightTuning} changes for {@code table}: code to tuned code. */
+  static Map<Integer, Integer> remap(LayerQuantization q, ProductTable table) {
     QuantParams w = q.weights().params().get(0);
-    Map<String, Map<Integer, Integer>> out = new LinkedHashMap<>();
-    for (int c = 0; c < r.multipliers().size(); c++) {
-      String name = r.multipliers().get(c);
-      if (out.containsKey(name)) {
-        continue;
+    int[] best = WeightTuning.remap(table, q.activationCounts(), q.input().zeroPoint(), w.qmin(), w.qmax());
+    Map<Integer, Integer> changed = new LinkedHashMap<>();
+    for (int code = w.qmin(); code <= w.qmax(); code++) {
+      if (best[code - w.qmin()] != code) {
+        changed.put(code, best[code - w.qmin()]);
       }
-      ProductTable t = r.tables().table(c).table();
-      int[] best = WeightTuning.remap(t, q.activationCounts(), q.input().zeroPoint(), w.qmin(), w.qmax());
-      Map<Integer, Integer> changed = new LinkedHashMap<>();
-      for (int code = w.qmin(); code <= w.qmax(); code++) {
-        if (best[code - w.qmin()] != code) {
-          changed.put(code, best[code - w.qmin()]);
-        }
-      }
-      out.put(name, changed);
     }
-    return out;
+    return changed;
+  }
+
+  /** The input histograms of layers {@code targets} on the exact network over the calibration images. */
+  static Map<Integer, TapHistograms> exactHistograms(Model model, QuantizedModel quant, List<Integer> targets,
+      Dataset calibration, Kernels kernels) {
+    byte[] codes = InputCodes.of(calibration, quant.preprocessing(), quant.tensor(model.input().name()));
+    return measure(model, quant, targets, null, calibration.size(), codes, kernels);
   }
 
   /**
    * Runs the engine for {@code quant} over the calibration codes ({@code tables} null: all exact) and counts the
    * input codes of the {@code targets}.
    */
-  private static Map<Integer, TapHistograms> measure(Model model, QuantizedModel quant,
-      List<LayerCompensation> targets, RowTables[] tables, int images, byte[] codes, Kernels kernels) {
+  private static Map<Integer, TapHistograms> measure(Model model, QuantizedModel quant, List<Integer> targets,
+      RowTables[] tables, int images, byte[] codes, Kernels kernels) {
     List<ApproximableLayer> layers = model.approximableLayers();
     Map<Integer, TapHistograms> byLayer = new HashMap<>();
     Map<String, List<TapHistograms>> byTensor = new HashMap<>();
-    for (LayerCompensation c : targets) {
-      ApproximableLayer l = layers.get(c.index());
-      TapHistograms h = new TapHistograms(l, quant.layer(c.index()).input().zeroPoint());
-      byLayer.put(c.index(), h);
+    for (int index : targets) {
+      ApproximableLayer l = layers.get(index);
+      TapHistograms h = new TapHistograms(l, quant.layer(index).input().zeroPoint());
+      byLayer.put(index, h);
       byTensor.computeIfAbsent(l.input().name(), k -> new ArrayList<>()).add(h);
     }
     TensorTap tap = (tensor, data, batch, per, cm) -> {

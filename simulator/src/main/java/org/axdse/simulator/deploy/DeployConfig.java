@@ -3,6 +3,7 @@ package org.axdse.simulator.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
+import org.axdse.simulator.data.ImageSelection;
 
 /**
  * A deployment configuration ({@code deploy.json}): one chosen multiplier assignment with everything needed to
@@ -14,12 +15,16 @@ import java.util.Objects;
  *
  * @param format always {@link #FORMAT}: what tells a deploy file from an assignment file
  * @param verified null until {@code axdse pick --verify} re-evaluated the point
+ * @param compensation null, or the compensation ({@code CompensationJson}) applied to the recorded quantization
+ *     before the assignment runs (a search with {@code --compensate})
  */
 public record DeployConfig(String format, int formatVersion, ModelFile model, String dataset,
     EvaluationSet evaluation, JsonNode preprocessing, JsonNode quantization, JsonNode assignment,
-    List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified) {
+    List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified,
+    JsonNode compensation) {
   public static final String FORMAT = "axdse-deploy";
-  public static final int FORMAT_VERSION = 1;
+  /** Version 2 added {@code compensation}. */
+  public static final int FORMAT_VERSION = 2;
 
   public DeployConfig {
     if (!FORMAT.equals(format)) {
@@ -27,7 +32,7 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     }
     if (formatVersion != FORMAT_VERSION) {
       throw new IllegalArgumentException("unsupported format_version " + formatVersion + " (this build reads "
-          + FORMAT_VERSION + ")");
+          + FORMAT_VERSION + "; run axdse pick again)");
     }
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(dataset, "dataset");
@@ -38,12 +43,15 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     multipliers = List.copyOf(Objects.requireNonNull(multipliers, "multipliers"));
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(expected, "expected");
+    if (compensation != null && compensation.isNull()) {
+      compensation = null;
+    }
   }
 
   /** This configuration with the verified figures set. */
   public DeployConfig withVerified(Figures figures) {
     return new DeployConfig(format, formatVersion, model, dataset, evaluation, preprocessing, quantization,
-        assignment, multipliers, selection, expected, figures);
+        assignment, multipliers, selection, expected, figures, compensation);
   }
 
   /** The ONNX file, as an absolute path, and the SHA-256 of its bytes in lower-case hex. */
@@ -56,15 +64,24 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     }
   }
 
-  /** The images the figures are measured on: the first {@code limit} of {@code split} ({@code 0}: all). */
-  public record EvaluationSet(String split, int limit) {
+  /**
+   * The images the figures are measured on: of {@code split}, those {@link ImageSelection} {@code (holdout,
+   * subset, limit)} selects (the search's held-out calibration images removed, its final-fidelity subset, an
+   * optional first-N limit).
+   */
+  public record EvaluationSet(String split, int holdout, int subset, int limit) {
     public EvaluationSet {
       if (!"test".equals(split) && !"train".equals(split)) {
         throw new IllegalArgumentException("evaluation.split must be test or train");
       }
-      if (limit < 0) {
-        throw new IllegalArgumentException("evaluation.limit must be >= 0 (0: the whole split)");
+      if (holdout < 0 || subset < 0 || limit < 0) {
+        throw new IllegalArgumentException("evaluation.holdout, subset and limit must be >= 0 (0: none, all, all)");
       }
+    }
+
+    /** The selection these fields describe, the limit replaced by {@code limitOverride} when not null. */
+    public ImageSelection selection(Integer limitOverride) {
+      return new ImageSelection(holdout, subset, limitOverride != null ? limitOverride : limit);
     }
   }
 

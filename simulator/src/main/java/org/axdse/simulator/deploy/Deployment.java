@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationJson;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -15,11 +17,13 @@ import org.axdse.simulator.quant.QuantizedModel;
 /**
  * A {@link DeployConfig} made runnable: the model file checked against the recorded SHA-256 and loaded, the
  * recorded preprocessing and quantization parameters rebuilt (no calibration), and the assignment parsed. Evaluating
- * {@link #assignment} with {@link #quantization} on the recorded evaluation set reproduces the recorded accuracy
- * exactly.
+ * {@link #assignment} with {@link #quantization}, compensated by {@link #compensation} when there is one, on the
+ * recorded evaluation set reproduces the recorded accuracy exactly.
+ *
+ * @param compensation null, or the compensation to apply to {@link #quantization}
  */
 public record Deployment(DeployConfig config, Path modelFile, Model model, QuantizedModel quantization,
-    Assignment assignment) {
+    Assignment assignment, Compensation compensation) {
   private static final ObjectMapper PLAIN = new ObjectMapper();
 
   /**
@@ -51,7 +55,16 @@ public record Deployment(DeployConfig config, Path modelFile, Model model, Quant
     } catch (JsonProcessingException e) {
       throw BadInputException.in(file, "assignment: " + e.getOriginalMessage());
     }
-    return new Deployment(c, modelFile, model, q, a);
+    Compensation comp = null;
+    if (c.compensation() != null) {
+      try {
+        comp = CompensationJson.fromJson(c.compensation());
+        comp.applyTo(q);
+      } catch (IllegalArgumentException e) {
+        throw BadInputException.in(file, e.getMessage());
+      }
+    }
+    return new Deployment(c, modelFile, model, q, a, comp);
   }
 
   /** The preprocessing as its sidecar JSON (the form embedded in deploy files). */

@@ -142,8 +142,32 @@ public final class SimulationSession implements AutoCloseable {
     return evaluate(assignment, all());
   }
 
+  /** Evaluates {@code assignment} on every image with {@code variant} (see the three-argument form). */
+  public Evaluation evaluate(Assignment assignment, QuantizedModel variant) {
+    return evaluate(assignment, all(), variant);
+  }
+
   /** Evaluates {@code assignment} on the images at {@code imageIndices} (a fidelity subset of the set). */
   public synchronized Evaluation evaluate(Assignment assignment, int[] imageIndices) {
+    return evaluate(assignment, imageIndices, engine);
+  }
+
+  /**
+   * Evaluates {@code assignment} on the images at {@code imageIndices} with {@code variant}: this session's
+   * quantization with other weight codes and int32 biases (a compensation, see {@code Compensation.applyTo}).
+   * Accuracy is compared with this session's exact reference; energy uses this session's operand distributions.
+   */
+  public synchronized Evaluation evaluate(Assignment assignment, int[] imageIndices, QuantizedModel variant) {
+    if (variant == quant) {
+      return evaluate(assignment, imageIndices, engine);
+    }
+    if (variant.layers().size() != quant.layers().size() || !variant.config().equals(quant.config())) {
+      throw new IllegalArgumentException("the variant is not a quantization of this session's model and config");
+    }
+    return evaluate(assignment, imageIndices, new IntegerEngine(model, variant, kernels, options.batchSize()));
+  }
+
+  private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
@@ -155,7 +179,7 @@ public final class SimulationSession implements AutoCloseable {
         stats[i] = new ErrorStatistics();
       }
     }
-    ReferenceResults mine = allExact ? exactRef : run(tables, stats, imageIndices);
+    ReferenceResults mine = allExact && using == engine ? exactRef : run(using, tables, stats, imageIndices);
     int agree = 0;
     for (int i : imageIndices) {
       agree += mine.top1[i] == exactRef.top1[i] ? 1 : 0;
@@ -168,7 +192,7 @@ public final class SimulationSession implements AutoCloseable {
     checkIndices(imageIndices);
     RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
+    forBatches(engine, imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
         System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
@@ -177,13 +201,13 @@ public final class SimulationSession implements AutoCloseable {
   public synchronized void trace(Assignment assignment, int[] imageIndices, TensorTap tap) {
     checkIndices(imageIndices);
     RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    forBatches(imageIndices, tables, null, tap, (from, n, codes) -> {});
+    forBatches(engine, imageIndices, tables, null, tap, (from, n, codes) -> {});
   }
 
-  private ReferenceResults run(RowTables[] tables, ErrorStatistics[] stats, int[] indices) {
+  private ReferenceResults run(IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats, int[] indices) {
     ReferenceResults r = new ReferenceResults(eval.size());
     boolean signed = engine.logitParams().signed();
-    forBatches(indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
+    forBatches(using, indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
       for (int j = 0; j < n; j++) {
         int image = indices[from + j];
         int label = eval.label(image);
@@ -199,8 +223,8 @@ public final class SimulationSession implements AutoCloseable {
     void accept(int from, int n, byte[] logitCodes);
   }
 
-  private void forBatches(int[] indices, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap,
-      BatchResult result) {
+  private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
+      TensorTap tap, BatchResult result) {
     int batch = options.batchSize();
     for (int from = 0; from < indices.length; from += batch) {
       int n = Math.min(batch, indices.length - from);
@@ -208,12 +232,12 @@ public final class SimulationSession implements AutoCloseable {
         System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
       }
       ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
-      result.accept(from, n, engine.run(batchCodes, 0, n, tables, measured, tap));
+      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap));
     }
   }
 
   private ReferenceResults exactReference() {
-    return run(new RowTables[model.approximableLayers().size()], null, all());
+    return run(engine, new RowTables[model.approximableLayers().size()], null, all());
   }
 
   private ReferenceResults floatReference(Preprocessing pre) {

@@ -69,6 +69,66 @@ class CompensateCommandTest {
   }
 
   @Test
+  void evaluateReplaysACompensationFileExactly() throws Exception {
+    Path json = dir.resolve("comp.json");
+    assertEquals(0, run(new StringWriter(), "--uniform", "s8x8_bam_h2v5", "--method", "both", "--bias-order",
+        "exact", "--out", json.toString()), () -> String.valueOf(failure));
+    JsonNode recorded = new ObjectMapper().readTree(json.toFile()).get("accuracy");
+    assertTrue(recorded.get("compensated").asDouble() != recorded.get("uncompensated").asDouble(),
+        "this multiplier's compensation changes the accuracy, so the replay can tell the two apart");
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new EvaluateCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    assertEquals(0, cl.execute("--config", json.toString(), "--format", "json", "--threads", "2", "--no-float",
+        "--no-layer-stats"), () -> String.valueOf(failure));
+    JsonNode ev = new ObjectMapper().readTree(out.toString()).get("evaluation");
+    assertEquals(20, ev.get("images").asInt(), "the recorded number of images");
+    assertEquals(recorded.get("compensated").asDouble(), ev.get("assignment").get("top1").asDouble());
+    assertEquals(recorded.get("exactQuantized").asDouble(), ev.get("exactQuantized").get("top1").asDouble());
+  }
+
+  /**
+   * {@code --out M2.onnx}: the compensated model as ONNX beside its sidecar and JSON; quantized with the recorded
+   * (uncompensated) parameters, its weights and biases are the compensated codes, and it is evaluated again.
+   */
+  @Test
+  void writesTheCompensatedModelAsOnnx() throws Exception {
+    Path onnx = dir.resolve("out/r20-comp.onnx");
+    Files.createDirectories(onnx.getParent());
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, "--uniform", "s8x8_bam_h2v5", "--method", "both", "--bias-order", "exact", "--out",
+        onnx.toString()), () -> String.valueOf(failure));
+    assertTrue(Files.exists(dir.resolve("out/r20-comp.preprocess.json")));
+    JsonNode root = new ObjectMapper().readTree(dir.resolve("out/r20-comp.compensation.json").toFile());
+    double exported = root.get("accuracy").get("exportedRecalibrated").asDouble();
+    assertTrue(exported >= 0 && exported <= 1);
+    assertTrue(out.toString().contains("re-read and recalibrated"), out.toString());
+    // Re-quantize the exported floats with the recorded scales: the codes are the compensated ones.
+    var original = org.axdse.simulator.onnx.OnnxImporter.load(model);
+    var back = org.axdse.simulator.onnx.OnnxImporter.load(onnx);
+    var pre = org.axdse.simulator.model.Preprocessing.requiredFor(model);
+    var q = org.axdse.simulator.quant.QuantizedModel.fromJson(root.get("quantization"), original, pre);
+    var fixed = CompensationJson.fromJson(root.get("compensation")).applyTo(q);
+    var conv = (org.axdse.simulator.model.ConvLayer) back.approximableLayers().get(0);
+    var lq = fixed.layer(0);
+    int per = lq.weights().codes().length / lq.bias().length;
+    int changed = 0;
+    for (int i = 0; i < conv.weights().length; i++) {
+      assertEquals(lq.weights().code(i), lq.weights().paramsOf(i).quantize(conv.weights()[i]), "weight " + i);
+      changed += lq.weights().code(i) != q.layer(0).weights().code(i) ? 1 : 0;
+    }
+    for (int n = 0; n < lq.bias().length; n++) {
+      assertEquals(lq.bias()[n], org.axdse.simulator.quant.WeightQuantizer.quantizeBias(conv.bias()[n],
+          lq.input().scale(), lq.weights().paramsOf(n * per).scale()), "bias " + n);
+    }
+    assertTrue(changed > 0 || !java.util.Arrays.equals(lq.bias(), q.layer(0).bias()), "the layer was compensated");
+  }
+
+  @Test
   void retrainAndBadMethodsAreOneLineErrors() {
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "retrain"));
     assertInstanceOf(BadInputException.class, failure);

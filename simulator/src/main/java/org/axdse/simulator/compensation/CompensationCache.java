@@ -1,0 +1,127 @@
+package org.axdse.simulator.compensation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.table.ProductTable;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.engine.AssignmentResolver;
+import org.axdse.simulator.engine.ResolvedLayer;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.model.ConvLayer;
+import org.axdse.simulator.model.DenseLayer;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * The {@link BiasOrder#EXACT_INPUTS} compensation of any number of assignments, from one exact run over the
+ * calibration images: what a search needs to compensate every candidate it evaluates. With exact inputs a
+ * channel's weight remap and bias delta depend only on its layer and its own multiplier, so both are computed
+ * once per (layer, multiplier) for all of the layer's channels and memoised; an assignment then only picks each
+ * channel's values. {@link #compute} gives exactly what {@link Compensator#compute} gives with exact inputs.
+ * Thread-safe.
+ */
+public final class CompensationCache {
+  private final QuantizedModel quant;
+  private final CompensationMethod method;
+  private final AssignmentResolver resolver;
+  private final List<ApproximableLayer> layers;
+  private final Map<Integer, TapHistograms> histograms;
+  private final Map<String, Uniform> memo = new ConcurrentHashMap<>();
+
+  /** One multiplier on every channel of one layer: its changed codes and every channel's bias delta. */
+  private record Uniform(Map<Integer, Integer> remap, int[] biasDelta) {}
+
+  private CompensationCache(Model model, QuantizedModel quant, MultiplierCatalog catalog, CompensationMethod method,
+      Map<Integer, TapHistograms> histograms) {
+    this.quant = quant;
+    this.method = method;
+    this.resolver = Compensator.resolver(model, quant, catalog);
+    this.layers = model.approximableLayers();
+    this.histograms = histograms;
+  }
+
+  /**
+   * Measures the input histograms of every convolution and dense layer on the exact network over {@code
+   * calibration} (skipped for weight tuning alone, which needs only the activation histograms {@code quant}
+   * already holds).
+   */
+  public static CompensationCache open(Model model, QuantizedModel quant, MultiplierCatalog catalog,
+      Dataset calibration, CompensationMethod method, Kernels kernels) {
+    Map<Integer, TapHistograms> h = Map.of();
+    if (method.correctsBias()) {
+      List<Integer> targets = new ArrayList<>();
+      List<ApproximableLayer> all = model.approximableLayers();
+      for (int i = 0; i < all.size(); i++) {
+        if (compensable(all.get(i))) {
+          targets.add(i);
+        }
+      }
+      h = Compensator.exactHistograms(model, quant, targets, calibration, kernels);
+    }
+    return new CompensationCache(model, quant, catalog, method, h);
+  }
+
+  public CompensationMethod method() {
+    return method;
+  }
+
+  /** The compensation of {@code assignment}; assignment problems are one-line {@code BadInputException}s. */
+  public Compensation compute(Assignment assignment) {
+    List<LayerCompensation> out = new ArrayList<>();
+    for (ResolvedLayer r : resolver.resolve(assignment)) {
+      if (r.exact() || !compensable(layers.get(r.index()))) {
+        continue;
+      }
+      int channels = quant.layer(r.index()).bias().length;
+      Map<String, Map<Integer, Integer>> remaps = new java.util.LinkedHashMap<>();
+      int[] delta = method.correctsBias() ? new int[channels] : null;
+      for (int c = 0; c < channels; c++) {
+        String name = r.multiplierOf(c);
+        Uniform u = uniform(r, c);
+        if (method.tunesWeights()) {
+          remaps.putIfAbsent(name, u.remap());
+        }
+        if (delta != null) {
+          delta[c] = u.biasDelta()[c];
+        }
+      }
+      out.add(new LayerCompensation(r.index(), r.name(), r.multipliers(), remaps, delta));
+    }
+    return new Compensation(method, BiasOrder.EXACT_INPUTS, out);
+  }
+
+  private Uniform uniform(ResolvedLayer r, int channel) {
+    String name = r.multiplierOf(channel);
+    return memo.computeIfAbsent(r.index() + "/" + name,
+        k -> measure(r.index(), name, r.tables().table(channel).table()));
+  }
+
+  private Uniform measure(int index, String name, ProductTable table) {
+    LayerQuantization q = quant.layer(index);
+    Map<Integer, Integer> remap = method.tunesWeights() ? Compensator.remap(q, table) : Map.of();
+    int[] delta = new int[0];
+    if (method.correctsBias()) {
+      int channels = q.bias().length;
+      int[] original = q.weights().codes();
+      int[] used = original.clone();
+      for (int i = 0; i < used.length; i++) {
+        used[i] = remap.getOrDefault(used[i], used[i]);
+      }
+      ProductTable[] tables = new ProductTable[channels];
+      java.util.Arrays.fill(tables, table);
+      delta = BiasCorrection.deltas(
+          BiasCorrection.meanErrors(histograms.get(index), original, used, tables, q.input()));
+    }
+    return new Uniform(remap, delta);
+  }
+
+  static boolean compensable(ApproximableLayer l) {
+    return l instanceof ConvLayer || l instanceof DenseLayer;
+  }
+}

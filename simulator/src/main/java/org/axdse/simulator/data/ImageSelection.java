@@ -1,0 +1,65 @@
+package org.axdse.simulator.data;
+
+import java.util.stream.IntStream;
+
+/**
+ * Which images of an evaluation split a run's figures are measured on, so that a search, {@code axdse pick} and
+ * {@code axdse evaluate --config deploy.json} all see the same ones: the split without the {@code holdout} images
+ * a search calibrated on ({@code --calib-data holdout}: {@code holdout} images drawn with {@link #HOLDOUT_SEED}),
+ * then, with {@code subset} M > 0, the M of them {@link Dataset#subsetIndices} draws with {@link #SUBSET_SEED}
+ * (the search's final fidelity, {@code --final-images M}: not the first M, since test files may be sorted by
+ * label), then, with {@code limit} N > 0, the first N of those (a quick check, {@code --limit}).
+ */
+public record ImageSelection(int holdout, int subset, int limit) {
+  /** The calibration source ({@code --calib-data holdout}) that holds test images out of the evaluation. */
+  public static final String HOLDOUT = "holdout";
+  /** Seed of the held-out calibration images (and of every calibration subset). */
+  public static final long HOLDOUT_SEED = 1L;
+  /** Seed of the final-fidelity subset: one constant, so runs with different seeds are verified alike. */
+  public static final long SUBSET_SEED = 0x5EEDL;
+
+  public ImageSelection {
+    if (holdout < 0 || subset < 0 || limit < 0) {
+      throw new IllegalArgumentException("holdout, subset and limit must be >= 0 (0: none, all, all)");
+    }
+  }
+
+  /** All images of the split. */
+  public static ImageSelection all() {
+    return new ImageSelection(0, 0, 0);
+  }
+
+  /** The {@code n} calibration images held out of {@code split}. */
+  public static Dataset heldOut(Dataset split, int n) {
+    if (n >= split.size()) {
+      throw new IllegalArgumentException("holding out " + n + " calibration images leaves none of the "
+          + split.size() + " images for evaluation");
+    }
+    return split.select(Dataset.subsetIndices(split.size(), n, HOLDOUT_SEED));
+  }
+
+  /** {@code split} without its {@code holdout} held-out images (all of it when 0). */
+  public static Dataset remaining(Dataset split, int holdout) {
+    if (holdout == 0) {
+      return split;
+    }
+    heldOut(split, holdout);
+    boolean[] taken = new boolean[split.size()];
+    for (int i : Dataset.subsetIndices(split.size(), holdout, HOLDOUT_SEED)) {
+      taken[i] = true;
+    }
+    return split.select(IntStream.range(0, split.size()).filter(i -> !taken[i]).toArray());
+  }
+
+  /** Indices of the final-fidelity images among {@code n}: all when {@code m} is 0 or at least {@code n}. */
+  public static int[] subsetOf(int n, int m) {
+    return m == 0 || m >= n ? IntStream.range(0, n).toArray() : Dataset.subsetIndices(n, m, SUBSET_SEED);
+  }
+
+  /** The selected images of {@code split}. */
+  public Dataset select(Dataset split) {
+    Dataset rest = remaining(split, holdout);
+    Dataset sub = subset == 0 || subset >= rest.size() ? rest : rest.select(subsetOf(rest.size(), subset));
+    return limit == 0 || limit >= sub.size() ? sub : sub.limit(limit);
+  }
+}
