@@ -192,7 +192,11 @@ final class SearchSession {
         archiveIds, history, cache.size(), searchSeconds));
   }
 
-  /** Baselines, final-fidelity re-evaluation, the run directory, and the completed checkpoint. */
+  /**
+   * Baselines, final-fidelity re-evaluation of the archive (and of the all-exact point, when the search evaluated
+   * it, so that accuracy drops can be measured at final fidelity), the run directory, and the completed
+   * checkpoint.
+   */
   void finish() {
     long t0 = System.nanoTime();
     int[] nextId = {points.size()};
@@ -216,8 +220,10 @@ final class SearchSession {
     for (EvaluatedPoint p : withFinal(sortedArchive())) {
       finals.put(p.id(), p);
     }
-    List<EvaluatedPoint> all = points.stream().map(p -> finals.getOrDefault(p.id(), p)).toList();
     List<EvaluatedPoint> front = byId(Run.nonDominated(config, List.copyOf(finals.values())));
+    points.stream().filter(this::allExact).findFirst().filter(p -> !finals.containsKey(p.id()))
+        .ifPresent(p -> finals.put(p.id(), withFinal(List.of(p)).get(0)));
+    List<EvaluatedPoint> all = points.stream().map(p -> finals.getOrDefault(p.id(), p)).toList();
     phase("final", (System.nanoTime() - t1) / 1e9);
     phase("search", searchSeconds);
     runDir.writePoints(all);
@@ -258,6 +264,13 @@ final class SearchSession {
       out.add(pts.get(i).withFinalAccuracy(r.get(i).accuracy()));
     }
     return out;
+  }
+
+  /** The all-exact point: the reference of accuracy drops, so it gets a final accuracy too. */
+  private boolean allExact(EvaluatedPoint p) {
+    String exact = config.exactMultiplier();
+    return p.layerMultipliers().stream().allMatch(exact::equals)
+        && p.channelMultipliers().stream().flatMap(List::stream).allMatch(exact::equals);
   }
 
   private List<EvaluatedPoint> sortedArchive() {

@@ -38,14 +38,14 @@ class LenetSearchIT {
   }
 
   private static SearchSettings settings(int threads, Granularity g) {
-    return settings(threads, g, QuantOptions.NO_COMPENSATION);
+    return settings(threads, g, QuantOptions.NO_COMPENSATION, 400);
   }
 
-  private static SearchSettings settings(int threads, Granularity g, String compensate) {
+  private static SearchSettings settings(int threads, Granularity g, String compensate, int finalImages) {
     Path root = root();
     return SearchSettings.builder().setModel(root.resolve("models/lenet5.onnx").toString())
         .setData("fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000")).setGenerations(2)
-        .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(400).optThreads(threads)
+        .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(finalImages).optThreads(threads)
         .optGranularity(g).optBaselines(java.util.List.of())
         .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "", compensate)).build();
   }
@@ -62,13 +62,14 @@ class LenetSearchIT {
   }
 
   /**
-   * The chain a user runs: a search with held-out calibration images, a seeded final-fidelity subset and
-   * compensation, then pick --verify and evaluate --config deploy.json. Both re-evaluations must give the front
+   * The chain a user runs: a search with held-out calibration images and compensation, then pick --verify and
+   * evaluate --config deploy.json. Both re-evaluations must give the front
    * point's final accuracy exactly: same calibration, same images, same compensation.
    */
   @Test
   void pickVerifiesACompensatedHoldoutSearchExactly() throws Exception {
-    Run r = search("c", settings(2, Granularity.layer(), "both"));
+    // final fidelity: all 1,900 bundled images left after the 100 held out, which is what --verify measures
+    Run r = search("c", settings(2, Granularity.layer(), "both", 0));
     Path dir = tmp.resolve("c");
     StringWriter err = new StringWriter();
     CommandLine pick = new CommandLine(new org.axdse.results.pick.PickCommand());
@@ -80,7 +81,7 @@ class LenetSearchIT {
     EvaluatedPoint chosen = r.front().stream().filter(p -> p.id() == d.selection().pointId()).findFirst()
         .orElseThrow();
     assertTrue(d.compensation() != null, "the search compensated, so the deployment does");
-    assertEquals(400, d.verified().images(), "the search's final-fidelity images");
+    assertEquals(1900, d.verified().images(), "the whole bundled test set less the held-out images");
     assertEquals(chosen.finalAccuracy(), d.verified().accuracy(), "pick --verify re-measures the search's figure");
     StringWriter out = new StringWriter();
     CommandLine eval = new CommandLine(new org.axdse.simulator.cli.EvaluateCommand());
@@ -89,7 +90,7 @@ class LenetSearchIT {
     assertEquals(0, eval.execute("--config", dir.resolve("deploy.json").toString(), "--format", "json",
         "--threads", "2", "--no-float", "--no-layer-stats"), err::toString);
     var ev = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("evaluation");
-    assertEquals(400, ev.get("images").asInt());
+    assertEquals(1900, ev.get("images").asInt());
     assertEquals(chosen.finalAccuracy(), ev.get("assignment").get("top1").asDouble());
   }
 

@@ -49,7 +49,8 @@ public final class DeployWriter {
   /**
    * @param out directory for {@code deploy.json} and {@code deploy/}; null for the run directory
    * @param model, data, library overrides of what the run recorded (null or empty: the run's)
-   * @param limit evaluate only the first N of the run's final-fidelity images (null: all of them)
+   * @param limit verify on the first N evaluation images only (null: the whole test split, less any held-out
+   *     calibration images)
    */
   public record Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
       int threads, Metric energy) {
@@ -90,7 +91,7 @@ public final class DeployWriter {
     boolean holdout = settings.calibrationData().equals(ImageSelection.HOLDOUT);
     int calibImages = settings.quant().calibrationImages();
     DeployConfig.EvaluationSet images = new DeployConfig.EvaluationSet("test", holdout ? calibImages : 0,
-        settings.finalImages(), o.limit() != null ? o.limit() : 0);
+        o.limit() != null ? o.limit() : 0);
     Dataset test;
     Dataset calib;
     try {
@@ -134,8 +135,7 @@ public final class DeployWriter {
     List<DeployConfig.MultiplierFile> files = MultiplierExport.write(assignment.multipliersUsed(), catalog, out);
     EvaluatedPoint p = pick.point();
     int expectedImages = pick.fidelity().equals("final")
-        ? new DeployConfig.EvaluationSet("test", images.holdout(), images.subset(), 0).selection(null)
-            .select(fullTest).size()
+        ? new ImageSelection(images.holdout(), settings.finalImages(), 0).select(fullTest).size()
         : settings.screeningImages();
     DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
         new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,

@@ -60,8 +60,8 @@ public final class PickCommand implements Callable<Integer> {
   List<Path> library = List.of();
 
   @Option(names = "--limit", paramLabel = "N",
-      description = "Verify on the first N of the run's final-fidelity images only (default, or 0: all of them: "
-          + "the test images the search's final fidelity used).")
+      description = "Verify on the first N test images only (default, or 0: the whole test set, less any images "
+          + "the search held out for calibration).")
   Integer limit;
 
   @Option(names = "--threads", description = "Threads (default: all cores).")

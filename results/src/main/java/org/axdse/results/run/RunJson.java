@@ -6,13 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
@@ -23,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonErrors;
 import org.axdse.results.pareto.Direction;
 
 /**
@@ -61,40 +60,10 @@ final class RunJson {
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (JsonProcessingException e) {
-      throw describe(file, e);
+      throw JsonErrors.describe(file, e);
     } catch (IOException e) {
       throw BadInputException.in(file, "cannot read: " + e.getMessage());
     }
-  }
-
-  private static BadInputException describe(Path file, JsonProcessingException e) {
-    StringBuilder where = new StringBuilder();
-    if (e instanceof JsonMappingException d) {
-      for (JsonMappingException.Reference r : d.getPath()) {
-        if (r.getFieldName() != null) {
-          where.append(where.isEmpty() ? "" : ".").append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          where.append('[').append(r.getIndex()).append(']');
-        }
-      }
-    }
-    String problem = e.getOriginalMessage();
-    if (e instanceof UnrecognizedPropertyException u) {
-      problem = "unknown field (known: " + String.join(", ", u.getKnownPropertyIds().stream()
-          .map(String::valueOf).sorted().toList()) + ")";
-    } else if (problem != null && problem.startsWith("Missing creator property")) {
-      problem = "missing field";
-    } else if (problem != null && problem.startsWith("Null value for creator property")) {
-      problem = "must not be null";
-    }
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-        problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-      }
-    }
-    String text = (where.isEmpty() ? "" : where + ": ") + problem;
-    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
   }
 
   private static SimpleModule module() {

@@ -61,8 +61,8 @@ import picocli.CommandLine;
 
 /**
  * {@code axdse pick} end to end on the shared CIFAR-10 ResNet-20: a run directory whose points were really
- * evaluated by the engine (24 calibration images, the seeded subset of 40 test images a search with
- * {@code --final-images 40} uses as final fidelity), then pick ->
+ * evaluated by the engine (24 calibration images, the first 40 test images as final fidelity), then pick
+ * {@code --verify --limit 40} ->
  * deploy.json -> {@code axdse evaluate --config deploy.json}, which must reproduce the front's accuracy exactly.
  */
 class PickCommandIT {
@@ -89,7 +89,7 @@ class PickCommandIT {
       q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(),
           spec.load(Split.TRAIN).subset(24, qc.calibrationSeed()), qc, k);
     }
-    Dataset test = new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST));
+    Dataset test = spec.load(Split.TEST).limit(IMAGES);
     List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
     List<List<String>> perLayer = new ArrayList<>();
     perLayer.add(layers.stream().map(l -> EXACT).toList());
@@ -144,7 +144,8 @@ class PickCommandIT {
   @Test
   void pickThenEvaluateReproducesTheFrontAccuracyExactly() throws Exception {
     Map<String, byte[]> before = snapshot(runDir);
-    Result r = run(new PickCommand(), runDir.toString(), "--max-accuracy-drop", "100", "--verify", "--threads", "2");
+    Result r = run(new PickCommand(), runDir.toString(), "--max-accuracy-drop", "100", "--verify", "--limit",
+        String.valueOf(IMAGES), "--threads", "2");
     assertEquals(0, r.code, () -> String.valueOf(r.failure));
     // Every point is within 100 points; the lowest-energy point of the front is the pick.
     List<EvaluatedPoint> front = RunDirectory.of(runDir).readFront();
@@ -193,7 +194,7 @@ class PickCommandIT {
       QuantizedModel q = Calibration.run(m, Preprocessing.forModel(model).orElseThrow(), calib, qc, k);
       var cache = org.axdse.simulator.compensation.CompensationCache.open(m, q, MultiplierCatalog.builtin(), calib,
           org.axdse.simulator.compensation.CompensationMethod.WEIGHTS_AND_BIAS, k);
-      try (SimulationSession s = SimulationSession.open(m, q, new org.axdse.simulator.data.ImageSelection(0, IMAGES, 0).select(spec.load(Split.TEST)),
+      try (SimulationSession s = SimulationSession.open(m, q, spec.load(Split.TEST).limit(IMAGES),
           MultiplierCatalog.builtin(), SessionOptions.defaults().withThreads(2).withFloatReference(false)
               .withLayerStatistics(false))) {
         compensated.add(point(0, layers.stream().map(l -> EXACT).toList(), List.of(),
@@ -212,7 +213,8 @@ class PickCommandIT {
     Path dir = tmp.resolve("run-compensated");
     RunDirectory.of(dir).write(new Run(config, compensated, Run.nonDominated(config, compensated), List.of(),
         List.of(), Timings.none()));
-    Result r = run(new PickCommand(), dir.toString(), "--max-energy", "0.9", "--verify", "--threads", "2");
+    Result r = run(new PickCommand(), dir.toString(), "--max-energy", "0.9", "--verify", "--limit",
+        String.valueOf(IMAGES), "--threads", "2");
     assertEquals(0, r.code, () -> String.valueOf(r.failure));
     DeployConfig d = DeployJson.read(dir.resolve("deploy.json"));
     assertEquals(1, d.selection().pointId());

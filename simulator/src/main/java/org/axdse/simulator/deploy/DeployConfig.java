@@ -65,23 +65,23 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
   }
 
   /**
-   * The images the figures are measured on: of {@code split}, those {@link ImageSelection} {@code (holdout,
-   * subset, limit)} selects (the search's held-out calibration images removed, its final-fidelity subset, an
-   * optional first-N limit).
+   * The images {@code verified} is measured on and {@code axdse evaluate --config} replays: {@code split} without
+   * the {@code holdout} test images a search held out for calibration (0: none), cut to its first {@code limit}
+   * (0: all); see {@link ImageSelection}.
    */
-  public record EvaluationSet(String split, int holdout, int subset, int limit) {
+  public record EvaluationSet(String split, int holdout, int limit) {
     public EvaluationSet {
       if (!"test".equals(split) && !"train".equals(split)) {
         throw new IllegalArgumentException("evaluation.split must be test or train");
       }
-      if (holdout < 0 || subset < 0 || limit < 0) {
-        throw new IllegalArgumentException("evaluation.holdout, subset and limit must be >= 0 (0: none, all, all)");
+      if (holdout < 0 || limit < 0) {
+        throw new IllegalArgumentException("evaluation.holdout and limit must be >= 0 (0: none, all)");
       }
     }
 
     /** The selection these fields describe, the limit replaced by {@code limitOverride} when not null. */
     public ImageSelection selection(Integer limitOverride) {
-      return new ImageSelection(holdout, subset, limitOverride != null ? limitOverride : limit);
+      return new ImageSelection(holdout, 0, limitOverride != null ? limitOverride : limit);
     }
   }
 

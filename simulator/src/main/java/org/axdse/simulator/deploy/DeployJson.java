@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonErrors;
 
 /**
  * Reads and writes {@code deploy.json} ({@link DeployConfig}): snake_case fields, every field required (optional
@@ -64,7 +63,7 @@ public final class DeployJson {
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (JsonProcessingException e) {
-      throw describe(file, e);
+      throw JsonErrors.describe(file, e);
     } catch (IOException e) {
       throw BadInputException.in(file, "cannot read: " + e.getMessage());
     }
@@ -100,33 +99,5 @@ public final class DeployJson {
   /** The ObjectMapper of deploy files, for building the embedded JSON trees. */
   static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  private static BadInputException describe(Path file, JsonProcessingException e) {
-    StringBuilder where = new StringBuilder();
-    if (e instanceof JsonMappingException m) {
-      for (JsonMappingException.Reference r : m.getPath()) {
-        if (r.getFieldName() != null) {
-          where.append(where.isEmpty() ? "" : ".").append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          where.append('[').append(r.getIndex()).append(']');
-        }
-      }
-    }
-    String problem = e.getOriginalMessage();
-    if (e instanceof UnrecognizedPropertyException u) {
-      problem = "unknown field (known: " + String.join(", ", u.getKnownPropertyIds().stream()
-          .map(String::valueOf).sorted().toList()) + ")";
-    } else if (problem != null && problem.startsWith("Missing creator property")) {
-      problem = "missing field";
-    }
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-        problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-      }
-    }
-    String text = (where.isEmpty() ? "" : where + ": ") + problem;
-    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
   }
 }

@@ -12,14 +12,7 @@ public record GruLayer(
     boolean linearBeforeReset)
     implements ApproximableLayer {
   public GruLayer {
-    Checks.name(name);
-    Checks.inputs(ports, 1, name);
-    Shape in = ports.inputs().get(0).shape();
-    Checks.require(in.rank() == 2 && in.dim(1) == inputSize, name, "input shape " + in + " is not [T," + inputSize + "]");
-    Checks.require(ports.output().shape().equals(Shape.of(in.dim(0), hidden)), name,
-        "output shape " + ports.output().shape() + " is not [" + in.dim(0) + "," + hidden + "]");
-    Checks.length(w, 3L * hidden * inputSize, name, "W");
-    Checks.length(r, 3L * hidden * hidden, name, "R");
+    Checks.recurrent(name, ports, inputSize, hidden, 3, w, r);
     Checks.length(wBias, 3L * hidden, name, "W bias");
     Checks.length(rBias, 3L * hidden, name, "R bias");
   }

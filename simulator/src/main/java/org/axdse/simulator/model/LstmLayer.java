@@ -10,14 +10,7 @@ package org.axdse.simulator.model;
 public record LstmLayer(String name, Ports ports, int inputSize, int hidden, float[] w, float[] r, float[] bias)
     implements ApproximableLayer {
   public LstmLayer {
-    Checks.name(name);
-    Checks.inputs(ports, 1, name);
-    Shape in = ports.inputs().get(0).shape();
-    Checks.require(in.rank() == 2 && in.dim(1) == inputSize, name, "input shape " + in + " is not [T," + inputSize + "]");
-    Checks.require(ports.output().shape().equals(Shape.of(in.dim(0), hidden)), name,
-        "output shape " + ports.output().shape() + " is not [" + in.dim(0) + "," + hidden + "]");
-    Checks.length(w, 4L * hidden * inputSize, name, "W");
-    Checks.length(r, 4L * hidden * hidden, name, "R");
+    Checks.recurrent(name, ports, inputSize, hidden, 4, w, r);
     Checks.length(bias, 4L * hidden, name, "bias");
   }
 
