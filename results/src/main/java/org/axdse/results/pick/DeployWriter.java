@@ -1,5 +1,6 @@
 package org.axdse.results.pick;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.axdse.results.run.RunDirectory;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.assign.LayerAssignment;
+import org.axdse.simulator.cli.RetrainOptions;
 import org.axdse.simulator.compensation.Compensation;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.compensation.CompensationJson;
@@ -51,11 +53,19 @@ public final class DeployWriter {
    * @param model, data, library overrides of what the run recorded (null or empty: the run's)
    * @param limit verify on the first N evaluation images only (null: the whole test split, less any held-out
    *     calibration images)
+   * @param retrain null, or the schedule of approximation-aware retraining of the chosen point (implies verify)
+   * @param log where retraining reports its progress
    */
   public record Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
-      int threads, Metric energy) {
+      int threads, Metric energy, RetrainOptions retrain, PrintWriter log) {
     public Options {
       library = library == null ? List.of() : List.copyOf(library);
+    }
+
+    /** Options without retraining. */
+    public Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
+        int threads, Metric energy) {
+      this(out, model, data, library, verify, limit, threads, energy, null, null);
     }
   }
 
@@ -111,27 +121,33 @@ public final class DeployWriter {
     Assignment assignment = assignment(pick.point(), layerNames, dir.file(RunDirectory.FRONT_JSON));
     assignment.multipliersUsed().forEach(catalog::byName);
 
-    QuantizedModel q;
-    Compensation compensation = null;
-    try (Kernels k = Kernels.create(o.threads(), KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, settings.quant(), k);
-      if (settings.compensation() != null) {
-        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k)
-            .compute(assignment);
-      }
-    }
-    DeployConfig.Figures verified = null;
-    if (o.verify()) {
-      SessionOptions so = SessionOptions.defaults().withThreads(o.threads()).withFloatReference(false)
-          .withLayerStatistics(false);
-      try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
-        Evaluation e = compensation == null ? s.evaluate(assignment)
-            : s.evaluate(assignment, compensation.applyTo(q));
-        verified = new DeployConfig.Figures(e.images(), e.assignment().top1(), e.exactQuantized().top1(),
-            e.multiplierEnergy(), e.systemEnergy());
-      }
-    }
     Path out = o.out() != null ? o.out() : runDir;
+    DeployConfig.Retraining retraining = null;
+    Double referenceExact = null;
+    if (o.retrain() != null) {
+      referenceExact = measure(model, pre, calib, settings, catalog, assignment, test, o.threads(), true)
+          .evaluation().exactQuantized().top1();
+      DeployConfig.ModelFile base = new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(),
+          sha);
+      modelFile = PickRetraining.retrain(modelFile, assignment, spec, settings.quant(), catalog, o.retrain(),
+          o.threads(), out, o.log());
+      sha = DeployJson.sha256(modelFile);
+      model = OnnxImporter.load(modelFile);
+      pre = Preprocessing.requiredFor(modelFile);
+      retraining = new DeployConfig.Retraining(base, o.retrain().epochs(), o.retrain().learningRate(),
+          o.retrain().batchSize(), o.retrain().seed());
+    }
+    Measured m = measure(model, pre, calib, settings, catalog, assignment, test, o.threads(),
+        o.verify() || retraining != null);
+    QuantizedModel q = m.quant();
+    Compensation compensation = m.compensation();
+    DeployConfig.Figures verified = null;
+    if (m.evaluation() != null) {
+      Evaluation e = m.evaluation();
+      verified = new DeployConfig.Figures(e.images(), e.assignment().top1(),
+          referenceExact != null ? referenceExact : e.exactQuantized().top1(), e.multiplierEnergy(),
+          e.systemEnergy());
+    }
     List<DeployConfig.MultiplierFile> files = MultiplierExport.write(assignment.multipliersUsed(), catalog, out);
     EvaluatedPoint p = pick.point();
     int expectedImages = pick.fidelity().equals("final")
@@ -145,10 +161,38 @@ public final class DeployWriter {
             constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
         new DeployConfig.Figures(expectedImages, pick.accuracy(), nullIfNaN(pick.referenceAccuracy()),
             p.multiplierEnergy(), nullIfNaN(p.systemEnergy())),
-        verified, compensation == null ? null : CompensationJson.toJson(compensation));
+        verified, compensation == null ? null : CompensationJson.toJson(compensation), retraining);
     Path file = out.resolve(FILE);
     DeployJson.write(config, file);
     return new Result(file, config, pick);
+  }
+
+  /** The quantization, the compensation (null when the run had none) and, when asked, the evaluation. */
+  private record Measured(QuantizedModel quant, Compensation compensation, Evaluation evaluation) {}
+
+  /**
+   * Quantizes {@code model} with the run's settings on {@code calib}, compensates {@code a} as the run did, and with
+   * {@code evaluate} evaluates it on {@code test}.
+   */
+  private static Measured measure(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
+      MultiplierCatalog catalog, Assignment a, Dataset test, int threads, boolean evaluate) {
+    QuantizedModel q;
+    Compensation compensation = null;
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(model, pre, calib, settings.quant(), k);
+      if (settings.compensation() != null) {
+        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k).compute(a);
+      }
+    }
+    if (!evaluate) {
+      return new Measured(q, compensation, null);
+    }
+    SessionOptions so = SessionOptions.defaults().withThreads(threads).withFloatReference(false)
+        .withLayerStatistics(false);
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
+      return new Measured(q, compensation, compensation == null ? s.evaluate(a)
+          : s.evaluate(a, compensation.applyTo(q)));
+    }
   }
 
   /**

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.results.run.Metric;
+import org.axdse.simulator.cli.RetrainOptions;
 import org.axdse.simulator.deploy.DeployConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,15 +69,22 @@ public final class PickCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--retrain", description = "Fine-tune the model for the chosen assignment (approximation-aware "
+      + "retraining, training build; implies --verify) and deploy the retrained model.")
+  boolean retrain;
+
+  @Mixin RetrainOptions retrainOptions;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Constraint c;
     double value = rule.drop != null ? rule.drop : rule.energy;
-    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || (limit != null && limit < 0)) {
+    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || (limit != null && limit < 0)
+        || !retrainOptions.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, --threads >= 1 "
-          + "and --limit >= 0");
+          + "and --limit >= 0, --epochs >= 1, 0 < --lr < 1, --batch-size >= 1");
     }
     c = rule.drop != null ? Constraint.maxAccuracyDrop(value) : Constraint.maxEnergy(value);
     Metric energy = null;
@@ -88,7 +97,8 @@ public final class PickCommand implements Callable<Integer> {
       };
     }
     DeployWriter.Result r = DeployWriter.write(run, c,
-        new DeployWriter.Options(out, model, data, library, verify, limit, threads, energy));
+        new DeployWriter.Options(out, model, data, library, verify, limit, threads, energy,
+            retrain ? retrainOptions : null, spec.commandLine().getErr()));
     print(spec.commandLine().getOut(), r);
     return 0;
   }
@@ -100,6 +110,10 @@ public final class PickCommand implements Callable<Integer> {
         p.constraint().kind().key() + " " + p.constraint().limit(), 100 * p.accuracy(), p.fidelity(),
         Double.isNaN(p.referenceAccuracy()) ? "" : String.format(Locale.ROOT, ", %.2f points below exact", p.drop()),
         p.energyMetric().key(), p.energy());
+    if (d.retraining() != null) {
+      out.printf(Locale.ROOT, "retrained %s (%d epoch%s) into %s%n", d.retraining().baseModel().path(),
+          d.retraining().epochs(), d.retraining().epochs() == 1 ? "" : "s", d.model().path());
+    }
     if (d.verified() != null) {
       out.printf(Locale.ROOT, "verified on %d images: accuracy %.2f%% (exact-int8 %.2f%%)%s%n",
           d.verified().images(), 100 * d.verified().accuracy(), 100 * d.verified().exactAccuracy(),

@@ -2,7 +2,10 @@ package org.axdse.simulator.cli;
 
 import picocli.CommandLine.Option;
 
-/** The flags of {@code axdse compensate --method retrain} (a picocli mixin; ignored by the other methods). */
+/**
+ * The flags of approximation-aware retraining, a picocli mixin of {@code axdse compensate --method retrain} (ignored
+ * by the other methods) and of {@code axdse pick --retrain}.
+ */
 public final class RetrainOptions {
   @Option(names = "--epochs", paramLabel = "E", description = "retrain: passes over the train split "
       + "(default: ${DEFAULT-VALUE})")
@@ -20,7 +23,23 @@ public final class RetrainOptions {
       + "(default: ${DEFAULT-VALUE})")
   long seed = 1;
 
-  boolean valid() {
+  public boolean valid() {
     return epochs >= 1 && learningRate > 0 && learningRate < 1 && batchSize >= 1;
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  public double learningRate() {
+    return learningRate;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public long seed() {
+    return seed;
   }
 }

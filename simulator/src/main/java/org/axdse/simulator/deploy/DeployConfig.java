@@ -17,11 +17,13 @@ import org.axdse.simulator.data.ImageSelection;
  * @param verified null until {@code axdse pick --verify} re-evaluated the point
  * @param compensation null, or the compensation ({@code CompensationJson}) applied to the recorded quantization
  *     before the assignment runs (a search with {@code --compensate})
+ * @param retraining null, or how {@code model} was retrained from the model the search evaluated ({@code axdse
+ *     pick --retrain}); {@code expected} then refers to that base model, {@code verified} to the retrained one
  */
 public record DeployConfig(String format, int formatVersion, ModelFile model, String dataset,
     EvaluationSet evaluation, JsonNode preprocessing, JsonNode quantization, JsonNode assignment,
     List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified,
-    JsonNode compensation) {
+    JsonNode compensation, Retraining retraining) {
   public static final String FORMAT = "axdse-deploy";
   /** Version 2 added {@code compensation}. */
   public static final int FORMAT_VERSION = 2;
@@ -51,7 +53,21 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
   /** This configuration with the verified figures set. */
   public DeployConfig withVerified(Figures figures) {
     return new DeployConfig(format, formatVersion, model, dataset, evaluation, preprocessing, quantization,
-        assignment, multipliers, selection, expected, figures, compensation);
+        assignment, multipliers, selection, expected, figures, compensation, retraining);
+  }
+
+  /**
+   * Approximation-aware retraining of the search's model ({@code baseModel}) for the chosen assignment:
+   * {@code epochs} passes over the train split, Adam with {@code learningRate}, mini-batches of {@code batchSize},
+   * shuffling seed {@code seed}.
+   */
+  public record Retraining(ModelFile baseModel, int epochs, double learningRate, int batchSize, long seed) {
+    public Retraining {
+      Objects.requireNonNull(baseModel, "retraining.base_model");
+      if (epochs < 1 || !(learningRate > 0) || batchSize < 1) {
+        throw new IllegalArgumentException("retraining: epochs, learning_rate and batch_size must be positive");
+      }
+    }
   }
 
   /** The ONNX file, as an absolute path, and the SHA-256 of its bytes in lower-case hex. */
