@@ -96,6 +96,10 @@ public final class CompensateCommand implements Callable<Integer> {
     if ("retrain".equals(method)) {
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
+    if (!RetrainOptions.given(spec.commandLine()).isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), RetrainOptions.given(spec.commandLine())
+          + " only apply to --method retrain");
+    }
     CompensationMethod cm = CompensationMethod.parse(method);
     if (cm == null || !options.valid() || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected --method bias|weights|both|retrain, "

@@ -42,4 +42,10 @@ public final class RetrainOptions {
   public long seed() {
     return seed;
   }
+
+  /** The retraining flags given on {@code cl}'s command line (empty when none). */
+  public static java.util.List<String> given(picocli.CommandLine cl) {
+    return java.util.stream.Stream.of("--epochs", "--lr", "--batch-size", "--seed")
+        .filter(cl.getParseResult()::hasMatchedOption).toList();
+  }
 }

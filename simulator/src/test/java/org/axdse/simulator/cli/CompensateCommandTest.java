@@ -134,6 +134,8 @@ class CompensateCommandTest {
     assertInstanceOf(BadInputException.class, failure);
     assertTrue(failure.getMessage().contains("training profile"), failure.getMessage());
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "magic"));
+    assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "bias", "--epochs", "2"),
+        "retraining flags with another method are a usage error, not silently ignored");
     assertEquals(2, run(new StringWriter(), "--uniform", "u8x8_trunc6", "--method", "bias"));
     assertInstanceOf(BadInputException.class, failure);
     assertTrue(failure.getMessage().contains("u8x8_trunc6"), failure.getMessage());
