@@ -60,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--calib-data", paramLabel = "SPEC|holdout",
       description = "Calibration source (default: fashion-mnist train split if installed, else holdout).")
   String calibData;
+  @Option(names = "--compensate", paramLabel = "none|bias|weights|both", defaultValue = "both",
+      description = "Compensate each candidate's multiplier error (default ${DEFAULT-VALUE}; none: as quantized).")
+  String compensate;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -90,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
           .optScreeningImages(evalImages).optFinalImages(0)
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList())
-          .optQuantization(new QuantOptions(calib, calibration, 8, false, ""));
+          .optQuantization(new QuantOptions(calib, calibration, 8, false, "", compensate));
       if (threads != null) {
         b.optThreads(threads);
       }
@@ -102,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     console.println("axdse demo: LeNet-5 (" + MODEL + ") on " + DATA + ", calibration: "
         + (calibration.equals(QuantOptions.HOLDOUT) ? calib + " bundled images held out" : calibration + " train split")
-        + "; run directory " + dir.toAbsolutePath().normalize());
+        + ", compensation: " + compensate + "; run directory " + dir.toAbsolutePath().normalize());
     SearchRunner runner = new SearchRunner(factory, new Progress(console, false));
     StopSignal stop = new StopSignal();
     SearchRunner.Outcome outcome = runner.start(settings, dir, stop);
