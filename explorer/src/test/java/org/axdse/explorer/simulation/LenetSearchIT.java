@@ -116,6 +116,17 @@ class LenetSearchIT {
   }
 
   @Test
+  void compensatedSearchIsByteIdenticalWhateverTheThreads() throws Exception {
+    search("c1", settings(1, Granularity.layer(), "both", 400));
+    Run r = search("c3", settings(3, Granularity.layer(), "both", 400));
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("c1/points.json")),
+        Files.readAllBytes(tmp.resolve("c3/points.json")));
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("c1/front.json")),
+        Files.readAllBytes(tmp.resolve("c3/front.json")));
+    assertEquals("both", r.config().settings().get("compensate"));
+  }
+
+  @Test
   void groupGranularityGetsRankedChannels() {
     Run r = search("g", 2, Granularity.parse("group:2"));
     EvaluatedPoint p = r.points().get(r.points().size() - 1);
