@@ -61,6 +61,7 @@ class SearchCommandTest {
       good(out, "--budget", "soon"),
       good(out, "--restrict", "conv9=m1"),
       good(out, "--baselines", "genetic"),
+      good(out, "--compensate", "retrain"),
       {"--model", "synthetic", "--data", "d", "--generations", "2"},
       {"--resume", tmp.resolve("nothing").toString()},
       {"--model", "synthetic:unsigned=true", "--data", "d", "--out", out.toString(), "--generations", "2"},

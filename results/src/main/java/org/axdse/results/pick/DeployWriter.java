@@ -125,8 +125,7 @@ public final class DeployWriter {
     DeployConfig.Retraining retraining = null;
     Double referenceExact = null;
     if (o.retrain() != null) {
-      referenceExact = measure(model, pre, calib, settings, catalog, assignment, test, o.threads(), true)
-          .evaluation().exactQuantized().top1();
+      referenceExact = exactAccuracy(model, pre, calib, settings, catalog, test, o.threads());
       DeployConfig.ModelFile base = new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(),
           sha);
       modelFile = PickRetraining.retrain(modelFile, assignment, spec, settings.quant(), catalog, o.retrain(),
@@ -167,6 +166,22 @@ public final class DeployWriter {
     return new Result(file, config, pick);
   }
 
+  /** Top-1 of {@code model} quantized with the run's settings, all multipliers exact. */
+  private static double exactAccuracy(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
+      MultiplierCatalog catalog, Dataset test, int threads) {
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(model, pre, calib, settings.quant(), k);
+    }
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads))) {
+      return s.exactAccuracy().top1();
+    }
+  }
+
+  private static SessionOptions sessionOptions(int threads) {
+    return SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false);
+  }
+
   /** The quantization, the compensation (null when the run had none) and, when asked, the evaluation. */
   private record Measured(QuantizedModel quant, Compensation compensation, Evaluation evaluation) {}
 
@@ -187,9 +202,7 @@ public final class DeployWriter {
     if (!evaluate) {
       return new Measured(q, compensation, null);
     }
-    SessionOptions so = SessionOptions.defaults().withThreads(threads).withFloatReference(false)
-        .withLayerStatistics(false);
-    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, so)) {
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads))) {
       return new Measured(q, compensation, compensation == null ? s.evaluate(a)
           : s.evaluate(a, compensation.applyTo(q)));
     }

@@ -86,9 +86,9 @@ public final class PickCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, --threads >= 1 "
           + "and --limit >= 0, --epochs >= 1, 0 < --lr < 1, --batch-size >= 1");
     }
-    if (!retrain && !RetrainOptions.given(spec.commandLine()).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), RetrainOptions.given(spec.commandLine())
-          + " only apply with --retrain");
+    List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
+    if (!retrain && !retrainFlags.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), retrainFlags + " only apply with --retrain");
     }
     c = rule.drop != null ? Constraint.maxAccuracyDrop(value) : Constraint.maxEnergy(value);
     Metric energy = null;

@@ -96,9 +96,9 @@ public final class CompensateCommand implements Callable<Integer> {
     if ("retrain".equals(method)) {
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
-    if (!RetrainOptions.given(spec.commandLine()).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), RetrainOptions.given(spec.commandLine())
-          + " only apply to --method retrain");
+    java.util.List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
+    if (!retrainFlags.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), retrainFlags + " only apply to --method retrain");
     }
     CompensationMethod cm = CompensationMethod.parse(method);
     if (cm == null || !options.valid() || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {

@@ -129,6 +129,22 @@ class CompensateCommandTest {
   }
 
   @Test
+  void malformedCompensationFileIsOneLineError() throws Exception {
+    Path bad = dir.resolve("bad-comp.json");
+    Files.writeString(bad, "{\"format\": \"axdse-compensation\", \"formatVersion\": 1, \"model\": \"m.onnx\"}");
+    CommandLine cl = new CommandLine(new EvaluateCommand());
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    assertEquals(2, cl.execute("--config", bad.toString()));
+    assertInstanceOf(BadInputException.class, failure);
+    assertEquals(bad + ": dataset: expected a string", failure.getMessage());
+  }
+
+  @Test
   void retrainAndBadMethodsAreOneLineErrors() {
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "retrain"));
     assertInstanceOf(BadInputException.class, failure);
