@@ -216,13 +216,8 @@ public final class CompensateCommand implements Callable<Integer> {
     return drop <= 0 ? Double.NaN : (after.assignment().top1() - before.assignment().top1()) / drop;
   }
 
-  private void printTable(PrintWriter w, Compensation c, String source, Evaluation before, Evaluation after,
-      int images, double compensateSeconds, double seconds) {
-    w.printf(Locale.ROOT, "model        %s%n", model);
-    w.printf(Locale.ROOT, "assignment   %s%n", source);
-    w.printf(Locale.ROOT, "method       %s (bias order %s), %d calibration images%n", c.method().label(),
-        CompensationJson.label(c.biasOrder()), options.calibrationImages());
-    w.printf(Locale.ROOT, "images       %d (%s)%n", images, options.split());
+  /** The accuracy rows every method prints: exact int, uncompensated and compensated, with drops. */
+  static void printAccuracies(PrintWriter w, Evaluation before, Evaluation after) {
     w.printf(Locale.ROOT, "%-16s %8s %10s%n", "", "top1", "drop(pt)");
     double exact = before.exactQuantized().top1();
     w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");
@@ -230,6 +225,16 @@ public final class CompensateCommand implements Callable<Integer> {
         100 * (exact - before.assignment().top1()));
     w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   recovered %.1f%% of the drop%n", "compensated",
         after.assignment().top1(), 100 * (exact - after.assignment().top1()), 100 * recovered(before, after));
+  }
+
+  private void printTable(PrintWriter w, Compensation c, String source, Evaluation before, Evaluation after,
+      int images, double compensateSeconds, double seconds) {
+    w.printf(Locale.ROOT, "model        %s%n", model);
+    w.printf(Locale.ROOT, "assignment   %s%n", source);
+    w.printf(Locale.ROOT, "method       %s (bias order %s), %d calibration images%n", c.method().label(),
+        CompensationJson.label(c.biasOrder()), options.calibrationImages());
+    w.printf(Locale.ROOT, "images       %d (%s)%n", images, options.split());
+    printAccuracies(w, before, after);
     w.printf(Locale.ROOT, "%-6s %-24s %14s %16s%n", "index", "layer", "remapped codes", "mean |bias delta|");
     for (LayerCompensation l : c.layers()) {
       int[] d = l.biasDelta();

@@ -69,14 +69,7 @@ final class Retraining {
         + "images%n", r.epochs, r.epochs == 1 ? "" : "s", r.learningRate, r.batchSize, r.seed,
         options.calibrationImages());
     w.printf(Locale.ROOT, "images       %d (%s)%n", evalSet.size(), options.split());
-    w.printf(Locale.ROOT, "%-16s %8s %10s%n", "", "top1", "drop(pt)");
-    double exact = before.exactQuantized().top1();
-    w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");
-    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f%n", "uncompensated", before.assignment().top1(),
-        100 * (exact - before.assignment().top1()));
-    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   recovered %.1f%% of the drop%n", "compensated",
-        after.assignment().top1(), 100 * (exact - after.assignment().top1()),
-        100 * CompensateCommand.recovered(before, after));
+    CompensateCommand.printAccuracies(w, before, after);
     w.printf(Locale.ROOT, "retrained    %s (exact int of it %.4f)%n", written, after.exactQuantized().top1());
     w.printf(Locale.ROOT, "seconds      %.1f retraining, %.1f total%n", trainSeconds, seconds);
     w.flush();
