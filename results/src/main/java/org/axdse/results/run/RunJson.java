@@ -2,7 +2,6 @@ package org.axdse.results.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,13 +14,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
-import org.axdse.multipliers.util.JsonErrors;
+import org.axdse.multipliers.util.JsonFiles;
 import org.axdse.results.pareto.Direction;
 
 /**
@@ -51,20 +48,9 @@ final class RunJson {
   }
 
   static <T> T read(Path file, Class<T> type) {
-    try {
-      T value = MAPPER.readValue(Files.readAllBytes(file), type);
-      if (value == null) {
-        throw BadInputException.in(file, "empty JSON document");
-      }
-      return value;
-    } catch (NoSuchFileException e) {
-      throw BadInputException.in(file, "no such file");
-    } catch (JsonProcessingException e) {
-      throw JsonErrors.describe(file, e);
-    } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
-    }
+    return JsonFiles.read(file, MAPPER, type);
   }
+
 
   private static SimpleModule module() {
     SimpleModule m = new SimpleModule("axdse-run");

@@ -1,13 +1,10 @@
 package org.axdse.simulator.compensation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * What {@code axdse compensate --out C.json} writes and {@code axdse evaluate --config C.json} reads back: the
@@ -23,27 +20,14 @@ public record CompensationFile(String model, String dataset, String split, int i
 
   /** True when {@code file} is JSON whose top-level {@code format} is {@link #FORMAT}; false for anything else. */
   public static boolean isCompensationFile(Path file) {
-    try {
-      JsonNode root = JSON.readTree(Files.readAllBytes(file));
-      return root != null && root.isObject() && root.path("format").asText("").equals(FORMAT);
-    } catch (IOException e) {
-      return false;
-    }
+    return JsonFiles.hasFormat(file, FORMAT);
   }
+
 
   /** Reads {@code file}; any problem is a one-line {@link BadInputException} naming the file and the field. */
   public static CompensationFile read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw BadInputException.in(file, "no such file");
-    } catch (JsonProcessingException e) {
-      throw BadInputException.in(file, "not JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(""))) {
+    JsonNode root = JsonFiles.read(file, JSON, JsonNode.class);
+    if (!root.isObject() || !FORMAT.equals(root.path("format").asText(""))) {
       throw BadInputException.in(file, "not an " + FORMAT + " file (format field)");
     }
     if (root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {

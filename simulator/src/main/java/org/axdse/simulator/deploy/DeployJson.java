@@ -2,9 +2,7 @@ package org.axdse.simulator.deploy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
-import org.axdse.multipliers.util.JsonErrors;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * Reads and writes {@code deploy.json} ({@link DeployConfig}): snake_case fields, every field required (optional
@@ -45,29 +43,14 @@ public final class DeployJson {
    * including unreadable files (the assignment reader then reports them).
    */
   public static boolean isDeployFile(Path file) {
-    try {
-      JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
-      return root != null && root.isObject() && root.path("format").asText("").equals(DeployConfig.FORMAT);
-    } catch (IOException e) {
-      return false;
-    }
+    return JsonFiles.hasFormat(file, DeployConfig.FORMAT);
   }
 
+
   public static DeployConfig read(Path file) {
-    try {
-      DeployConfig c = MAPPER.readValue(Files.readAllBytes(file), DeployConfig.class);
-      if (c == null) {
-        throw BadInputException.in(file, "empty JSON document");
-      }
-      return c;
-    } catch (NoSuchFileException e) {
-      throw BadInputException.in(file, "no such file");
-    } catch (JsonProcessingException e) {
-      throw JsonErrors.describe(file, e);
-    } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
-    }
+    return JsonFiles.read(file, MAPPER, DeployConfig.class);
   }
+
 
   public static void write(DeployConfig config, Path file) {
     AtomicFiles.write(file, out -> {

@@ -1,0 +1,83 @@
+package org.axdse.multipliers.util;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reading the project's JSON files with the project's one-line errors: a missing, unreadable, empty or malformed
+ * file becomes a {@link BadInputException} naming the file, the line, the field path ({@code a.b[2].c}) and the
+ * problem in words (an unknown field lists the known ones; a validating constructor's message is used as it is);
+ * and telling files apart by their top-level {@code format} field.
+ */
+public final class JsonFiles {
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private JsonFiles() {}
+
+  /** {@code file} read with {@code mapper} as a {@code type}; every problem is a one-line error. */
+  public static <T> T read(Path file, ObjectMapper mapper, Class<T> type) {
+    try {
+      T value = mapper.readValue(Files.readAllBytes(file), type);
+      if (value == null) {
+        throw BadInputException.in(file, "empty JSON document");
+      }
+      return value;
+    } catch (NoSuchFileException e) {
+      throw BadInputException.in(file, "no such file");
+    } catch (JsonProcessingException e) {
+      throw describe(file, e);
+    } catch (IOException e) {
+      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * True when {@code file} is a JSON object whose top-level {@code format} is {@code format}; false for anything
+   * else, including unreadable files (the reader that handles them then reports the problem).
+   */
+  public static boolean hasFormat(Path file, String format) {
+    try {
+      JsonNode root = PLAIN.readTree(Files.readAllBytes(file));
+      return root != null && root.isObject() && root.path("format").asText("").equals(format);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static BadInputException describe(Path file, JsonProcessingException e) {
+    StringBuilder where = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          where.append(where.isEmpty() ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          where.append('[').append(r.getIndex()).append(']');
+        }
+      }
+    }
+    String problem = e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem = "unknown field (known: " + String.join(", ", u.getKnownPropertyIds().stream()
+          .map(String::valueOf).sorted().toList()) + ")";
+    } else if (problem != null && problem.startsWith("Missing creator property")) {
+      problem = "missing field";
+    } else if (problem != null && problem.startsWith("Null value for creator property")) {
+      problem = "must not be null";
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+        problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      }
+    }
+    String text = (where.isEmpty() ? "" : where + ": ") + problem;
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
+  }
+}
