@@ -22,7 +22,6 @@ import org.axdse.simulator.compensation.Compensator;
 import org.axdse.simulator.compensation.LayerCompensation;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
@@ -32,7 +31,6 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -113,13 +111,11 @@ public final class CompensateCommand implements Callable<Integer> {
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
-    QuantConfig config = options.config();
     Assignment assignment = choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
-    QuantizedModel q;
+    QuantizedModel q = options.calibrate(m, pre, calibSet);
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, calibSet, config, k);
       try {
         c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k);
       } catch (BadInputException e) {
@@ -127,8 +123,7 @@ public final class CompensateCommand implements Callable<Integer> {
       }
     }
     double compensateSeconds = (System.nanoTime() - start) / 1e9;
-    SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
-        .withFloatReference(false).withLayerStatistics(false);
+    SessionOptions sessionOptions = options.plainSession();
     Evaluation before;
     Evaluation after;
     try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
@@ -178,10 +173,7 @@ public final class CompensateCommand implements Callable<Integer> {
   private Evaluation evaluateExported(Dataset evalSet, Dataset calibSet, MultiplierCatalog catalog,
       Assignment assignment, SessionOptions sessionOptions) {
     Model back = OnnxImporter.load(out);
-    QuantizedModel q;
-    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
-      q = Calibration.run(back, Preprocessing.requiredFor(out), calibSet, options.config(), k);
-    }
+    QuantizedModel q = options.calibrate(back, Preprocessing.requiredFor(out), calibSet);
     try (SimulationSession s = SimulationSession.open(back, q, evalSet, catalog, sessionOptions)) {
       return s.evaluate(assignment);
     }

@@ -17,16 +17,12 @@ import org.axdse.simulator.energy.ArchitectureEnergy;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.Deployment;
-import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
-import org.axdse.simulator.kernels.KernelMode;
-import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -106,14 +102,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
-    QuantConfig config = options.config();
     Assignment assignment = choice == null ? Assignment.allExact()
         : choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
-    QuantizedModel q;
-    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, calibSet, config, k);
-    }
+    QuantizedModel q = options.calibrate(m, pre, calibSet);
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;

@@ -6,9 +6,16 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
+import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.kernels.KernelMode;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
+import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,6 +90,18 @@ public final class QuantizationOptions {
   QuantConfig config() {
     return QuantConfig.defaults(QuantMode.parse(quant)).withPerChannel(perChannel).withWeightBits(weightBits)
         .withCalibration(calib, CalibrationMethod.parse(calibMethod));
+  }
+
+  /** {@code model} with preprocessing {@code pre} quantized as these options say, calibrated on {@code calib}. */
+  QuantizedModel calibrate(Model model, Preprocessing pre, Dataset calib) {
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      return Calibration.run(model, pre, calib, config(), k);
+    }
+  }
+
+  /** A session with these threads that measures accuracy and energy only (no float model, no error statistics). */
+  SessionOptions plainSession() {
+    return SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false);
   }
 
   /** The built-in multipliers plus any {@code --library} directories. */

@@ -11,12 +11,9 @@ import org.axdse.simulator.compensation.RetrainRequest;
 import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
-import org.axdse.simulator.kernels.KernelMode;
-import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -80,12 +77,8 @@ final class Retraining {
   private static Evaluation evaluate(Path file, Model m, DatasetSpec ds, Dataset evalSet, QuantizationOptions options,
       Assignment assignment, Path config) {
     Preprocessing pre = Preprocessing.requiredFor(file);
-    QuantizedModel q;
-    try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, options.calibrationSet(ds), options.config(), k);
-    }
-    SessionOptions so = SessionOptions.defaults().withThreads(options.threads()).withFloatReference(false)
-        .withLayerStatistics(false);
+    QuantizedModel q = options.calibrate(m, pre, options.calibrationSet(ds));
+    SessionOptions so = options.plainSession();
     try (SimulationSession s = SimulationSession.open(m, q, evalSet, options.catalog(), so)) {
       try {
         s.resolve(assignment);
