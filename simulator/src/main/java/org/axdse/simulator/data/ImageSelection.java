@@ -31,11 +31,7 @@ public record ImageSelection(int holdout, int subset, int limit) {
 
   /** The {@code n} calibration images held out of {@code split}. */
   public static Dataset heldOut(Dataset split, int n) {
-    if (n >= split.size()) {
-      throw new IllegalArgumentException("holding out " + n + " calibration images leaves none of the "
-          + split.size() + " images for evaluation");
-    }
-    return split.select(Dataset.subsetIndices(split.size(), n, HOLDOUT_SEED));
+    return split.select(heldOutIndices(split, n));
   }
 
   /** {@code split} without its {@code holdout} held-out images (all of it when 0). */
@@ -43,12 +39,19 @@ public record ImageSelection(int holdout, int subset, int limit) {
     if (holdout == 0) {
       return split;
     }
-    heldOut(split, holdout);
     boolean[] taken = new boolean[split.size()];
-    for (int i : Dataset.subsetIndices(split.size(), holdout, HOLDOUT_SEED)) {
+    for (int i : heldOutIndices(split, holdout)) {
       taken[i] = true;
     }
     return split.select(IntStream.range(0, split.size()).filter(i -> !taken[i]).toArray());
+  }
+
+  private static int[] heldOutIndices(Dataset split, int n) {
+    if (n >= split.size()) {
+      throw new IllegalArgumentException("holding out " + n + " calibration images leaves none of the "
+          + split.size() + " images for evaluation");
+    }
+    return Dataset.subsetIndices(split.size(), n, HOLDOUT_SEED);
   }
 
   /** Indices of the final-fidelity images among {@code n}: all when {@code m} is 0 or at least {@code n}. */
