@@ -80,9 +80,16 @@ final class PointLabels extends AbstractXYAnnotation {
       if (p.leader()) {
         g2.setPaint(LEADER);
         g2.setStroke(new BasicStroke(0.6f));
-        double cx = Math.max(box.getMinX(), Math.min(p.label().x(), box.getMaxX()));
-        double cy = Math.max(box.getMinY(), Math.min(p.label().y(), box.getMaxY()));
-        g2.draw(new Line2D.Double(p.label().x(), p.label().y(), cx, cy));
+        double ax = p.label().x();
+        double ay = p.label().y();
+        double cx = Math.max(box.getMinX(), Math.min(ax, box.getMaxX()));
+        double cy = Math.max(box.getMinY(), Math.min(ay, box.getMaxY()));
+        // The line starts at the marker's edge, so it never paints over the marker itself.
+        double length = Math.hypot(cx - ax, cy - ay);
+        double skip = markerSize / 2 + 1;
+        if (length > skip) {
+          g2.draw(new Line2D.Double(ax + (cx - ax) * skip / length, ay + (cy - ay) * skip / length, cx, cy));
+        }
       }
       g2.setPaint(TEXT);
       g2.drawString(p.label().text(), (float) box.getMinX(), (float) (box.getMinY() + fm.getAscent()));
