@@ -2,10 +2,12 @@ package org.axdse.results.plots;
 
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.axdse.results.run.Baseline;
 import org.axdse.results.run.EvaluatedPoint;
@@ -55,7 +57,24 @@ public final class PointTips {
     if (exact != null) {
       add(tips, run.config(), exact, x, y, "exact", "exact network");
     }
-    return tips;
+    return withNeighbours(tips);
+  }
+
+  /** Tips at the same place cover each other: each names the others (first line) under its own text. */
+  private static List<Tip> withNeighbours(List<Tip> tips) {
+    Map<List<Double>, List<String>> heads = new HashMap<>();
+    for (Tip t : tips) {
+      heads.computeIfAbsent(List.of(t.x(), t.y()), k -> new ArrayList<>()).add(t.text().lines().findFirst()
+          .orElse(""));
+    }
+    List<Tip> out = new ArrayList<>();
+    for (Tip t : tips) {
+      List<String> here = new ArrayList<>(new LinkedHashSet<>(heads.get(List.of(t.x(), t.y()))));
+      here.remove(t.text().lines().findFirst().orElse(""));
+      out.add(here.isEmpty() ? t : new Tip(t.x(), t.y(), t.kind(), t.text() + "\nsame place: "
+          + String.join("; ", here)));
+    }
+    return out;
   }
 
   /** The tooltip text of {@code p}: id and role, the objectives, both accuracies and the per-layer assignment. */
@@ -88,6 +107,8 @@ public final class PointTips {
       String ns = root.getNamespaceURI();
       Element group = document.createElementNS(ns, "g");
       group.setAttributeNS(null, "class", GROUP);
+      // Batik's root sets a black stroke for everything below it; the targets must stay invisible.
+      group.setAttributeNS(null, "stroke", "none");
       for (Tip t : tips) {
         double px = plot.getDomainAxis().valueToJava2D(t.x(), area, xEdge);
         double py = plot.getRangeAxis().valueToJava2D(t.y(), area, yEdge);
@@ -102,6 +123,7 @@ public final class PointTips {
         c.setAttributeNS(null, "fill", "#000");
         c.setAttributeNS(null, "fill-opacity", "0");
         c.setAttributeNS(null, "pointer-events", "all");
+        c.setAttributeNS(null, "stroke", "none");
         Element title = document.createElementNS(ns, "title");
         title.setTextContent(t.text());
         c.appendChild(title);

@@ -16,7 +16,7 @@ final class TooltipScript {
         background: #fffbe6; border: 1px solid #8a6d00; border-radius: 3px; padding: 0.3em 0.5em;
         font: 12px/1.35 monospace; color: #222; box-shadow: 1px 2px 4px rgba(0, 0, 0, 0.25); }
       .axdse-tips circle { cursor: pointer; }
-      .axdse-tips circle.hover { stroke: #000; stroke-width: 1.5; }
+      .axdse-tips circle.hover { stroke: #000 !important; stroke-width: 1.5 !important; }
       figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; display: block; }
       """;
 
