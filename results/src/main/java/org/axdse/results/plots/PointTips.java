@@ -60,6 +60,14 @@ public final class PointTips {
     return withNeighbours(tips);
   }
 
+  /** The tips of a comparison of runs' fronts (one colour per run), each point described with its own run. */
+  public static List<Tip> ofFronts(Map<String, Run> runs, Metric x, Metric y) {
+    List<Tip> tips = new ArrayList<>();
+    runs.forEach((name, run) -> run.front().forEach(p -> add(tips, run.config(), p, x, y, "front",
+        "front of " + name)));
+    return withNeighbours(tips);
+  }
+
   /** Tips at the same place cover each other: each names the others (first line) under its own text. */
   private static List<Tip> withNeighbours(List<Tip> tips) {
     Map<List<Double>, List<String>> heads = new HashMap<>();

@@ -16,7 +16,8 @@ import org.jfree.chart.JFreeChart;
 /**
  * The report's Pareto plots, inline as SVG with a tooltip on every point: the whole plane, and a zoomed view of
  * the points within {@link ZoomWindow#POINTS} percentage points of the exact accuracy. Each is also written to
- * {@code plots/} as PNG and as SVG (the SVG keeps the tooltips as {@code <title>} elements).
+ * {@code plots/} as PNG and as SVG (the SVG keeps the tooltips as {@code <title>} elements). The comparison
+ * report inlines its fronts plot the same way ({@link #figure}).
  */
 final class ParetoSection {
   static final String FULL = "pareto";
@@ -42,7 +43,8 @@ final class ParetoSection {
     }
   }
 
-  private static void figure(Html html, JFreeChart chart, List<PointTips.Tip> tips, Path plotDir, String name,
+  /** Writes the chart as PNG and SVG into {@code plotDir} and inlines the SVG, with {@code tips}, in the page. */
+  static void figure(Html html, JFreeChart chart, List<PointTips.Tip> tips, Path plotDir, String name,
       String caption) {
     ChartFiles.writePng(plotDir.resolve(name + ".png"), chart, RunReport.WIDTH, RunReport.HEIGHT);
     String svg = PointTips.svg(chart, RunReport.WIDTH, RunReport.HEIGHT, tips, name + "-");

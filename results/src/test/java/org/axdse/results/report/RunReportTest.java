@@ -105,7 +105,12 @@ class RunReportTest {
     Path report = CompareReport.write(List.of(a, b), tmp.resolve("cmp"));
     String html = Files.readString(report);
     assertTrue(html.contains("<td>seed-a</td>") && html.contains("<td>seed-b</td>"));
-    assertEquals(2, count(html, "data:image/png;base64,"), "fronts and convergence");
+    assertEquals(1, count(html, "data:image/png;base64,"), "convergence");
+    assertEquals(1, count(html, "<svg "), "the fronts, inline");
+    Run ra = RunDirectory.of(a).read();
+    Run rb = RunDirectory.of(b).read();
+    assertEquals(ra.front().size() + rb.front().size(), count(html, "<circle "), "a target per front point");
+    assertTrue(html.contains(": front of seed-a, generation") && html.contains(": front of seed-b, generation"));
   }
 
   @Test
