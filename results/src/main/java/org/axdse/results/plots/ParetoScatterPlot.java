@@ -41,6 +41,11 @@ public final class ParetoScatterPlot {
     return chart(run, Metric.MULTIPLIER_ENERGY, accuracyMetric(run), title, window);
   }
 
+  /** The whole plane of {@code x} against {@code y}. */
+  public static JFreeChart chart(Run run, Metric x, Metric y) {
+    return chart(run, x, y, "Pareto front", null);
+  }
+
   public static JFreeChart chart(Run run, Metric x, Metric y, String title, ZoomWindow window) {
     XYPlot plot = new XYPlot();
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);

@@ -67,7 +67,8 @@ class RunReportTest {
     assertTrue(html.contains("<td>uniform</td>") && html.contains("<td>random</td>"));
     assertTrue(html.contains("a &quot;quoted&quot;, comma"), "settings are escaped");
     assertTrue(Files.exists(dir.resolve("plots/pareto.svg")) && Files.exists(dir.resolve("plots/pareto.png")));
-    assertTrue(Files.exists(dir.resolve("plots/pareto-zoom.svg")) && Files.exists(dir.resolve("plots/pareto-zoom.png")));
+    assertTrue(Files.exists(dir.resolve("plots/pareto-zoom.svg"))
+        && Files.exists(dir.resolve("plots/pareto-zoom.png")));
   }
 
   @Test
