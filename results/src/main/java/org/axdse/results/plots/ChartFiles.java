@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.axdse.multipliers.util.AtomicFiles;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Renders charts to PNG and SVG bytes and writes them atomically. Works headless (no display needed). */
 public final class ChartFiles {
@@ -39,18 +43,42 @@ public final class ChartFiles {
 
   /** The chart as a standalone SVG document; text stays text, so labels are searchable and selectable. */
   public static String svg(JFreeChart chart, int width, int height) {
+    return svg(chart, width, height, "", (document, root, info) -> { });
+  }
+
+  /** Adds elements to a chart's SVG after the chart is drawn; {@code info} holds the plot's data area. */
+  interface SvgOverlay {
+    void decorate(Document document, Element root, ChartRenderingInfo info);
+  }
+
+  /**
+   * The chart as SVG, decorated by {@code overlay}. Every id Batik generates starts with {@code idPrefix}, so that
+   * several charts can be inlined in one HTML page. The root gets a viewBox, so the drawing scales with its box.
+   */
+  static String svg(JFreeChart chart, int width, int height, String idPrefix, SvgOverlay overlay) {
     Document document;
     try {
       document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("no XML document builder", e);
     }
-    SVGGraphics2D g2 = new SVGGraphics2D(document);
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+    context.setIDGenerator(new SVGIDGenerator() {
+      @Override
+      public String generateID(String prefix) {
+        return super.generateID(idPrefix + prefix);
+      }
+    });
+    SVGGraphics2D g2 = new SVGGraphics2D(context, false);
     g2.setSVGCanvasSize(new Dimension(width, height));
-    chart.draw(g2, new Rectangle(0, 0, width, height));
+    ChartRenderingInfo info = new ChartRenderingInfo();
+    chart.draw(g2, new Rectangle(0, 0, width, height), info);
+    Element root = g2.getRoot();
+    root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
+    overlay.decorate(document, root, info);
     StringWriter out = new StringWriter();
     try {
-      g2.stream(out, true);
+      g2.stream(root, out, true, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -1,8 +1,9 @@
 package org.axdse.results.plots;
 
-import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Point2D;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.axdse.results.run.Baseline;
 import org.axdse.results.run.EvaluatedPoint;
@@ -10,7 +11,6 @@ import org.axdse.results.run.Metric;
 import org.axdse.results.run.Run;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -22,21 +22,37 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The Pareto scatter of a run on two metrics: every evaluated point in grey, the run's front as blue markers
  * with the 2-D staircase through it, the uniform baselines (one multiplier on every layer) labelled by
- * multiplier, and the all-exact point marked.
+ * multiplier where a label fits without overlap ({@link PointLabels}), and the all-exact point marked. A
+ * {@link ZoomWindow} narrows the axes to the region near the exact accuracy.
  */
 public final class ParetoScatterPlot {
+  /** The side (pixels) of the square around a front or exact marker that no label covers. */
+  static final double LABEL_CLEARANCE = 9;
+
   private ParetoScatterPlot() {}
 
   /** The default view: relative multiplier energy on x, the run's first accuracy objective on y. */
   public static JFreeChart chart(Run run) {
-    return chart(run, Metric.MULTIPLIER_ENERGY, accuracyMetric(run));
+    return chart(run, "Pareto front", null);
   }
 
+  /** The default axes with {@code title}, zoomed to {@code window} when it is not null. */
+  public static JFreeChart chart(Run run, String title, ZoomWindow window) {
+    return chart(run, Metric.MULTIPLIER_ENERGY, accuracyMetric(run), title, window);
+  }
+
+  /** The whole plane of {@code x} against {@code y}. */
   public static JFreeChart chart(Run run, Metric x, Metric y) {
+    return chart(run, x, y, "Pareto front", null);
+  }
+
+  public static JFreeChart chart(Run run, Metric x, Metric y, String title, ZoomWindow window) {
     XYPlot plot = new XYPlot();
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    plot.setDomainAxis(new NumberAxis(x.axisLabel()));
-    plot.setRangeAxis(new NumberAxis(y.axisLabel()));
+    NumberAxis xAxis = new NumberAxis(x.axisLabel());
+    NumberAxis yAxis = new NumberAxis(y.axisLabel());
+    plot.setDomainAxis(xAxis);
+    plot.setRangeAxis(yAxis);
 
     add(plot, 0, new XYSeriesCollection(Projection.series(
         "evaluated (" + run.points().size() + ")", run.points(), x, y)), markers(ChartStyle.GREY, 5));
@@ -48,32 +64,37 @@ public final class ParetoScatterPlot {
     add(plot, 2, new XYSeriesCollection(Projection.series(
         "front (" + run.front().size() + ")", run.front(), x, y)), markers(ChartStyle.FRONT, 8));
 
+    List<Point2D> markers = new ArrayList<>(points(run.front(), x, y));
+    EvaluatedPoint exact = exactPoint(run);
+    if (exact != null) {
+      markers.addAll(points(List.of(exact), x, y));
+    }
     Baseline uniform = run.baseline("uniform");
     if (uniform != null) {
       XYLineAndShapeRenderer r = markers(ChartStyle.BASELINE, 9);
       r.setSeriesShape(0, ShapeUtils.createUpTriangle(5f));
-      List<EvaluatedPoint> shown = new ArrayList<>();
+      add(plot, 3, new XYSeriesCollection(Projection.series("uniform baselines", uniform.points(), x, y)), r);
+      List<PointLabels.Anchor> anchors = new ArrayList<>();
       for (EvaluatedPoint p : uniform.points()) {
-        if (!Double.isNaN(x.value(p)) && !Double.isNaN(y.value(p))) {
-          shown.add(p);
+        if (!Double.isNaN(x.displayValue(p)) && !Double.isNaN(y.displayValue(p)) && !p.layerMultipliers().isEmpty()) {
+          anchors.add(new PointLabels.Anchor(p.layerMultipliers().get(0), x.displayValue(p), y.displayValue(p)));
         }
       }
-      XYItemLabelGenerator names = (dataset, series, item) -> label(shown, dataset.getXValue(series, item),
-          dataset.getYValue(series, item), x, y);
-      r.setDefaultItemLabelGenerator(names);
-      r.setDefaultItemLabelsVisible(true);
-      r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-      add(plot, 3, new XYSeriesCollection(Projection.series("uniform baselines", shown, x, y)), r);
+      // The most accurate baselines are labelled first: they sit where users choose.
+      anchors.sort(Comparator.comparingDouble((PointLabels.Anchor a) -> -a.y()).thenComparingDouble(a -> a.x()));
+      plot.addAnnotation(new PointLabels(anchors, markers, LABEL_CLEARANCE));
     }
-    EvaluatedPoint exact = exactPoint(run);
     if (exact != null) {
       XYLineAndShapeRenderer r = markers(ChartStyle.EXACT, 12);
       r.setSeriesShape(0, ShapeUtils.createDiamond(7f));
       add(plot, 4, new XYSeriesCollection(Projection.series("exact", List.of(exact), x, y)), r);
     }
-    return ChartStyle.finish(new JFreeChart(
-        "Pareto front: " + run.config().model() + " on " + run.config().dataset(), JFreeChart.DEFAULT_TITLE_FONT,
-        plot, true));
+    JFreeChart chart = ChartStyle.finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    if (window != null) {
+      xAxis.setRange(window.xLow(), window.xHigh());
+      yAxis.setRange(window.yLow(), window.yHigh());
+    }
+    return chart;
   }
 
   /** The run's first accuracy objective, or {@link Metric#ACCURACY} when it has none. */
@@ -101,13 +122,14 @@ public final class ParetoScatterPlot {
     return null;
   }
 
-  private static String label(List<EvaluatedPoint> points, double vx, double vy, Metric x, Metric y) {
+  private static List<Point2D> points(List<EvaluatedPoint> points, Metric x, Metric y) {
+    List<Point2D> out = new ArrayList<>();
     for (EvaluatedPoint p : points) {
-      if (x.displayValue(p) == vx && y.displayValue(p) == vy && !p.layerMultipliers().isEmpty()) {
-        return p.layerMultipliers().get(0);
+      if (!Double.isNaN(x.displayValue(p)) && !Double.isNaN(y.displayValue(p))) {
+        out.add(new Point2D.Double(x.displayValue(p), y.displayValue(p)));
       }
     }
-    return "";
+    return out;
   }
 
   static XYLineAndShapeRenderer markers(Paint paint, double size) {

@@ -10,6 +10,7 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.plots.ConvergencePlot;
 import org.axdse.results.plots.FrontComparisonPlot;
 import org.axdse.results.plots.ParetoScatterPlot;
+import org.axdse.results.plots.PointTips;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.GenerationRecord;
 import org.axdse.results.run.Metric;
@@ -79,8 +80,9 @@ public final class CompareReport {
 
     html.heading("Fronts");
     Metric accuracy = ParetoScatterPlot.accuracyMetric(first);
-    RunReport.plot(html, FrontComparisonPlot.chart(fronts, Metric.MULTIPLIER_ENERGY, accuracy), plotDir,
-        "fronts", "Each run's front and its 2-D staircase");
+    ParetoSection.figure(html, FrontComparisonPlot.chart(fronts, Metric.MULTIPLIER_ENERGY, accuracy),
+        PointTips.ofFronts(runs, Metric.MULTIPLIER_ENERGY, accuracy), plotDir, "fronts",
+        "Each run's front and its 2-D staircase. Hover over a point for its objectives and per-layer assignment.");
     if (histories.values().stream().flatMap(List::stream).anyMatch(g -> !Double.isNaN(g.hypervolume()))) {
       html.heading("Convergence");
       RunReport.plot(html, ConvergencePlot.chart(histories), plotDir, "convergence",

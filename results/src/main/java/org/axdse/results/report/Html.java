@@ -4,9 +4,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-/** A small HTML writer: escaping, tables, embedded images and the page frame with its stylesheet. */
+/**
+ * A small HTML writer: escaping, tables, embedded images, inline SVG with tooltips and the page frame with its
+ * stylesheet.
+ */
 final class Html {
   private final StringBuilder out = new StringBuilder(64 * 1024);
+  private boolean interactive;
 
   static String escape(String text) {
     StringBuilder b = new StringBuilder(text.length() + 16);
@@ -77,8 +81,27 @@ final class Html {
     return this;
   }
 
+  /**
+   * An SVG drawing inlined in the page (its XML declaration and DOCTYPE dropped), with hover tooltips when it
+   * holds {@link org.axdse.results.plots.PointTips}; the page then carries the tooltip script.
+   */
+  Html svg(String svgDocument, String caption) {
+    int start = svgDocument.indexOf("<svg");
+    if (start < 0) {
+      throw new IllegalArgumentException("not an SVG document");
+    }
+    out.append("<figure>").append(svgDocument.substring(start).strip()).append("<figcaption>")
+        .append(escape(caption)).append("</figcaption></figure>\n");
+    interactive = true;
+    return this;
+  }
+
   String end() {
-    out.append("<footer>Written by axdse report.</footer>\n</body>\n</html>\n");
+    out.append("<footer>Written by axdse report.</footer>\n");
+    if (interactive) {
+      out.append("<script>\n").append(TooltipScript.SCRIPT).append("</script>\n");
+    }
+    out.append("</body>\n</html>\n");
     return out.toString();
   }
 
@@ -90,5 +113,5 @@ final class Html {
       th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
       figure { margin: 1em 0; } img { max-width: 100%; height: auto; border: 1px solid #ddd; }
       figcaption { font-size: 0.85em; color: #555; } footer { margin-top: 3em; font-size: 0.8em; color: #777; }
-      """;
+      """ + TooltipScript.STYLE;
 }

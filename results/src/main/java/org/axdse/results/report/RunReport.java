@@ -46,15 +46,16 @@ public final class RunReport {
 
   /** The page for {@code run}; each plot is also written to {@code plotDir} as PNG and SVG. */
   static String render(Run run, String name, Path plotDir) {
-    Html html = new Html().begin("axdse run " + name + ": " + run.config().model() + " on " + run.config().dataset());
+    String model = DisplayPaths.shorten(run.config().model());
+    Html html = new Html().begin("axdse run " + name + ": " + model + " on "
+        + DisplayPaths.shorten(run.config().dataset()));
     Normalization norm = run.normalization();
     html.paragraph(run.points().size() + " evaluated points, " + run.front().size() + " on the front, "
         + run.history().size() + " generations. Front hypervolume " + Html.number(norm.hypervolume(run.front()), 5)
         + " (normalised as described in the README).");
 
-    html.heading("Pareto front");
-    plot(html, ParetoScatterPlot.chart(run), plotDir, "pareto",
-        "All evaluated points (grey), the front (blue), uniform baselines and the exact point");
+    ParetoSection.write(html, run, "Pareto front: " + model + " on "
+        + DisplayPaths.shorten(DisplayPaths.datasetName(run.config().dataset())), plotDir);
 
     html.heading("Baseline comparison");
     html.table(List.of("method", "points", "hypervolume", "HV / search HV", "IGD+ (vs. union front)"),

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.results.run.DemoRun;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Run;
 import org.axdse.results.run.RunDirectory;
@@ -54,14 +55,35 @@ class RunReportTest {
       assertEquals(RunReport.WIDTH, image.getWidth());
       images++;
     }
-    assertEquals(3, images, "pareto, assignment and convergence");
-    assertFalse(html.matches("(?s).*(src|href)=\"(?!data:).*"), "no external resources");
+    assertEquals(2, images, "assignment and convergence");
+    assertEquals(2, count(html, "<svg "), "the Pareto plot and its zoomed view, inline");
+    assertEquals(count(html, "<circle "), count(html, "<title") - 1, "every hover target has a title");
+    assertTrue(html.contains("<script>") && html.contains(".axdse-tips circle"), "the tooltip script");
+    assertFalse(html.matches("(?s).*(src|href)=\"(?!data:|#).*"), "no external resources");
+    assertFalse(html.contains("http://www.w3.org/Graphics/SVG/1.1/DTD"), "no DOCTYPE inside the page");
     Run run = RunDirectory.of(dir).read();
     // The front table has one row per front point; the baseline table one per baseline plus the search.
     assertTrue(count(html, "<tr>") >= run.front().size() + 1 + run.baselines().size() + 1);
     assertTrue(html.contains("<td>uniform</td>") && html.contains("<td>random</td>"));
     assertTrue(html.contains("a &quot;quoted&quot;, comma"), "settings are escaped");
     assertTrue(Files.exists(dir.resolve("plots/pareto.svg")) && Files.exists(dir.resolve("plots/pareto.png")));
+    assertTrue(Files.exists(dir.resolve("plots/pareto-zoom.svg"))
+        && Files.exists(dir.resolve("plots/pareto-zoom.png")));
+  }
+
+  @Test
+  void titlesOfARealRunShowNoAbsolutePath() throws Exception {
+    Run demo = DemoRun.read();
+    assertTrue(demo.config().model().startsWith("/"), "the demo recorded an absolute model path");
+    Path out = tmp.resolve("demo-report");
+    String html = RunReport.render(demo, "demo", out.resolve("plots"));
+    String fileName = Path.of(demo.config().model()).getFileName().toString();
+    Matcher h1 = Pattern.compile("<h1>([^<]*)</h1>").matcher(html);
+    assertTrue(h1.find());
+    assertTrue(h1.group(1).contains(fileName) && !h1.group(1).contains(demo.config().model()), h1.group(1));
+    String svgTitle = Files.readString(out.resolve("plots/pareto.svg"));
+    assertFalse(svgTitle.contains(demo.config().model()), "the chart title is relative too");
+    assertTrue(html.contains("<td>model</td><td>" + demo.config().model() + "</td>"), "the table keeps the full path");
   }
 
   @Test
@@ -84,7 +106,12 @@ class RunReportTest {
     Path report = CompareReport.write(List.of(a, b), tmp.resolve("cmp"));
     String html = Files.readString(report);
     assertTrue(html.contains("<td>seed-a</td>") && html.contains("<td>seed-b</td>"));
-    assertEquals(2, count(html, "data:image/png;base64,"), "fronts and convergence");
+    assertEquals(1, count(html, "data:image/png;base64,"), "convergence");
+    assertEquals(1, count(html, "<svg "), "the fronts, inline");
+    Run ra = RunDirectory.of(a).read();
+    Run rb = RunDirectory.of(b).read();
+    assertEquals(ra.front().size() + rb.front().size(), count(html, "<circle "), "a target per front point");
+    assertTrue(html.contains(": front of seed-a, generation") && html.contains(": front of seed-b, generation"));
   }
 
   @Test
