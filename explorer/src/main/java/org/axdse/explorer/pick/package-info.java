@@ -4,4 +4,4 @@
  * Verilog beside it. The run directory is only read; the quantization is recomputed with the run's settings, which
  * is deterministic, and recorded so that {@code axdse evaluate --config deploy.json} replays it bit for bit.
  */
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
