@@ -36,7 +36,7 @@ enum ExportLayout {
     };
   }
 
-  /** The layout named {@code name} ({@code v} and {@code h} too), or when null the one {@code out}'s extension names. */
+  /** The layout named {@code name} (or its extension); when null, the one {@code out}'s extension names. */
   static ExportLayout of(String name, Path out) {
     if (name != null) {
       String n = name.toLowerCase(Locale.ROOT);

@@ -28,7 +28,8 @@ public final class AdaptHeader {
         .append(" * ((uint8_t) x, two's complement for signed operands): ")
         .append(weightMajor ? "weight-major, as AdaPT's conv2d kernel reads lut[weight][input].\n"
             : "activation-major, as AdaPT's linear kernel reads lut[input][weight].\n")
-        .append(m.format().weightBits() < 8 ? " * Weight patterns outside the " + m.format() + " range hold 0.\n" : "")
+        .append(m.format().weightBits() < 8 ? " * Weight patterns outside the " + m.format() + " range hold 0.\n"
+            : "")
         .append(" */\n")
         .append("#include <stdint.h>\n\n")
         .append("const ").append(type).append(" lut [256][256] = {\n");

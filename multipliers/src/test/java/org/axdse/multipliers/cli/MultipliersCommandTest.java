@@ -182,7 +182,8 @@ class MultipliersCommandTest {
     CommandLine cl = new CommandLine(new MultipliersCommand());
     cl.setOut(new PrintWriter(new StringWriter()));
     cl.setErr(new PrintWriter(err));
-    assertEquals(0, cl.execute("import", bin.toString(), straight.toString(), "--into", dir.resolve("lib3").toString()));
+    Path lib = dir.resolve("lib3");
+    assertEquals(0, cl.execute("import", bin.toString(), straight.toString(), "--into", lib.toString()));
     String[] lines = err.toString().strip().split("\n");
     assertEquals(1, lines.length, err.toString());
     assertTrue(lines[0].startsWith("warning: " + bin + ": ") && lines[0].contains("transposed"), lines[0]);
