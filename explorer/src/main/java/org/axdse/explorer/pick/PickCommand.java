@@ -129,6 +129,7 @@ public final class PickCommand implements Callable<Integer> {
         out.println("note: " + f.name() + " has no netlist; exported its lookup table " + f.file() + " instead");
       }
     }
+    out.println("wrote " + r.file().resolveSibling(ToolExport.SNIPPET) + " (AdaPT headers, TorchApprox tables)");
     out.println("wrote " + r.file());
     out.flush();
   }
