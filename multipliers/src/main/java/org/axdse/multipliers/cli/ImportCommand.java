@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code axdse multipliers import FILE... --into DIR}: validate files and add them to a library directory. */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Validate multiplier files (.bin, .csv, .npy, .v, with optional FILE.meta.json sidecars) and "
-        + "copy them into a library directory. Nothing is written unless every file is valid.")
+        + "copy them into a library directory. Nothing is written unless every file is valid. Warns when an 8x8 "
+        + "table looks transposed (it ignores activation bits rather than weight bits).")
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 
