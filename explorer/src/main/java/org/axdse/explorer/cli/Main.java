@@ -3,7 +3,7 @@ package org.axdse.explorer.cli;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import org.axdse.multipliers.cli.MultipliersCommand;
-import org.axdse.results.pick.PickCommand;
+import org.axdse.explorer.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
 import org.axdse.simulator.cli.CompensateCommand;

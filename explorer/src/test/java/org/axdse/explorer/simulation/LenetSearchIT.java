@@ -72,7 +72,7 @@ class LenetSearchIT {
     Run r = search("c", settings(2, Granularity.layer(), "both", 0));
     Path dir = tmp.resolve("c");
     StringWriter err = new StringWriter();
-    CommandLine pick = new CommandLine(new org.axdse.results.pick.PickCommand());
+    CommandLine pick = new CommandLine(new org.axdse.explorer.pick.PickCommand());
     pick.setErr(new PrintWriter(err));
     pick.setOut(new PrintWriter(new StringWriter()));
     assertEquals(0, pick.execute(dir.toString(), "--max-energy", "1", "--verify", "--threads", "2"),

@@ -3,9 +3,11 @@ package org.axdse.multipliers.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.axdse.multipliers.io.FileFormat;
+import org.axdse.multipliers.io.MultiplierFiles;
 import org.axdse.multipliers.library.LibraryDirectory;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.Signedness;
+import org.axdse.multipliers.table.TableOrientation;
 import org.axdse.multipliers.util.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code axdse multipliers import FILE... --into DIR}: validate files and add them to a library directory. */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Validate multiplier files (.bin, .csv, .npy, .v, with optional FILE.meta.json sidecars) and "
-        + "copy them into a library directory. Nothing is written unless every file is valid.")
+        + "copy them into a library directory. Nothing is written unless every file is valid. Warns when an 8x8 "
+        + "table looks transposed (it ignores activation bits rather than weight bits).")
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -26,7 +29,8 @@ final class ImportCommand implements Runnable {
   @Option(names = "--into", required = true, paramLabel = "DIR", description = "The library directory.")
   Path into;
 
-  @Option(names = "--as", paramLabel = "FMT", description = "Convert to bin, csv, npy or verilog on the way in.")
+  @Option(names = {"--file-format", "--as"}, paramLabel = "FMT",
+      description = "Convert to bin, csv, npy or verilog on the way in.")
   String convertTo;
 
   @Option(names = "--format", paramLabel = "u8xN|s8xN",
@@ -40,6 +44,11 @@ final class ImportCommand implements Runnable {
     for (Path p : written) {
       spec.commandLine().getOut().println("imported " + p);
     }
+    for (Path f : files) {
+      TableOrientation.transposedWarning(MultiplierFiles.read(f, parseFormat(format)).table())
+          .ifPresent(w -> spec.commandLine().getErr().println("warning: " + f + ": " + w));
+    }
+    spec.commandLine().getErr().flush();
     spec.commandLine().getOut().flush();
   }
 

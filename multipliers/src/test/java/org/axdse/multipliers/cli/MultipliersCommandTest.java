@@ -104,7 +104,7 @@ class MultipliersCommandTest {
   @Test
   void exportThenImportGivesTheSameTable() throws Exception {
     Path v = dir.resolve("t6.v");
-    run("export", "u8x8_trunc6", "--format", "verilog", "--out", v.toString());
+    run("export", "u8x8_trunc6", "--out", v.toString());
     Path lib = dir.resolve("lib");
     run("import", v.toString(), "--into", lib.toString());
     var original = BuiltinLibrary.byName("u8x8_trunc6").orElseThrow();
@@ -118,14 +118,14 @@ class MultipliersCommandTest {
     assertEquals(builtin.get("rel_area"), imported.get("rel_area"));
 
     Path bin = dir.resolve("t6.bin");
-    run("export", "u8x8_trunc6", "--format", "bin", "--out", bin.toString());
+    run("export", "u8x8_trunc6", "--file-format", "bin", "--out", bin.toString());
     assertArrayEquals(original.table().toArray(), MultiplierFiles.read(bin).table().toArray());
   }
 
   @Test
   void jsonSummaryCarriesMetricsAndCost() throws Exception {
     Path json = dir.resolve("s.json");
-    run("export", "s8x8_exact_bw", "--format", "json", "--out", json.toString());
+    run("export", "s8x8_exact_bw", "--out", json.toString());
     JsonNode node = new ObjectMapper().readTree(Files.readString(json));
     assertEquals("s8x8_exact_bw", node.get("name").asText());
     assertEquals(0.0, node.get("metrics").get("mae").asDouble());
@@ -140,5 +140,52 @@ class MultipliersCommandTest {
     var e = assertThrows(BadInputException.class, () -> run("import", bad.toString(), "--into", lib.toString()));
     assertTrue(e.getMessage().contains("short.bin"), e.getMessage());
     assertFalse(Files.exists(lib) && Files.list(lib).findAny().isPresent(), "nothing written on error");
+  }
+
+  @Test
+  void exportLayoutFollowsTheExtensionOrTheFlag() throws Exception {
+    Path h = dir.resolve("t4.h");
+    run("export", "s8x8_trunc4", "--out", h.toString());
+    assertTrue(Files.readString(h).contains("const int16_t lut [256][256] = {"));
+    Path t = dir.resolve("t4_torch.npy");
+    run("export", "s8x8_trunc4", "--file-format", "torchapprox", "--out", t.toString());
+    var npy = org.axdse.multipliers.io.Npy.read(t, 1 << 16);
+    assertArrayEquals(new long[] {256, 256}, npy.shape());
+    var original = BuiltinLibrary.byName("s8x8_trunc4").orElseThrow();
+    // TorchApprox entry [(uint8_t) a][(uint8_t) w] for a = -100, w = 37
+    assertEquals(original.table().product(-100, 37), npy.getLong((-100 & 0xFF) * 256 + 37));
+
+    Path txt = dir.resolve("t4.txt");
+    var e = assertThrows(BadInputException.class, () -> run("export", "s8x8_trunc4", "--out", txt.toString()));
+    assertTrue(e.getMessage().startsWith(txt.toString()) && e.getMessage().contains(".h"), e.getMessage());
+    assertFalse(Files.exists(txt));
+    var f = assertThrows(BadInputException.class,
+        () -> run("export", "s8x8_trunc4", "--file-format", "pdf", "--out", txt.toString()));
+    assertTrue(f.getMessage().contains("--file-format") && f.getMessage().contains("torchapprox"), f.getMessage());
+  }
+
+  @Test
+  void importWarnsWhenATableLooksTransposed() throws Exception {
+    var perf = BuiltinLibrary.byName("u8x8_perf_r0r1").orElseThrow().table();
+    var fmt = perf.format();
+    int[] swapped = new int[perf.size()];
+    for (int i = 0; i < swapped.length; i++) {
+      swapped[i] = perf.product(fmt.weightAt(i), fmt.activationAt(i));
+    }
+    Path bin = dir.resolve("swapped.bin");
+    MultiplierFiles.write(org.axdse.multipliers.Multiplier.ofTable("swapped", "test",
+        org.axdse.multipliers.table.ProductTable.of(fmt, swapped)), bin);
+    Path straight = dir.resolve("straight.bin");
+    MultiplierFiles.write(BuiltinLibrary.byName("u8x8_perf_r0r1").orElseThrow(), straight);
+
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new MultipliersCommand());
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    Path lib = dir.resolve("lib3");
+    assertEquals(0, cl.execute("import", bin.toString(), straight.toString(), "--into", lib.toString()));
+    String[] lines = err.toString().strip().split("\n");
+    assertEquals(1, lines.length, err.toString());
+    assertTrue(lines[0].startsWith("warning: " + bin + ": ") && lines[0].contains("transposed"), lines[0]);
   }
 }

@@ -1,4 +1,4 @@
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -229,7 +229,7 @@ class PickCommandIT {
   }
 
   @Test
-  void verilogIsWrittenAndReimportsToTheSameTables() {
+  void verilogIsWrittenAndReimportsToTheSameTables() throws Exception {
     Path out = tmp.resolve("deploy-energy");
     Result r = run(new PickCommand(), runDir.toString(), "--max-energy", "1", "--out", out.toString(),
         "--threads", "2");
@@ -243,7 +243,14 @@ class PickCommandIT {
       var back = MultiplierFiles.read(out.resolve(f.file()));
       assertEquals(f.name(), back.name());
       assertEquals(MultiplierCatalog.builtin().byName(f.name()).table(), back.table(), f.name());
+      assertTrue(Files.isRegularFile(out.resolve("deploy/adapt/" + f.name() + ".h")), f.name());
     }
+    // the script beside deploy.json names every layer of its assignment
+    assertTrue(r.out.contains("deploy/load_tables.py"), r.out);
+    String script = Files.readString(out.resolve("deploy/load_tables.py"));
+    assertTrue(d.assignment().get("layers").size() > 0);
+    d.assignment().get("layers").fieldNames()
+        .forEachRemaining(layer -> assertTrue(script.contains("\"" + layer + "\": "), layer));
   }
 
   @Test

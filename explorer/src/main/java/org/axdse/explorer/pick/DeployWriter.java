@@ -1,4 +1,4 @@
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -148,6 +148,7 @@ public final class DeployWriter {
           e.systemEnergy());
     }
     List<DeployConfig.MultiplierFile> files = MultiplierExport.write(assignment.multipliersUsed(), catalog, out);
+    ToolExport.write(assignment, ToolExport.kinds(model, assignment), catalog, out);
     EvaluatedPoint p = pick.point();
     int expectedImages = pick.fidelity().equals("final")
         ? new ImageSelection(images.holdout(), settings.finalImages(), 0).select(fullTest).size()

@@ -1,4 +1,4 @@
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
 
 import java.util.Locale;
 

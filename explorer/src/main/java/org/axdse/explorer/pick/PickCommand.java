@@ -1,4 +1,4 @@
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     name = "pick",
     mixinStandardHelpOptions = true,
     description = "Pick a point of a run's front under a constraint and write deploy.json (model hash, "
-        + "quantization parameters, assignment, expected figures) and deploy/verilog/NAME.v.")
+        + "quantization parameters, assignment, expected figures), deploy/verilog/NAME.v, and for PyTorch tools "
+        + "deploy/adapt/NAME.h, deploy/torchapprox/NAME.npy and deploy/load_tables.py.")
 public final class PickCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "Run directory written by axdse search.")
   Path run;
@@ -129,6 +130,7 @@ public final class PickCommand implements Callable<Integer> {
         out.println("note: " + f.name() + " has no netlist; exported its lookup table " + f.file() + " instead");
       }
     }
+    out.println("wrote " + r.file().resolveSibling(ToolExport.SNIPPET) + " (AdaPT headers, TorchApprox tables)");
     out.println("wrote " + r.file());
     out.flush();
   }

@@ -1,4 +1,4 @@
-package org.axdse.results.pick;
+package org.axdse.explorer.pick;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
