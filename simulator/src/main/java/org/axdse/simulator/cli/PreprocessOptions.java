@@ -1,6 +1,7 @@
 package org.axdse.simulator.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.axdse.simulator.model.Preprocessing;
 import picocli.CommandLine.Option;
 
@@ -21,8 +22,8 @@ public final class PreprocessOptions {
         : Preprocessing.requiredFor(model, " (give --preprocess FILE, or write one with axdse model sidecar)");
   }
 
-  /** The file {@link #forModel} reads. */
-  public Path fileFor(Path model) {
-    return file != null ? file : Preprocessing.sidecarOf(model);
+  /** As {@link #forModel}, but empty when there is neither {@code --preprocess} nor a sidecar (model show). */
+  public Optional<Preprocessing> optionalFor(Path model) {
+    return file != null ? Optional.of(Preprocessing.load(file)) : Preprocessing.forModel(model);
   }
 }
