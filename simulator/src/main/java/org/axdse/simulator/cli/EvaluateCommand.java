@@ -85,6 +85,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.check();
+    if (arch != null) {
+      ArchitectureEnergy.load(arch); // a bad --arch fails now, not after calibration
+    }
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
