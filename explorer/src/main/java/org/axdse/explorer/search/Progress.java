@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.axdse.multipliers.cli.flags.ConsoleProgress;
 
 /**
  * What the user sees of a running search, on stderr. On a terminal a progress bar (the {@code me.tongfei:progressbar}
@@ -119,7 +120,6 @@ public final class Progress {
   }
 
   static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    return ConsoleProgress.clock(seconds);
   }
 }

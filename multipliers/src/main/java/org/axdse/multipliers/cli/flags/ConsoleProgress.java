@@ -102,8 +102,8 @@ public final class ConsoleProgress implements ProgressListener {
     }
   }
 
-  /** {@code hh:mm:ss}. */
-  static String clock(double seconds) {
+  /** {@code hh:mm:ss}, at most 99:59:59 (every progress line of the command line writes durations so). */
+  public static String clock(double seconds) {
     long s = Math.round(Math.min(seconds, 359_999));
     return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
   }
