@@ -102,6 +102,7 @@ public final class CompensateCommand implements Callable<Integer> {
       throw new BadInputException("--format json: not available with --method retrain (see its --out files)");
     }
     if ("retrain".equals(method)) {
+      preprocess.refuse("not available with --method retrain, which reads M.preprocess.json beside the model");
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
     java.util.List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
@@ -127,7 +128,7 @@ public final class CompensateCommand implements Callable<Integer> {
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       try {
-        c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k);
+        c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k, options.progress());
       } catch (BadInputException e) {
         throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
       }

@@ -121,6 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
+    preprocess.refuse("a deploy.json --config records the model's preprocessing");
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
     DeployConfig c = d.config();

@@ -2,6 +2,7 @@ package org.axdse.simulator.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.Preprocessing;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,13 @@ public final class PreprocessOptions {
   public Preprocessing forModel(Path model) {
     return file != null ? Preprocessing.load(file)
         : Preprocessing.requiredFor(model, " (give --preprocess FILE, or write one with axdse model sidecar)");
+  }
+
+  /** Refuses {@code --preprocess} where the sidecar comes from elsewhere ({@code reason} says where). */
+  public void refuse(String reason) {
+    if (file != null) {
+      throw new BadInputException("--preprocess: " + reason);
+    }
   }
 
   /** As {@link #forModel}, but empty when there is neither {@code --preprocess} nor a sidecar (model show). */

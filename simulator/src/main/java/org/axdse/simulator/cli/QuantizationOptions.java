@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
@@ -103,6 +104,11 @@ public final class QuantizationOptions {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       return Calibration.run(model, pre, calib, config(), k, progress.listener());
     }
+  }
+
+  /** Where this command reports progress (stderr, as the progress flags say). */
+  ProgressListener progress() {
+    return progress.listener();
   }
 
   /** A session that reports its reference passes and evaluations as the progress flags say. */

@@ -106,6 +106,20 @@ class SidecarCommandTest {
   }
 
   @Test
+  void modelShowPrintsJsonWithTheSidecarGivenByPreprocess() throws Exception {
+    Path sidecar = dir.resolve("elsewhere.json");
+    assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(failure));
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(new ModelCommand(), out, "show", model.toString(), "--preprocess", sidecar.toString(),
+        "--format", "json"), () -> String.valueOf(failure));
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertEquals(0.229, root.get("preprocessing").get("std").get(0).asDouble());
+    // ResNet-20: 19 convolutions and the final dense layer are approximable
+    assertEquals(20, root.get("approximableLayers").size());
+    assertEquals(40_551_040L, root.get("macsPerSample").asLong(), "the figure of the model's README");
+  }
+
+  @Test
   void theWrittenSidecarEvaluatesToPyTorchsFloatAccuracyWithProgressOnStderrOnly() throws Exception {
     Path sidecar = dir.resolve("elsewhere.json");
     assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(failure));
