@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.axdse.multipliers.cli.flags.ConsoleProgress;
+import org.axdse.multipliers.cli.flags.Terminal;
 
 /**
  * What the user sees of a running search, on stderr. On a terminal a progress bar (the {@code me.tongfei:progressbar}
@@ -80,7 +81,8 @@ public final class Progress {
         bar = new ProgressBarBuilder().setTaskName("search").setInitialMax(maxGenerations > 0 ? maxGenerations : -1)
             .setUnit(" gen", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
             .setEtaFunction(state -> Optional.ofNullable(eta))
-            .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+            .setConsumer(Terminal.columns() > 0 ? new ConsoleProgressBarConsumer(out, Terminal.columns() - 1)
+                : new ConsoleProgressBarConsumer(out)).build();
       }
       status = String.format(Locale.ROOT, "evals %d (%.2f/s) hits %d HV %.4f", evaluations, rate, hits, hv)
           + (backend.isEmpty() ? "" : " | " + backend);

@@ -40,7 +40,8 @@ public final class ConsoleProgress implements ProgressListener {
     if (terminal) {
       ProgressBar bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(total).setUnit(" " + unit, 1)
           .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).clearDisplayOnFinish()
-          .setConsumer(new ConsoleProgressBarConsumer(err)).build();
+          .setConsumer(Terminal.columns() > 0 ? new ConsoleProgressBarConsumer(err, Terminal.columns() - 1)
+              : new ConsoleProgressBarConsumer(err)).build();
       return new Task() {
         @Override
         public void advance(long units) {
