@@ -68,17 +68,18 @@ public final class ModelCommand implements Runnable {
         spec.commandLine().getOut().flush();
         return;
       }
-      print(spec.commandLine().getOut(), file, model, pre);
+      print(spec.commandLine().getOut(), file, model, pre, preprocess.file != null ? preprocess.file
+          : Preprocessing.sidecarOf(file));
     }
   }
 
-  static void print(PrintWriter out, Path file, Model model, Optional<Preprocessing> pre) {
+  static void print(PrintWriter out, Path file, Model model, Optional<Preprocessing> pre, Path sidecar) {
     out.printf("model %s (%s)%n", model.name(), file);
     out.printf("input %s, output %s, batch dimension dynamic%n", model.input(), model.output());
-    out.println(pre.map(p -> "preprocessing " + Preprocessing.sidecarOf(file).getFileName() + ": " + p.layout()
+    out.println(pre.map(p -> "preprocessing " + sidecar.getFileName() + ": " + p.layout()
         + " " + Arrays.toString(p.inputShape()) + ", scale " + p.scale() + ", mean " + Arrays.toString(p.mean())
         + ", std " + Arrays.toString(p.std()) + ", " + p.numClasses() + " classes")
-        .orElse("preprocessing: none (no " + Preprocessing.sidecarOf(file).getFileName() + ")"));
+        .orElse("preprocessing: none (no " + sidecar.getFileName() + ")"));
     out.println();
     int width = Math.max(5, model.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));
     String row = "%-4s %-" + width + "s %-17s %-14s %-14s %,12d %,14d%n";
