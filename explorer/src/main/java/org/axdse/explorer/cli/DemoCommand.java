@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.QuantOptions;
@@ -16,15 +15,17 @@ import org.axdse.explorer.search.ObjectiveSet;
 import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SearchSettings;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.report.RunReport;
-import org.axdse.results.run.EvaluatedPoint;
-import org.axdse.results.run.Run;
-import org.axdse.results.run.RunDirectory;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code axdse demo} (also {@code axdse} without arguments): the main job on the bundled data. Searches per-layer
@@ -67,8 +68,12 @@ public final class DemoCommand implements Callable<Integer> {
   private final ProblemFactory factory;
   private final PrintStream console;
 
+  @Mixin OutputFormat output;
+
+  @Spec CommandSpec spec;
+
   public DemoCommand() {
-    this(EngineBinding.problemFactory(), System.out);
+    this(EngineBinding.problemFactory(), System.err);
   }
 
   DemoCommand(ProblemFactory factory, PrintStream console) {
@@ -78,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.check();
     Path home = Home.find();
     Path dir = out != null ? out
         : Path.of("runs", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -106,23 +112,13 @@ public final class DemoCommand implements Callable<Integer> {
     console.println("axdse demo: LeNet-5 (" + MODEL + ") on " + DATA + ", calibration: "
         + (calibration.equals(QuantOptions.HOLDOUT) ? calib + " bundled images held out" : calibration + " train split")
         + ", compensation: " + compensate + "; run directory " + dir.toAbsolutePath().normalize());
-    SearchRunner runner = new SearchRunner(factory, new Progress(console, false));
+    SearchRunner runner = new SearchRunner(factory, new Progress(console, console == System.err && Terminal.stderr()));
     StopSignal stop = new StopSignal();
     SearchRunner.Outcome outcome = runner.start(settings, dir, stop);
     stop.finished();
     Path report = RunReport.write(dir, dir);
-    summarize(RunDirectory.of(dir).read());
-    console.println("report: " + report.toAbsolutePath().normalize());
+    RunSummary.print(spec.commandLine().getOut(), output, dir, true, report);
     return outcome == SearchRunner.Outcome.COMPLETE ? 0 : SearchCommand.INTERRUPTED;
-  }
-
-  private void summarize(Run run) {
-    EvaluatedPoint p = RunReport.featured(run);
-    if (p != null) {
-      console.println(String.format(Locale.ROOT, "featured point: top-1 %.2f%%, multiplier energy %.3f of exact "
-          + "(%.1f%% saved): %s", 100 * (Double.isNaN(p.finalAccuracy()) ? p.screeningAccuracy() : p.finalAccuracy()),
-          p.multiplierEnergy(), 100 * (1 - p.multiplierEnergy()), String.join(" ", p.layerMultipliers())));
-    }
   }
 
   private static boolean debianTrainAvailable() {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       DemoCommand.class,
       WorkerCommand.class,
+      CompletionCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package org.axdse.explorer.cli;
 
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +17,8 @@ import org.axdse.explorer.search.ObjectiveSet;
 import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SearchSettings;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,12 +98,13 @@ public final class SearchCommand implements Callable<Integer> {
       description = "With hazelcast: seconds before a candidate still running on a live worker is resubmitted.")
   int taskTimeout;
   @Mixin ClusterFlags cluster;
+  @Mixin OutputFormat output;
 
   private final ProblemFactory factory;
   private final PrintStream console;
 
   public SearchCommand() {
-    this(EngineBinding.problemFactory(), System.out);
+    this(EngineBinding.problemFactory(), System.err);
   }
 
   /** A command that loads problems with {@code factory} and prints progress to {@code console}. */
@@ -117,7 +119,8 @@ public final class SearchCommand implements Callable<Integer> {
     if (t != null && t < 1) {
       throw new BadInputException("--threads must be >= 1: " + t);
     }
-    Progress progress = new Progress(console, console == System.out && isTerminal());
+    output.check();
+    Progress progress = new Progress(console, console == System.err && Terminal.stderr());
     SearchRunner runner = new SearchRunner(factory, progress, backends());
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {
@@ -129,6 +132,8 @@ public final class SearchCommand implements Callable<Integer> {
       SearchRunner.Outcome outcome = resume != null
           ? runner.resume(resume, resumeBudget(), t, stop)
           : runner.start(settings(t), out, stop);
+      RunSummary.print(spec.commandLine().getOut(), output, resume != null ? resume : out,
+          outcome == SearchRunner.Outcome.COMPLETE, null);
       return outcome == SearchRunner.Outcome.COMPLETE ? 0 : INTERRUPTED;
     } finally {
       stop.finished();
@@ -219,19 +224,5 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInputException(flag + " must be >= 1: " + v);
     }
     return v;
-  }
-
-  /** True when standard output is an interactive terminal (JDK 22+ reports redirected consoles too). */
-  static boolean isTerminal() {
-    java.io.Console c = System.console();
-    if (c == null) {
-      return false;
-    }
-    try {
-      Method m = java.io.Console.class.getMethod("isTerminal");
-      return (Boolean) m.invoke(c);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
   }
 }

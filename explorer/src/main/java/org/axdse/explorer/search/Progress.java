@@ -7,27 +7,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.axdse.multipliers.cli.flags.ConsoleProgress;
+import org.axdse.multipliers.cli.flags.Terminal;
 
 /**
- * What the user sees of a running search. On a terminal a one-line progress bar is redrawn in place (generation,
- * evaluations and their rate, cache hits, hypervolume, ETA); otherwise one plain line per generation. Every
- * message and generation line is also appended, time-stamped, to the run's {@code search.log}.
+ * What the user sees of a running search, on stderr. On a terminal a progress bar (the {@code me.tongfei:progressbar}
+ * library, as every other long command uses) is redrawn in place: generations, evaluations and their rate, cache
+ * hits, hypervolume, ETA; otherwise one plain line per generation. Every message and generation line is also
+ * appended, time-stamped, to the run's {@code search.log}.
  */
 public final class Progress {
-  private static final long REDRAW_MILLIS = 250;
-
   private final PrintStream out;
   private final boolean terminal;
   private Path logFile;
   private Supplier<String> backendStatus = () -> "";
+  private ProgressBar bar;
   private String status = "";
-  private long lastDraw;
+  private volatile Duration eta;
 
-  /** {@code terminal}: draw a bar (typically {@code System.console() != null}). */
+  /** {@code terminal}: draw a bar (the launcher tells whether stderr is a terminal). */
   public Progress(PrintStream out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
@@ -49,10 +57,11 @@ public final class Progress {
 
   /** A message line: printed (above the bar) and logged. */
   void info(String message) {
-    clearBar();
+    if (bar != null) {
+      out.print("\r\033[K");
+    }
     out.println(message);
     log(message);
-    redraw();
   }
 
   /** One line per completed generation; the bar shows the same figures. */
@@ -67,47 +76,36 @@ public final class Progress {
     }
     log(line);
     if (terminal) {
-      String bar = maxGenerations > 0 ? bar(generation / (double) maxGenerations) + " " : "";
-      status = String.format(Locale.ROOT, "gen %s %sevals %d (%.2f/s) hits %d HV %.4f ETA %s", gen, bar,
-          evaluations, rate, hits, hv, Double.isFinite(etaSeconds) ? clock(etaSeconds) : "?")
+      eta = Double.isFinite(etaSeconds) ? Duration.ofSeconds(Math.round(etaSeconds)) : null;
+      if (bar == null) {
+        bar = new ProgressBarBuilder().setTaskName("search").setInitialMax(maxGenerations > 0 ? maxGenerations : -1)
+            .setUnit(" gen", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+            .setEtaFunction(state -> Optional.ofNullable(eta))
+            .setConsumer(Terminal.columns() > 0 ? new ConsoleProgressBarConsumer(out, Terminal.columns() - 1)
+                : new ConsoleProgressBarConsumer(out)).build();
+      }
+      status = String.format(Locale.ROOT, "evals %d (%.2f/s) hits %d HV %.4f", evaluations, rate, hits, hv)
           + (backend.isEmpty() ? "" : " | " + backend);
-      redraw();
+      bar.stepTo(generation);
+      bar.setExtraMessage(status);
     } else {
       out.println(line);
     }
   }
 
-  /** Live count while a generation is being evaluated (terminal only, rate-limited). */
+  /** Live count while a generation is being evaluated (terminal only; the bar redraws it). */
   void evaluating(long evaluations, long hits) {
-    if (!terminal || System.currentTimeMillis() - lastDraw < REDRAW_MILLIS) {
-      return;
+    if (bar != null) {
+      bar.setExtraMessage(status + " | evaluating: evals " + evaluations + " hits " + hits);
     }
-    String base = status.isEmpty() ? "" : status.replaceAll(" evals \\d+", "");
-    clearBar();
-    out.print("\r" + base + " | evals " + evaluations + " hits " + hits);
-    out.flush();
-    lastDraw = System.currentTimeMillis();
   }
 
-  /** Ends the bar line. */
+  /** Ends the bar. */
   void done() {
-    if (terminal && !status.isEmpty()) {
-      out.println();
+    if (bar != null) {
+      bar.close();
+      bar = null;
       status = "";
-    }
-  }
-
-  private void redraw() {
-    if (terminal && !status.isEmpty()) {
-      out.print("\r" + status);
-      out.flush();
-      lastDraw = System.currentTimeMillis();
-    }
-  }
-
-  private void clearBar() {
-    if (terminal) {
-      out.print("\r\033[K");
     }
   }
 
@@ -123,14 +121,7 @@ public final class Progress {
     }
   }
 
-  private static String bar(double fraction) {
-    int width = 20;
-    int full = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
-    return "[" + "#".repeat(full) + "-".repeat(width - full) + "]";
-  }
-
   static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    return ConsoleProgress.clock(seconds);
   }
 }

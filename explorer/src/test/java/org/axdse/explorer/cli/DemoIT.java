@@ -25,9 +25,11 @@ class DemoIT {
     Path out = tmp.resolve("demo");
     CommandLine cl = new CommandLine(new DemoCommand(new SimulatorProblems(), console));
     cl.setExecutionExceptionHandler(new OneLineErrors());
+    java.io.StringWriter stdout = new java.io.StringWriter();
+    cl.setOut(new java.io.PrintWriter(stdout));
     int code = cl.execute("--out", out.toString(), "--generations", "1", "--population", "4", "--eval-images",
         "100", "--calib", "100", "--calib-data", "holdout", "--baselines", "random");
-    String text = buf.toString(StandardCharsets.UTF_8);
+    String text = buf.toString(StandardCharsets.UTF_8) + stdout;
     assertEquals(0, code, text);
     assertTrue(Files.size(out.resolve("report.html")) > 1000);
     assertTrue(Files.exists(out.resolve("front.json")));

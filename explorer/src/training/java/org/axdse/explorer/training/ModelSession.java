@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import org.axdse.explorer.training.net.Network;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.IdxFiles;
 import org.axdse.simulator.model.Preprocessing;
@@ -115,6 +116,11 @@ public final class ModelSession implements AutoCloseable {
    * seed; the last, partial batch of an epoch is dropped so every step sees the same batch shape.
    */
   public void train(Dataset data, Schedule schedule, EpochListener listener) {
+    train(data, schedule, listener, ProgressListener.NONE);
+  }
+
+  /** As {@link #train(Dataset, Schedule, EpochListener)}, reporting the images trained on to {@code progress}. */
+  public void train(Dataset data, Schedule schedule, EpochListener listener, ProgressListener progress) {
     int epochs = schedule.epochs();
     int batchSize = schedule.batchSize();
     float learningRate = schedule.learningRate();
@@ -131,7 +137,8 @@ public final class ModelSession implements AutoCloseable {
     SplittableRandom shuffler = new SplittableRandom(schedule.seed());
     float[] x = new float[batchSize * size];
     float[] y = new float[batchSize];
-    try (Trainer trainer = model.newTrainer(config)) {
+    try (Trainer trainer = model.newTrainer(config);
+        ProgressListener.Task task = progress.start("train", (long) epochs * steps * batchSize, "images")) {
       trainer.initialize(inputShape(batchSize));
       for (int epoch = 1; epoch <= epochs; epoch++) {
         long start = System.nanoTime();
@@ -158,6 +165,7 @@ public final class ModelSession implements AutoCloseable {
             }
             trainer.step();
           }
+          task.advance(batchSize);
         }
         listener.epochDone(new EpochStats(epoch, lossSum / steps, (System.nanoTime() - start) / 1e9));
       }

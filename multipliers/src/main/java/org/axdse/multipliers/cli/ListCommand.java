@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.MultiplierSummary;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.OutputFormat.Format;
 import org.axdse.multipliers.io.SummaryJson;
 import org.axdse.multipliers.library.Summaries;
 import org.axdse.multipliers.util.BadInputException;
@@ -50,9 +52,7 @@ final class ListCommand implements Runnable {
       description = "Sort by name, power, area, delay, mae, mre, wce, mse, ep or bias (default: ${DEFAULT-VALUE}).")
   String sort;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
-      description = "Output as table, csv or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin OutputFormat output;
 
   @Override
   public void run() {
@@ -71,11 +71,10 @@ final class ListCommand implements Runnable {
             s -> nanLast(SORT_KEYS.get(sort).applyAsDouble(s))).thenComparing(MultiplierSummary::name);
     rows = rows.stream().sorted(order).toList();
     PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case "table" -> SummaryTable.print(rows, out);
-      case "csv" -> SummaryTable.printCsv(rows, out);
-      case "json" -> out.println(SummaryJson.toJson(rows));
-      default -> throw new BadInputException("--format: expected table, csv or json, got '" + format + "'");
+    switch (output.check(Format.TABLE, Format.CSV, Format.JSON)) {
+      case TABLE -> SummaryTable.print(rows, out);
+      case CSV -> SummaryTable.printCsv(rows, out);
+      case JSON -> out.println(SummaryJson.toJson(rows));
     }
     out.flush();
   }

@@ -3,6 +3,7 @@ package org.axdse.multipliers.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.MultiplierSummary;
 import org.axdse.multipliers.io.SummaryJson;
 import org.axdse.multipliers.library.Summaries;
@@ -23,7 +24,9 @@ final class ShowCommand implements Runnable {
   @Parameters(paramLabel = "NAME", description = "Multiplier name, e.g. u8x8_trunc6.")
   String name;
 
-  @Option(names = "--json", description = "Print the summary as JSON.")
+  @Mixin OutputFormat output;
+
+  @Option(names = "--json", hidden = true, description = "Same as --format json (kept for old scripts).")
   boolean json;
 
   @Override
@@ -31,7 +34,7 @@ final class ShowCommand implements Runnable {
     Multiplier m = library.catalog().byName(name);
     MultiplierSummary s = Summaries.defaults().of(m);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (output.check() == OutputFormat.Format.JSON || json) {
       out.println(SummaryJson.toJson(s));
       out.flush();
       return;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
@@ -54,8 +55,13 @@ public final class CompensateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "M.onnx",
-      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist")
+      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist unless --preprocess is"
+          + " given")
   Path model;
+
+  @Mixin PreprocessOptions preprocess;
+
+  @Mixin OutputFormat output;
 
   @Option(names = "--data", required = true, paramLabel = "SPEC", description = "dataset, as for evaluate")
   String data;
@@ -67,7 +73,8 @@ public final class CompensateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "ASSIGN.json", description = "assignment file")
     Path config;
 
-    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
+    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer "
+        + "(exact: the exact reference of the run's format)")
     String uniform;
   }
 
@@ -91,7 +98,11 @@ public final class CompensateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output.check() == OutputFormat.Format.JSON && "retrain".equals(method)) {
+      throw new BadInputException("--format json: not available with --method retrain (see its --out files)");
+    }
     if ("retrain".equals(method)) {
+      preprocess.refuse("not available with --method retrain, which reads M.preprocess.json beside the model");
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
     java.util.List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
@@ -106,7 +117,7 @@ public final class CompensateCommand implements Callable<Integer> {
     BiasOrder order = biasOrder.equals("exact") ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL;
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
-    Preprocessing pre = Preprocessing.requiredFor(model);
+    Preprocessing pre = preprocess.forModel(model);
     DatasetSpec ds = DatasetSpec.parse(data);
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);
@@ -117,7 +128,7 @@ public final class CompensateCommand implements Callable<Integer> {
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       try {
-        c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k);
+        c = Compensator.compute(m, q, assignment, catalog, calibSet, cm, order, k, options.progress());
       } catch (BadInputException e) {
         throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
       }
@@ -126,7 +137,7 @@ public final class CompensateCommand implements Callable<Integer> {
     SessionOptions sessionOptions = options.plainSession();
     Evaluation before;
     Evaluation after;
-    try (SimulationSession s = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
+    try (SimulationSession s = options.session(m, q, evalSet, catalog, sessionOptions)) {
       before = s.evaluate(assignment);
       after = s.evaluate(assignment, c.applyTo(q));
     }
@@ -153,6 +164,11 @@ public final class CompensateCommand implements Callable<Integer> {
         throw new IllegalStateException(e);
       }
     }
+    if (output.json()) {
+      spec.commandLine().getOut().println(report.toPrettyString());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     printTable(spec.commandLine().getOut(), c, source, before, after, evalSet.size(), compensateSeconds, seconds);
     if (exported != null) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %8.4f %10.2f   %s re-read and recalibrated%n",
@@ -174,7 +190,7 @@ public final class CompensateCommand implements Callable<Integer> {
       Assignment assignment, SessionOptions sessionOptions) {
     Model back = OnnxImporter.load(out);
     QuantizedModel q = options.calibrate(back, Preprocessing.requiredFor(out), calibSet);
-    try (SimulationSession s = SimulationSession.open(back, q, evalSet, catalog, sessionOptions)) {
+    try (SimulationSession s = options.session(back, q, evalSet, catalog, sessionOptions)) {
       return s.evaluate(assignment);
     }
   }

@@ -3,6 +3,7 @@ package org.axdse.simulator.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
@@ -43,9 +44,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "M.onnx",
-      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist (with a deploy.json"
-          + " --config: optional, replaces the recorded path)")
+      description = "the ONNX model; its preprocessing sidecar M.preprocess.json must exist unless --preprocess is"
+          + " given (with a deploy.json --config: optional, replaces the recorded path)")
   Path model;
+
+  @Mixin PreprocessOptions preprocess;
 
   @Option(names = "--data", paramLabel = "SPEC",
       description = "fashion-mnist, fashion-mnist:DIR, mnist:DIR, idx:IMAGES,LABELS, cifar10:DIR or "
@@ -63,7 +66,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "model hash checked), or a compensation file from axdse compensate --out C.json")
     Path config;
 
-    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer")
+    @Option(names = "--uniform", paramLabel = "NAME", description = "one multiplier for every approximable layer "
+        + "(exact: the exact reference of the run's format)")
     String uniform;
   }
 
@@ -76,14 +80,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-layer-stats", description = "skip the per-layer accumulator error statistics")
   boolean noLayerStats;
 
-  @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
-  String format = "table";
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
-    if (!options.valid() || !(format.equals("table") || format.equals("json"))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --format table|json");
+    output.check();
+    if (arch != null) {
+      ArchitectureEnergy.load(arch); // a bad --arch fails now, not after calibration
+    }
+    if (!options.valid()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
     if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
@@ -97,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
-    Preprocessing pre = Preprocessing.requiredFor(model);
+    Preprocessing pre = preprocess.forModel(model);
     DatasetSpec ds = DatasetSpec.parse(data);
     Dataset evalSet = options.evaluationSet(ds);
     Dataset calibSet = options.calibrationSet(ds);
@@ -115,6 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
+    preprocess.refuse("a deploy.json --config records the model's preprocessing");
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
     DeployConfig c = d.config();
@@ -140,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     CompensationFile f = CompensationFile.read(choice.config);
     Path modelFile = model != null ? model : Path.of(f.model());
     Model m = OnnxImporter.load(modelFile);
-    Preprocessing pre = Preprocessing.requiredFor(modelFile);
+    Preprocessing pre = preprocess.forModel(modelFile);
     QuantizedModel q;
     Assignment a;
     try {
@@ -173,7 +180,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
         .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
-    try (SimulationSession session = SimulationSession.open(m, q, evalSet, catalog, sessionOptions)) {
+    try (SimulationSession session = options.session(m, q, evalSet, catalog, sessionOptions)) {
       try {
         session.resolve(assignment);
       } catch (BadInputException e) {
@@ -186,7 +193,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds});
-      if (format.equals("json")) {
+      if (output.json()) {
         report.printJson(spec.commandLine().getOut());
       } else {
         report.printTable(spec.commandLine().getOut());

@@ -1,14 +1,20 @@
 package org.axdse.simulator.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import jdk.incubator.vector.ByteVector;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.table.Signedness;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
@@ -18,6 +24,7 @@ import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.kernels.WeightMatrix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,8 +51,13 @@ public final class KernelsBenchCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "Images per call; a dense layer's M (default: ${DEFAULT-VALUE}).")
   int batch = 1;
 
-  @Option(names = "--format", description = "Multiplier format, e.g. s8x8, u8x8, s8x4 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--multiplier-format", paramLabel = "u8xN|s8xN",
+      description = "Multiplier format, e.g. s8x8, u8x8, s8x4 (default: ${DEFAULT-VALUE}).")
   String format = "s8x8";
+
+  @Mixin OutputFormat output;
+
+  @Mixin ProgressOptions progress;
 
   /** A layer shape to time: a convolution, or a dense layer ({@code geometry == null}). */
   private record Shape(String name, ConvGeometry geometry, int in, int out) {
@@ -70,7 +82,12 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     }
     MultiplierFormat f = parseFormat(format);
     KernelMode mode = KernelMode.fromSystemProperty();
-    PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.check() == OutputFormat.Format.JSON;
+    ObjectNode root = new ObjectMapper().createObjectNode().put("mode", mode.toString())
+        .put("vectorBits", ByteVector.SPECIES_PREFERRED.vectorBitSize()).put("threads", threads)
+        .put("format", f.toString()).put("batch", batch).put("reps", reps);
+    ArrayNode rows = root.putArray("layers");
+    PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
     out.printf(Locale.ROOT, "kernels: mode %s, %d-bit vectors, %d cores, JDK %s, format %s, batch %d%n", mode,
         ByteVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.getRuntime().availableProcessors(),
         Runtime.version(), f, batch);
@@ -79,7 +96,8 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     LookupTable exact = LookupTable.exact(f);
     LookupTable approx = LookupTable.of(approximate(f));
     try (Kernels one = Kernels.create(1, mode); Kernels all = Kernels.create(threads, mode);
-        Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
+        Kernels scalar = Kernels.create(1, KernelMode.SCALAR);
+        ProgressListener.Task task = progress.listener().start("bench kernels", SHAPES.size(), "layer shapes")) {
       for (Shape s : SHAPES) {
         Workload exactWork = new Workload(s, f, exact, batch);
         Workload tableWork = new Workload(s, f, approx, batch);
@@ -91,12 +109,19 @@ public final class KernelsBenchCommand implements Callable<Integer> {
         tableWork.verify(scalar);
         out.printf(Locale.ROOT, "%-24s %10d %9.2f %9.2f %9.2f %9.2f %12.2f %12.2f%n", s.name(), s.macs(batch), e1,
             en, t1[0], tn, tn / en, t1[1]);
+        rows.addObject().put("layer", s.name()).put("macs", s.macs(batch)).put("exact1T", e1).put("exactNT", en)
+            .put("table1T", t1[0]).put("tableNT", tn).put("tableOverExact", tn / en).put("tablePerCpuSecond", t1[1]);
+        task.advance(1);
         out.flush();
       }
     }
     out.println("(wall-clock GMAC/s, best of " + reps + " runs; table/cpu-s: single-thread table GMAC per CPU"
         + " second, which other load on the machine does not dilute; every result checked against the scalar"
         + " kernel)");
+    if (json) {
+      spec.commandLine().getOut().println(root.toPrettyString());
+      spec.commandLine().getOut().flush();
+    }
     return 0;
   }
 
@@ -104,7 +129,7 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     String v = s.strip().toLowerCase(Locale.ROOT);
     if (!v.matches("[us]8x[2-8]")) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--format " + s + ": expected u8xN or s8xN with N = 2..8");
+          "--multiplier-format " + s + ": expected u8xN or s8xN with N = 2..8");
     }
     return MultiplierFormat.of(v.charAt(3) - '0', v.charAt(0) == 's' ? Signedness.SIGNED : Signedness.UNSIGNED);
   }

@@ -1,13 +1,17 @@
 package org.axdse.simulator.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -26,6 +30,7 @@ import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +48,12 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
   Path model;
+
+  @Mixin PreprocessOptions preprocess;
+
+  @Mixin OutputFormat output;
+
+  @Mixin ProgressOptions progress;
 
   @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
   String data;
@@ -70,22 +81,25 @@ public final class ModelBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected --quant sym|asym, --images and "
           + "--threads >= 1");
     }
+    boolean json = output.check() == OutputFormat.Format.JSON;
     Path file = model != null ? model : shared().resolve("resnet20.onnx");
-    Model m = OnnxImporter.load(file);
-    Preprocessing pre = Preprocessing.forModel(file).orElseGet(() -> Preprocessing.load(
+    Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
         Path.of("simulator/src/test/resources/resnet20.preprocess.json")));
+    Model m = OnnxImporter.load(file);
     DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + shared());
     Dataset test = ds.load(Split.TEST).limit(images);
     QuantConfig config = QuantConfig.defaults(mode).withCalibration(100, CalibrationMethod.PERCENTILE);
     String name = multiplier != null ? multiplier : mode.format(8).namePrefix() + "_trunc6";
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+    ProgressListener listener = progress.listener();
     QuantizedModel q;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, ds.load(Split.TRAIN).subset(100, 1L), config, k);
+      q = Calibration.run(m, pre, ds.load(Split.TRAIN).subset(100, 1L), config, k, listener);
     }
     SessionOptions options = SessionOptions.defaults().withThreads(threads).withFloatReference(false)
         .withLayerStatistics(layerStats);
-    try (SimulationSession s = SimulationSession.open(m, q, test, MultiplierCatalog.builtin(), options)) {
+    try (SimulationSession s = SimulationSession.open(m, q, test, MultiplierCatalog.builtin(), options,
+        listener)) {
       List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
       int[] all = java.util.stream.IntStream.range(0, test.size()).toArray();
       out.printf(Locale.ROOT, "model %s, %d images, %s, %d threads, kernels %s, %,d MACs per image%n", m.name(),
@@ -97,6 +111,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
       row(out, "all " + name, approx, test.size(), m.macsPerSample());
       out.printf(Locale.ROOT, "table/exact time ratio %.2f; projected 10,000 images with %s: %.1f s%n",
           approx / exact, name, approx * 10_000 / test.size());
+      if (json) {
+        spec.commandLine().getOut().println(new ObjectMapper().createObjectNode().put("model", m.name())
+            .put("images", test.size()).put("quantization", config.describe()).put("threads", threads)
+            .put("kernels", KernelMode.fromSystemProperty().toString()).put("macsPerImage", m.macsPerSample())
+            .put("multiplier", name).put("exactImagesPerSecond", test.size() / exact)
+            .put("approximateImagesPerSecond", test.size() / approx).put("tableOverExactTime", approx / exact)
+            .toPrettyString());
+      }
     }
     out.flush();
     return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.Layer;
@@ -13,14 +14,16 @@ import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code axdse model}: inspect neural network models. */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect neural network models.",
-    subcommands = {ModelCommand.Show.class})
+@Command(name = "model", mixinStandardHelpOptions = true,
+    description = "Inspect neural network models and write their preprocessing sidecars.",
+    subcommands = {ModelCommand.Show.class, SidecarCommand.class})
 public final class ModelCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -43,6 +46,10 @@ public final class ModelCommand implements Runnable {
         description = "per-sample input shape without the batch, when the file leaves it open (e.g. 3,32,32)")
     int[] inputShape;
 
+    @Mixin OutputFormat output;
+
+    @Mixin PreprocessOptions preprocess;
+
     @Override
     public void run() {
       Shape shape = null;
@@ -53,19 +60,26 @@ public final class ModelCommand implements Runnable {
           throw new BadInputException("--input-shape " + Arrays.toString(inputShape) + ": " + e.getMessage());
         }
       }
+      output.check();
+      Optional<Preprocessing> pre = preprocess.optionalFor(file);
       Model model = OnnxImporter.load(file, shape);
-      Optional<Preprocessing> pre = Preprocessing.forModel(file);
-      print(spec.commandLine().getOut(), file, model, pre);
+      if (output.json()) {
+        spec.commandLine().getOut().println(ModelJson.of(file, model, pre));
+        spec.commandLine().getOut().flush();
+        return;
+      }
+      print(spec.commandLine().getOut(), file, model, pre, preprocess.file != null ? preprocess.file
+          : Preprocessing.sidecarOf(file));
     }
   }
 
-  static void print(PrintWriter out, Path file, Model model, Optional<Preprocessing> pre) {
+  static void print(PrintWriter out, Path file, Model model, Optional<Preprocessing> pre, Path sidecar) {
     out.printf("model %s (%s)%n", model.name(), file);
     out.printf("input %s, output %s, batch dimension dynamic%n", model.input(), model.output());
-    out.println(pre.map(p -> "preprocessing " + Preprocessing.sidecarOf(file).getFileName() + ": " + p.layout()
+    out.println(pre.map(p -> "preprocessing " + sidecar.getFileName() + ": " + p.layout()
         + " " + Arrays.toString(p.inputShape()) + ", scale " + p.scale() + ", mean " + Arrays.toString(p.mean())
         + ", std " + Arrays.toString(p.std()) + ", " + p.numClasses() + " classes")
-        .orElse("preprocessing: none (no " + Preprocessing.sidecarOf(file).getFileName() + ")"));
+        .orElse("preprocessing: none (no " + sidecar.getFileName() + ")"));
     out.println();
     int width = Math.max(5, model.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));
     String row = "%-4s %-" + width + "s %-17s %-14s %-14s %,12d %,14d%n";

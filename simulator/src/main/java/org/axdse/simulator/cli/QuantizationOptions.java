@@ -2,12 +2,15 @@ package org.axdse.simulator.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
@@ -16,11 +19,13 @@ import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options every command that quantizes a model and evaluates it shares (a picocli mixin): the evaluated
- * split and limit, the quantization scheme, the calibration, the multiplier library and the thread count.
+ * split and limit, the quantization scheme, the calibration, the multiplier library, the thread count and the
+ * progress flags (calibration and sessions report to stderr).
  */
 public final class QuantizationOptions {
   /** What {@link #valid()} accepts, for the commands' one-line error. */
@@ -55,6 +60,8 @@ public final class QuantizationOptions {
 
   @Option(names = "--threads", description = "threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Mixin ProgressOptions progress;
 
   /** True when every value is one the options accept (see {@link #EXPECTED}). */
   boolean valid() {
@@ -95,8 +102,19 @@ public final class QuantizationOptions {
   /** {@code model} with preprocessing {@code pre} quantized as these options say, calibrated on {@code calib}. */
   QuantizedModel calibrate(Model model, Preprocessing pre, Dataset calib) {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      return Calibration.run(model, pre, calib, config(), k);
+      return Calibration.run(model, pre, calib, config(), k, progress.listener());
     }
+  }
+
+  /** Where this command reports progress (stderr, as the progress flags say). */
+  ProgressListener progress() {
+    return progress.listener();
+  }
+
+  /** A session that reports its reference passes and evaluations as the progress flags say. */
+  SimulationSession session(Model model, QuantizedModel q, Dataset evalSet, MultiplierCatalog catalog,
+      SessionOptions options) {
+    return SimulationSession.open(model, q, evalSet, catalog, options, progress.listener());
   }
 
   /** A session with these threads that measures accuracy and energy only (no float model, no error statistics). */

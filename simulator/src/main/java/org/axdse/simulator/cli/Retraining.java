@@ -79,7 +79,7 @@ final class Retraining {
     Preprocessing pre = Preprocessing.requiredFor(file);
     QuantizedModel q = options.calibrate(m, pre, options.calibrationSet(ds));
     SessionOptions so = options.plainSession();
-    try (SimulationSession s = SimulationSession.open(m, q, evalSet, options.catalog(), so)) {
+    try (SimulationSession s = options.session(m, q, evalSet, options.catalog(), so)) {
       try {
         s.resolve(assignment);
       } catch (BadInputException e) {

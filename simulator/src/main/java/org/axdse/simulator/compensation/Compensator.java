@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.ProductTable;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.AssignmentResolver;
@@ -42,9 +43,20 @@ public final class Compensator {
   public static Compensation compute(Model model, QuantizedModel quant, Assignment assignment,
       MultiplierCatalog catalog, Dataset calibration, CompensationMethod method, BiasOrder order,
       Kernels kernels) {
+    return compute(model, quant, assignment, catalog, calibration, method, order, kernels, ProgressListener.NONE);
+  }
+
+  /** As the eight-argument form, reporting the calibration passes (one per corrected layer) to {@code progress}. */
+  public static Compensation compute(Model model, QuantizedModel quant, Assignment assignment,
+      MultiplierCatalog catalog, Dataset calibration, CompensationMethod method, BiasOrder order,
+      Kernels kernels, ProgressListener progress) {
     if (order == BiasOrder.EXACT_INPUTS || !method.correctsBias()) {
-      Compensation c = CompensationCache.open(model, quant, catalog, calibration, method, kernels).compute(assignment);
-      return new Compensation(method, order, c.layers());
+      try (ProgressListener.Task t = progress.start("compensation", 1, "pass")) {
+        Compensation c = CompensationCache.open(model, quant, catalog, calibration, method, kernels)
+            .compute(assignment);
+        t.advance(1);
+        return new Compensation(method, order, c.layers());
+      }
     }
     List<ResolvedLayer> resolved = resolver(model, quant, catalog).resolve(assignment);
     List<ApproximableLayer> layers = model.approximableLayers();
@@ -63,11 +75,14 @@ public final class Compensator {
     }
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] codes = InputCodes.of(calibration, quant.preprocessing(), quant.tensor(model.input().name()));
-    for (int i = 0; i < current.size(); i++) {
-      QuantizedModel now = new Compensation(method, order, current).applyTo(quant);
-      Map<Integer, TapHistograms> h = measure(model, now, List.of(current.get(i).index()), tables,
-          calibration.size(), codes, kernels);
-      current.set(i, correct(current.get(i), h.get(current.get(i).index()), quant, now, resolved));
+    try (ProgressListener.Task t = progress.start("compensation", current.size(), "layers")) {
+      for (int i = 0; i < current.size(); i++) {
+        QuantizedModel now = new Compensation(method, order, current).applyTo(quant);
+        Map<Integer, TapHistograms> h = measure(model, now, List.of(current.get(i).index()), tables,
+            calibration.size(), codes, kernels);
+        current.set(i, correct(current.get(i), h.get(current.get(i).index()), quant, now, resolved));
+        t.advance(1);
+      }
     }
     return new Compensation(method, order, current);
   }

@@ -25,8 +25,8 @@ import org.axdse.simulator.model.Model;
  * Resolves an {@link Assignment} against a model and a multiplier catalog. A key is an approximable layer's name,
  * or else its index ({@code "3"}); multipliers must exist and have the format of the quantization ({@code s8xN}
  * for symmetric, {@code u8xN} for asymmetric, N the weight bits); a per-channel list must have one name per output
- * channel (gate rows for LSTM and GRU). Every problem is a one-line {@link BadInputException}. Compiled lookup
- * tables are cached per multiplier name. Thread-safe.
+ * channel (gate rows for LSTM and GRU); {@value #EXACT} names the exact reference of that format. Every
+ * problem is a one-line {@link BadInputException}. Compiled lookup tables are cached per multiplier name. Thread-safe.
  */
 public final class AssignmentResolver {
   private final Model model;
@@ -87,10 +87,10 @@ public final class AssignmentResolver {
       throw new BadInputException("assignment: layer '" + l.name() + "' has " + channels + " output channels but "
           + p.multipliers().size() + " multipliers were given");
     }
-    List<String> names = switch (a) {
+    List<String> names = (switch (a) {
       case LayerAssignment.Uniform u -> List.of(u.multiplier());
       case LayerAssignment.PerChannel p -> p.multipliers();
-    };
+    }).stream().map(n -> n.equals(EXACT) ? exactName() : n).toList();
     List<LookupTable> compiled = new ArrayList<>(names.size());
     boolean allExact = true;
     for (String name : names) {
@@ -124,6 +124,9 @@ public final class AssignmentResolver {
     tables.putIfAbsent(name, t);
     return tables.get(name);
   }
+
+  /** The name an assignment (or {@code --uniform}) may use for the exact reference of the run's format. */
+  public static final String EXACT = "exact";
 
   /** The name shown for exact layers: the exact reference design of the format. */
   public String exactName() {

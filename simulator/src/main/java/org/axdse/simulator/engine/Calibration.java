@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.ApproximableLayer;
@@ -27,7 +28,17 @@ public final class Calibration {
 
   public static QuantizedModel run(Model model, Preprocessing pre, Dataset calibration, QuantConfig config,
       Kernels kernels) {
-    QuantizedModel q = ModelQuantizer.quantize(model, pre, calibration, config);
+    return run(model, pre, calibration, config, kernels, ProgressListener.NONE);
+  }
+
+  /** As {@link #run(Model, Preprocessing, Dataset, QuantConfig, Kernels)}, reporting its two passes. */
+  public static QuantizedModel run(Model model, Preprocessing pre, Dataset calibration, QuantConfig config,
+      Kernels kernels, ProgressListener progress) {
+    QuantizedModel q;
+    try (ProgressListener.Task t = progress.start("calibration: float ranges", 1, "pass")) {
+      q = ModelQuantizer.quantize(model, pre, calibration, config);
+      t.advance(1);
+    }
     IntegerEngine engine = new IntegerEngine(model, q, kernels, BATCH);
     byte[] codes = InputCodes.of(calibration, pre, q.tensor(model.input().name()));
     List<ApproximableLayer> layers = model.approximableLayers();
@@ -55,8 +66,12 @@ public final class Calibration {
       }
     };
     int per = model.input().shape().size();
-    for (int from = 0; from < calibration.size(); from += BATCH) {
-      engine.runExact(codes, from * per, Math.min(BATCH, calibration.size() - from), tap);
+    try (ProgressListener.Task t = progress.start("calibration: operand counts", calibration.size(), "images")) {
+      for (int from = 0; from < calibration.size(); from += BATCH) {
+        int n = Math.min(BATCH, calibration.size() - from);
+        engine.runExact(codes, from * per, n, tap);
+        t.advance(n);
+      }
     }
     List<LayerQuantization> filled = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {

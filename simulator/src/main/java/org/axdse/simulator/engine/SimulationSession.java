@@ -5,6 +5,7 @@ import java.util.List;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.OperandDistribution;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.energy.EnergyModel;
@@ -46,9 +47,11 @@ public final class SimulationSession implements AutoCloseable {
   private final int topK;
   private final ReferenceResults floatRef;
   private final ReferenceResults exactRef;
+  private final ProgressListener progress;
 
   private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
-      SessionOptions options) {
+      SessionOptions options, ProgressListener progress) {
+    this.progress = progress;
     this.model = model;
     this.quant = quant;
     this.eval = eval;
@@ -87,7 +90,17 @@ public final class SimulationSession implements AutoCloseable {
   /** Opens a session; see the class description for what is computed here. */
   public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
       SessionOptions options) {
-    return new SimulationSession(model, quant, evalSet, catalog, options);
+    return new SimulationSession(model, quant, evalSet, catalog, options, ProgressListener.NONE);
+  }
+
+  /**
+   * As {@link #open(Model, QuantizedModel, Dataset, MultiplierCatalog, SessionOptions)}, reporting the reference
+   * passes of opening and every later evaluation to {@code progress} (a command line's bar; not for searches,
+   * which evaluate thousands of times).
+   */
+  public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
+      SessionOptions options, ProgressListener progress) {
+    return new SimulationSession(model, quant, evalSet, catalog, options, progress);
   }
 
   public Model model() {
@@ -179,7 +192,8 @@ public final class SimulationSession implements AutoCloseable {
         stats[i] = new ErrorStatistics();
       }
     }
-    ReferenceResults mine = allExact && using == engine ? exactRef : run(using, tables, stats, imageIndices);
+    ReferenceResults mine = allExact && using == engine ? exactRef
+        : run("evaluate", using, tables, stats, imageIndices);
     int agree = 0;
     for (int i : imageIndices) {
       agree += mine.top1[i] == exactRef.top1[i] ? 1 : 0;
@@ -204,17 +218,21 @@ public final class SimulationSession implements AutoCloseable {
     forBatches(engine, imageIndices, tables, null, tap, (from, n, codes) -> {});
   }
 
-  private ReferenceResults run(IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats, int[] indices) {
+  private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
+      int[] indices) {
     ReferenceResults r = new ReferenceResults(eval.size());
     boolean signed = engine.logitParams().signed();
-    forBatches(using, indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
-      for (int j = 0; j < n; j++) {
-        int image = indices[from + j];
-        int label = eval.label(image);
-        r.top1[image] = Predictions.top1(codes, j * classes, classes, signed);
-        r.topK[image] = topK > 0 && Predictions.inTopK(codes, j * classes, classes, signed, label, topK);
-      }
-    });
+    try (ProgressListener.Task t = progress.start(task, indices.length, "images")) {
+      forBatches(using, indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
+        for (int j = 0; j < n; j++) {
+          int image = indices[from + j];
+          int label = eval.label(image);
+          r.top1[image] = Predictions.top1(codes, j * classes, classes, signed);
+          r.topK[image] = topK > 0 && Predictions.inTopK(codes, j * classes, classes, signed, label, topK);
+        }
+        t.advance(n);
+      });
+    }
     return r;
   }
 
@@ -237,7 +255,7 @@ public final class SimulationSession implements AutoCloseable {
   }
 
   private ReferenceResults exactReference() {
-    return run(engine, new RowTables[model.approximableLayers().size()], null, all());
+    return run("session: exact reference", engine, new RowTables[model.approximableLayers().size()], null, all());
   }
 
   private ReferenceResults floatReference(Preprocessing pre) {
@@ -245,19 +263,22 @@ public final class SimulationSession implements AutoCloseable {
     ReferenceResults r = new ReferenceResults(eval.size());
     int batch = 100;
     byte[] pixels = new byte[batch * per];
-    for (int from = 0; from < eval.size(); from += batch) {
-      int n = Math.min(batch, eval.size() - from);
-      float[] x = new float[n * per];
-      for (int j = 0; j < n; j++) {
-        eval.copyImage(from + j, pixels, j * per);
-        pre.apply(pixels, j * per, x, j * per);
-      }
-      float[] y = ex.run(x, n);
-      int outPer = y.length / n;
-      for (int j = 0; j < n; j++) {
-        int label = eval.label(from + j);
-        r.top1[from + j] = Predictions.top1(y, j * outPer, classes);
-        r.topK[from + j] = topK > 0 && Predictions.inTopK(y, j * outPer, classes, label, topK);
+    try (ProgressListener.Task t = progress.start("session: float reference", eval.size(), "images")) {
+      for (int from = 0; from < eval.size(); from += batch) {
+        int n = Math.min(batch, eval.size() - from);
+        float[] x = new float[n * per];
+        for (int j = 0; j < n; j++) {
+          eval.copyImage(from + j, pixels, j * per);
+          pre.apply(pixels, j * per, x, j * per);
+        }
+        float[] y = ex.run(x, n);
+        int outPer = y.length / n;
+        for (int j = 0; j < n; j++) {
+          int label = eval.label(from + j);
+          r.top1[from + j] = Predictions.top1(y, j * outPer, classes);
+          r.topK[from + j] = topK > 0 && Predictions.inTopK(y, j * outPer, classes, label, topK);
+        }
+        t.advance(n);
       }
     }
     return r;

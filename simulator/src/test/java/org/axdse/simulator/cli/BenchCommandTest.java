@@ -15,8 +15,8 @@ class BenchCommandTest {
     CommandLine cl = new CommandLine(new BenchCommand());
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    assertEquals(2, cl.execute("kernels", "--format", "q8x9"));
-    assertTrue(err.toString().contains("--format q8x9"), err.toString());
+    assertEquals(2, cl.execute("kernels", "--multiplier-format", "q8x9"));
+    assertTrue(err.toString().contains("--multiplier-format q8x9"), err.toString());
     assertEquals(2, cl.execute("kernels", "--threads", "0"));
   }
 

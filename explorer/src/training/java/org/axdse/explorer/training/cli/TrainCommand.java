@@ -10,12 +10,14 @@ import org.axdse.explorer.training.Architecture;
 import org.axdse.explorer.training.ModelSession;
 import org.axdse.explorer.training.Schedule;
 import org.axdse.explorer.training.TrainedModelFiles;
+import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,6 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "train on the first N training images only (0 = all; for quick trials)")
   int limit;
 
+  @Mixin ProgressOptions progress;
+
   @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "the ONNX model to write")
   Path out;
 
@@ -100,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "epoch %d/%d: mean loss %.4f, %.1f s%n", stats.epoch(), epochs, stats.meanLoss(),
             stats.seconds());
         log.flush();
-      });
+      }, progress.listener());
       double accuracy = session.accuracy(test);
       TrainedModelFiles files = new TrainedModelFiles(out);
       TrainedModelFiles.Facts facts = new TrainedModelFiles.Facts(architecture, data, train.size(), schedule,
