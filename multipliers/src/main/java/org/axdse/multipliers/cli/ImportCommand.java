@@ -33,7 +33,7 @@ final class ImportCommand implements Runnable {
       description = "Convert to bin, csv, npy or verilog on the way in.")
   String convertTo;
 
-  @Option(names = "--format", paramLabel = "u8xN|s8xN",
+  @Option(names = "--multiplier-format", paramLabel = "u8xN|s8xN",
       description = "Operand format of tables whose file does not say (default u8x8 for .bin).")
   String format;
 
