@@ -8,6 +8,7 @@ import org.axdse.multipliers.io.SummaryJson;
 import org.axdse.multipliers.library.Summaries;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ final class ExportCommand implements Runnable {
 
   @Override
   public void run() {
+    OutputPaths.checkFile(out);
     Multiplier m = library.catalog().byName(name);
     if (format.equals("json")) {
       AtomicFiles.writeString(out, SummaryJson.toJson(Summaries.defaults().of(m)) + "\n");

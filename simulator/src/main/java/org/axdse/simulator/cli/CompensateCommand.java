@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.OutputPaths;
+import org.axdse.multipliers.util.RunLock;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.BiasOrder;
@@ -91,6 +93,16 @@ public final class CompensateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out == null) {
+      return compensate();
+    }
+    OutputPaths.checkFile(out);
+    try (RunLock lock = RunLock.acquire(out.toAbsolutePath().getParent())) {
+      return compensate();
+    }
+  }
+
+  private Integer compensate() {
     if ("retrain".equals(method)) {
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);
     }
