@@ -39,10 +39,10 @@ public final class RunReport {
 
   /** Reads the run in {@code runDir} and writes its report into {@code outDir}; returns the report's path. */
   public static Path write(Path runDir, Path outDir) {
-    Run run = RunDirectory.of(runDir).read();
     Path report = outDir.resolve(FILE);
     OutputPaths.checkDirectory(outDir);
     try (RunLock lock = RunLock.acquire(outDir)) {
+      Run run = RunDirectory.of(runDir).read();
       AtomicFiles.writeString(report, render(run, runDir.toAbsolutePath().normalize().getFileName().toString(),
           outDir.resolve(PLOTS)));
     }
