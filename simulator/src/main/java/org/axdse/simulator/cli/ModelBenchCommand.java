@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -24,9 +25,9 @@ import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench model}: images per second of whole-model evaluations through {@link SimulationSession}, all
@@ -70,6 +71,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected --quant sym|asym, --images and "
           + "--threads >= 1");
     }
+    Bounds.images("--images", images, 1);
+    Bounds.threads("--threads", threads);
     Path file = model != null ? model : shared().resolve("resnet20.onnx");
     Model m = OnnxImporter.load(file);
     Preprocessing pre = Preprocessing.forModel(file).orElseGet(() -> Preprocessing.load(
