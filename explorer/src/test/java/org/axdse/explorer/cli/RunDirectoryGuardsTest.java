@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.SearchProblem;
+import org.axdse.explorer.cli.InProcess.Outcome;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SyntheticProblem;
 import org.axdse.multipliers.util.RunLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The run directory's guards, through the real command line in-process: one writer at a time, a refused resume
@@ -35,24 +32,12 @@ import picocli.CommandLine;
 class RunDirectoryGuardsTest {
   @TempDir Path tmp;
 
-  private record Outcome(int code, String err) {}
-
   private static Outcome search(ProblemFactory factory, String... args) {
-    CommandLine cl = new CommandLine(new SearchCommand(factory, new PrintStream(PrintStream.nullOutputStream())));
-    return execute(cl, args);
+    return InProcess.search(factory, args);
   }
 
   private static Outcome axdse(String... args) {
-    return execute(Main.commandLine(), args);
-  }
-
-  private static Outcome execute(CommandLine cl, String... args) {
-    cl.setExecutionExceptionHandler(new OneLineErrors());
-    cl.setParameterExceptionHandler(new OneLineErrors());
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(java.io.Writer.nullWriter()));
-    return new Outcome(cl.execute(args), err.toString().strip());
+    return InProcess.axdse(args);
   }
 
   /** The base flags of these tests, with {@code more} (flag, value pairs) replacing or adding to them. */

@@ -31,12 +31,8 @@ final class RunFileMutations {
 
   /** A mutated points file (points.json, front.json). */
   static String points(String text, Random r) {
-    return switch (r.nextInt(10)) {
-      case 0 -> truncate(text, r);
-      case 1 -> colon(text, r);
-      case 2 -> tree(text, t -> removeField(t, r));
-      case 3 -> tree(text, t -> wrongType(t, r));
-      case 4 -> tree(text, t -> renameField(t, r));
+    int kind = r.nextInt(10);
+    return kind < COMMON ? common(text, r, kind) : switch (kind) {
       case 5 -> tree(text, t -> {
         ArrayNode ps = (ArrayNode) t.get("points");
         ps.add(ps.get(r.nextInt(ps.size())).deepCopy());
@@ -69,12 +65,8 @@ final class RunFileMutations {
 
   /** A mutated run.json. */
   static String runConfig(String text, Random r) {
-    return switch (r.nextInt(8)) {
-      case 0 -> truncate(text, r);
-      case 1 -> colon(text, r);
-      case 2 -> tree(text, t -> removeField(t, r));
-      case 3 -> tree(text, t -> wrongType(t, r));
-      case 4 -> tree(text, t -> renameField(t, r));
+    int kind = r.nextInt(8);
+    return kind < COMMON ? common(text, r, kind) : switch (kind) {
       case 5 -> tree(text, t -> {
         ArrayNode o = (ArrayNode) t.get("run").get("objectives");
         if (r.nextBoolean()) {
@@ -93,6 +85,19 @@ final class RunFileMutations {
         }
       });
       default -> tree(text, t -> ((ObjectNode) t).put("format_version", 2 + r.nextInt(50)));
+    };
+  }
+
+  private static final int COMMON = 5;
+
+  /** Damage any JSON file can take: syntax (0, 1) and structure (2 to 4). */
+  private static String common(String text, Random r, int kind) {
+    return switch (kind) {
+      case 0 -> truncate(text, r);
+      case 1 -> colon(text, r);
+      case 2 -> tree(text, t -> removeField(t, r));
+      case 3 -> tree(text, t -> wrongType(t, r));
+      default -> tree(text, t -> renameField(t, r));
     };
   }
 

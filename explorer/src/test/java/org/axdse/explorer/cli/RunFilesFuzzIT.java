@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +21,13 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.axdse.explorer.search.SearchRunner;
+import org.axdse.explorer.cli.InProcess.Outcome;
 import org.axdse.explorer.search.SyntheticProblem;
 import org.axdse.results.run.RunDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Seeded fuzzing of the run files a user can hand to axdse (front.json, points.json, run.json, the checkpoint),
@@ -62,37 +59,12 @@ class RunFilesFuzzIT {
     executor.shutdownNow();
   }
 
-  private record Outcome(int code, String err) {}
-
   private static Outcome search(String... args) {
-    CommandLine cl = new CommandLine(new SearchCommand(new SyntheticProblem(),
-        new PrintStream(PrintStream.nullOutputStream())));
-    return execute(cl, args);
+    return InProcess.search(new SyntheticProblem(), args);
   }
 
   private static Outcome report(String... args) {
-    return execute(Main.commandLine(), args);
-  }
-
-  private static Outcome execute(CommandLine cl, String... args) {
-    cl.setExecutionExceptionHandler(new OneLineErrors());
-    cl.setParameterExceptionHandler(new OneLineErrors());
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(Writer.nullWriter()));
-    try {
-      return new Outcome(cl.execute(args), err.toString());
-    } catch (Throwable t) {
-      StringWriter trace = new StringWriter();
-      t.printStackTrace(new PrintWriter(trace));
-      return new Outcome(-1, trace.toString());
-    }
-  }
-
-  private static final class Writer {
-    static java.io.Writer nullWriter() {
-      return java.io.Writer.nullWriter();
-    }
+    return InProcess.axdse(args);
   }
 
   /** The counts of one input kind: what the README table reports. */

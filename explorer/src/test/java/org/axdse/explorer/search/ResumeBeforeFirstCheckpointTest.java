@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
-import org.axdse.explorer.backend.ProblemFactory;
-import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.multipliers.util.BadInputException;
 import org.junit.jupiter.api.Test;
@@ -31,18 +28,8 @@ class ResumeBeforeFirstCheckpointTest {
 
     Path stopped = tmp.resolve("stopped");
     StopSignal stop = new StopSignal();
-    AtomicLong count = new AtomicLong();
-    ProblemFactory stopping = request -> {
-      SearchProblem p = new SyntheticProblem().open(request);
-      return SearchProblem.of(p.space(), (a, f) -> {
-        if (count.incrementAndGet() == 6) {
-          stop.requestStop();
-        }
-        return p.evaluator().evaluate(a, f);
-      });
-    };
     assertEquals(SearchRunner.Outcome.INTERRUPTED,
-        SearchRunnerTest.runner(stopping).start(SearchRunnerTest.settings(9, 4, 2), stopped, stop));
+        SearchRunnerTest.runner(SearchRunnerTest.stoppingAt(6, stop)).start(SearchRunnerTest.settings(9, 4, 2), stopped, stop));
     assertFalse(Files.exists(SearchRunner.checkpointFile(stopped)), "stopped before the first checkpoint");
     long logged = Files.readAllLines(SearchRunner.evaluationLog(stopped)).size();
     assertTrue(logged >= 1, "the evaluations done before the stop are in the log: " + logged);

@@ -37,6 +37,20 @@ class SearchRunnerTest {
     return Files.readAllBytes(p);
   }
 
+  /** A synthetic problem that requests {@code stop} at its {@code n}-th evaluation. */
+  static ProblemFactory stoppingAt(long n, StopSignal stop) {
+    AtomicLong count = new AtomicLong();
+    return request -> {
+      SearchProblem p = new SyntheticProblem().open(request);
+      return SearchProblem.of(p.space(), (a, f) -> {
+        if (count.incrementAndGet() == n) {
+          stop.requestStop();
+        }
+        return p.evaluator().evaluate(a, f);
+      });
+    };
+  }
+
   @Test
   void sameSeedGivesByteIdenticalFrontWhateverTheThreadCount() throws IOException {
     Path a = tmp.resolve("a");
@@ -79,17 +93,7 @@ class SearchRunnerTest {
 
     Path stopped = tmp.resolve("stopped");
     StopSignal stop = new StopSignal();
-    AtomicLong count = new AtomicLong();
-    ProblemFactory stopping = request -> {
-      SearchProblem p = new SyntheticProblem().open(request);
-      return SearchProblem.of(p.space(), (a, f) -> {
-        if (count.incrementAndGet() == 40) {
-          stop.requestStop();
-        }
-        return p.evaluator().evaluate(a, f);
-      });
-    };
-    assertEquals(SearchRunner.Outcome.INTERRUPTED, runner(stopping).start(settings(5, 6, 2), stopped, stop));
+    assertEquals(SearchRunner.Outcome.INTERRUPTED, runner(stoppingAt(40, stop)).start(settings(5, 6, 2), stopped, stop));
     assertTrue(Files.exists(SearchRunner.checkpointFile(stopped)));
     long before = SyntheticProblem.EVALUATIONS.get();
     assertEquals(SearchRunner.Outcome.COMPLETE,

@@ -31,16 +31,17 @@ public final class OutputPaths {
   }
 
   /**
-   * The directory a command that reads {@code input} writes into: {@code out} when given (checked as by {@link
-   * #checkDirectory}), else {@code input} itself, which must be an existing directory.
+   * The directory a command that reads the run in {@code runDir} writes into: {@code out} when given (checked as by
+   * {@link #checkDirectory}), else the run directory itself, which must exist.
    */
-  public static Path outputDirectory(Path input, Path out) {
+  public static Path runOutput(Path runDir, Path out) {
     if (out != null) {
       checkDirectory(out);
       return out;
     }
+    Path input = runDir;
     if (!Files.isDirectory(input)) {
-      throw BadInputException.in(input, Files.exists(input) ? "not a directory" : "no such directory");
+      throw BadInputException.in(input, "not a run directory");
     }
     checkDirectory(input);
     return input;

@@ -104,7 +104,7 @@ public final class PickCommand implements Callable<Integer> {
       };
     }
     DeployWriter.Result r;
-    try (RunLock lock = RunLock.acquire(OutputPaths.outputDirectory(run, out))) {
+    try (RunLock lock = RunLock.acquire(OutputPaths.runOutput(run, out))) {
       r = DeployWriter.write(run, c, new DeployWriter.Options(out, model, data, library, verify, limit, threads,
           energy, retrain ? retrainOptions : null, spec.commandLine().getErr()));
     }

@@ -10,7 +10,7 @@ import org.axdse.multipliers.util.BadInputException;
 /**
  * The consistency of a run's point files with its {@link RunConfig}, checked when a run is read so that
  * {@code report} and {@code pick} never draw or deploy a point the search could not have produced: ids and genomes
- * are not repeated, each point names one multiplier per layer of the run, genes are indices into the run's library,
+ * (or, for writers that record no genome, assignments) are not repeated, each point names one multiplier per layer of the run, genes are indices into the run's library,
  * and every front point is the point of {@code points.json} with the same id and genome.
  */
 final class RunChecks {
@@ -28,9 +28,11 @@ final class RunChecks {
       if (sameId != null) {
         throw BadInputException.in(file, at + ".id: " + p.id() + " repeats points[" + sameId + "]");
       }
-      Integer sameGenome = genomes.putIfAbsent(Arrays.toString(p.genome()), i);
+      Integer sameGenome = genomes.putIfAbsent(p.genome().length > 0 ? Arrays.toString(p.genome())
+          : p.layerMultipliers() + " " + p.channelMultipliers(), i);
       if (sameGenome != null) {
-        throw BadInputException.in(file, at + ".genome: repeats the genome of points[" + sameGenome + "]");
+        throw BadInputException.in(file, at + (p.genome().length > 0 ? ".genome: repeats the genome"
+            : ": repeats the assignment") + " of points[" + sameGenome + "]");
       }
       if (!config.layers().isEmpty() && p.layerMultipliers().size() != config.layers().size()) {
         throw BadInputException.in(file, at + ".layer_multipliers: " + p.layerMultipliers().size()
