@@ -30,6 +30,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   public static final String NO_COMPENSATION = "none";
 
   public QuantOptions {
+    if (calibrationImages < 1) {
+      throw new IllegalArgumentException("--calib must be >= 1: " + calibrationImages);
+    }
     Bounds.images("--calib", calibrationImages, 1);
     if (weightBits < 2 || weightBits > 8) {
       throw new IllegalArgumentException("--weight-bits must be 2..8: " + weightBits);

@@ -50,11 +50,17 @@ public record SearchSettings(String model, String data, String quant, String lib
     if (!Double.isNaN(maxAccuracyDrop) && !(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 100)) {
       throw new IllegalArgumentException("--max-accuracy-drop must be in [0, 100] points: " + maxAccuracyDrop);
     }
+    if (screeningImages < 1) {
+      throw new IllegalArgumentException("--eval-images must be >= 1: " + screeningImages);
+    }
     Bounds.images("--eval-images", screeningImages, 1);
     if (finalImages < 0) {
       throw new IllegalArgumentException("--final-images must be >= 0 (0: the whole test set): " + finalImages);
     }
     Bounds.images("--final-images", finalImages, 0);
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+    }
     Bounds.threads("--threads", threads);
     baselines = List.copyOf(baselines);
     for (String b : baselines) {
