@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axdse.explorer.backend.ProblemFactory;
-import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.cli.InProcess.Outcome;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SyntheticProblem;
@@ -66,18 +64,8 @@ class RunDirectoryGuardsTest {
     }
   }
 
-  /** A synthetic problem that calls {@code hook} once, at its {@code at}-th evaluation. */
   private static ProblemFactory hooked(int at, Runnable hook) {
-    AtomicLong count = new AtomicLong();
-    return request -> {
-      SearchProblem p = new SyntheticProblem().open(request);
-      return SearchProblem.of(p.space(), (a, f) -> {
-        if (count.incrementAndGet() == at) {
-          hook.run();
-        }
-        return p.evaluator().evaluate(a, f);
-      });
-    };
+    return SyntheticProblem.hookedAt(at, hook);
   }
 
   @Test

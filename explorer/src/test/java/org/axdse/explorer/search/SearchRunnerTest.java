@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axdse.explorer.backend.ProblemFactory;
-import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Run;
@@ -39,16 +37,7 @@ class SearchRunnerTest {
 
   /** A synthetic problem that requests {@code stop} at its {@code n}-th evaluation. */
   static ProblemFactory stoppingAt(long n, StopSignal stop) {
-    AtomicLong count = new AtomicLong();
-    return request -> {
-      SearchProblem p = new SyntheticProblem().open(request);
-      return SearchProblem.of(p.space(), (a, f) -> {
-        if (count.incrementAndGet() == n) {
-          stop.requestStop();
-        }
-        return p.evaluator().evaluate(a, f);
-      });
-    };
+    return SyntheticProblem.hookedAt(n, stop::requestStop);
   }
 
   @Test
