@@ -2,6 +2,7 @@ package org.axdse.explorer.backend;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.data.ImageSelection;
 
@@ -32,6 +33,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (calibrationImages < 1) {
       throw new IllegalArgumentException("--calib must be >= 1: " + calibrationImages);
     }
+    Bounds.images("--calib", calibrationImages, 1);
     if (weightBits < 2 || weightBits > 8) {
       throw new IllegalArgumentException("--weight-bits must be 2..8: " + weightBits);
     }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * The checkpoint on disk: a header line {@code axdse-checkpoint 1 sha256=HEX} followed by the {@link Checkpoint}
@@ -77,6 +78,8 @@ public final class CheckpointFile {
     }
     try {
       return JSON.readValue(body, Checkpoint.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw BadInputException.in(file, "corrupt checkpoint: " + JsonFiles.problem(e) + " (the file is left untouched)");
     } catch (IOException | RuntimeException e) {
       throw BadInputException.in(file, "corrupt checkpoint: " + e.getMessage().lines().findFirst().orElse("")
           + " (the file is left untouched)");

@@ -44,6 +44,9 @@ final class OneLineErrors
     if (ex instanceof BadInputException) {
       return ex.getMessage();
     }
+    if (ex instanceof UncheckedIOException u && u.getCause() != null && !u.getMessage().equals(u.getCause().toString())) {
+      return u.getMessage().replaceAll("[\\r\\n]+", " ").strip();
+    }
     Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
     if (t instanceof NoSuchFileException nsf) {
       return nsf.getFile() + ": no such file";

@@ -20,10 +20,11 @@ import org.axdse.explorer.search.SearchSettings;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
-import picocli.CommandLine;
+import org.axdse.multipliers.util.Bounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code axdse search}: the overnight multi-objective search, or its continuation with {@code --resume}. */
 @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -115,9 +116,9 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Integer t = threads;
-    if (t != null && t < 1) {
-      throw new BadInputException("--threads must be >= 1: " + t);
+    Integer t = threads == null ? null : Bounds.threads("--threads", threads);
+    if (maxAccuracyDrop != null && maxAccuracyDrop.isNaN()) {
+      throw new BadInputException("--max-accuracy-drop must be a number of points in [0, 100], not NaN");
     }
     output.check();
     Progress progress = new Progress(console, console == System.err && Terminal.stderr());

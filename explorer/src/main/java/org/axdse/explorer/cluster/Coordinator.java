@@ -9,6 +9,7 @@ import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.encoding.GenomeCodec;
 import org.axdse.explorer.search.BackendFactory;
 import org.axdse.explorer.search.SearchSettings;
+import org.axdse.multipliers.util.Bounds;
 
 /**
  * {@code axdse search --backend hazelcast}: joins the cluster as the coordinator member, checks and prepares the
@@ -27,12 +28,8 @@ public final class Coordinator implements BackendFactory {
    *     resubmitted elsewhere (the first result wins); also bounds a worker's preparation
    */
   public Coordinator(ClusterOptions options, int coordinatorThreads, int taskTimeoutSeconds) {
-    if (coordinatorThreads < 0) {
-      throw new IllegalArgumentException("--coordinator-threads must be >= 0: " + coordinatorThreads);
-    }
-    if (taskTimeoutSeconds < 1) {
-      throw new IllegalArgumentException("--task-timeout must be >= 1 second: " + taskTimeoutSeconds);
-    }
+    Bounds.check("--coordinator-threads", coordinatorThreads, 0, Bounds.MAX_THREADS, "threads of one process");
+    Bounds.check("--task-timeout", taskTimeoutSeconds, 1, 7 * 24 * 3600, "a week, in seconds");
     this.options = options;
     this.coordinatorThreads = coordinatorThreads;
     this.taskTimeoutSeconds = taskTimeoutSeconds;

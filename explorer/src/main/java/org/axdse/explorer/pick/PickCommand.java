@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.axdse.multipliers.util.Bounds;
+import org.axdse.multipliers.util.OutputPaths;
+import org.axdse.multipliers.util.RunLock;
 import org.axdse.results.run.Metric;
 import org.axdse.simulator.cli.RetrainOptions;
 import org.axdse.simulator.deploy.DeployConfig;
@@ -82,9 +85,9 @@ public final class PickCommand implements Callable<Integer> {
   public Integer call() {
     Constraint c;
     double value = rule.drop != null ? rule.drop : rule.energy;
-    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || (limit != null && limit < 0)
+    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || threads > Bounds.MAX_THREADS || (limit != null && limit < 0)
         || !retrainOptions.valid()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, --threads >= 1 "
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, 1 <= --threads <= " + Bounds.MAX_THREADS + " "
           + "and --limit >= 0, --epochs >= 1, 0 < --lr < 1, --batch-size >= 1");
     }
     List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
@@ -101,9 +104,11 @@ public final class PickCommand implements Callable<Integer> {
             + "system");
       };
     }
-    DeployWriter.Result r = DeployWriter.write(run, c,
-        new DeployWriter.Options(out, model, data, library, verify, limit, threads, energy,
-            retrain ? retrainOptions : null, spec.commandLine().getErr()));
+    DeployWriter.Result r;
+    try (RunLock lock = RunLock.acquire(OutputPaths.runOutput(run, out))) {
+      r = DeployWriter.write(run, c, new DeployWriter.Options(out, model, data, library, verify, limit, threads,
+          energy, retrain ? retrainOptions : null, spec.commandLine().getErr()));
+    }
     print(spec.commandLine().getOut(), r);
     return 0;
   }

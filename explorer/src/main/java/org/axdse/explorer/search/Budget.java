@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axdse.multipliers.util.Bounds;
 
 /**
  * When the search stops: after a number of generations, after an amount of search time, or whichever comes
@@ -20,6 +21,7 @@ public record Budget(int generations, Duration time) {
     if (generations < 0) {
       throw new IllegalArgumentException("generations must be >= 0: " + generations);
     }
+    Bounds.check("--generations", generations, 0, Bounds.MAX_REPEATS);
     if (time != null && (time.isNegative() || time.isZero())) {
       throw new IllegalArgumentException("the time budget must be positive: " + time);
     }

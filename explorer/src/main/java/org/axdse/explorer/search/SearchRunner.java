@@ -20,6 +20,9 @@ import org.axdse.explorer.checkpoint.EvaluationRecord;
 import org.axdse.explorer.encoding.GenomeCodec;
 import org.axdse.explorer.encoding.SearchSpace;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.Bounds;
+import org.axdse.multipliers.util.OutputPaths;
+import org.axdse.multipliers.util.RunLock;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.RunConfig;
 import org.axdse.results.run.RunDirectory;
@@ -64,39 +67,80 @@ public final class SearchRunner {
     return runDir.resolve("checkpoint").resolve("evaluations.log");
   }
 
-  /** Starts a new run in {@code runDir}, which must not hold one. */
-  public Outcome start(SearchSettings settings, Path runDir, StopSignal stop) {
-    if (Files.exists(checkpointFile(runDir)) || Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
-      throw BadInputException.in(runDir, Files.exists(checkpointFile(runDir))
-          ? "already holds a run; continue it with --resume or choose another --out"
-          : "holds a run stopped before its first checkpoint; remove it or choose another --out");
-    }
-    return run(settings, runDir, null, stop);
+  /** True when {@code dir} holds a run (its settings, or a checkpoint). */
+  public static boolean holdsRun(Path dir) {
+    return Files.exists(checkpointFile(dir)) || Files.exists(dir.resolve(RunDirectory.CONFIG));
   }
 
   /**
-   * Continues the run in {@code runDir} from its checkpoint, with its own settings except the budget and thread
-   * count when given (null: keep). A complete run continues only with a larger budget.
+   * Starts a new run in {@code runDir}, which must be new or empty. The directory is locked for the whole run
+   * ({@link RunLock}); a run that fails before it wrote anything leaves no directory behind.
+   */
+  public Outcome start(SearchSettings settings, Path runDir, StopSignal stop) {
+    if (holdsRun(runDir)) {
+      throw BadInputException.in(runDir, Files.exists(checkpointFile(runDir))
+          ? "already holds a run; continue it with --resume or choose another --out"
+          : "holds a run stopped before its first checkpoint; continue it with --resume or choose another --out");
+    }
+    OutputPaths.checkRunDirectory(runDir, SearchRunner::holdsRun);
+    try (RunLock lock = RunLock.acquire(runDir)) {
+      if (holdsRun(runDir)) {
+        throw BadInputException.in(runDir, "another command started a run here; choose another --out");
+      }
+      return run(settings, runDir, null, stop);
+    }
+  }
+
+  /**
+   * Continues the run in {@code runDir} from its checkpoint (or, for a run stopped before its first checkpoint,
+   * from the evaluations its log holds), with its own settings except the budget and thread count when given
+   * (null: keep). A complete run continues only with a larger budget. Everything is checked before anything in
+   * the directory is written, so a refused resume leaves every file as it was.
    */
   public Outcome resume(Path runDir, Budget budget, Integer threads, StopSignal stop) {
-    Path file = checkpointFile(runDir);
-    Checkpoint cp = CheckpointFile.read(file);
+    if (!Files.isDirectory(runDir)) {
+      throw BadInputException.in(runDir, "no such run directory");
+    }
+    try (RunLock lock = RunLock.acquire(runDir)) {
+      Path file = checkpointFile(runDir);
+      if (!Files.exists(file) && Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
+        return resumeBeforeFirstCheckpoint(runDir, budget, threads, stop);
+      }
+      Checkpoint cp = CheckpointFile.read(file);
+      SearchSettings saved;
+      try {
+        saved = SearchSettings.fromMap(cp.settings());
+      } catch (RuntimeException e) {
+        throw BadInputException.in(file, "corrupt checkpoint: settings: " + e.getMessage());
+      }
+      SearchSettings settings = saved.withBudget(budget == null ? saved.budget() : budget,
+          threads == null ? saved.threads() : threads);
+      boolean exhausted = settings.budget().exhausted(cp.generation(), cp.searchSeconds());
+      if (exhausted && (budget != null || cp.complete())) {
+        throw BadInputException.in(file, String.format(Locale.ROOT,
+            "budget already exhausted: %d generations and %s of search done%s", cp.generation(),
+            Progress.clock(cp.searchSeconds()), cp.complete()
+                ? "; the run is complete (give a larger --generations or --budget to continue it)" : ""));
+      }
+      return run(settings, runDir, cp, stop);
+    }
+  }
+
+  /** Generation 0 again, from the settings in run.json, with every evaluation the log kept reused. */
+  private Outcome resumeBeforeFirstCheckpoint(Path runDir, Budget budget, Integer threads, StopSignal stop) {
+    Path config = runDir.resolve(RunDirectory.CONFIG);
     SearchSettings saved;
     try {
-      saved = SearchSettings.fromMap(cp.settings());
+      saved = SearchSettings.fromMap(RunDirectory.of(runDir).readConfig().settings());
+    } catch (BadInputException e) {
+      throw e;
     } catch (RuntimeException e) {
-      throw BadInputException.in(file, "corrupt checkpoint: settings: " + e.getMessage());
+      throw BadInputException.in(config, "run.settings: " + e.getMessage());
     }
     SearchSettings settings = saved.withBudget(budget == null ? saved.budget() : budget,
         threads == null ? saved.threads() : threads);
-    boolean exhausted = settings.budget().exhausted(cp.generation(), cp.searchSeconds());
-    if (exhausted && (budget != null || cp.complete())) {
-      throw BadInputException.in(file, String.format(Locale.ROOT,
-          "budget already exhausted: %d generations and %s of search done%s", cp.generation(),
-          Progress.clock(cp.searchSeconds()), cp.complete()
-              ? "; the run is complete (give a larger --generations or --budget to continue it)" : ""));
-    }
-    return run(settings, runDir, cp, stop);
+    progress.info("no checkpoint yet: generation 0 again, reusing the evaluations of " + evaluationLog(runDir));
+    return run(settings, runDir, null, stop);
   }
 
   private Outcome run(SearchSettings settings, Path dir, Checkpoint cp, StopSignal stop) {
@@ -119,28 +163,24 @@ public final class SearchRunner {
       RunConfig config = new RunConfig(settings.seed(), space.model(), space.dataset(),
           settings.objectives().objectives(), space.exactMultiplier(),
           space.usedMultipliers().stream().map(space::multiplier).toList(), space.layerNames(), settings.toMap());
+      checkPopulation(settings.population(), codec);
+      Path logFile = evaluationLog(dir);
+      EvaluationLog.Contents contents = cp != null || Files.exists(logFile)
+          ? EvaluationLog.read(logFile) : new EvaluationLog.Contents(List.of(), false);
+      if (cp != null) {
+        CheckpointCheck.check(cp, contents.records(), codec, settings.population(), checkpointFile(dir));
+      }
+      RunFiles.removeStaleTemporaries(dir);
       Files.createDirectories(dir);
       progress.logTo(dir.resolve("search.log"));
       progress.statusFrom(backend::status);
-      Path logFile = evaluationLog(dir);
-      EvaluationLog log;
-      List<EvaluationRecord> loaded = List.of();
-      if (cp == null) {
-        log = EvaluationLog.create(logFile);
-      } else {
-        EvaluationLog.Contents contents = EvaluationLog.read(logFile);
-        if (contents.records().size() < cp.evaluationRecords()) {
-          throw BadInputException.in(logFile, "corrupt evaluation log: " + contents.records().size()
-              + " records, but the checkpoint covers " + cp.evaluationRecords() + " (the files are left untouched)");
-        }
-        if (contents.droppedTornLine()) {
-          progress.info("evaluation log: dropped a last record cut short by the interruption");
-        }
-        loaded = contents.records();
-        log = EvaluationLog.openForAppend(logFile);
+      if (contents.droppedTornLine()) {
+        progress.info("evaluation log: dropped a last record cut short by the interruption");
       }
+      List<EvaluationRecord> loaded = contents.records();
+      runDir.writeConfig(config);
+      EvaluationLog log = Files.exists(logFile) ? EvaluationLog.openForAppend(logFile) : EvaluationLog.create(logFile);
       try (log) {
-        runDir.writeConfig(config);
         EvaluationCache cache = new EvaluationCache(log, backend, stop);
         cache.load(loaded);
         cache.observe(progress::evaluating);
@@ -179,7 +219,8 @@ public final class SearchRunner {
             progress.info("interrupted: checkpoint after generation " + session.generation()
                 + "; continue with: axdse search --resume " + dir);
           } else {
-            progress.info("interrupted before the first checkpoint; nothing to resume in " + dir);
+            progress.info("interrupted before the first checkpoint; continue with: axdse search --resume " + dir
+                + " (generation 0 again, reusing the evaluations done)");
           }
           progress.done();
           return Outcome.INTERRUPTED;
@@ -187,6 +228,18 @@ public final class SearchRunner {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The population is at most the size of the search space (rounded up to even, at least 4). */
+  private static void checkPopulation(int population, GenomeCodec codec) {
+    long size = 1;
+    for (int i = 0; i < codec.length() && size <= Bounds.MAX_COUNT; i++) {
+      size *= codec.options(i);
+    }
+    long max = Math.max(4, size + (size & 1));
+    if (population > max) {
+      Bounds.check("--population", population, 4, max, "the search space holds only " + size + " assignments");
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
+import org.axdse.multipliers.util.Bounds;
 
 /**
  * Everything that defines a search run. Together with the engine's inputs, these settings determine the front:
@@ -39,6 +40,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     if (population < 4 || population % 2 != 0) {
       throw new IllegalArgumentException("--population must be even and >= 4: " + population);
     }
+    Bounds.check("--population", population, 4, Bounds.MAX_COUNT, "genomes held in memory at once");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(granularity, "--granularity");
     Map<String, List<String>> r = new LinkedHashMap<>();
@@ -51,12 +53,15 @@ public record SearchSettings(String model, String data, String quant, String lib
     if (screeningImages < 1) {
       throw new IllegalArgumentException("--eval-images must be >= 1: " + screeningImages);
     }
+    Bounds.images("--eval-images", screeningImages, 1);
     if (finalImages < 0) {
       throw new IllegalArgumentException("--final-images must be >= 0 (0: the whole test set): " + finalImages);
     }
+    Bounds.images("--final-images", finalImages, 0);
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1: " + threads);
     }
+    Bounds.threads("--threads", threads);
     baselines = List.copyOf(baselines);
     for (String b : baselines) {
       if (!ALL_BASELINES.contains(b)) {

@@ -173,6 +173,7 @@ class PickCommandIT {
 
     Map<String, byte[]> after = snapshot(runDir);
     after.keySet().removeIf(k -> k.equals("deploy.json") || k.startsWith("deploy/"));
+    assertEquals(0, after.remove(org.axdse.multipliers.util.RunLock.FILE).length, "the pick's lock, released");
     assertEquals(before.keySet(), after.keySet(), "the run's files are untouched");
     before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
   }

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axdse.explorer.backend.ProblemFactory;
-import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Run;
@@ -35,6 +33,11 @@ class SearchRunnerTest {
 
   static byte[] bytes(Path p) throws IOException {
     return Files.readAllBytes(p);
+  }
+
+  /** A synthetic problem that requests {@code stop} at its {@code n}-th evaluation. */
+  static ProblemFactory stoppingAt(long n, StopSignal stop) {
+    return SyntheticProblem.hookedAt(n, stop::requestStop);
   }
 
   @Test
@@ -79,17 +82,7 @@ class SearchRunnerTest {
 
     Path stopped = tmp.resolve("stopped");
     StopSignal stop = new StopSignal();
-    AtomicLong count = new AtomicLong();
-    ProblemFactory stopping = request -> {
-      SearchProblem p = new SyntheticProblem().open(request);
-      return SearchProblem.of(p.space(), (a, f) -> {
-        if (count.incrementAndGet() == 40) {
-          stop.requestStop();
-        }
-        return p.evaluator().evaluate(a, f);
-      });
-    };
-    assertEquals(SearchRunner.Outcome.INTERRUPTED, runner(stopping).start(settings(5, 6, 2), stopped, stop));
+    assertEquals(SearchRunner.Outcome.INTERRUPTED, runner(stoppingAt(40, stop)).start(settings(5, 6, 2), stopped, stop));
     assertTrue(Files.exists(SearchRunner.checkpointFile(stopped)));
     long before = SyntheticProblem.EVALUATIONS.get();
     assertEquals(SearchRunner.Outcome.COMPLETE,

@@ -45,6 +45,20 @@ public final class SyntheticProblem implements ProblemFactory {
   /** Evaluations performed by every evaluator of this JVM (to check memoisation). */
   public static final AtomicLong EVALUATIONS = new AtomicLong();
 
+  /** A synthetic problem that runs {@code hook} once, at its {@code n}-th evaluation (to stop or disturb a run). */
+  public static ProblemFactory hookedAt(long n, Runnable hook) {
+    AtomicLong count = new AtomicLong();
+    return request -> {
+      SearchProblem p = new SyntheticProblem().open(request);
+      return SearchProblem.of(p.space(), (a, f) -> {
+        if (count.incrementAndGet() == n) {
+          hook.run();
+        }
+        return p.evaluator().evaluate(a, f);
+      });
+    };
+  }
+
   @Override
   public SearchProblem open(ProblemRequest request) {
     Map<String, String> opts = options(request.model());

@@ -11,6 +11,7 @@ import org.axdse.multipliers.io.ToolTables.Order;
 import org.axdse.multipliers.library.Summaries;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,7 @@ final class ExportCommand implements Runnable {
   @Override
   public void run() {
     ExportLayout layout = ExportLayout.of(fileFormat, out);
+    OutputPaths.checkFile(out);
     Multiplier m = library.catalog().byName(name);
     switch (layout) {
       case JSON -> AtomicFiles.writeString(out, SummaryJson.toJson(Summaries.defaults().of(m)) + "\n");

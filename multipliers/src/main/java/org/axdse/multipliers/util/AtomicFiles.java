@@ -11,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes files so that a crash never leaves a half-written result: the content goes to a temporary file in the
- * same directory, is flushed to disk, and is then renamed over the target in one step.
+ * same directory, is flushed to disk, and is then renamed over the target in one step. Any failure (a full disk,
+ * a read-only directory) is reported as one line naming the target file: {@code FILE: no space left on device}.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -42,7 +43,7 @@ public final class AtomicFiles {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(target + ": " + IoMessages.describe(e), e);
     } finally {
       if (tmp != null) {
         try {

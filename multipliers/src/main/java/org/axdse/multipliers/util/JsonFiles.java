@@ -52,6 +52,13 @@ public final class JsonFiles {
   }
 
   public static BadInputException describe(Path file, JsonProcessingException e) {
+    String text = problem(e);
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
+  }
+
+  /** The field path ({@code a.b[2].c: }, when known) and the problem of {@code e} in words, without Java names. */
+  public static String problem(JsonProcessingException e) {
     StringBuilder where = new StringBuilder();
     if (e instanceof JsonMappingException m) {
       for (JsonMappingException.Reference r : m.getPath()) {
@@ -70,14 +77,14 @@ public final class JsonFiles {
       problem = "missing field";
     } else if (problem != null && problem.startsWith("Null value for creator property")) {
       problem = "must not be null";
+    } else if (problem != null) {
+      problem = JsonWords.plain(problem);
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-        problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        problem = t.getMessage() == null ? "missing value" : t.getMessage();
       }
     }
-    String text = (where.isEmpty() ? "" : where + ": ") + problem;
-    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-    return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
+    return (where.isEmpty() ? "" : where + ": ") + problem;
   }
 }

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.multipliers.util.OutputPaths;
+import org.axdse.multipliers.util.RunLock;
 import org.axdse.results.plots.AssignmentPlot;
 import org.axdse.results.plots.ChartFiles;
 import org.axdse.results.plots.ConvergencePlot;
@@ -37,10 +39,13 @@ public final class RunReport {
 
   /** Reads the run in {@code runDir} and writes its report into {@code outDir}; returns the report's path. */
   public static Path write(Path runDir, Path outDir) {
-    Run run = RunDirectory.of(runDir).read();
     Path report = outDir.resolve(FILE);
-    AtomicFiles.writeString(report, render(run, runDir.toAbsolutePath().normalize().getFileName().toString(),
-        outDir.resolve(PLOTS)));
+    OutputPaths.checkDirectory(outDir);
+    try (RunLock lock = RunLock.acquire(outDir)) {
+      Run run = RunDirectory.of(runDir).read();
+      AtomicFiles.writeString(report, render(run, runDir.toAbsolutePath().normalize().getFileName().toString(),
+          outDir.resolve(PLOTS)));
+    }
     return report;
   }
 

@@ -124,8 +124,8 @@ public final class RunDirectory {
 
   /**
    * Reads the whole run. Fails with one line naming the file when a required file is missing or malformed, when
-   * a point uses a multiplier the run's library (when listed) does not have, or when the objectives cannot be
-   * normalised (types without a library).
+   * a point uses a multiplier the run's library (when listed) does not have, when the objectives cannot be
+   * normalised (types without a library), or when the points are inconsistent ({@link RunChecks}).
    */
   public Run read() {
     if (!Files.isDirectory(dir)) {
@@ -142,6 +142,9 @@ public final class RunDirectory {
     List<Baseline> baselines = readBaselines();
     checkNames(config, points, file(POINTS_JSON));
     checkNames(config, front, file(FRONT_JSON));
+    RunChecks.checkPoints(config, points, file(POINTS_JSON));
+    RunChecks.checkPoints(config, front, file(FRONT_JSON));
+    RunChecks.checkFrontInPoints(front, points, file(FRONT_JSON));
     for (Baseline b : baselines) {
       checkNames(config, b.points(), file(BASELINES));
     }

@@ -52,12 +52,15 @@ public final class SyntheticRun {
     List<GenerationRecord> history = new ArrayList<>();
     Normalization norm = Normalization.standard(config);
     int id = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int gen = 0; gen < 8; gen++) {
       for (int k = 0; k < 20; k++) {
         int[] genome = new int[layers];
-        for (int i = 0; i < layers; i++) {
-          genome[i] = rnd.nextInt(LIBRARY.size());
-        }
+        do {
+          for (int i = 0; i < layers; i++) {
+            genome[i] = rnd.nextInt(LIBRARY.size());
+          }
+        } while (!seen.add(java.util.Arrays.toString(genome)));
         points.add(point(id++, gen, genome, rnd));
       }
       history.add(new GenerationRecord(gen, points.size(), norm.hypervolume(points), 1.5 * (gen + 1)));

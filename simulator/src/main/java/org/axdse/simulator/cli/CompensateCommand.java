@@ -11,6 +11,8 @@ import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.OutputPaths;
+import org.axdse.multipliers.util.RunLock;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.BiasOrder;
@@ -101,6 +103,16 @@ public final class CompensateCommand implements Callable<Integer> {
     if (output.check() == OutputFormat.Format.JSON && "retrain".equals(method)) {
       throw new BadInputException("--format json: not available with --method retrain (see its --out files)");
     }
+    if (out == null) {
+      return compensate();
+    }
+    OutputPaths.checkFile(out);
+    try (RunLock lock = RunLock.acquire(out.toAbsolutePath().getParent())) {
+      return compensate();
+    }
+  }
+
+  private Integer compensate() {
     if ("retrain".equals(method)) {
       preprocess.refuse("not available with --method retrain, which reads M.preprocess.json beside the model");
       return Retraining.run(spec.commandLine(), model, data, choice.config, choice.uniform, options, retrain, out);

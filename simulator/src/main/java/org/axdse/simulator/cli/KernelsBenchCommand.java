@@ -15,6 +15,7 @@ import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
@@ -22,10 +23,10 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.LookupTable;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.kernels.WeightMatrix;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench kernels}: GMAC/s of the exact path and of the table path (an approximate, non-exact table)
@@ -76,10 +77,14 @@ public final class KernelsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (threads < 1 || seconds <= 0 || batch < 1 || reps < 1) {
+    if (threads < 1 || !(seconds > 0) || batch < 1 || reps < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--threads, --batch and --reps must be at least 1 and --seconds positive");
     }
+    Bounds.threads("--threads", threads);
+    Bounds.check("--batch", batch, 1, 4096, "images per call held in memory");
+    Bounds.check("--reps", reps, 1, 1000);
+    Bounds.check("--seconds", (long) Math.ceil(seconds), 1, 3600, "an hour per figure");
     MultiplierFormat f = parseFormat(format);
     KernelMode mode = KernelMode.fromSystemProperty();
     boolean json = output.check() == OutputFormat.Format.JSON;

@@ -12,6 +12,7 @@ import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -28,10 +29,10 @@ import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench model}: images per second of whole-model evaluations through {@link SimulationSession}, all
@@ -82,6 +83,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
           + "--threads >= 1");
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
+    Bounds.images("--images", images, 1);
+    Bounds.threads("--threads", threads);
     Path file = model != null ? model : shared().resolve("resnet20.onnx");
     Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
         Path.of("simulator/src/test/resources/resnet20.preprocess.json")));

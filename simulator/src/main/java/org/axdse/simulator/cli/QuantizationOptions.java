@@ -5,6 +5,7 @@ import java.util.List;
 import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
@@ -65,6 +66,11 @@ public final class QuantizationOptions {
 
   /** True when every value is one the options accept (see {@link #EXPECTED}). */
   boolean valid() {
+    if (threads >= 1 && calib >= 1 && (limit == null || limit >= 1)) {
+      Bounds.threads("--threads", threads);
+      Bounds.images("--calib", calib, 1);
+      Bounds.images("--limit", limit == null ? 1 : limit, 1);
+    }
     return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && weightBits >= 2
         && weightBits <= 8 && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
         && (split.equals("test") || split.equals("train"));

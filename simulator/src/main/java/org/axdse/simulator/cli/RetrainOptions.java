@@ -1,5 +1,6 @@
 package org.axdse.simulator.cli;
 
+import org.axdse.multipliers.util.Bounds;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +25,10 @@ public final class RetrainOptions {
   long seed = 1;
 
   public boolean valid() {
+    if (epochs >= 1 && batchSize >= 1) {
+      Bounds.check("--epochs", epochs, 1, 10_000, "passes over the training set");
+      Bounds.check("--batch-size", batchSize, 1, 65_536, "images held in memory at once");
+    }
     return epochs >= 1 && learningRate > 0 && learningRate < 1 && batchSize >= 1;
   }
 

@@ -1,0 +1,38 @@
+package org.axdse.explorer.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoMessages;
+
+/**
+ * Housekeeping of a locked run directory: removing the {@code .NAME.*.tmp} files a killed atomic write left
+ * behind (they never replaced their target, so they hold nothing the run needs).
+ */
+final class RunFiles {
+  private RunFiles() {}
+
+  /** Deletes stale temporary files of atomic writes in {@code dir} and its {@code checkpoint/} directory. */
+  static void removeStaleTemporaries(Path dir) {
+    for (Path d : List.of(dir, dir.resolve("checkpoint"))) {
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.list(d)) {
+        for (Path p : s.filter(RunFiles::isTemporary).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw BadInputException.in(d, "cannot remove stale temporary files: " + IoMessages.describe(e));
+      }
+    }
+  }
+
+  private static boolean isTemporary(Path p) {
+    String name = p.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
+  }
+}
