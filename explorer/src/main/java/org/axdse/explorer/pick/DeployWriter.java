@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.Run;
@@ -55,17 +56,21 @@ public final class DeployWriter {
    *     calibration images)
    * @param retrain null, or the schedule of approximation-aware retraining of the chosen point (implies verify)
    * @param log where retraining reports its progress
+   * @param preprocess the model's preprocessing sidecar when it moved since the search (null: the run's)
+   * @param progress where calibration and the reference and verification passes report their progress
    */
   public record Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
-      int threads, Metric energy, RetrainOptions retrain, PrintWriter log) {
+      int threads, Metric energy, RetrainOptions retrain, PrintWriter log, Path preprocess,
+      ProgressListener progress) {
     public Options {
       library = library == null ? List.of() : List.copyOf(library);
+      progress = progress == null ? ProgressListener.NONE : progress;
     }
 
-    /** Options without retraining. */
+    /** Options without retraining, the run's sidecar, no progress. */
     public Options(Path out, Path model, String data, List<Path> library, boolean verify, Integer limit,
         int threads, Metric energy) {
-      this(out, model, data, library, verify, limit, threads, energy, null, null);
+      this(out, model, data, library, verify, limit, threads, energy, null, null, null, null);
     }
   }
 
@@ -93,7 +98,8 @@ public final class DeployWriter {
     }
     String sha = DeployJson.sha256(modelFile);
     Model model = OnnxImporter.load(modelFile);
-    Preprocessing pre = settings.preprocess() != null ? Preprocessing.load(Path.of(settings.preprocess()))
+    Preprocessing pre = o.preprocess() != null ? Preprocessing.load(o.preprocess())
+        : settings.preprocess() != null ? Preprocessing.load(Path.of(settings.preprocess()))
         : Preprocessing.requiredFor(modelFile);
     String data = o.data() != null ? o.data() : settings.data();
     DatasetSpec spec = DatasetSpec.parse(data);
@@ -125,7 +131,7 @@ public final class DeployWriter {
     DeployConfig.Retraining retraining = null;
     Double referenceExact = null;
     if (o.retrain() != null) {
-      referenceExact = exactAccuracy(model, pre, calib, settings, catalog, test, o.threads());
+      referenceExact = exactAccuracy(model, pre, calib, settings, catalog, test, o.threads(), o.progress());
       DeployConfig.ModelFile base = new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(),
           sha);
       modelFile = PickRetraining.retrain(modelFile, assignment, spec, settings.quant(), catalog, o.retrain(),
@@ -137,7 +143,7 @@ public final class DeployWriter {
           o.retrain().batchSize(), o.retrain().seed());
     }
     Measured m = measure(model, pre, calib, settings, catalog, assignment, test, o.threads(),
-        o.verify() || retraining != null);
+        o.verify() || retraining != null, o.progress());
     QuantizedModel q = m.quant();
     Compensation compensation = m.compensation();
     DeployConfig.Figures verified = null;
@@ -169,12 +175,13 @@ public final class DeployWriter {
 
   /** Top-1 of {@code model} quantized with the run's settings, all multipliers exact. */
   private static double exactAccuracy(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
-      MultiplierCatalog catalog, Dataset test, int threads) {
+      MultiplierCatalog catalog, Dataset test, int threads, ProgressListener progress) {
     QuantizedModel q;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, settings.quant(), k);
+      q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
     }
-    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads))) {
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads),
+        progress)) {
       return s.exactAccuracy().top1();
     }
   }
@@ -191,11 +198,12 @@ public final class DeployWriter {
    * {@code evaluate} evaluates it on {@code test}.
    */
   private static Measured measure(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
-      MultiplierCatalog catalog, Assignment a, Dataset test, int threads, boolean evaluate) {
+      MultiplierCatalog catalog, Assignment a, Dataset test, int threads, boolean evaluate,
+      ProgressListener progress) {
     QuantizedModel q;
     Compensation compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, settings.quant(), k);
+      q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
       if (settings.compensation() != null) {
         compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k).compute(a);
       }
@@ -203,7 +211,8 @@ public final class DeployWriter {
     if (!evaluate) {
       return new Measured(q, compensation, null);
     }
-    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads))) {
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads),
+        progress)) {
       return new Measured(q, compensation, compensation == null ? s.evaluate(a)
           : s.evaluate(a, compensation.applyTo(q)));
     }

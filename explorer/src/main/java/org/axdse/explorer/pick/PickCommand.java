@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.multipliers.util.OutputPaths;
 import org.axdse.multipliers.util.RunLock;
 import org.axdse.results.run.Metric;
+import org.axdse.simulator.cli.PreprocessOptions;
 import org.axdse.simulator.cli.RetrainOptions;
 import org.axdse.simulator.deploy.DeployConfig;
 import picocli.CommandLine;
@@ -79,10 +82,17 @@ public final class PickCommand implements Callable<Integer> {
 
   @Mixin RetrainOptions retrainOptions;
 
+  @Mixin PreprocessOptions preprocess;
+
+  @Mixin OutputFormat output;
+
+  @Mixin ProgressOptions progress;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    boolean json = output.check() == OutputFormat.Format.JSON;
     Constraint c;
     double value = rule.drop != null ? rule.drop : rule.energy;
     if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || threads > Bounds.MAX_THREADS || (limit != null && limit < 0)
@@ -107,9 +117,14 @@ public final class PickCommand implements Callable<Integer> {
     DeployWriter.Result r;
     try (RunLock lock = RunLock.acquire(OutputPaths.runOutput(run, out))) {
       r = DeployWriter.write(run, c, new DeployWriter.Options(out, model, data, library, verify, limit, threads,
-          energy, retrain ? retrainOptions : null, spec.commandLine().getErr()));
+          energy, retrain ? retrainOptions : null, spec.commandLine().getErr(), preprocess.file(),
+          progress.listener()));
     }
-    print(spec.commandLine().getOut(), r);
+    if (json) {
+      PickJson.print(spec.commandLine().getOut(), r);
+    } else {
+      print(spec.commandLine().getOut(), r);
+    }
     return 0;
   }
 

@@ -215,10 +215,15 @@ class PickCommandIT {
     RunDirectory.of(dir).write(new Run(config, compensated, Run.nonDominated(config, compensated), List.of(),
         List.of(), Timings.none()));
     Result r = run(new PickCommand(), dir.toString(), "--max-energy", "0.9", "--verify", "--limit",
-        String.valueOf(IMAGES), "--threads", "2");
+        String.valueOf(IMAGES), "--threads", "2", "--format", "json", "--quiet");
     assertEquals(0, r.code, () -> String.valueOf(r.failure));
     DeployConfig d = DeployJson.read(dir.resolve("deploy.json"));
     assertEquals(1, d.selection().pointId());
+    JsonNode printed = new ObjectMapper().readTree(r.out);
+    assertEquals(1, printed.get("pick").get("point").asInt(), "stdout is one JSON document naming the pick");
+    assertEquals(compensated.get(1).finalAccuracy(), printed.get("pick").get("accuracy").asDouble());
+    assertEquals(new ObjectMapper().readTree(dir.resolve("deploy.json").toFile()), printed.get("deploy"),
+        "it carries deploy.json as written");
     assertNotNull(d.compensation());
     assertEquals("both", d.compensation().get("method").asText());
     assertEquals(d.expected().accuracy(), d.verified().accuracy(), "verified compensated, like the search");

@@ -17,6 +17,11 @@ public final class PreprocessOptions {
           + "writes one)")
   Path file;
 
+  /** The {@code --preprocess} file, or null when the flag was not given. */
+  public Path file() {
+    return file;
+  }
+
   /** The preprocessing of {@code model}: {@code --preprocess} if given, else the sidecar beside the model. */
   public Preprocessing forModel(Path model) {
     return file != null ? Preprocessing.load(file)
