@@ -16,6 +16,7 @@ import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SearchSettings;
 import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.QuietOption;
 import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.report.RunReport;
@@ -70,6 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin OutputFormat output;
 
+  @Mixin QuietOption quiet;
+
   @Spec CommandSpec spec;
 
   public DemoCommand() {
@@ -112,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
     console.println("axdse demo: LeNet-5 (" + MODEL + ") on " + DATA + ", calibration: "
         + (calibration.equals(QuantOptions.HOLDOUT) ? calib + " bundled images held out" : calibration + " train split")
         + ", compensation: " + compensate + "; run directory " + dir.toAbsolutePath().normalize());
-    SearchRunner runner = new SearchRunner(factory, new Progress(console, console == System.err && Terminal.stderr()));
+    SearchRunner runner = new SearchRunner(factory, quiet.quiet() ? Progress.silent()
+        : new Progress(console, console == System.err && Terminal.stderr()));
     StopSignal stop = new StopSignal();
     SearchRunner.Outcome outcome = runner.start(settings, dir, stop);
     stop.finished();

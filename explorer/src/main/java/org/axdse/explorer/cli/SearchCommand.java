@@ -18,6 +18,7 @@ import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SearchSettings;
 import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.cli.flags.QuietOption;
 import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
@@ -101,6 +102,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin ClusterFlags cluster;
   @Mixin OutputFormat output;
 
+  @Mixin QuietOption quiet;
+
   private final ProblemFactory factory;
   private final PrintStream console;
 
@@ -121,7 +124,8 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInputException("--max-accuracy-drop must be a number of points in [0, 100], not NaN");
     }
     output.check();
-    Progress progress = new Progress(console, console == System.err && Terminal.stderr());
+    Progress progress = quiet.quiet() ? Progress.silent()
+        : new Progress(console, console == System.err && Terminal.stderr());
     SearchRunner runner = new SearchRunner(factory, progress, backends());
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {

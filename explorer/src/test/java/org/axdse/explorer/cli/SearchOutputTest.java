@@ -42,4 +42,18 @@ class SearchOutputTest {
     assertTrue(progress.contains("generation 2/2: "), progress);
     assertTrue(!out.toString().contains("generation"), "no progress on stdout: " + out);
   }
+
+  @Test
+  void quietPrintsNoProgressButStillLogsTheRun() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new SearchCommand(new SyntheticProblem(),
+        new PrintStream(console, true, StandardCharsets.UTF_8)));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    Path dir = tmp.resolve("quiet");
+    assertEquals(0, cl.execute("--model", "synthetic:layers=4,channels=3", "--data", "d", "--out", dir.toString(),
+        "--generations", "2", "--population", "8", "--threads", "2", "--quiet"));
+    assertEquals("", console.toString(StandardCharsets.UTF_8), "nothing on the console");
+    String log = java.nio.file.Files.readString(dir.resolve("search.log"));
+    assertTrue(log.contains("generation 2/2: "), "the run's search.log keeps the generation lines: " + log);
+  }
 }

@@ -2,6 +2,7 @@ package org.axdse.multipliers.cli.flags;
 
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,8 +10,7 @@ import picocli.CommandLine.Option;
  * terminal, periodic plain lines otherwise, nothing with {@code --quiet}.
  */
 public final class ProgressOptions {
-  @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Option(names = "--progress-every", paramLabel = "SECONDS",
       description = "when stderr is not a terminal, a progress line every SECONDS (default: ${DEFAULT-VALUE})")
@@ -21,6 +21,6 @@ public final class ProgressOptions {
     if (!(every >= 0)) {
       throw new BadInputException("--progress-every: expected a number of seconds >= 0, got " + every);
     }
-    return quiet ? ProgressListener.NONE : new ConsoleProgress(System.err, Terminal.stderr(), every);
+    return quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err, Terminal.stderr(), every);
   }
 }
