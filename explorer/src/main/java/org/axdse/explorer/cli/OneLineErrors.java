@@ -1,8 +1,8 @@
 package org.axdse.explorer.cli;
 
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.io.IOException;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 import picocli.CommandLine;
 
 /**
@@ -36,20 +36,20 @@ final class OneLineErrors
   }
 
   private static boolean isBadInput(Throwable ex) {
-    return ex instanceof BadInputException || ex instanceof NoSuchFileException
-        || ex.getCause() instanceof NoSuchFileException;
+    IOException io = IoProblems.ioCause(ex);
+    return ex instanceof BadInputException || io != null && IoProblems.isUserError(io);
   }
 
   private static String describe(Throwable ex) {
     if (ex instanceof BadInputException) {
       return ex.getMessage();
     }
-    Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-    if (t instanceof NoSuchFileException nsf) {
-      return nsf.getFile() + ": no such file";
+    IOException io = IoProblems.ioCause(ex);
+    if (io != null) {
+      return IoProblems.describe(null, io);
     }
-    String m = t.getMessage();
-    String text = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    String m = ex.getMessage();
+    String text = m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     return text.replaceAll("[\\r\\n]+", " ").strip();
   }
 }

@@ -28,6 +28,7 @@ public record ClusterOptions(String name, List<String> members, String bindAddre
       }
     }
     Objects.requireNonNull(bindAddress, "bind address");
+    BindAddress.check(bindAddress);
     if (port < 0 || port > 65535) {
       throw new BadInputException("--port must be in 1-65535: " + port);
     }

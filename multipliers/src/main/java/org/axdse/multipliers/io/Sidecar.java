@@ -15,6 +15,7 @@ import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * Metadata stored next to a multiplier file as {@code FILE.meta.json} (e.g. {@code mul8u_1JFF.v.meta.json}).
@@ -74,7 +75,7 @@ public record Sidecar(String name, String description, String format, String sig
       String problem = "bad sidecar JSON: " + e.getOriginalMessage();
       throw line > 0 ? BadInputException.at(sidecarFile, line, problem) : BadInputException.in(sidecarFile, problem);
     } catch (IOException e) {
-      throw BadInputException.in(sidecarFile, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(sidecarFile, e);
     }
     if (s == null) {
       throw BadInputException.in(sidecarFile, "sidecar must be a JSON object");

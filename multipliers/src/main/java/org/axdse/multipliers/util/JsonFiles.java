@@ -25,7 +25,7 @@ public final class JsonFiles {
   public static <T> T read(Path file, ObjectMapper mapper, Class<T> type) {
     try {
       T value = mapper.readValue(Files.readAllBytes(file), type);
-      if (value == null) {
+      if (value == null || value instanceof JsonNode n && n.isMissingNode()) {
         throw BadInputException.in(file, "empty JSON document");
       }
       return value;
@@ -34,8 +34,17 @@ public final class JsonFiles {
     } catch (JsonProcessingException e) {
       throw describe(file, e);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
+  }
+
+  /**
+   * {@code file} as a JSON tree; a missing, unreadable, empty, truncated or non-standard (NaN, comments) file is a
+   * one-line error. Commands that tell files apart by {@link #hasFormat} call this first, so that a broken file
+   * is reported as broken rather than as some other kind of file.
+   */
+  public static JsonNode readTree(Path file) {
+    return read(file, PLAIN, JsonNode.class);
   }
 
   /**
@@ -76,8 +85,20 @@ public final class JsonFiles {
         problem = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
       }
     }
-    String text = (where.isEmpty() ? "" : where + ": ") + problem;
+    String text = (where.isEmpty() ? "" : where + ": ") + plainWords(problem);
     int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
     return line > 0 ? BadInputException.at(file, line, text) : BadInputException.in(file, text);
+  }
+
+  /** Jackson's wording of the common syntax problems, without its Java feature names. */
+  private static String plainWords(String problem) {
+    if (problem == null) {
+      return "malformed JSON";
+    } else if (problem.startsWith("Unexpected end-of-input") || problem.startsWith("No content to map")) {
+      return "truncated or empty JSON (unexpected end of input)";
+    } else if (problem.startsWith("Non-standard token")) {
+      return problem.replaceAll("Non-standard token '([^']*)'.*", "$1 is not a JSON number (write a finite number)");
+    }
+    return problem.replaceAll(":? ?(enable|disable) `?[A-Za-z]+\\.[A-Z_]+`?.*", "").replaceAll("[\\r\\n]+", " ");
   }
 }

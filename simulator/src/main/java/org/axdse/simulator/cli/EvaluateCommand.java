@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonFiles;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.Compensation;
@@ -85,7 +86,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
           + ", --format table|json");
     }
-    if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
+    if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
+        && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
     }
     if (choice != null && choice.config != null && CompensationFile.isCompensationFile(choice.config)) {
@@ -150,12 +152,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw BadInputException.in(choice.config, e.getMessage());
     }
-    Dataset evalSet = DatasetSpec.parse(data != null ? data : f.dataset())
-        .load(f.split().equals("train") ? Split.TRAIN : Split.TEST);
-    int n = options.limit != null ? options.limit : f.images();
-    if (n > 0 && n < evalSet.size()) {
-      evalSet = evalSet.limit(n);
-    }
+    Dataset evalSet = f.evaluationSet(choice.config, DatasetSpec.parse(data != null ? data : f.dataset())
+        .load(f.split().equals("train") ? Split.TRAIN : Split.TEST), options.limit);
     report(modelFile, m, q, f.compensation(), evalSet, options.catalog(), a,
         choice.config + compensated(f.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.JsonFiles;
+import org.axdse.simulator.data.Dataset;
 
 /**
  * What {@code axdse compensate --out C.json} writes and {@code axdse evaluate --config C.json} reads back: the
@@ -36,11 +37,32 @@ public record CompensationFile(String model, String dataset, String split, int i
     }
     try {
       return new CompensationFile(text(root, "model"), text(root, "dataset"), text(root, "split"),
-          root.path("images").asInt(0), object(root, "assignment"), object(root, "quantization"),
+          images(root), object(root, "assignment"), object(root, "quantization"),
           CompensationJson.fromJson(object(root, "compensation")));
     } catch (IllegalArgumentException e) {
       throw BadInputException.in(file, e.getMessage());
     }
+  }
+
+  /**
+   * The evaluation images: {@code limit} when given, else the recorded {@link #images}, which must not exceed what
+   * {@code all} (the recorded split) holds; {@code file} names this file in the error.
+   */
+  public Dataset evaluationSet(Path file, Dataset all, Integer limit) {
+    if (limit == null && images > all.size()) {
+      throw BadInputException.in(file, "images: " + images + " recorded, but the " + split + " split of " + dataset
+          + " holds " + all.size());
+    }
+    int n = limit != null ? limit : images;
+    return n > 0 && n < all.size() ? all.limit(n) : all;
+  }
+
+  private static int images(JsonNode root) {
+    JsonNode v = root.get("images");
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+      throw new IllegalArgumentException("images: expected a whole number of images >= 1, got " + v);
+    }
+    return v.asInt();
   }
 
   private static String text(JsonNode root, String field) {
