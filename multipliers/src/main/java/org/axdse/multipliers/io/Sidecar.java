@@ -16,6 +16,7 @@ import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * Metadata stored next to a multiplier file as {@code FILE.meta.json} (e.g. {@code mul8u_1JFF.v.meta.json}).
@@ -69,7 +70,7 @@ public record Sidecar(String name, String description, String format, String sig
   public static Sidecar read(Path sidecarFile) {
     Sidecar s;
     try {
-      s = MAPPER.readValue(Files.readAllBytes(sidecarFile), Sidecar.class);
+      s = MAPPER.readValue(JsonFiles.strictBytes(sidecarFile), Sidecar.class);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       String problem = "bad sidecar JSON: " + e.getOriginalMessage();

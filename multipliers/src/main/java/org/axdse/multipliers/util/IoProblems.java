@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -49,7 +50,8 @@ public final class IoProblems {
     return e instanceof NoSuchFileException || e instanceof AccessDeniedException
         || e instanceof NotDirectoryException || e instanceof FileSystemLoopException
         || e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException
-        || e instanceof EOFException || e instanceof FileNotFoundException || isDirectory(e);
+        || e instanceof EOFException || e instanceof CharacterCodingException || e instanceof FileNotFoundException
+        || isDirectory(e);
   }
 
   /** The problem alone, in words. */
@@ -68,6 +70,8 @@ public final class IoProblems {
       return "directory not empty";
     } else if (e instanceof EOFException) {
       return "unexpected end of file (truncated?)";
+    } else if (e instanceof CharacterCodingException) {
+      return "not UTF-8 text";
     } else if (isDirectory(e)) {
       return "is a directory, expected a file";
     }

@@ -146,8 +146,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     QuantizedModel q;
     Assignment a;
     try {
-      q = QuantizedModel.fromJson(f.quantization(), m, pre);
-      f.compensation().applyTo(q);
+      q = f.quantization(choice.config, m, pre);
       a = AssignmentJson.parse(choice.config, f.assignment().toString().getBytes(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw BadInputException.in(choice.config, e.getMessage());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * How raw 8-bit samples become a model's float input, read from the sidecar {@code M.preprocess.json} next to
@@ -147,7 +148,7 @@ public record Preprocessing(
 
   public static Preprocessing load(Path file) {
     try {
-      JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+      JsonNode tree = JSON.readTree(JsonFiles.strictBytes(file));
       if (tree == null || !tree.isObject()) {
         throw BadInputException.in(file, "expected a JSON object");
       }

@@ -1,0 +1,144 @@
+package org.axdse.explorer.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.axdse.multipliers.util.BadInputException;
+
+/**
+ * Runs seeded fuzz cases of one input kind at library level and tallies the outcomes: a clean error (a
+ * one-line {@link BadInputException} that names the file), a valid load, a stack trace (any other exception or
+ * error), a hang (no answer within {@link #HANG_SECONDS}), a wrong success (a mutation that must fail loaded, or
+ * the loaded value failed the kind's validity check) and a message that does not name the file. {@link #finish}
+ * prints the summary line of the README table and fails unless the last four are zero.
+ */
+final class Fuzzer implements AutoCloseable {
+  static final int CASES = 1000;
+  static final long HANG_SECONDS = 20;
+
+  /** Loads {@code file}; returns what it loaded (checked by the validity check) or throws. */
+  interface Loader<T> {
+    T load(Path file) throws Exception;
+  }
+
+  private final String kind;
+  private ExecutorService worker = newWorker();
+  private int cases;
+  private int clean;
+  private int loaded;
+  private int traces;
+  private int hangs;
+  private int wrong;
+  private int unnamed;
+  private final List<String> failures = new ArrayList<>();
+
+  Fuzzer(String kind) {
+    this.kind = kind;
+  }
+
+  /**
+   * Writes {@code m} to {@code file}, loads it and classifies the outcome; {@code named} is the path the error
+   * must name (the mutated file, or for two-file inputs the one that was mutated).
+   */
+  <T> void run(Mutation m, Path file, Path named, Loader<T> loader, Consumer<T> validity) {
+    write(file, m.bytes());
+    cases++;
+    Future<T> f = worker.submit(() -> loader.load(file));
+    try {
+      T value = f.get(HANG_SECONDS, TimeUnit.SECONDS);
+      if (m.mustFail()) {
+        record("wrong success", m, "loaded although it must fail");
+        wrong++;
+        return;
+      }
+      try {
+        validity.accept(value);
+        loaded++;
+      } catch (AssertionError | RuntimeException e) {
+        record("wrong success", m, "loaded an invalid value: " + e.getMessage());
+        wrong++;
+      }
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      worker.shutdownNow();
+      worker = newWorker();
+      record("hang", m, "no answer in " + HANG_SECONDS + " s");
+      hangs++;
+    } catch (ExecutionException e) {
+      classify(m, named, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void classify(Mutation m, Path named, Throwable t) {
+    if (!(t instanceof BadInputException b)) {
+      record("stack trace", m, String.valueOf(t));
+      traces++;
+      return;
+    }
+    String msg = b.getMessage();
+    if (msg.isBlank() || msg.contains("\n") || msg.contains("\r")) {
+      record("stack trace", m, "not one line: " + msg);
+      traces++;
+    } else if (!msg.contains(named.toString())) {
+      record("unnamed", m, msg);
+      unnamed++;
+    } else {
+      clean++;
+    }
+  }
+
+  private void record(String what, Mutation m, String detail) {
+    if (failures.size() < 20) {
+      failures.add(what + " [" + m.description() + "]: " + detail);
+    }
+  }
+
+  /** The summary line, also printed; asserts no stack trace, hang, wrong success or unnamed file. */
+  String finish() {
+    String line = String.format("fuzz %-22s cases %5d  clean errors %5d  valid loads %5d  stack traces %d  hangs %d"
+        + "  wrong successes %d  without file %d", kind, cases, clean, loaded, traces, hangs, wrong, unnamed);
+    System.out.println(line);
+    failures.forEach(f -> System.out.println("  " + kind + ": " + f));
+    assertTrue(cases >= CASES, kind + ": " + cases + " cases");
+    assertEquals(List.of(), failures, kind + " problems");
+    assertTrue(clean > 0, kind + ": no mutation was refused, so the fuzzer tests nothing");
+    return line;
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+
+  static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ExecutorService newWorker() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz-case");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+}
