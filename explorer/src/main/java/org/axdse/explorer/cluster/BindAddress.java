@@ -16,6 +16,9 @@ final class BindAddress {
 
   /** Throws a one-line error unless {@code address} names an interface of this machine. */
   static void check(String address) {
+    if (address.isBlank()) {
+      throw new BadInputException("--bind: empty address (give an interface address, e.g. 127.0.0.1)");
+    }
     InetAddress a;
     try {
       a = InetAddress.getByName(address);

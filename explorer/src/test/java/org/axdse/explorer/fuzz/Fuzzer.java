@@ -22,8 +22,9 @@ import org.axdse.multipliers.util.BadInputException;
  * Runs seeded fuzz cases of one input kind at library level and tallies the outcomes: a clean error (a
  * one-line {@link BadInputException} that names the file), a valid load, a stack trace (any other exception or
  * error), a hang (no answer within {@link #HANG_SECONDS}), a wrong success (a mutation that must fail loaded, or
- * the loaded value failed the kind's validity check) and a message that does not name the file. {@link #finish}
- * prints the summary line of the README table and fails unless the last four are zero.
+ * the loaded value failed the kind's validity check), a bad message (one that does not name the file or flag, or
+ * a wrong exit code) and, on the command line, a changed output directory. {@link #finish} prints the summary
+ * line of the README table and fails unless the last five are zero.
  */
 final class Fuzzer implements AutoCloseable {
   static final int CASES = 1000;
@@ -43,6 +44,7 @@ final class Fuzzer implements AutoCloseable {
   private int hangs;
   private int wrong;
   private int unnamed;
+  private int changed;
   private final List<String> failures = new ArrayList<>();
 
   Fuzzer(String kind) {
@@ -85,6 +87,58 @@ final class Fuzzer implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the command line in-process with {@code args}, which hold at least one bad value, and classifies the
+   * outcome: exit code 2 with one line {@code axdse: ...} that contains one of {@code mustName} (the file or the
+   * flag) is clean; exit 0 is a wrong success; a trace or several lines is a stack trace; any change under
+   * {@code watched} is counted too.
+   */
+  void runCli(String description, List<String> args, Path watched, List<String> mustName) {
+    Mutation m = new Mutation(new byte[0], description + " " + args, true);
+    cases++;
+    Future<CliCase> f = worker.submit(() -> CliCase.run(watched, args));
+    CliCase r;
+    try {
+      r = f.get(HANG_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      worker.shutdownNow();
+      worker = newWorker();
+      record("hang", m, "no answer in " + HANG_SECONDS + " s");
+      hangs++;
+      return;
+    } catch (ExecutionException e) {
+      record("stack trace", m, "escaped the command line: " + e.getCause());
+      traces++;
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (r.dirChanged()) {
+      record("output changed", m, "files under " + watched + " changed");
+      changed++;
+    }
+    List<String> lines = r.errorLines();
+    String err = String.join(" | ", lines);
+    if (r.code() == 0) {
+      record("wrong success", m, "exit 0");
+      wrong++;
+    } else if (lines.size() != 1 || err.contains("Exception") || err.contains("\tat ")) {
+      record("stack trace", m, "exit " + r.code() + ", " + lines.size() + " lines: " + abbreviate(err));
+      traces++;
+    } else if (r.code() != 2 || !err.startsWith("axdse: ") || mustName.stream().noneMatch(err::contains)) {
+      record("bad message", m, "exit " + r.code() + ": " + abbreviate(err));
+      unnamed++;
+    } else {
+      clean++;
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+
   private void classify(Mutation m, Path named, Throwable t) {
     if (!(t instanceof BadInputException b)) {
       record("stack trace", m, String.valueOf(t));
@@ -104,7 +158,7 @@ final class Fuzzer implements AutoCloseable {
   }
 
   private void record(String what, Mutation m, String detail) {
-    if (failures.size() < 20) {
+    if (failures.stream().filter(f -> f.startsWith(what)).count() < 10) {
       failures.add(what + " [" + m.description() + "]: " + detail);
     }
   }
@@ -112,7 +166,8 @@ final class Fuzzer implements AutoCloseable {
   /** The summary line, also printed; asserts no stack trace, hang, wrong success or unnamed file. */
   String finish() {
     String line = String.format("fuzz %-22s cases %5d  clean errors %5d  valid loads %5d  stack traces %d  hangs %d"
-        + "  wrong successes %d  without file %d", kind, cases, clean, loaded, traces, hangs, wrong, unnamed);
+        + "  wrong successes %d  bad messages %d  output changed %d", kind, cases, clean, loaded, traces, hangs, wrong,
+        unnamed, changed);
     System.out.println(line);
     failures.forEach(f -> System.out.println("  " + kind + ": " + f));
     assertTrue(cases >= CASES, kind + ": " + cases + " cases");
