@@ -76,7 +76,7 @@ public record CompensationFile(String model, String dataset, String split, int i
    */
   public Dataset evaluationSet(Path file, Dataset all, Integer limit) {
     if (limit == null && images > all.size()) {
-      throw BadInputException.in(file, "images: " + images + " recorded, but the " + split + " split of " + dataset
+      throw BadInputException.in(file, "images: " + images + " recorded, but the " + split + " split of " + all.name()
           + " holds " + all.size());
     }
     int n = limit != null ? limit : images;
