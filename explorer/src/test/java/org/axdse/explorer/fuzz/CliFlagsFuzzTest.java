@@ -68,7 +68,7 @@ class CliFlagsFuzzTest {
         "--final-images", "20", "--threads", "1", "--out", out.resolve("run").toString()), Map.ofEntries(
         Map.entry("--population", "count"), Map.entry("--generations", "count"),
         Map.entry("--eval-images", "count"), Map.entry("--final-images", "count"), Map.entry("--threads", "count"),
-        Map.entry("--calib-data", "spec"), Map.entry("--restrict", "file"), Map.entry("--preprocess", "file"),
+        Map.entry("--calib-data", "calibration"), Map.entry("--restrict", "file"), Map.entry("--preprocess", "file"),
         Map.entry("--objectives", "enum"), Map.entry("--granularity", "enum"), Map.entry("--energy", "enum"),
         Map.entry("--compensate", "enum"), Map.entry("--budget", "duration"),
         Map.entry("--max-accuracy-drop", "real"), Map.entry("--backend", "enum"), Map.entry("--weight-bits", "bits"),
@@ -136,6 +136,8 @@ class CliFlagsFuzzTest {
       case "file", "model", "dir" -> pick(fileValues.get(kind), r);
       case "spec" -> pick(new String[] {"junk:x", "idx:onlyone", "fashion-mnist:" + tmp.resolve("none"), "npy:a",
           "cifar10:" + fileValues.get("file")[2], ""}, r);
+      case "calibration" -> pick(new String[] {"junk:x", "idx:onlyone", "fashion-mnist:" + tmp.resolve("none"),
+          "npy:a", "holdout,holdout"}, r);
       case "name" -> pick(new String[] {"no_such_multiplier", "", "../../etc/passwd"}, r);
       case "duration" -> pick(new String[] {"abc", "-5m", "5x", "NaNh"}, r);
       case "address" -> pick(new String[] {"8.8.8.8", "999.1.1.1", "", "not a host"}, r);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,33 +66,22 @@ final class Fuzzer implements AutoCloseable {
    */
   <T> void run(Mutation m, Path file, Path named, Loader<T> loader, Consumer<T> validity) {
     write(file, m.bytes());
-    cases++;
-    Future<T> f = worker.submit(() -> loader.load(file));
-    try {
-      T value = f.get(HANG_SECONDS, TimeUnit.SECONDS);
-      if (m.mustFail()) {
-        record("wrong success", m, "loaded although it must fail");
-        wrong++;
-        return;
-      }
+    Outcome<T> o = attempt(() -> loader.load(file), m);
+    if (o.hung()) {
+      return;
+    } else if (o.failure() != null) {
+      classify(m, named, o.failure());
+    } else if (m.mustFail()) {
+      record("wrong success", m, "loaded although it must fail");
+      wrong++;
+    } else {
       try {
-        validity.accept(value);
+        validity.accept(o.value());
         loaded++;
       } catch (AssertionError | RuntimeException e) {
         record("wrong success", m, "loaded an invalid value: " + e.getMessage());
         wrong++;
       }
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      worker.shutdownNow();
-      worker = newWorker();
-      record("hang", m, "no answer in " + HANG_SECONDS + " s");
-      hangs++;
-    } catch (ExecutionException e) {
-      classify(m, named, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
@@ -103,26 +93,15 @@ final class Fuzzer implements AutoCloseable {
    */
   void runCli(String description, List<String> args, Path watched, List<String> mustName) {
     Mutation m = new Mutation(new byte[0], description + " " + args, true);
-    cases++;
-    Future<CliCase> f = worker.submit(() -> CliCase.run(watched, args));
-    CliCase r;
-    try {
-      r = f.get(HANG_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      worker.shutdownNow();
-      worker = newWorker();
-      record("hang", m, "no answer in " + HANG_SECONDS + " s");
-      hangs++;
+    Outcome<CliCase> o = attempt(() -> CliCase.run(watched, args), m);
+    if (o.hung()) {
       return;
-    } catch (ExecutionException e) {
-      record("stack trace", m, "escaped the command line: " + e.getCause());
+    } else if (o.failure() != null) {
+      record("stack trace", m, "escaped the command line: " + o.failure());
       traces++;
       return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    CliCase r = o.value();
     if (r.dirChanged()) {
       record("output changed", m, "files under " + watched + " changed");
       changed++;
@@ -140,6 +119,29 @@ final class Fuzzer implements AutoCloseable {
       unnamed++;
     } else {
       clean++;
+    }
+  }
+
+  /** What one case came to: its value, what it threw, or neither when it hung (already counted). */
+  private record Outcome<T>(T value, Throwable failure, boolean hung) {}
+
+  private <T> Outcome<T> attempt(Callable<T> task, Mutation m) {
+    cases++;
+    Future<T> f = worker.submit(task);
+    try {
+      return new Outcome<>(f.get(HANG_SECONDS, TimeUnit.SECONDS), null, false);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      worker.shutdownNow();
+      worker = newWorker();
+      record("hang", m, "no answer in " + HANG_SECONDS + " s");
+      hangs++;
+      return new Outcome<>(null, null, true);
+    } catch (ExecutionException e) {
+      return new Outcome<>(null, e.getCause(), false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
