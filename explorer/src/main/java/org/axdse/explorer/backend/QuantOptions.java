@@ -39,7 +39,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     }
     calibrationData = calibrationData == null ? "" : calibrationData.strip();
     preprocess = preprocess == null ? "" : preprocess.strip();
-    compensate = compensate == null || compensate.isBlank() ? NO_COMPENSATION : compensate.strip();
+    compensate = compensate == null ? NO_COMPENSATION : compensate.strip();
     if (!compensate.equals(NO_COMPENSATION) && CompensationMethod.parse(compensate) == null) {
       throw new IllegalArgumentException("--compensate must be none, bias, weights or both, not '" + compensate
           + "'");

@@ -1,8 +1,9 @@
 package org.axdse.explorer.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 import picocli.CommandLine;
 
 /**
@@ -36,23 +37,24 @@ final class OneLineErrors
   }
 
   private static boolean isBadInput(Throwable ex) {
-    return ex instanceof BadInputException || ex instanceof NoSuchFileException
-        || ex.getCause() instanceof NoSuchFileException;
+    IOException io = IoProblems.ioCause(ex);
+    return ex instanceof BadInputException || io != null && IoProblems.isUserError(io);
   }
 
   private static String describe(Throwable ex) {
     if (ex instanceof BadInputException) {
       return ex.getMessage();
     }
-    if (ex instanceof UncheckedIOException u && u.getCause() != null && !u.getMessage().equals(u.getCause().toString())) {
+    if (ex instanceof UncheckedIOException u && u.getCause() != null
+        && !u.getMessage().equals(u.getCause().toString())) {
       return u.getMessage().replaceAll("[\\r\\n]+", " ").strip();
     }
-    Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-    if (t instanceof NoSuchFileException nsf) {
-      return nsf.getFile() + ": no such file";
+    IOException io = IoProblems.ioCause(ex);
+    if (io != null) {
+      return IoProblems.describe(null, io);
     }
-    String m = t.getMessage();
-    String text = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    String m = ex.getMessage();
+    String text = m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     return text.replaceAll("[\\r\\n]+", " ").strip();
   }
 }

@@ -180,7 +180,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optQuant(quant).optLibrary(library).optSeed(seed).optPopulation(population)
           .optGranularity(Granularity.parse(granularity)).optRestrictions(Restrictions.parse(restrict))
           .optObjectives(ObjectiveSet.parse(objectives, energy))
-          .optMaxAccuracyDrop(maxAccuracyDrop == null ? Double.NaN : maxAccuracyDrop)
+          .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
           .optQuantization(new QuantOptions(calib, calibData, weightBits, perChannel, preprocess,
               compensate))

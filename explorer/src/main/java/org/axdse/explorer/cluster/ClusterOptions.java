@@ -26,8 +26,13 @@ public record ClusterOptions(String name, List<String> members, String bindAddre
       if (!m.matches("[A-Za-z0-9.\\-]+:\\d{1,5}") && !m.matches("\\[[0-9A-Fa-f:]+]:\\d{1,5}")) {
         throw new BadInputException("--members: '" + m + "' is not host:port");
       }
+      int memberPort = Integer.parseInt(m.substring(m.lastIndexOf(':') + 1));
+      if (memberPort < 1 || memberPort > 65535) {
+        throw new BadInputException("--members: '" + m + "' has port " + memberPort + ", expected 1-65535");
+      }
     }
     Objects.requireNonNull(bindAddress, "bind address");
+    BindAddress.check(bindAddress);
     if (port < 0 || port > 65535) {
       throw new BadInputException("--port must be in 1-65535: " + port);
     }

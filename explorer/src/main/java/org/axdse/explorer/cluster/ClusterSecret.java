@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * The cluster's shared secret, and the HMAC-SHA256 (RFC 2104) tags made with it. The secret comes from the
@@ -47,10 +48,12 @@ public final class ClusterSecret {
     if (file != null) {
       try {
         return of(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
+      } catch (BadInputException e) {
+        throw BadInputException.in(file, e.getMessage());
       } catch (NoSuchFileException e) {
         throw BadInputException.in(file, "no such file (--secret-file)");
       } catch (IOException e) {
-        throw BadInputException.in(file, "cannot read the cluster secret: " + e.getMessage());
+        throw IoProblems.badInput(file, e);
       }
     }
     String env = System.getenv(ENV);

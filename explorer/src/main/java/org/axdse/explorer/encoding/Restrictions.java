@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * Per-layer library restrictions as given to {@code --restrict}: either {@code LAYER=M1,M2} (several layers
@@ -65,7 +67,7 @@ public final class Restrictions {
   private static Map<String, List<String>> readJson(Path file) {
     Map<String, List<String>> m;
     try {
-      m = JSON.readValue(Files.readAllBytes(file), new TypeReference<LinkedHashMap<String, List<String>>>() {});
+      m = JSON.readValue(JsonFiles.strictBytes(file), new TypeReference<LinkedHashMap<String, List<String>>>() {});
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file (--restrict takes LAYER=M1,M2 or a JSON file)");
     } catch (JsonProcessingException e) {
@@ -73,7 +75,7 @@ public final class Restrictions {
       String problem = "expected {\"LAYER\": [\"MULTIPLIER\", ...], ...}: " + e.getOriginalMessage();
       throw line > 0 ? BadInputException.at(file, line, problem) : BadInputException.in(file, problem);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
     if (m == null) {
       throw BadInputException.in(file, "empty JSON document");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axdse.multipliers.util.BadInputException;
-import org.axdse.multipliers.util.IoMessages;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * Housekeeping of a locked run directory: removing the {@code .NAME.*.tmp} files a killed atomic write left
@@ -26,7 +26,7 @@ final class RunFiles {
           Files.deleteIfExists(p);
         }
       } catch (IOException e) {
-        throw BadInputException.in(d, "cannot remove stale temporary files: " + IoMessages.describe(e));
+        throw BadInputException.in(d, "cannot remove stale temporary files: " + IoProblems.problem(e));
       }
     }
   }

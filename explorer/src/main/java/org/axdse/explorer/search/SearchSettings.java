@@ -79,6 +79,17 @@ public record SearchSettings(String model, String data, String quant, String lib
         maxAccuracyDrop, screeningImages, finalImages, threads, baselines, QuantOptions.defaults());
   }
 
+  /**
+   * The {@code --max-accuracy-drop} a user gave: null (no constraint) becomes NaN, the internal "no constraint";
+   * a NaN the user typed is refused rather than read as no constraint.
+   */
+  public static double accuracyDropFlag(Double value) {
+    if (value != null && value.isNaN()) {
+      throw new IllegalArgumentException("--max-accuracy-drop must be in [0, 100] points: NaN");
+    }
+    return value == null ? Double.NaN : value;
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axdse.multipliers.netlist.CellType;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * The technology figures the cost model charges per cell: one {@link CellFigures} for every {@link CellType},
@@ -62,7 +63,7 @@ public record CellTable(String name, String source, double leakagePerArea, Map<C
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read cell table: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 

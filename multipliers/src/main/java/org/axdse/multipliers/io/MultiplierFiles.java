@@ -8,6 +8,7 @@ import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * Entry points for reading and writing one multiplier file in any {@link FileFormat}, with its optional
@@ -108,7 +109,7 @@ public final class MultiplierFiles {
       }
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e);
+      throw IoProblems.badInput(file, e);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * A NumPy {@code .npy} array: dtype, C-order shape and little-endian element bytes. Reads format versions 1.0,
@@ -133,7 +134,7 @@ public final class Npy {
       }
       return parse(file, Files.readAllBytes(file), maxElements);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 
@@ -163,6 +164,7 @@ public final class Npy {
     }
     String header = new String(bytes, headerStart, (int) headerLen,
         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    NpyHeaderKeys.check(source, header);
     DType dtype = parseDescr(source, header);
     Matcher fortran = FORTRAN.matcher(header);
     if (fortran.find() && fortran.group(1).equals("True")) {

@@ -15,6 +15,8 @@ import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * Metadata stored next to a multiplier file as {@code FILE.meta.json} (e.g. {@code mul8u_1JFF.v.meta.json}).
@@ -68,13 +70,13 @@ public record Sidecar(String name, String description, String format, String sig
   public static Sidecar read(Path sidecarFile) {
     Sidecar s;
     try {
-      s = MAPPER.readValue(Files.readAllBytes(sidecarFile), Sidecar.class);
+      s = MAPPER.readValue(JsonFiles.strictBytes(sidecarFile), Sidecar.class);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       String problem = "bad sidecar JSON: " + e.getOriginalMessage();
       throw line > 0 ? BadInputException.at(sidecarFile, line, problem) : BadInputException.in(sidecarFile, problem);
     } catch (IOException e) {
-      throw BadInputException.in(sidecarFile, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(sidecarFile, e);
     }
     if (s == null) {
       throw BadInputException.in(sidecarFile, "sidecar must be a JSON object");

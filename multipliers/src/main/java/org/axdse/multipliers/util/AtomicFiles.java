@@ -43,7 +43,7 @@ public final class AtomicFiles {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException(target + ": " + IoMessages.describe(e), e);
+      throw new UncheckedIOException(target + ": " + IoProblems.problem(e), e);
     } finally {
       if (tmp != null) {
         try {

@@ -1,6 +1,8 @@
 package org.axdse.multipliers.util;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +26,10 @@ public final class JsonFiles {
   /** {@code file} read with {@code mapper} as a {@code type}; every problem is a one-line error. */
   public static <T> T read(Path file, ObjectMapper mapper, Class<T> type) {
     try {
-      T value = mapper.readValue(Files.readAllBytes(file), type);
-      if (value == null) {
+      byte[] bytes = Files.readAllBytes(file);
+      checkStrict(file, bytes);
+      T value = mapper.readValue(bytes, type);
+      if (value == null || value instanceof JsonNode n && n.isMissingNode()) {
         throw BadInputException.in(file, "empty JSON document");
       }
       return value;
@@ -34,8 +38,61 @@ public final class JsonFiles {
     } catch (JsonProcessingException e) {
       throw describe(file, e);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
+  }
+
+  /**
+   * {@code file} as a JSON tree; a missing, unreadable, empty, truncated or non-standard (NaN, comments) file is a
+   * one-line error. Commands that tell files apart by {@link #hasFormat} call this first, so that a broken file
+   * is reported as broken rather than as some other kind of file.
+   */
+  public static JsonNode readTree(Path file) {
+    return read(file, PLAIN, JsonNode.class);
+  }
+
+  /**
+   * Checks what Jackson's readers let through: {@code bytes} must hold exactly one JSON document (nothing but
+   * white space after it) whose numbers are all finite ({@code 1e999} overflows to infinity). The error names
+   * {@code file}, the line and the field. Every reader of a user's JSON file calls this before binding.
+   */
+  public static void checkStrict(Path file, byte[] bytes) {
+    try (JsonParser p = PLAIN.getFactory().createParser(bytes)) {
+      if (p.nextToken() == null) {
+        throw BadInputException.in(file, "empty JSON document");
+      }
+      int depth = 0;
+      for (JsonToken t = p.currentToken(); t != null; t = p.nextToken()) {
+        depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
+          throw BadInputException.at(file, p.currentLocation().getLineNr(), pointer(p)
+              + "number " + p.getText() + " is out of range (not a finite double)");
+        }
+        if (depth == 0 && p.nextToken() != null) {
+          throw BadInputException.at(file, p.currentLocation().getLineNr(),
+              "more content after the JSON document (one document per file)");
+        }
+        if (depth == 0) {
+          return;
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw describe(file, e);
+    } catch (IOException e) {
+      throw IoProblems.badInput(file, e);
+    }
+  }
+
+  /** The bytes of {@code file} after {@link #checkStrict}; I/O failures are thrown as they are. */
+  public static byte[] strictBytes(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    checkStrict(file, bytes);
+    return bytes;
+  }
+
+  private static String pointer(JsonParser p) {
+    String path = p.getParsingContext().pathAsPointer().toString();
+    return path.isEmpty() ? "" : path.substring(1).replace('/', '.') + ": ";
   }
 
   /**
@@ -78,13 +135,23 @@ public final class JsonFiles {
     } else if (problem != null && problem.startsWith("Null value for creator property")) {
       problem = "must not be null";
     } else if (problem != null) {
-      problem = JsonWords.plain(problem);
+      problem = JsonWords.plain(plainWords(problem));
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
         problem = t.getMessage() == null ? "missing value" : t.getMessage();
       }
     }
-    return (where.isEmpty() ? "" : where + ": ") + problem;
+    return (where.isEmpty() ? "" : where + ": ") + (problem == null ? "malformed JSON" : problem);
+  }
+
+  /** Jackson's wording of the common syntax problems, without its Java feature names. */
+  private static String plainWords(String problem) {
+    if (problem.startsWith("Unexpected end-of-input") || problem.startsWith("No content to map")) {
+      return "truncated or empty JSON (unexpected end of input)";
+    } else if (problem.startsWith("Non-standard token")) {
+      return problem.replaceAll("Non-standard token '([^']*)'.*", "$1 is not a JSON number (write a finite number)");
+    }
+    return problem.replaceAll(":? ?(enable|disable) `?[A-Za-z]+\\.[A-Z_]+`?.*", "").replaceAll("[\\r\\n]+", " ");
   }
 }

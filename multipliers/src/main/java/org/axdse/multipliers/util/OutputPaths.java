@@ -62,7 +62,7 @@ public final class OutputPaths {
     try (Stream<Path> s = Files.list(dir)) {
       return s.allMatch(RunLock::isLockFile);
     } catch (IOException e) {
-      throw BadInputException.in(dir, "cannot list: " + IoMessages.describe(e));
+      throw BadInputException.in(dir, "cannot list: " + IoProblems.problem(e));
     }
   }
 

@@ -68,7 +68,7 @@ public final class RunLock implements AutoCloseable {
       return new RunLock(file, ch, l, created);
     } catch (IOException e) {
       closeQuietly(ch);
-      throw new BadInputException(file + ": cannot lock: " + IoMessages.describe(e), e);
+      throw new BadInputException(file + ": cannot lock: " + IoProblems.problem(e), e);
     }
   }
 
@@ -97,7 +97,7 @@ public final class RunLock implements AutoCloseable {
       lock.release();
       channel.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot release the lock: " + IoMessages.describe(e), e);
+      throw new UncheckedIOException(file + ": cannot release the lock: " + IoProblems.problem(e), e);
     }
   }
 

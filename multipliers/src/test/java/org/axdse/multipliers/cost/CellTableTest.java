@@ -77,7 +77,7 @@ class CellTableTest {
   void unreadableFileIsBadInput(@TempDir Path dir) {
     Path missing = dir.resolve("none.json");
     assertTrue(assertThrows(BadInputException.class, () -> CellTable.load(missing)).getMessage()
-        .startsWith(missing + ": cannot read cell table"));
+        .startsWith(missing + ": no such file"));
   }
 
   @Test

@@ -80,7 +80,7 @@ class SidecarTest {
       {"{\"format\": \"u8x9\"}", "bad multiplier format 'u8x9'"},
       {"{\"format\": \"u8x8\", \"signedness\": \"signed\"}", "contradicts"},
       {"{\"name\": \"has space\"}", "may use only"},
-      {"{\n\"name\": \"x\",\n oops }", ":3: bad sidecar JSON"},
+      {"{\n\"name\": \"x\",\n oops }", ".meta.json:3: "},
       {"{\"format\": \"u8x4\"}", "oversized .bin table"},
     };
     for (String[] c : cases) {

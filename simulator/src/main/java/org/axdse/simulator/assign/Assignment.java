@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.axdse.multipliers.util.BadInputException;
 
 /**
  * Which multiplier each approximable layer (or each of its output channels) uses. Layers are keyed by name;
@@ -34,6 +35,9 @@ public record Assignment(Map<String, LayerAssignment> layers) {
 
   /** Every layer in {@code layerNames} uses {@code multiplier}. */
   public static Assignment uniform(List<String> layerNames, String multiplier) {
+    if (multiplier == null || multiplier.isBlank()) {
+      throw new BadInputException("--uniform: the multiplier name is empty");
+    }
     Map<String, LayerAssignment> m = new LinkedHashMap<>();
     for (String layer : layerNames) {
       m.put(layer, LayerAssignment.uniform(multiplier));

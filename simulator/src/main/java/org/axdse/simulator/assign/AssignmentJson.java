@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * Reads and writes assignment files:
@@ -41,13 +43,14 @@ public final class AssignmentJson {
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
     return parse(file, bytes);
   }
 
   /** Parses {@code bytes} as the content of {@code file} (named in errors). */
   public static Assignment parse(Path file, byte[] bytes) {
+    JsonFiles.checkStrict(file, bytes);
     JsonNode root;
     try {
       root = JSON.readTree(bytes);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.JsonFiles;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.Compensation;
@@ -91,7 +92,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
-    if (choice != null && choice.config != null && DeployJson.isDeployFile(choice.config)) {
+    if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
+        && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
     }
     if (choice != null && choice.config != null && CompensationFile.isCompensationFile(choice.config)) {
@@ -151,18 +153,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     QuantizedModel q;
     Assignment a;
     try {
-      q = QuantizedModel.fromJson(f.quantization(), m, pre);
-      f.compensation().applyTo(q);
+      q = f.quantization(choice.config, m, pre);
       a = AssignmentJson.parse(choice.config, f.assignment().toString().getBytes(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw BadInputException.in(choice.config, e.getMessage());
     }
-    Dataset evalSet = DatasetSpec.parse(data != null ? data : f.dataset())
-        .load(f.split().equals("train") ? Split.TRAIN : Split.TEST);
-    int n = options.limit != null ? options.limit : f.images();
-    if (n > 0 && n < evalSet.size()) {
-      evalSet = evalSet.limit(n);
-    }
+    Dataset evalSet = f.evaluationSet(choice.config, DatasetSpec.parse(data != null ? data : f.dataset())
+        .load(f.split().equals("train") ? Split.TRAIN : Split.TEST), options.limit);
     report(modelFile, m, q, f.compensation(), evalSet, options.catalog(), a,
         choice.config + compensated(f.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;

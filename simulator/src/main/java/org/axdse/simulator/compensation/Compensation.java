@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantParams;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.axdse.simulator.quant.QuantizedWeights;
 
@@ -23,7 +24,8 @@ public record Compensation(CompensationMethod method, BiasOrder biasOrder, List<
   /** {@code quant} with the weight codes remapped and the biases adjusted; weight histograms are recounted. */
   public QuantizedModel applyTo(QuantizedModel quant) {
     List<LayerQuantization> out = new ArrayList<>(quant.layers());
-    for (LayerCompensation c : layers) {
+    for (int k = 0; k < layers.size(); k++) {
+      LayerCompensation c = layers.get(k);
       if (c.index() >= out.size()) {
         throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
             + "': the model has " + out.size() + " approximable layers");
@@ -33,9 +35,21 @@ public record Compensation(CompensationMethod method, BiasOrder biasOrder, List<
         throw new IllegalArgumentException("compensation of layer " + c.index() + " '" + c.name()
             + "' does not fit the quantization's layer '" + l.name() + "'");
       }
+      checkRemapCodes(l.weights(), c, "compensation.layers[" + k + "].weightRemap.");
       out.set(c.index(), apply(l, c));
     }
     return quant.withLayers(out);
+  }
+
+  /** Every remapped code, original and tuned, must lie in the weight range of the layer's quantization. */
+  private static void checkRemapCodes(QuantizedWeights w, LayerCompensation c, String where) {
+    QuantParams p = w.paramsOf(0);
+    c.remaps().forEach((mult, codes) -> codes.forEach((from, to) -> {
+      if (from < p.qmin() || from > p.qmax() || to < p.qmin() || to > p.qmax()) {
+        throw new IllegalArgumentException(where + mult + ": code " + from + " -> " + to
+            + " is outside the layer's weight range [" + p.qmin() + ", " + p.qmax() + "]");
+      }
+    }));
   }
 
   private static LayerQuantization apply(LayerQuantization l, LayerCompensation c) {

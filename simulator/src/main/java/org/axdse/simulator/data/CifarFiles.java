@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * Reads the CIFAR-10 binary format (Krizhevsky 2009, https://www.cs.toronto.edu/~kriz/cifar.html): records of
@@ -107,7 +108,7 @@ public final class CifarFiles {
       }
       return names;
     } catch (IOException e) {
-      throw BadInputException.in(meta, "cannot read class names: " + e.getMessage());
+      throw IoProblems.badInput(meta, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.axdse.simulator.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.axdse.multipliers.util.BadInputException;
 
 /**
  * An immutable set of labelled 8-bit images, all of the same shape {@code [channels, height, width]}. Pixels are
@@ -78,6 +79,27 @@ public final class Dataset {
   /** Where the images came from: a path, or a description such as {@code dpkg dataset-fashion-mnist}. */
   public String source() {
     return source;
+  }
+
+  /**
+   * Where the labels came from: the label file of an {@code IMAGES,LABELS} source, otherwise {@link #source()}.
+   */
+  public String labelSource() {
+    int comma = source.lastIndexOf(',');
+    return comma > 0 ? source.substring(comma + 1) : source;
+  }
+
+  /**
+   * A one-line error unless every label is below {@code classes} (the model's outputs); it names the label file,
+   * the first label out of range and its image.
+   */
+  public void checkLabelsBelow(int classes) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= classes) {
+        throw new BadInputException(labelSource() + ": label " + labels[i] + " of image " + i
+            + " is not a class of the model (it has " + classes + " outputs)");
+      }
+    }
   }
 
   public int size() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 
 /**
  * Bounded file reading for the loaders. Nothing here allocates more than the data that is really there: plain
@@ -28,7 +29,7 @@ final class FileBytes {
       }
       return Files.size(file);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 
@@ -43,7 +44,7 @@ final class FileBytes {
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 
@@ -55,7 +56,7 @@ final class FileBytes {
     try (InputStream in = Files.newInputStream(file)) {
       return in.read() == 0x1f && in.read() == 0x8b;
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 

@@ -8,15 +8,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.axdse.multipliers.util.AtomicFiles;
-import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 import org.axdse.multipliers.util.JsonFiles;
 
 /**
@@ -70,10 +68,8 @@ public final class DeployJson {
         }
       }
       return HexFormat.of().formatHex(d.digest());
-    } catch (NoSuchFileException e) {
-      throw BadInputException.in(file, "no such file");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IoProblems.badInput(file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /** JSON reading and writing of {@link ArchitectureEnergy}, with missing fields taken from the defaults. */
 final class ArchitectureJson {
@@ -34,6 +36,7 @@ final class ArchitectureJson {
       if (!Files.isRegularFile(file)) {
         throw BadInputException.in(file, "no such file");
       }
+      JsonFiles.checkStrict(file, Files.readAllBytes(file));
       checkFieldNames(file);
       f = MAPPER.readValue(file.toFile(), Fields.class);
     } catch (JsonProcessingException e) {
@@ -41,7 +44,7 @@ final class ArchitectureJson {
       String problem = "invalid architecture JSON: " + e.getOriginalMessage();
       throw line > 0 ? BadInputException.at(file, line, problem) : BadInputException.in(file, problem);
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
     if (f == null) {
       throw BadInputException.in(file, "expected a JSON object of per-operation energies, got null");

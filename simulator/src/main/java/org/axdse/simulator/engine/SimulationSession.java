@@ -66,10 +66,7 @@ public final class SimulationSession implements AutoCloseable {
     try {
       this.engine = new IntegerEngine(model, quant, kernels, options.batchSize());
       this.classes = engine.logitsPerSample();
-      if (eval.classCount() > classes) {
-        throw new BadInputException("the model has " + classes + " outputs but the dataset " + eval.name() + " has "
-            + eval.classCount() + " classes");
-      }
+      eval.checkLabelsBelow(classes);
       this.topK = classes > 10 ? 5 : 0;
       var format = quant.config().mode().format(quant.config().weightBits());
       this.resolver = new AssignmentResolver(model, catalog, format,

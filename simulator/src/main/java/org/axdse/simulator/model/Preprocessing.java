@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
+import org.axdse.multipliers.util.JsonFiles;
 
 /**
  * How raw 8-bit samples become a model's float input, read from the sidecar {@code M.preprocess.json} next to
@@ -41,6 +43,8 @@ public record Preprocessing(
 
   private static final List<String> KEYS =
       List.of("layout", "inputShape", "scale", "mean", "std", "numClasses", "classNames");
+  /** The most values one input sample may hold (2^24, e.g. 3 x 2048 x 2048 fits). */
+  static final long MAX_SAMPLE_VALUES = 1L << 24;
   private static final List<String> REQUIRED = KEYS.subList(0, 6);
 
   public Preprocessing {
@@ -56,11 +60,22 @@ public record Preprocessing(
       throw new IllegalArgumentException("inputShape " + Arrays.toString(inputShape) + " is not " + rank
           + " positive dimensions for layout " + layout);
     }
+    long values = 1;
+    for (int d : inputShape) {
+      values = Math.min(values * d, Long.MAX_VALUE / Integer.MAX_VALUE);
+    }
+    if (values > MAX_SAMPLE_VALUES) {
+      throw new IllegalArgumentException("inputShape " + Arrays.toString(inputShape) + " holds more than "
+          + MAX_SAMPLE_VALUES + " values per sample");
+    }
     int channels = layout == Layout.NCHW ? inputShape[0] : 1;
     if ((mean.length != 1 && mean.length != channels) || mean.length != std.length) {
       throw new IllegalArgumentException("mean and std need 1 or " + channels + " values each");
     }
-    if (Arrays.stream(std).anyMatch(s -> !(s > 0)) || !(scale > 0) || Double.isInfinite(scale)) {
+    if (Arrays.stream(mean).anyMatch(m -> !Double.isFinite(m))) {
+      throw new IllegalArgumentException("mean " + Arrays.toString(mean) + " must be finite");
+    }
+    if (Arrays.stream(std).anyMatch(s -> !(s > 0) || Double.isInfinite(s)) || !(scale > 0) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("scale and std must be positive");
     }
     if (numClasses < 1 || (!classNames.isEmpty() && classNames.size() != numClasses)) {
@@ -133,7 +148,7 @@ public record Preprocessing(
 
   public static Preprocessing load(Path file) {
     try {
-      JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+      JsonNode tree = JSON.readTree(JsonFiles.strictBytes(file));
       if (tree == null || !tree.isObject()) {
         throw BadInputException.in(file, "expected a JSON object");
       }
@@ -159,7 +174,7 @@ public record Preprocessing(
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
   }
 

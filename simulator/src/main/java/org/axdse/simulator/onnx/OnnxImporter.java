@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.IoProblems;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Shape;
@@ -80,7 +81,7 @@ public final class OnnxImporter {
     } catch (NoSuchFileException e) {
       throw BadInputException.in(file, "no such file");
     } catch (IOException e) {
-      throw BadInputException.in(file, "cannot read: " + e.getMessage());
+      throw IoProblems.badInput(file, e);
     }
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);

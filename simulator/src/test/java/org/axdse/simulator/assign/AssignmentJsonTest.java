@@ -50,7 +50,7 @@ class AssignmentJsonTest {
       "{\"layers\": {\"c\": [\"a\", 1]}}|per-channel entries must be multiplier names",
       "{\"layers\": {\"c\": \"  \"}}|multiplier name is blank",
       "{\"layers\": {\"c\": \"a\", \"c\": \"b\"}}|Duplicate field 'c'",
-      "|expected a JSON object"})
+      "|empty JSON document"})
   void badFilesFailWithOneLineNamingTheFile(String content, String expected) throws Exception {
     Path f = dir.resolve("bad.json");
     Files.writeString(f, content == null ? "" : content);

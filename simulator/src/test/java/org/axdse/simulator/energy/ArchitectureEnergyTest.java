@@ -40,7 +40,7 @@ class ArchitectureEnergyTest {
     assertError(write("{\n  \"dramPj\": -1\n}"), "dramPj must be a non-negative number, got -1.0");
     assertError(write("{\"weightReuse\": 0.5}"), "weightReuse must be at least 1");
     assertError(write("{\"dramPj\": \"lots\"}"), "arch.json:1: invalid architecture JSON");
-    assertError(write("{\"dramPj\": 1"), "invalid architecture JSON");
+    assertError(write("{\"dramPj\": 1"), "truncated or empty JSON");
     assertError(write("[1, 2]"), "invalid architecture JSON");
     assertError(write("null"), "expected a JSON object");
     assertError(dir.resolve("missing.json"), "missing.json: no such file");
