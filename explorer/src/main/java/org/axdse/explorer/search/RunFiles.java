@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.IoProblems;
+import org.axdse.results.run.RunDirectory;
 
 /**
  * Housekeeping of a locked run directory: removing the {@code .NAME.*.tmp} files a killed atomic write left
- * behind (they never replaced their target, so they hold nothing the run needs).
+ * behind (they never replaced their target, so they hold nothing the run needs), and the files of a new run
+ * refused before its search started.
  */
 final class RunFiles {
   private RunFiles() {}
@@ -28,6 +30,30 @@ final class RunFiles {
       } catch (IOException e) {
         throw BadInputException.in(d, "cannot remove stale temporary files: " + IoProblems.problem(e));
       }
+    }
+  }
+
+  /**
+   * Deletes what a new run wrote before its search started ({@code run.json}, {@code search.log}, the evaluation
+   * log and the {@code checkpoint/} directory), so a new run refused at setup leaves nothing behind.
+   */
+  static void removeNewRun(Path dir) {
+    try {
+      for (Path p : List.of(dir.resolve(RunDirectory.CONFIG), dir.resolve("search.log"),
+          SearchRunner.evaluationLog(dir))) {
+        Files.deleteIfExists(p);
+      }
+      removeStaleTemporaries(dir);
+      Path checkpoint = dir.resolve("checkpoint");
+      if (Files.isDirectory(checkpoint)) {
+        try (Stream<Path> s = Files.list(checkpoint)) {
+          if (s.findAny().isEmpty()) {
+            Files.delete(checkpoint);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw BadInputException.in(dir, "cannot remove the refused run's files: " + IoProblems.problem(e));
     }
   }
 

@@ -144,6 +144,25 @@ public final class SearchRunner {
   }
 
   private Outcome run(SearchSettings settings, Path dir, Checkpoint cp, StopSignal stop) {
+    boolean fresh = cp == null && !Files.exists(evaluationLog(dir))
+        && !Files.exists(dir.resolve(RunDirectory.CONFIG));
+    boolean[] searching = {false};
+    try {
+      return run(settings, dir, cp, stop, searching);
+    } catch (BadInputException e) {
+      if (fresh && !searching[0]) {
+        RunFiles.removeNewRun(dir);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The run itself; {@code searching[0]} becomes true once the settings are checked and the first generation
+   * starts, so bad input found before that (such as {@code --energy system} on a problem without a system energy
+   * model, known only from the reference evaluation) removes what a new run had written.
+   */
+  private Outcome run(SearchSettings settings, Path dir, Checkpoint cp, StopSignal stop, boolean[] searching) {
     long t0 = System.nanoTime();
     RunDirectory runDir = RunDirectory.of(dir);
     try (SearchProblem problem = factory.open(settings.problemRequest());
@@ -197,6 +216,7 @@ public final class SearchRunner {
         progress.info(String.format(Locale.ROOT, "%s %s: %d layers, %d genes (%s), %d multipliers, exact "
             + "accuracy %.2f%% (screening)", cp == null ? "search" : "resume", dir, space.layers().size(),
             codec.length(), settings.granularity(), space.usedMultipliers().size(), 100 * reference.accuracy()));
+        searching[0] = true;
         try {
           if (cp == null) {
             session.initial();

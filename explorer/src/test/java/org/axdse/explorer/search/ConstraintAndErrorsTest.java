@@ -93,4 +93,29 @@ class ConstraintAndErrorsTest {
     long finals = run.points().stream().filter(p -> !Double.isNaN(p.finalAccuracy())).count();
     assertEquals(1 + run.points().size() + finals, evaluations);
   }
+
+  /**
+   * Bad input found only at the reference evaluation of a new run ({@code --energy system} where the problem has
+   * no system energy model) leaves no run directory behind: a failed command changes nothing on disk.
+   */
+  @Test
+  void newRunRefusedAtItsReferenceEvaluationLeavesNothing() {
+    SyntheticProblem synthetic = new SyntheticProblem();
+    org.axdse.explorer.backend.ProblemFactory noSystemEnergy = request -> {
+      org.axdse.explorer.backend.SearchProblem p = synthetic.open(request);
+      return org.axdse.explorer.backend.SearchProblem.of(p.space(), (a, f) -> {
+        org.axdse.explorer.backend.CandidateResult r = p.evaluator().evaluate(a, f);
+        return new org.axdse.explorer.backend.CandidateResult(r.accuracy(), r.multiplierEnergy(), Double.NaN);
+      });
+    };
+    Path dir = tmp.resolve("no-system-energy");
+    SearchSettings settings = base().optObjectives(ObjectiveSet.parse("accuracy,energy", "system")).build();
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> new SearchRunner(noSystemEnergy, Progress.silent()).start(settings, dir, new StopSignal()));
+    assertTrue(e.getMessage().contains("--energy system"), e.getMessage());
+    assertFalse(Files.exists(dir), "the refused new run leaves no directory");
+    // the same settings with the multiplier energy run, so the directory was refused for the energy alone
+    new SearchRunner(noSystemEnergy, Progress.silent()).start(base().build(), dir, new StopSignal());
+    assertTrue(Files.exists(dir.resolve(RunDirectory.CONFIG)));
+  }
 }
