@@ -7,7 +7,6 @@ import org.axdse.multipliers.table.OperandDistribution;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
-import org.axdse.simulator.cache.CacheKey;
 import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.energy.EnergyModel;
@@ -17,7 +16,6 @@ import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.model.ApproximableLayer;
-import org.axdse.simulator.model.FloatExecutor;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.quant.QuantizedModel;
@@ -50,9 +48,9 @@ public final class SimulationSession implements AutoCloseable {
   private final int classes;
   private final int topK;
   private final int[] labels;
-  private final ResultCache cache;
   private final String modelKey;
   private final List<SetupPhase> phases = new ArrayList<>();
+  private final ReferenceStore references;
   private ReferenceResults floatRef;
   private ReferenceResults exactRef;
   private final ProgressListener progress;
@@ -61,7 +59,6 @@ public final class SimulationSession implements AutoCloseable {
       SessionOptions options, ProgressListener progress, ResultCache cache, String modelKey) {
     SetupPhase.Clock clock = SetupPhase.start();
     this.progress = progress;
-    this.cache = modelKey == null ? ResultCache.off() : cache;
     this.modelKey = modelKey;
     this.labels = eval.labels();
     this.model = model;
@@ -91,6 +88,8 @@ public final class SimulationSession implements AutoCloseable {
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
+      this.references = new ReferenceStore(modelKey == null ? ResultCache.off() : cache, eval.size(), classes,
+          phases::add);
       phases.add(clock.stop("session open", "engine, input codes, energy model"));
       if (!options.floatReference()) {
         phases.add(SetupPhase.skipped("float reference", "not shown"));
@@ -299,7 +298,7 @@ public final class SimulationSession implements AutoCloseable {
 
   private ReferenceResults exactRef() {
     if (exactRef == null) {
-      exactRef = cached("exact reference", () -> ReferenceKeys.exact(modelKey, quant, inputCodes, labels, topK),
+      exactRef = references.get("exact reference", () -> ReferenceKeys.exact(modelKey, quant, inputCodes, labels, topK),
           () -> run("session: exact reference", engine, new RowTables[model.approximableLayers().size()], null,
               all()));
     }
@@ -308,60 +307,11 @@ public final class SimulationSession implements AutoCloseable {
 
   private ReferenceResults floatRef() {
     if (floatRef == null) {
-      floatRef = cached("float reference", () -> ReferenceKeys.floating(modelKey, quant.preprocessing(), eval, topK),
-          () -> floatReference(quant.preprocessing()));
+      floatRef = references.get("float reference",
+          () -> ReferenceKeys.floating(modelKey, quant.preprocessing(), eval, topK),
+          () -> FloatReference.run(model, quant.preprocessing(), eval, classes, topK, progress));
     }
     return floatRef;
-  }
-
-  /** The cached results under the key, else computed (and stored); records the phase either way. */
-  private ReferenceResults cached(String phase, java.util.function.Supplier<CacheKey> key,
-      java.util.function.Supplier<ReferenceResults> compute) {
-    SetupPhase.Clock clock = SetupPhase.start();
-    CacheKey k = cache.enabled() ? key.get() : null;
-    ResultCache.Lookup found = k == null ? null : cache.get(k);
-    if (found != null && found.hit()) {
-      try {
-        ReferenceResults r = ReferenceResults.fromBytes(found.body(), eval.size(), classes);
-        phases.add(clock.stop(phase, "cached"));
-        return r;
-      } catch (IllegalArgumentException e) {
-        found = new ResultCache.Lookup(null, "invalid (" + e.getMessage() + ")");
-      }
-    }
-    ReferenceResults r = compute.get();
-    if (k != null) {
-      cache.put(k, r.toBytes());
-    }
-    String how = found == null || found.problem().equals("missing") ? "computed" : "recomputed: " + found.problem();
-    phases.add(clock.stop(phase, how));
-    return r;
-  }
-
-  private ReferenceResults floatReference(Preprocessing pre) {
-    FloatExecutor ex = FloatExecutor.of(model);
-    ReferenceResults r = new ReferenceResults(eval.size());
-    int batch = 100;
-    byte[] pixels = new byte[batch * per];
-    try (ProgressListener.Task t = progress.start("session: float reference", eval.size(), "images")) {
-      for (int from = 0; from < eval.size(); from += batch) {
-        int n = Math.min(batch, eval.size() - from);
-        float[] x = new float[n * per];
-        for (int j = 0; j < n; j++) {
-          eval.copyImage(from + j, pixels, j * per);
-          pre.apply(pixels, j * per, x, j * per);
-        }
-        float[] y = ex.run(x, n);
-        int outPer = y.length / n;
-        for (int j = 0; j < n; j++) {
-          int label = eval.label(from + j);
-          r.top1[from + j] = Predictions.top1(y, j * outPer, classes);
-          r.topK[from + j] = topK > 0 && Predictions.inTopK(y, j * outPer, classes, label, topK);
-        }
-        t.advance(n);
-      }
-    }
-    return r;
   }
 
   private Evaluation assemble(List<ResolvedLayer> resolved, ErrorStatistics[] stats, int[] indices,
