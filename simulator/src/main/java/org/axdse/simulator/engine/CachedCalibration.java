@@ -28,27 +28,22 @@ public final class CachedCalibration {
   public static QuantizedModel run(ResultCache cache, String modelSha256, Model model, Preprocessing pre,
       Dataset calibration, QuantConfig config, Kernels kernels, ProgressListener progress,
       Consumer<SetupPhase> phase) {
-    SetupPhase.Clock clock = SetupPhase.start();
-    CacheKey key = cache.enabled() && modelSha256 != null ? key(modelSha256, pre, calibration, config) : null;
-    ResultCache.Lookup found = key == null ? null : cache.get(key);
-    if (found != null && found.hit()) {
-      try {
-        QuantizedModel q = QuantizedModel.fromJson(JSON.readTree(found.body()), model, pre);
-        if (q.config().equals(config)) {
-          phase.accept(clock.stop("calibration", "cached"));
-          return q;
-        }
-        found = new ResultCache.Lookup(null, "invalid (another configuration)");
-      } catch (IOException | RuntimeException e) {
-        found = new ResultCache.Lookup(null, "invalid (" + e.getMessage() + ")");
-      }
+    return CachedPhase.get("calibration", modelSha256 == null ? ResultCache.off() : cache,
+        () -> key(modelSha256, pre, calibration, config), body -> decode(body, model, pre, config),
+        () -> Calibration.run(model, pre, calibration, config, kernels, progress),
+        q -> q.toJson().toString().getBytes(StandardCharsets.UTF_8), phase);
+  }
+
+  private static QuantizedModel decode(byte[] body, Model model, Preprocessing pre, QuantConfig config) {
+    QuantizedModel q;
+    try {
+      q = QuantizedModel.fromJson(JSON.readTree(body), model, pre);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    QuantizedModel q = Calibration.run(model, pre, calibration, config, kernels, progress);
-    if (key != null) {
-      cache.put(key, q.toJson().toString().getBytes(StandardCharsets.UTF_8));
+    if (!q.config().equals(config)) {
+      throw new IllegalArgumentException("another configuration");
     }
-    phase.accept(clock.stop("calibration",
-        found == null || found.problem().equals("missing") ? "computed" : "recomputed: " + found.problem()));
     return q;
   }
 

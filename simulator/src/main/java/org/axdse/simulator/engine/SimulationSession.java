@@ -2,11 +2,13 @@ package org.axdse.simulator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.OperandDistribution;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.cache.CacheKey;
 import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.energy.EnergyModel;
@@ -50,7 +52,7 @@ public final class SimulationSession implements AutoCloseable {
   private final int[] labels;
   private final String modelKey;
   private final List<SetupPhase> phases = new ArrayList<>();
-  private final ReferenceStore references;
+  private final ResultCache cache;
   private ReferenceResults floatRef;
   private ReferenceResults exactRef;
   private final ProgressListener progress;
@@ -88,8 +90,7 @@ public final class SimulationSession implements AutoCloseable {
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
-      this.references = new ReferenceStore(modelKey == null ? ResultCache.off() : cache, eval.size(), classes,
-          phases::add);
+      this.cache = modelKey == null ? ResultCache.off() : cache;
       phases.add(clock.stop("session open", "engine, input codes, energy model"));
       if (!options.floatReference()) {
         phases.add(SetupPhase.skipped("float reference", "not shown"));
@@ -298,16 +299,21 @@ public final class SimulationSession implements AutoCloseable {
 
   private ReferenceResults exactRef() {
     if (exactRef == null) {
-      exactRef = references.get("exact reference", () -> ReferenceKeys.exact(modelKey, quant, inputCodes, labels, topK),
+      exactRef = cached("exact reference", () -> ReferenceKeys.exact(modelKey, quant, inputCodes, labels, topK),
           () -> run("session: exact reference", engine, new RowTables[model.approximableLayers().size()], null,
               all()));
     }
     return exactRef;
   }
 
+  private ReferenceResults cached(String phase, Supplier<CacheKey> key, Supplier<ReferenceResults> compute) {
+    return CachedPhase.get(phase, cache, key, body -> ReferenceResults.fromBytes(body, eval.size(), classes),
+        compute, ReferenceResults::toBytes, phases::add);
+  }
+
   private ReferenceResults floatRef() {
     if (floatRef == null) {
-      floatRef = references.get("float reference",
+      floatRef = cached("float reference",
           () -> ReferenceKeys.floating(modelKey, quant.preprocessing(), eval, topK),
           () -> FloatReference.run(model, quant.preprocessing(), eval, classes, topK, progress));
     }
