@@ -53,6 +53,14 @@ public final class ResultCache {
   }
 
   static ResultCache fromEnvironment(Map<String, String> env, String home) {
+    try {
+      return chosen(env, home);
+    } catch (java.nio.file.InvalidPathException e) {
+      return OFF; // an unusable directory name only costs the caching
+    }
+  }
+
+  private static ResultCache chosen(Map<String, String> env, String home) {
     String dir = env.get(ENVIRONMENT);
     if (dir != null) {
       return dir.isBlank() || dir.equalsIgnoreCase("off") ? OFF : at(Path.of(dir));

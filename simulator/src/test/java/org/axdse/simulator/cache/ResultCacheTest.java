@@ -104,6 +104,8 @@ class ResultCacheTest {
     assertEquals(Path.of("/xdg/axdse"),
         ResultCache.fromEnvironment(Map.of("XDG_CACHE_HOME", "/xdg"), "/home/u").directory());
     assertEquals(Path.of("/home/u/.cache/axdse"), ResultCache.fromEnvironment(Map.of(), "/home/u").directory());
+    assertFalse(ResultCache.fromEnvironment(Map.of("AXDSE_CACHE", "/x\u0000y"), "/home/u").enabled(),
+        "a name no file system accepts turns caching off");
   }
 
   @Test
