@@ -29,8 +29,10 @@ class LauncherIT {
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("out");
     Path err = tmp.resolve("err");
-    Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    pb.environment().put("AXDSE_CACHE", tmp.resolve("cache").toString()); // a fresh cache: every pass runs
+    Process p = pb.start();
     int code = p.waitFor();
     // the launcher's own build message, if the jar was stale, is not the JVM's
     List<String> errLines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()

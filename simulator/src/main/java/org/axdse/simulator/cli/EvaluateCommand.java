@@ -113,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Assignment assignment = choice == null ? Assignment.allExact()
         : choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
-    QuantizedModel q = options.calibrate(m, pre, calibSet);
+    QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;
@@ -177,17 +177,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
         .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
-    try (SimulationSession session = options.session(m, q, evalSet, catalog, sessionOptions)) {
+    try (SimulationSession session = options.session(modelFile, m, q, evalSet, catalog, sessionOptions)) {
       try {
         session.resolve(assignment);
       } catch (BadInputException e) {
         throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
       }
+      session.prepareReferences();
       double openSeconds = (System.nanoTime() - start) / 1e9 - calibSeconds;
       long t = System.nanoTime();
       Evaluation e = compensation == null ? session.evaluate(assignment)
           : session.evaluate(assignment, compensation.applyTo(q));
       double evalSeconds = (System.nanoTime() - t) / 1e9;
+      options.printSetup(session);
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds});
       if (output.json()) {

@@ -1,16 +1,21 @@
 package org.axdse.simulator.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.engine.CachedCalibration;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SetupPhase;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -64,6 +69,9 @@ public final class QuantizationOptions {
 
   @Mixin ProgressOptions progress;
 
+  private final List<SetupPhase> phases = new ArrayList<>();
+  private final ResultCache cache = ResultCache.fromEnvironment();
+
   /** True when every value is one the options accept (see {@link #EXPECTED}). */
   boolean valid() {
     if (threads >= 1 && calib >= 1 && (limit == null || limit >= 1)) {
@@ -110,6 +118,37 @@ public final class QuantizationOptions {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       return Calibration.run(model, pre, calib, config(), k, progress.listener());
     }
+  }
+
+  /**
+   * As {@link #calibrate(Model, Preprocessing, Dataset)} through the result cache ({@code $AXDSE_CACHE}): a
+   * calibration of the same model file, preprocessing, options and images is read back instead of run.
+   */
+  QuantizedModel calibrate(Path modelFile, Model model, Preprocessing pre, Dataset calib) {
+    phases.add(SetupPhase.sinceJvmStart("JVM start, model and data loading"));
+    try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
+      return CachedCalibration.run(cache, DeployJson.sha256(modelFile), model, pre, calib, config(), k,
+          progress.listener(), phases::add);
+    }
+  }
+
+  /**
+   * A session whose float and exact reference results go through the result cache ({@code $AXDSE_CACHE}), keyed
+   * by {@code modelFile}'s bytes among the rest.
+   */
+  SimulationSession session(Path modelFile, Model model, QuantizedModel q, Dataset evalSet,
+      MultiplierCatalog catalog, SessionOptions options) {
+    return SimulationSession.open(model, q, evalSet, catalog, options, progress.listener(), cache,
+        DeployJson.sha256(modelFile));
+  }
+
+  /** Prints where the setup time went (calibration, then {@code session}'s phases) on stderr, unless quiet. */
+  void printSetup(SimulationSession session) {
+    if (progress.listener() == ProgressListener.NONE) {
+      return;
+    }
+    phases.forEach(p -> System.err.println(p.line()));
+    session.setupPhases().forEach(p -> System.err.println(p.line()));
   }
 
   /** Where this command reports progress (stderr, as the progress flags say). */

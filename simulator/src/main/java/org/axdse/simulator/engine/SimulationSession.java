@@ -2,11 +2,14 @@ package org.axdse.simulator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.OperandDistribution;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.cache.CacheKey;
+import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.energy.EnergyModel;
 import org.axdse.simulator.energy.EnergyReport;
@@ -15,7 +18,6 @@ import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.model.ApproximableLayer;
-import org.axdse.simulator.model.FloatExecutor;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.quant.QuantizedModel;
@@ -23,9 +25,11 @@ import org.axdse.simulator.quant.QuantizedModel;
 /**
  * Evaluates multiplier assignments of one quantized model on one image set, many times. Opening does everything
  * that does not depend on the assignment once: the kernels' threads, the compiled engine with its buffers, the
- * input codes of every image, the exact-quantized predictions (and the float model's, unless disabled), the
- * operand distributions and energy workloads of the layers. {@link #evaluate} then runs only the engine, with
- * lookup tables compiled once per multiplier and relative powers cached per (layer, multiplier).
+ * input codes of every image, the operand distributions and energy workloads of the layers. The exact-quantized
+ * predictions (and the float model's, unless disabled) are computed when first needed, or read from a {@link
+ * ResultCache} when the session was opened with one. {@link #evaluate} then runs only the engine, with lookup
+ * tables compiled once per multiplier the assignments use and relative powers cached per (layer, multiplier).
+ * {@link #setupPhases} tells where the setup time went.
  *
  * <p>Evaluations are serialized (one at a time, each using all threads) and deterministic: the same assignment
  * and images give bit-identical results for any thread count. Close the session to stop its threads.
@@ -45,13 +49,20 @@ public final class SimulationSession implements AutoCloseable {
   private final int per;
   private final int classes;
   private final int topK;
-  private final ReferenceResults floatRef;
-  private final ReferenceResults exactRef;
+  private final int[] labels;
+  private final String modelKey;
+  private final List<SetupPhase> phases = new ArrayList<>();
+  private final ResultCache cache;
+  private ReferenceResults floatRef;
+  private ReferenceResults exactRef;
   private final ProgressListener progress;
 
   private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
-      SessionOptions options, ProgressListener progress) {
+      SessionOptions options, ProgressListener progress, ResultCache cache, String modelKey) {
+    SetupPhase.Clock clock = SetupPhase.start();
     this.progress = progress;
+    this.modelKey = modelKey;
+    this.labels = eval.labels();
     this.model = model;
     this.quant = quant;
     this.eval = eval;
@@ -76,8 +87,11 @@ public final class SimulationSession implements AutoCloseable {
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
-      this.exactRef = exactReference();
-      this.floatRef = options.floatReference() ? floatReference(pre) : null;
+      this.cache = modelKey == null ? ResultCache.off() : cache;
+      phases.add(clock.stop("session open", "engine, input codes, energy model"));
+      if (!options.floatReference()) {
+        phases.add(SetupPhase.skipped("float reference", "not shown"));
+      }
     } catch (RuntimeException e) {
       kernels.close();
       throw e;
@@ -87,7 +101,8 @@ public final class SimulationSession implements AutoCloseable {
   /** Opens a session; see the class description for what is computed here. */
   public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
       SessionOptions options) {
-    return new SimulationSession(model, quant, evalSet, catalog, options, ProgressListener.NONE);
+    return new SimulationSession(model, quant, evalSet, catalog, options, ProgressListener.NONE,
+        ResultCache.off(), null);
   }
 
   /**
@@ -97,7 +112,34 @@ public final class SimulationSession implements AutoCloseable {
    */
   public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
       SessionOptions options, ProgressListener progress) {
-    return new SimulationSession(model, quant, evalSet, catalog, options, progress);
+    return new SimulationSession(model, quant, evalSet, catalog, options, progress, ResultCache.off(), null);
+  }
+
+  /**
+   * As {@link #open(Model, QuantizedModel, Dataset, MultiplierCatalog, SessionOptions, ProgressListener)}, reading
+   * and writing the float and exact reference results in {@code cache}, keyed by {@code modelSha256} (the SHA-256
+   * of the model file's bytes, which the in-memory model cannot tell), the images, the preprocessing and the
+   * quantization. Results are identical with and without the cache.
+   */
+  public static SimulationSession open(Model model, QuantizedModel quant, Dataset evalSet, MultiplierCatalog catalog,
+      SessionOptions options, ProgressListener progress, ResultCache cache, String modelSha256) {
+    return new SimulationSession(model, quant, evalSet, catalog, options, progress, cache, modelSha256);
+  }
+
+  /**
+   * Computes (or reads from the cache) now the reference results later calls need: the exact one, and the float
+   * one unless disabled; so that the time of a following {@link #evaluate} is the evaluation's alone.
+   */
+  public synchronized void prepareReferences() {
+    exactRef();
+    if (options.floatReference()) {
+      floatRef();
+    }
+  }
+
+  /** The setup phases so far (open, each reference pass: computed, cached or skipped), in order. */
+  public synchronized List<SetupPhase> setupPhases() {
+    return List.copyOf(phases);
   }
 
   public Model model() {
@@ -138,13 +180,13 @@ public final class SimulationSession implements AutoCloseable {
   }
 
   /** Accuracy of the float model on all images, or null when the float reference is off. */
-  public Accuracy floatAccuracy() {
-    return floatRef == null ? null : floatRef.accuracy(all(), topK);
+  public synchronized Accuracy floatAccuracy() {
+    return options.floatReference() ? floatRef().accuracy(all(), labels, topK) : null;
   }
 
   /** Accuracy of the exact-quantized model on all images. */
-  public Accuracy exactAccuracy() {
-    return exactRef.accuracy(all(), topK);
+  public synchronized Accuracy exactAccuracy() {
+    return exactRef().accuracy(all(), labels, topK);
   }
 
   /** Evaluates {@code assignment} on every image. */
@@ -189,11 +231,12 @@ public final class SimulationSession implements AutoCloseable {
         stats[i] = new ErrorStatistics();
       }
     }
-    ReferenceResults mine = allExact && using == engine ? exactRef
+    ReferenceResults exact = exactRef();
+    ReferenceResults mine = allExact && using == engine ? exact
         : run("evaluate", using, tables, stats, imageIndices);
     int agree = 0;
     for (int i : imageIndices) {
-      agree += mine.top1[i] == exactRef.top1[i] ? 1 : 0;
+      agree += mine.top1[i] == exact.top1[i] ? 1 : 0;
     }
     return assemble(resolved, stats, imageIndices, mine, (double) agree / imageIndices.length);
   }
@@ -251,34 +294,27 @@ public final class SimulationSession implements AutoCloseable {
     }
   }
 
-  private ReferenceResults exactReference() {
-    return run("session: exact reference", engine, new RowTables[model.approximableLayers().size()], null, all());
+  private ReferenceResults exactRef() {
+    if (exactRef == null) {
+      exactRef = cached("exact reference", () -> ReferenceKeys.exact(modelKey, quant, inputCodes, labels, topK),
+          () -> run("session: exact reference", engine, new RowTables[model.approximableLayers().size()], null,
+              all()));
+    }
+    return exactRef;
   }
 
-  private ReferenceResults floatReference(Preprocessing pre) {
-    FloatExecutor ex = FloatExecutor.of(model);
-    ReferenceResults r = new ReferenceResults(eval.size());
-    int batch = 100;
-    byte[] pixels = new byte[batch * per];
-    try (ProgressListener.Task t = progress.start("session: float reference", eval.size(), "images")) {
-      for (int from = 0; from < eval.size(); from += batch) {
-        int n = Math.min(batch, eval.size() - from);
-        float[] x = new float[n * per];
-        for (int j = 0; j < n; j++) {
-          eval.copyImage(from + j, pixels, j * per);
-          pre.apply(pixels, j * per, x, j * per);
-        }
-        float[] y = ex.run(x, n);
-        int outPer = y.length / n;
-        for (int j = 0; j < n; j++) {
-          int label = eval.label(from + j);
-          r.top1[from + j] = Predictions.top1(y, j * outPer, classes);
-          r.topK[from + j] = topK > 0 && Predictions.inTopK(y, j * outPer, classes, label, topK);
-        }
-        t.advance(n);
-      }
+  private ReferenceResults cached(String phase, Supplier<CacheKey> key, Supplier<ReferenceResults> compute) {
+    return CachedPhase.get(phase, cache, key, body -> ReferenceResults.fromBytes(body, eval.size(), classes),
+        compute, ReferenceResults::toBytes, phases::add);
+  }
+
+  private ReferenceResults floatRef() {
+    if (floatRef == null) {
+      floatRef = cached("float reference",
+          () -> ReferenceKeys.floating(modelKey, quant.preprocessing(), eval, topK),
+          () -> FloatReference.run(model, quant.preprocessing(), eval, classes, topK, progress));
     }
-    return r;
+    return floatRef;
   }
 
   private Evaluation assemble(List<ResolvedLayer> resolved, ErrorStatistics[] stats, int[] indices,
@@ -307,8 +343,9 @@ public final class SimulationSession implements AutoCloseable {
       Double rel = report == null ? null : report.layers().get(i).multiplierRelative();
       out.add(new LayerResult(i, l.name(), l.kind(), l.macsPerSample(), r.multipliers(), rel, mean, std));
     }
-    return new Evaluation(indices.length, floatRef == null ? null : floatRef.accuracy(indices, topK),
-        exactRef.accuracy(indices, topK), mine.accuracy(indices, topK), agreement,
+    return new Evaluation(indices.length,
+        options.floatReference() ? floatRef().accuracy(indices, labels, topK) : null,
+        exactRef().accuracy(indices, labels, topK), mine.accuracy(indices, labels, topK), agreement,
         report == null ? null : report.multiplierRelative(), report == null ? null : report.systemRelative(), note,
         out);
   }
@@ -325,27 +362,6 @@ public final class SimulationSession implements AutoCloseable {
     }
     for (int i : indices) {
       java.util.Objects.checkIndex(i, eval.size());
-    }
-  }
-
-  /** Per-image top-1 predictions and top-k hits of one model variant. */
-  private final class ReferenceResults {
-    final int[] top1;
-    final boolean[] topK;
-
-    ReferenceResults(int n) {
-      top1 = new int[n];
-      topK = new boolean[n];
-    }
-
-    Accuracy accuracy(int[] indices, int k) {
-      int c1 = 0;
-      int c5 = 0;
-      for (int i : indices) {
-        c1 += top1[i] == eval.label(i) ? 1 : 0;
-        c5 += topK[i] ? 1 : 0;
-      }
-      return new Accuracy((double) c1 / indices.length, k > 0 ? (double) c5 / indices.length : null);
     }
   }
 
