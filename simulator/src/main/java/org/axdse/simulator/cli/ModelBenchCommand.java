@@ -93,7 +93,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
     Bounds.images("--images", images, 1);
-    Bounds.threads("--threads", threads);
+    Bounds.check("--runs", runs, 1, 1000);
     Path file = model != null ? model : shared().resolve("resnet20.onnx");
     Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
         Path.of("simulator/src/test/resources/resnet20.preprocess.json")));
