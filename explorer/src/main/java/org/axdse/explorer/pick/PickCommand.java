@@ -119,6 +119,7 @@ public final class PickCommand implements Callable<Integer> {
       r = DeployWriter.write(run, c, new DeployWriter.Options(out, model, data, library, verify, limit, threads,
           energy, retrain ? retrainOptions : null, spec.commandLine().getErr(), preprocess.file(),
           progress.listener()));
+      lock.commit();
     }
     if (json) {
       PickJson.print(spec.commandLine().getOut(), r);

@@ -87,7 +87,9 @@ public final class SearchRunner {
       if (holdsRun(runDir)) {
         throw BadInputException.in(runDir, "another command started a run here; choose another --out");
       }
-      return run(settings, runDir, null, stop);
+      Outcome outcome = run(settings, runDir, null, stop);
+      lock.commit();
+      return outcome;
     }
   }
 
@@ -104,7 +106,9 @@ public final class SearchRunner {
     try (RunLock lock = RunLock.acquire(runDir)) {
       Path file = checkpointFile(runDir);
       if (!Files.exists(file) && Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
-        return resumeBeforeFirstCheckpoint(runDir, budget, threads, stop);
+        Outcome outcome = resumeBeforeFirstCheckpoint(runDir, budget, threads, stop);
+        lock.commit();
+        return outcome;
       }
       Checkpoint cp = CheckpointFile.read(file);
       SearchSettings saved;
@@ -122,7 +126,9 @@ public final class SearchRunner {
             Progress.clock(cp.searchSeconds()), cp.complete()
                 ? "; the run is complete (give a larger --generations or --budget to continue it)" : ""));
       }
-      return run(settings, runDir, cp, stop);
+      Outcome outcome = run(settings, runDir, cp, stop);
+      lock.commit();
+      return outcome;
     }
   }
 

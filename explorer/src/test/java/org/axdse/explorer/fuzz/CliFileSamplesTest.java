@@ -69,10 +69,10 @@ class CliFileSamplesTest {
     Path csv = tmp.resolve("t.csv");
     kinds.add(new Kind("table .csv", bytes(() -> Files.readAllBytes(export(root, "csv", csv))), csv, null,
         p -> MultiplierFiles.read(p, s8x2), () -> List.of("multipliers", "import", "--into", lib.toString(),
-        "--format", "s8x2", csv.toString())));
+        "--multiplier-format", "s8x2", csv.toString())));
     kinds.add(new Kind("Verilog netlist", Files.readAllBytes(netlist), netlist, null,
         p -> MultiplierFiles.read(p, s8x2), () -> List.of("multipliers", "import", "--into", lib.toString(),
-        "--format", "s8x2", netlist.toString())));
+        "--multiplier-format", "s8x2", netlist.toString())));
     kinds.add(new Kind("IDX", images, im, null, p -> IdxFiles.load(im, lb, "f", null), () -> evaluate));
     Path cifar = tmp.resolve("test_batch.bin");
     kinds.add(new Kind("CIFAR-10 binary", Samples.cifar(3), cifar, null, p -> CifarFiles.load(p, Split.TEST),
@@ -150,8 +150,8 @@ class CliFileSamplesTest {
   }
 
   private static Path export(Path root, String format, Path target) {
-    CliCase c = CliCase.run(target.getParent(), List.of("multipliers", "export", "--format", format, "--out",
-        target.toString(), "s8x2_exact_bw"));
+    CliCase c = CliCase.run(target.getParent(), List.of("multipliers", "export", "--file-format", format,
+        "--out", target.toString(), "s8x2_exact_bw"));
     if (c.code() != 0) {
       throw new IllegalStateException("export failed: " + c.err());
     }

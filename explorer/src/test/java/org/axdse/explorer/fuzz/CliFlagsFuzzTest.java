@@ -74,9 +74,10 @@ class CliFlagsFuzzTest {
         Map.entry("--max-accuracy-drop", "real"), Map.entry("--backend", "enum"), Map.entry("--weight-bits", "bits"),
         Map.entry("--quant", "enum"), Map.entry("--library", "dir"), Map.entry("--model", "model")), "--model"));
     commands.put("import", new Command(List.of("multipliers", "import", "--into", out.resolve("lib").toString(),
-        "--format", "s8x2", table.toString()), Map.of("--format", "enum", "--as", "enum"), "--into"));
-    commands.put("export", new Command(List.of("multipliers", "export", "--format", "bin", "--out",
-        out.resolve("x.bin").toString(), "s8x8_trunc4"), Map.of("--format", "enum"), "--out"));
+        "--multiplier-format", "s8x2", table.toString()),
+        Map.of("--multiplier-format", "enum", "--as", "enum"), "--into"));
+    commands.put("export", new Command(List.of("multipliers", "export", "--file-format", "bin", "--out",
+        out.resolve("x.bin").toString(), "s8x8_trunc4"), Map.of("--file-format", "enum"), "--out"));
     commands.put("worker", new Command(List.of("worker", "--secret-file", secret.toString(), "--threads", "1",
         "--bind", "127.0.0.1"), Map.of("--port", "port", "--members", "members", "--failure-timeout", "count",
         "--threads", "count", "--secret-file", "file", "--bind", "address"), "--secret-file"));

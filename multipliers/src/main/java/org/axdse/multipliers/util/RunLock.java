@@ -27,12 +27,15 @@ public final class RunLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
   private final boolean createdDirectory;
+  private final boolean createdFile;
+  private boolean committed;
 
-  private RunLock(Path file, FileChannel channel, FileLock lock, boolean createdDirectory) {
+  private RunLock(Path file, FileChannel channel, FileLock lock, boolean createdDirectory, boolean createdFile) {
     this.file = file;
     this.channel = channel;
     this.lock = lock;
     this.createdDirectory = createdDirectory;
+    this.createdFile = createdFile;
   }
 
   /**
@@ -41,6 +44,20 @@ public final class RunLock implements AutoCloseable {
    * directory and the holder's process id when another command (in this process or another) holds it.
    */
   public static RunLock acquire(Path dir) {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      RunLock l = tryAcquire(dir);
+      if (l != null) {
+        return l;
+      }
+    }
+    throw BadInputException.in(dir, "cannot lock: the lock file " + FILE + " keeps being removed by another process");
+  }
+
+  /**
+   * One attempt; null when the lock was taken on a file that a failed holder removed meanwhile (the path then
+   * names a new file, which the next attempt locks).
+   */
+  private static RunLock tryAcquire(Path dir) {
     Path file = dir.resolve(FILE);
     FileChannel ch = null;
     try {
@@ -49,6 +66,7 @@ public final class RunLock implements AutoCloseable {
       }
       boolean created = !Files.exists(dir);
       Files.createDirectories(dir);
+      boolean createdFile = !Files.exists(file);
       ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock l;
       try {
@@ -61,11 +79,16 @@ public final class RunLock implements AutoCloseable {
         ch.close();
         throw BadInputException.in(dir, "locked by process " + holder + " (another axdse command is writing it)");
       }
+      if (!Files.exists(file)) {
+        l.release();
+        ch.close();
+        return null;
+      }
       byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
       ch.truncate(0);
       ch.write(ByteBuffer.wrap(pid), 0);
       ch.force(false);
-      return new RunLock(file, ch, l, created);
+      return new RunLock(file, ch, l, created, createdFile);
     } catch (IOException e) {
       closeQuietly(ch);
       throw new BadInputException(file + ": cannot lock: " + IoProblems.problem(e), e);
@@ -81,11 +104,25 @@ public final class RunLock implements AutoCloseable {
     return file;
   }
 
-  /** Empties the lock file and releases the lock; removes a directory it created that stayed empty. */
+  /**
+   * Marks the command as done: {@link #close()} then keeps the (emptied) lock file. Without it, as when the command
+   * failed, a lock file this lock created is removed again, so a failed command leaves nothing behind.
+   */
+  public void commit() {
+    committed = true;
+  }
+
+  /**
+   * Empties the lock file and releases the lock; removes the lock file it created when the command did not
+   * {@link #commit()}, and a directory it created that stayed empty.
+   */
   @Override
   public void close() {
     try {
       channel.truncate(0);
+      if (!committed && createdFile) {
+        Files.deleteIfExists(file);
+      }
       Path dir = file.getParent();
       if (createdDirectory && onlyLockFile(dir)) {
         Files.deleteIfExists(file);

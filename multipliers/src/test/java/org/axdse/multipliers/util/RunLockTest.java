@@ -22,6 +22,7 @@ class RunLockTest {
       assertEquals(pid, Files.readString(first.file()).strip(), "the lock file holds the writer's pid");
       BadInputException e = assertThrows(BadInputException.class, () -> RunLock.acquire(dir));
       assertEquals(dir + ": locked by process " + pid + " (another axdse command is writing it)", e.getMessage());
+      first.commit();
     }
     assertEquals(0, Files.size(dir.resolve(RunLock.FILE)), "released: the lock file is empty again");
     try (RunLock again = RunLock.acquire(dir)) {
@@ -58,5 +59,23 @@ class RunLockTest {
     BadInputException e = assertThrows(BadInputException.class, () -> RunLock.acquire(file));
     assertEquals(file + ": not a directory", e.getMessage());
     assertEquals("x", Files.readString(file));
+  }
+
+  @Test
+  void aCommandThatFailsLeavesNoLockFileBehind() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("out"));
+    Files.writeString(dir.resolve("sentinel"), "s");
+    try (RunLock lock = RunLock.acquire(dir)) {
+      assertTrue(Files.exists(lock.file()), "held while the command runs");
+    } // no commit: the command failed
+    assertFalse(Files.exists(dir.resolve(RunLock.FILE)), "the lock file it created is gone");
+    try (RunLock lock = RunLock.acquire(dir)) {
+      lock.commit();
+    }
+    assertTrue(Files.exists(dir.resolve(RunLock.FILE)), "a command that succeeded keeps it");
+    try (RunLock lock = RunLock.acquire(dir)) {
+      // fails, but the lock file was there before it: left as found
+    }
+    assertEquals(0, Files.size(dir.resolve(RunLock.FILE)));
   }
 }

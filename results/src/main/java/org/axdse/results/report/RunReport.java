@@ -45,6 +45,7 @@ public final class RunReport {
       Run run = RunDirectory.of(runDir).read();
       AtomicFiles.writeString(report, render(run, runDir.toAbsolutePath().normalize().getFileName().toString(),
           outDir.resolve(PLOTS)));
+      lock.commit();
     }
     return report;
   }

@@ -108,7 +108,9 @@ public final class CompensateCommand implements Callable<Integer> {
     }
     OutputPaths.checkFile(out);
     try (RunLock lock = RunLock.acquire(out.toAbsolutePath().getParent())) {
-      return compensate();
+      Integer code = compensate();
+      lock.commit();
+      return code;
     }
   }
 
@@ -131,11 +133,16 @@ public final class CompensateCommand implements Callable<Integer> {
     Model m = OnnxImporter.load(model);
     Preprocessing pre = preprocess.forModel(model);
     DatasetSpec ds = DatasetSpec.parse(data);
-    Dataset evalSet = options.evaluationSet(ds);
+    Dataset evalSet = options.evaluationSet(ds, m);
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     Assignment assignment = choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
+    try {
+      options.checkAssignment(m, assignment);
+    } catch (BadInputException e) {
+      throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
+    }
     QuantizedModel q = options.calibrate(m, pre, calibSet);
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {

@@ -107,12 +107,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     Model m = OnnxImporter.load(model);
     Preprocessing pre = preprocess.forModel(model);
     DatasetSpec ds = DatasetSpec.parse(data);
-    Dataset evalSet = options.evaluationSet(ds);
+    Dataset evalSet = options.evaluationSet(ds, m);
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     Assignment assignment = choice == null ? Assignment.allExact()
         : choice.config != null ? AssignmentJson.read(choice.config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
+    try {
+      options.checkAssignment(m, assignment);
+    } catch (BadInputException e) {
+      throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
+    }
     QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()

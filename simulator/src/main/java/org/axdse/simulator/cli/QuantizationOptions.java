@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
-import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.engine.AssignmentResolver;
 import org.axdse.simulator.engine.CachedCalibration;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.SessionOptions;
@@ -100,6 +102,27 @@ public final class QuantizationOptions {
   Dataset evaluationSet(DatasetSpec data) {
     Dataset set = data.load(split.equals("test") ? Split.TEST : Split.TRAIN);
     return limit == null ? set : set.limit(limit);
+  }
+
+  /**
+   * {@link #evaluationSet(DatasetSpec)} for {@code model}, its labels checked against the model's outputs before
+   * any calibration, so a label file that does not fit fails in seconds.
+   */
+  Dataset evaluationSet(DatasetSpec data, Model model) {
+    Dataset set = evaluationSet(data);
+    int classes = model.output().shape().size();
+    if (classes > 1) {
+      set.checkLabelsBelow(classes);
+    }
+    return set;
+  }
+
+  /**
+   * Checks {@code assignment} (layer names, multiplier names and formats, per-channel lengths) against
+   * {@code model} and these options before any calibration.
+   */
+  void checkAssignment(Model model, Assignment assignment) {
+    AssignmentResolver.forConfig(model, catalog(), config(), false).resolve(assignment);
   }
 
   /** {@code --calib} images drawn with seed 1 from the train split. */

@@ -20,6 +20,7 @@ import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.GruLayer;
 import org.axdse.simulator.model.LstmLayer;
 import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.QuantConfig;
 
 /**
  * Resolves an {@link Assignment} against a model and a multiplier catalog. A key is an approximable layer's name,
@@ -45,6 +46,16 @@ public final class AssignmentResolver {
     this.format = format;
     this.quantLabel = quantLabel;
     this.forceLookup = forceLookup;
+  }
+
+  /**
+   * The resolver of a model quantized as {@code config}: multipliers must have the format of its mode and weight
+   * width. Sessions use it, and commands check an assignment with it before calibrating.
+   */
+  public static AssignmentResolver forConfig(Model model, MultiplierCatalog catalog, QuantConfig config,
+      boolean forceLookup) {
+    return new AssignmentResolver(model, catalog, config.mode().format(config.weightBits()),
+        config.mode().label() + " quantization with " + config.weightBits() + "-bit weights", forceLookup);
   }
 
   /** Output channels of an approximable layer: what a per-channel list indexes (gate rows for LSTM/GRU). */

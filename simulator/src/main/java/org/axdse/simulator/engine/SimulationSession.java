@@ -79,10 +79,7 @@ public final class SimulationSession implements AutoCloseable {
       this.classes = engine.logitsPerSample();
       eval.checkLabelsBelow(classes);
       this.topK = classes > 10 ? 5 : 0;
-      var format = quant.config().mode().format(quant.config().weightBits());
-      this.resolver = new AssignmentResolver(model, catalog, format,
-          quant.config().mode().label() + " quantization with " + quant.config().weightBits() + "-bit weights",
-          options.forceLookup());
+      this.resolver = AssignmentResolver.forConfig(model, catalog, quant.config(), options.forceLookup());
       this.power = new PowerTable(model, quant, catalog, options.costSeed());
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
