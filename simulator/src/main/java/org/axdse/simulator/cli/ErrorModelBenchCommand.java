@@ -15,8 +15,10 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.LayerAssignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.LayerResult;
 import org.axdse.simulator.engine.SimulationSession;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Option;
  * {@code |std_pred - std_sim| / std_sim} and mean error in units of the simulated std
  * {@code |mean_pred - mean_sim| / std_sim}; medians per design and overall, the Spearman rank correlation of the
  * predicted and simulated stds over all (design, layer) pairs, and the time of one (layer, multiplier) model
- * build and of one (cached) assignment query. Default: the shared CIFAR-10 ResNet-20, 1,000 test images.
+ * build and of one (cached) assignment query. Default: the shared CIFAR-10 ResNet-20, 1,000 test images drawn
+ * with seed 2 ({@code --limit N}: N images; the CIFAR-10 test file is sorted by class, so not the first N).
  */
 @Command(
     name = "errormodel",
@@ -69,6 +72,11 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
           + "designs of the same families with --quant asym)")
   List<String> multipliers;
 
+  @Option(names = "--isolated", description = "make one layer approximate at a time (the others exact), so each "
+      + "layer sees the calibration distribution and only the model's independence assumption is measured "
+      + "(one evaluation per layer and design)")
+  boolean isolated;
+
   @Option(names = "--queries", description = "repetitions of the timed assignment query (default: "
       + "${DEFAULT-VALUE})")
   int queries = 200;
@@ -87,8 +95,8 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
     Model m = OnnxImporter.load(file);
     DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
     int images = options.limit != null ? options.limit : 1000;
-    options.limit = images;
-    Dataset test = options.evaluationSet(ds);
+    Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
+    Dataset test = images >= split.size() ? split : split.subset(images, 2L);
     Dataset calib = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     List<String> designs = multipliers != null ? multipliers : SIGNED.stream()
@@ -101,7 +109,8 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
     List<String> names = m.approximableLayers().stream().map(l -> l.name()).toList();
     PrintWriter out = spec.commandLine().getOut();
     ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("model", m.name()).put("images", test.size()).put("calibrationImages", calib.size())
+    root.put("model", m.name()).put("isolated", isolated).put("images", test.size())
+        .put("calibrationImages", calib.size())
         .put("quantization", q.config().describe());
     ArrayNode rows = root.putArray("designs");
     DescriptiveStatistics stdAll = new DescriptiveStatistics();
@@ -114,8 +123,8 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
         .withStatisticsImages(test.size()));
     try (SimulationSession s = session) {
       if (!json) {
-        out.printf(Locale.ROOT, "model %s, %d images (%d calibration), %s%n", m.name(), test.size(), calib.size(),
-            q.config().describe());
+        out.printf(Locale.ROOT, "model %s, %d images (%d calibration), %s%s%n", m.name(), test.size(),
+            calib.size(), q.config().describe(), isolated ? ", one approximate layer at a time" : "");
         out.printf(Locale.ROOT, "%-18s %7s %13s %13s %13s %13s%n", "design", "top-1", "std rel.diff",
             "(max)", "|dmean|/std", "(max)");
       }
@@ -130,12 +139,14 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
           em.predict(a);
         }
         querySeconds += (System.nanoTime() - t) / 1e9 / queries;
-        Evaluation e = s.evaluate(a);
+        Evaluation e = isolated ? null : s.evaluate(a);
+        List<LayerResult> simulated = isolated ? isolated(s, names, d) : e.layers();
+        double top1 = isolated ? Double.NaN : e.assignment().top1();
         DescriptiveStatistics std = new DescriptiveStatistics();
         DescriptiveStatistics mean = new DescriptiveStatistics();
-        ObjectNode row = rows.addObject().put("design", d).put("top1", e.assignment().top1());
+        ObjectNode row = rows.addObject().put("design", d).put("top1", top1);
         ArrayNode layers = row.putArray("layers");
-        for (LayerResult l : e.layers()) {
+        for (LayerResult l : simulated) {
           LayerPrediction p = predicted.get(l.index());
           if (l.errorStd() == null || l.errorStd() == 0) {
             continue;
@@ -154,7 +165,7 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
             .put("medianMeanOverStd", mean.getPercentile(50)).put("maxMeanOverStd", mean.getMax());
         if (!json) {
           out.printf(Locale.ROOT, "%-18s %6.2f%% %12.1f%% %12.1f%% %12.1f%% %12.1f%%%n", d,
-              100 * e.assignment().top1(), 100 * std.getPercentile(50), 100 * std.getMax(),
+              100 * top1, 100 * std.getPercentile(50), 100 * std.getMax(),
               100 * mean.getPercentile(50), 100 * mean.getMax());
           out.flush();
         }
@@ -180,5 +191,15 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Layer i's statistics with {@code design} on layer i alone, for every layer. */
+  private static List<LayerResult> isolated(SimulationSession s, List<String> names, String design) {
+    List<LayerResult> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.add(s.evaluate(Assignment.allExact().with(names.get(i), new LayerAssignment.Uniform(design))).layers()
+          .get(i));
+    }
+    return out;
   }
 }
