@@ -29,6 +29,7 @@ import org.axdse.simulator.quant.QuantizedModel;
  * measured once from an exact run over the calibration images (the histograms bias correction uses), and a cache
  * of every (layer, multiplier, weight remap)'s {@link ChannelMoments}, so that predicting an assignment, layer-wise
  * or per channel, compensated or not, costs one lookup per channel once its multipliers have been seen.
+ * By default the covariance between a channel's terms is included through {@link ActivationCovariance}.
  * Recurrent layers (LSTM, GRU) are not described: an assignment that makes one approximate is a one-line
  * {@link BadInputException} naming the layer. Thread-safe.
  */
@@ -40,23 +41,37 @@ public final class ErrorModel {
 
   private record Key(int layer, String multiplier, Map<Integer, Integer> remap) {}
 
-  private ErrorModel(Model model, QuantizedModel quant, MultiplierCatalog catalog, Map<Integer, TapCounts> taps) {
+  /** Images and accumulators per image sampled for the covariance of a layer's activations. */
+  private static final int COVARIANCE_IMAGES = 64;
+  private static final int COVARIANCE_PER_IMAGE = 16;
+  /** Layers with longer reductions keep the independence assumption (the covariance would take 32 MB or more). */
+  private static final int COVARIANCE_MAX_REDUCTION = 1024;
+
+  private ErrorModel(Model model, QuantizedModel quant, MultiplierCatalog catalog, Map<Integer, TapCounts> taps,
+      Map<Integer, ActivationCovariance> covariance) {
     this.layers = model.approximableLayers();
     this.resolver = Compensator.resolver(model, quant, catalog);
     this.byLayer = new HashMap<>();
     taps.forEach((index, t) -> {
       LayerQuantization q = quant.layer(index);
-      byLayer.put(index, new LayerErrorModel(q.name(), t, q.bias().length, q.weights().codes(),
-          q.input().zeroPoint(), q.input().signed()));
+      byLayer.put(index, new LayerErrorModel(q.name(), t, covariance.get(index), q.bias().length,
+          q.weights().codes(), q.input().zeroPoint(), q.input().signed()));
     });
   }
 
   /**
    * Measures the activation distribution of every convolution and dense layer of {@code quant} (uncompensated,
-   * as calibrated) in one exact run over {@code calibration}.
+   * as calibrated) in one exact run over {@code calibration}, and the covariance of their positions' activations
+   * on 16 accumulators of each of its first 64 images (layers with reductions up to 1,024).
    */
   public static ErrorModel open(Model model, QuantizedModel quant, MultiplierCatalog catalog, Dataset calibration,
       Kernels kernels) {
+    return open(model, quant, catalog, calibration, kernels, true);
+  }
+
+  /** As the five-argument form; without {@code correlated}, positions are taken as independent. */
+  public static ErrorModel open(Model model, QuantizedModel quant, MultiplierCatalog catalog, Dataset calibration,
+      Kernels kernels, boolean correlated) {
     List<Integer> targets = new ArrayList<>();
     for (int i = 0; i < model.approximableLayers().size(); i++) {
       if (describable(model.approximableLayers().get(i))) {
@@ -66,13 +81,20 @@ public final class ErrorModel {
     Map<Integer, TapHistograms> h = Compensator.exactHistograms(model, quant, targets, calibration, kernels);
     Map<Integer, TapCounts> taps = new HashMap<>();
     h.forEach((i, t) -> taps.put(i, TapCounts.of(t)));
-    return new ErrorModel(model, quant, catalog, taps);
+    Map<Integer, ActivationCovariance> cov = Map.of();
+    if (correlated) {
+      List<Integer> small = targets.stream().filter(i -> taps.get(i).reduction() <= COVARIANCE_MAX_REDUCTION)
+          .toList();
+      cov = CovarianceSampler.measure(model, quant, small, calibration, COVARIANCE_IMAGES, COVARIANCE_PER_IMAGE,
+          kernels);
+    }
+    return new ErrorModel(model, quant, catalog, taps, cov);
   }
 
   /** A model from distributions measured elsewhere: {@code taps} by approximable-layer index. */
   public static ErrorModel of(Model model, QuantizedModel quant, MultiplierCatalog catalog,
       Map<Integer, TapCounts> taps) {
-    return new ErrorModel(model, quant, catalog, Map.copyOf(taps));
+    return new ErrorModel(model, quant, catalog, Map.copyOf(taps), Map.of());
   }
 
   /** True for the layer kinds the model describes: convolutions (grouped and depthwise too) and dense layers. */
