@@ -35,11 +35,12 @@ import org.junit.jupiter.api.Test;
  * The model against the simulator on the bundled LeNet-5, one approximate layer at a time, calibrated and
  * evaluated on the same 200 images. Each layer's inputs are then exactly the calibration inputs (every other
  * layer is exact), so the predicted mean is the simulated one up to double rounding (tolerance 1e-6 of the std)
- * and the only modelling error is the independence of a channel's terms. Tolerance for the std: the variance
- * counts each tap's variance but no covariance between taps. An error with little bias and a sign that varies
- * with the operands (DRUM) has small covariances, so we require the predicted std within [0.9, 1.1] times the
- * simulated one (measured 0.94 to 1.05); a biased error (truncation) correlates through the activations, so for
- * it only the mean is checked (measured std ratios 0.50 to 1.20, in docs/notes/errmodel.md).
+ * and the only modelling error is in the variance. Tolerance for the std: the covariance between a channel's
+ * terms comes from 1,024 sampled accumulators (16 on each of 64 images), a relative standard error of about
+ * sqrt(2 / 1024) = 4% on a variance, 2% on a std, and the part of each product's error not explained by its
+ * activation's two features is taken as independent; we allow 15% and measured 0.98 to 1.00 (DRUM) and 0.92 to
+ * 1.08 (truncation) times the simulated std. Without the covariance (independent terms) truncation's std is
+ * off by up to half (measured 0.50 to 1.20), which the last check requires.
  * With compensation, the residual of bias correction (after weight tuning, asymmetric, so the zero-point term of
  * the remapped codes counts) is at most the 0.5 of rounding in every channel: the model's means are the ones
  * bias correction measured, computed independently.
@@ -92,6 +93,11 @@ class LenetLayerErrorModelTest {
     MultiplierCatalog catalog = MultiplierCatalog.builtin();
     QuantizedModel q = quantize(QuantMode.SYMMETRIC);
     ErrorModel em = open(q);
+    ErrorModel independent;
+    try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
+      independent = ErrorModel.open(M, q, catalog, SET, k, false);
+    }
+    double worstIndependent = 0;
     SessionOptions o = SessionOptions.defaults().withThreads(2).withFloatReference(false)
         .withStatisticsImages(set.size());
     List<String> names = m.approximableLayers().stream().map(l -> l.name()).toList();
@@ -105,13 +111,16 @@ class LenetLayerErrorModelTest {
           String what = design + " on " + names.get(i);
           assertEquals(sim.errorMean(), p.mean(), 1e-6 * sim.errorStd(), what + ": mean");
           double ratio = p.std() / sim.errorStd();
-          if (design.equals("s8x8_drum4")) {
-            assertTrue(ratio >= 0.9 && ratio <= 1.1, what + ": std ratio " + ratio);
+          assertTrue(ratio >= 0.85 && ratio <= 1.15, what + ": std ratio " + ratio);
+          if (design.equals("s8x8_trunc6")) {
+            worstIndependent = Math.max(worstIndependent, Math.abs(independent.predict(a).get(i).std()
+                / sim.errorStd() - 1));
           }
           assertEquals(0, em.predict(a).get((i + 1) % names.size()).std(), what + ": exact layers have no error");
         }
       }
     }
+    assertTrue(worstIndependent > 0.3, "without the covariance truncation's std is off by " + worstIndependent);
   }
 
 }
