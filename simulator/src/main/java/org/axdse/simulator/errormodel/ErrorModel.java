@@ -44,8 +44,8 @@ public final class ErrorModel {
   /** Images and accumulators per image sampled for the covariance of a layer's activations. */
   private static final int COVARIANCE_IMAGES = 64;
   private static final int COVARIANCE_PER_IMAGE = 16;
-  /** Layers with longer reductions keep the independence assumption (the covariance would take 32 MB or more). */
-  private static final int COVARIANCE_MAX_REDUCTION = 1024;
+  /** Longer reductions keep the independence assumption (their covariance would take more than 13 MB). */
+  private static final int COVARIANCE_MAX_REDUCTION = 640;
 
   private ErrorModel(Model model, QuantizedModel quant, MultiplierCatalog catalog, Map<Integer, TapCounts> taps,
       Map<Integer, ActivationCovariance> covariance) {
@@ -62,7 +62,7 @@ public final class ErrorModel {
   /**
    * Measures the activation distribution of every convolution and dense layer of {@code quant} (uncompensated,
    * as calibrated) in one exact run over {@code calibration}, and the covariance of their positions' activations
-   * on 16 accumulators of each of its first 64 images (layers with reductions up to 1,024).
+   * on 16 accumulators of each of its first 64 images (layers with reductions up to 640).
    */
   public static ErrorModel open(Model model, QuantizedModel quant, MultiplierCatalog catalog, Dataset calibration,
       Kernels kernels) {
