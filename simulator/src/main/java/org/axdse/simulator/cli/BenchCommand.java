@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Performance benchmarks (figures go to BENCHMARKS.md).",
-    subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class})
+    subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class, ErrorModelBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -81,6 +81,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-layer-stats", description = "skip the per-layer accumulator error statistics")
   boolean noLayerStats;
 
+  @Option(names = "--layer-stats", description = "also predict each layer's accumulator error mean and std with "
+      + "the statistical error model (convolution and dense layers; not with a deploy or compensation --config)")
+  boolean layerStats;
+
+  private Dataset layerStatsCalibration;
+
   @Mixin OutputFormat output;
 
   @Override
@@ -91,6 +97,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
+    }
+    if (layerStats && (noLayerStats || choice != null && choice.config != null
+        && (DeployJson.isDeployFile(choice.config) || CompensationFile.isCompensationFile(choice.config)))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--layer-stats needs the measured statistics "
+          + "and calibration images: not with --no-layer-stats, a deploy.json or a compensation --config");
     }
     if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
         && DeployJson.isDeployFile(choice.config)) {
@@ -105,6 +116,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
+    if (layerStats) {
+      LayerStatsPrediction.check(model, m);
+    }
     Preprocessing pre = preprocess.forModel(model);
     DatasetSpec ds = DatasetSpec.parse(data);
     Dataset evalSet = options.evaluationSet(ds, m);
@@ -119,6 +133,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
     }
     QuantizedModel q = options.calibrate(model, m, pre, calibSet);
+    layerStatsCalibration = layerStats ? calibSet : null;
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;
@@ -196,7 +211,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       options.printSetup(session);
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
-          new double[] {calibSeconds, openSeconds, evalSeconds});
+          new double[] {calibSeconds, openSeconds, evalSeconds}, layerStatsCalibration == null ? null
+              : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()));
       if (output.json()) {
         report.printJson(spec.commandLine().getOut());
       } else {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,12 +17,13 @@ import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.Accuracy;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.LayerResult;
+import org.axdse.simulator.errormodel.LayerPrediction;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /** The output of {@code axdse evaluate}: a human-readable table or one JSON document. */
 record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel quant, Assignment assignment,
-    String source, Evaluation evaluation, double[] seconds) {
+    String source, Evaluation evaluation, double[] seconds, List<LayerPrediction> predicted) {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   void printJson(PrintWriter out) {
@@ -33,6 +35,9 @@ record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel qua
     root.set("assignment", AssignmentJson.toJson(assignment));
     root.set("evaluation", JSON.valueToTree(evaluation));
     root.set("quantization", quant.toJson());
+    if (predicted != null) {
+      LayerStatsPrediction.addJson(root, evaluation, predicted);
+    }
     ObjectNode t = root.putObject("seconds");
     t.put("calibration", seconds[0]);
     t.put("open", seconds[1]);
@@ -64,13 +69,16 @@ record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel qua
     }
     out.println();
     int w = Math.max(5, e.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));
-    String head = "%3s  %-" + w + "s %-6s %12s  %-28s %9s %14s %14s%n";
+    String head = "%3s  %-" + w + "s %-6s %12s  %-28s %9s %14s %14s";
     out.printf(Locale.ROOT, head, "#", "layer", "kind", "MACs", "multiplier(s)", "rel.power", "acc.err mean",
         "acc.err std");
+    out.println(predicted == null ? "" : String.format(Locale.ROOT, " %14s %14s", "predicted mean", "predicted std"));
     for (LayerResult l : e.layers()) {
-      out.printf(Locale.ROOT, "%3d  %-" + w + "s %-6s %,12d  %-28s %9s %14s %14s%n", l.index(), l.name(), l.kind(),
+      out.printf(Locale.ROOT, "%3d  %-" + w + "s %-6s %,12d  %-28s %9s %14s %14s", l.index(), l.name(), l.kind(),
           l.macs(), multipliers(l), l.relativePower() == null ? "n/a" : String.format(Locale.ROOT, "%.4f",
               l.relativePower()), number(l.errorMean()), number(l.errorStd()));
+      LayerPrediction p = predicted == null ? null : predicted.get(l.index());
+      out.println(p == null ? "" : String.format(Locale.ROOT, " %14.2f %14.2f", p.mean(), p.std()));
     }
     out.println();
     out.printf(Locale.ROOT, "time: calibration %.1f s, session open %.1f s, evaluation %.1f s%n", seconds[0],

@@ -88,7 +88,7 @@ public final class Compensator {
   }
 
   /** The resolver of assignments for {@code quant}'s multiplier format (no forced table lookup). */
-  static AssignmentResolver resolver(Model model, QuantizedModel quant, MultiplierCatalog catalog) {
+  public static AssignmentResolver resolver(Model model, QuantizedModel quant, MultiplierCatalog catalog) {
     var format = quant.config().mode().format(quant.config().weightBits());
     return new AssignmentResolver(model, catalog, format,
         quant.config().mode().label() + " quantization with " + quant.config().weightBits() + "-bit weights",
@@ -109,7 +109,7 @@ public final class Compensator {
   }
 
   /** The input histograms of layers {@code targets} on the exact network over the calibration images. */
-  static Map<Integer, TapHistograms> exactHistograms(Model model, QuantizedModel quant, List<Integer> targets,
+  public static Map<Integer, TapHistograms> exactHistograms(Model model, QuantizedModel quant, List<Integer> targets,
       Dataset calibration, Kernels kernels) {
     byte[] codes = InputCodes.of(calibration, quant.preprocessing(), quant.tensor(model.input().name()));
     return measure(model, quant, targets, null, calibration.size(), codes, kernels);

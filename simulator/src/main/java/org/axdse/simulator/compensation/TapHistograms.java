@@ -12,7 +12,7 @@ import org.axdse.simulator.model.Window;
  * what the kernels feed the multiplier there. The mean accumulator error of an output channel follows exactly from
  * these counts and the product table. Mutable; fed batch by batch from a tensor tap on one thread.
  */
-final class TapHistograms {
+public final class TapHistograms {
   private final ApproximableLayer layer;
   private final int groups;
   private final int k;
@@ -38,25 +38,25 @@ final class TapHistograms {
   }
 
   /** Reduction length per group. */
-  int reduction() {
+  public int reduction() {
     return k;
   }
 
-  int groups() {
+  public int groups() {
     return groups;
   }
 
   /** Output positions counted per group (the number of accumulators of each channel). */
-  long positions() {
+  public long positions() {
     return positions;
   }
 
   /** The counts of group {@code g}, index {@code k}: 256 entries by code bit pattern, at {@code offset(g, k)}. */
-  long[] counts() {
+  public long[] counts() {
     return counts;
   }
 
-  int offset(int g, int kk) {
+  public int offset(int g, int kk) {
     return (g * k + kk) * 256;
   }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code axdse evaluate} on the shared ResNet-20 with a few images: JSON and table output, one-line errors. */
+/**
+ * {@code axdse evaluate} on the shared ResNet-20 with a few images: JSON and table output, one-line errors; and
+ * {@code --layer-stats} on the bundled LeNet-5 (a model with an LSTM layer is refused with one line).
+ */
 class EvaluateCommandTest {
   @TempDir Path dir;
   Path model;
@@ -91,5 +94,48 @@ class EvaluateCommandTest {
     Files.writeString(cfg, "{\"layers\": {\"0\": \"u8x8_trunc4\"}}");
     assertEquals(2, run(new StringWriter(), args("--config", cfg.toString())));
     assertTrue(failure.getMessage().contains("s8x8"), failure.getMessage());
+  }
+
+  /** {@code --layer-stats} on the bundled LeNet-5: predicted mean and std beside the measured ones. */
+  @Test
+  void jsonAndTableShowPredictedNextToMeasured() throws Exception {
+    String[] base = {"--model", TestData.repoFile("models/lenet5.onnx").toString(), "--split", "test", "--limit", "100", "--calib", "100",
+        "--threads", "2", "--no-float", "--uniform", "s8x8_drum4", "--layer-stats", "--data", "fashion-mnist"};
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, withFormat(base)), () -> String.valueOf(failure));
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    JsonNode layers = root.get("evaluation").get("layers");
+    JsonNode predicted = root.get("predictedLayerStats");
+    assertEquals(layers.size(), predicted.size());
+    for (int i = 0; i < layers.size(); i++) {
+      JsonNode p = predicted.get(i);
+      assertEquals(layers.get(i).get("name").asText(), p.get("name").asText());
+      assertEquals(layers.get(i).get("errorStd").asDouble(), p.get("measuredStd").asDouble());
+      double ratio = p.get("predictedStd").asDouble() / p.get("measuredStd").asDouble();
+      // calibration (train) and evaluation (test) images differ and upstream layers are approximate too
+      assertTrue(ratio > 0.5 && ratio < 2, p + ": predicted std within a factor of 2 of the measured one");
+    }
+    StringWriter table = new StringWriter();
+    assertEquals(0, run(table, base), () -> String.valueOf(failure));
+    assertTrue(table.toString().contains("predicted mean") && table.toString().contains("predicted std"),
+        table.toString());
+  }
+
+  @Test
+  void lstmModelIsRefusedWithOneLine() {
+    Path lstm = TestData.repoFile("models/lstm.onnx");
+    assertEquals(2, run(new StringWriter(), "--model", lstm.toString(), "--data", "fashion-mnist", "--limit", "10",
+        "--uniform", "s8x8_drum4", "--layer-stats"));
+    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    assertTrue(e.getMessage().startsWith(lstm + ": layer '") && e.getMessage().endsWith(
+        "(LSTM): --layer-stats predicts convolution and dense layers only"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+  }
+
+  private static String[] withFormat(String[] base) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + 2);
+    all[base.length] = "--format";
+    all[base.length + 1] = "json";
+    return all;
   }
 }

@@ -32,6 +32,11 @@ public final class TestData {
     throw new IllegalStateException("shared/cifar10 not found above " + Paths.get("").toAbsolutePath());
   }
 
+  /** A file of the repository ({@code models/...}, {@code data/...}); tests run in the module directory. */
+  public static Path repoFile(String path) {
+    return Paths.get("..").toAbsolutePath().normalize().resolve(path);
+  }
+
   public static Path resnet20() {
     return cifarDir().resolve("resnet20.onnx");
   }
