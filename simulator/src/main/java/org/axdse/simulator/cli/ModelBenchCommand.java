@@ -96,7 +96,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     Bounds.check("--runs", runs, 1, 1000);
     Path file = model != null ? model : shared().resolve("resnet20.onnx");
     Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
-        Path.of("simulator/src/test/resources/resnet20.preprocess.json")));
+        home().resolve("simulator/src/test/resources/resnet20.preprocess.json")));
     Model m = OnnxImporter.load(file);
     DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + shared());
     Dataset loaded = options.evaluationSet(ds);
@@ -107,7 +107,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     Map<String, Assignment> cases = new LinkedHashMap<>();
     cases.put("all " + name, Assignment.uniform(layers, name));
     Path mixed = config != null ? config : model == null && format.namePrefix().equals("s8x8")
-        && Files.isRegularFile(Path.of(MIXED)) ? Path.of(MIXED) : null;
+        && Files.isRegularFile(home().resolve(MIXED)) ? home().resolve(MIXED) : null;
     if (mixed != null) {
       cases.put("mixed " + mixed, AssignmentJson.read(mixed));
     }
@@ -189,15 +189,24 @@ public final class ModelBenchCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * The axdse directory the defaults are relative to: {@code AXDSE_HOME} (the {@code ./axdse} launcher exports it),
+   * else the working directory, so the defaults are found from any directory the launcher runs in.
+   */
+  static Path home() {
+    String h = System.getenv("AXDSE_HOME");
+    return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath().normalize();
+  }
+
   static Path shared() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+    for (Path p = home(); p != null; p = p.getParent()) {
       for (Path c : new Path[] {p.resolve("shared/cifar10"), p.resolve("../shared/cifar10")}) {
         if (Files.isDirectory(c)) {
           return c.normalize();
         }
       }
     }
-    throw new BadInputException("shared/cifar10 not found above " + Path.of("").toAbsolutePath()
+    throw new BadInputException("shared/cifar10 not found above " + home()
         + "; give --model and --data");
   }
 }
