@@ -135,7 +135,7 @@ public final class JsonFiles {
     } else if (problem != null && problem.startsWith("Null value for creator property")) {
       problem = "must not be null";
     } else if (problem != null) {
-      problem = JsonWords.plain(plainWords(problem));
+      problem = JsonWords.plain(problem);
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
@@ -145,13 +145,4 @@ public final class JsonFiles {
     return (where.isEmpty() ? "" : where + ": ") + (problem == null ? "malformed JSON" : problem);
   }
 
-  /** Jackson's wording of the common syntax problems, without its Java feature names. */
-  private static String plainWords(String problem) {
-    if (problem.startsWith("Unexpected end-of-input") || problem.startsWith("No content to map")) {
-      return "truncated or empty JSON (unexpected end of input)";
-    } else if (problem.startsWith("Non-standard token")) {
-      return problem.replaceAll("Non-standard token '([^']*)'.*", "$1 is not a JSON number (write a finite number)");
-    }
-    return problem.replaceAll(":? ?(enable|disable) `?[A-Za-z]+\\.[A-Z_]+`?.*", "").replaceAll("[\\r\\n]+", " ");
-  }
 }

@@ -20,7 +20,7 @@ final class JsonWords {
   private JsonWords() {}
 
   static String plain(String jackson) {
-    String first = jackson.lines().findFirst().orElse("").strip();
+    String first = syntax(jackson).lines().findFirst().orElse("").strip();
     Matcher m = PROBLEM.matcher(first);
     if (m.matches()) {
       return m.group(1).strip();
@@ -68,5 +68,15 @@ final class JsonWords {
       case "boolean" -> "true or false";
       default -> "this value";
     };
+  }
+
+  /** Jackson's wording of the common syntax problems, without its Java feature names. */
+  private static String syntax(String problem) {
+    if (problem.startsWith("Unexpected end-of-input") || problem.startsWith("No content to map")) {
+      return "truncated or empty JSON (unexpected end of input)";
+    } else if (problem.startsWith("Non-standard token")) {
+      return problem.replaceAll("Non-standard token '([^']*)'.*", "$1 is not a JSON number (write a finite number)");
+    }
+    return problem.replaceAll(":? ?(enable|disable) `?[A-Za-z]+\\.[A-Z_]+`?.*", "").replaceAll("[\\r\\n]+", " ");
   }
 }
