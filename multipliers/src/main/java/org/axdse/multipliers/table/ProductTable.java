@@ -10,8 +10,9 @@ import java.util.HexFormat;
 /**
  * The product of every operand pair of a multiplier: {@code 2^(8+N)} entries where index {@code (a << N) | w}
  * holds the product of activation code {@code a} and weight code {@code w}. Unsigned tables index by operand
- * values; signed tables index by two's-complement bit patterns and hold signed products. This is the single form
- * the simulator consumes. Immutable.
+ * values; signed tables index by two's-complement bit patterns and hold signed products; float tables index by
+ * code bit patterns and hold {@link org.axdse.multipliers.format.FloatProduct#pack packed float products}. This is
+ * the single form the simulator consumes. Immutable.
  */
 public final class ProductTable {
   private final MultiplierFormat format;
@@ -37,7 +38,7 @@ public final class ProductTable {
   public static ProductTable exact(MultiplierFormat format) {
     int[] p = new int[format.tableSize()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = format.activationAt(i) * format.weightAt(i);
+      p[i] = format.exactProductAt(i);
     }
     return new ProductTable(format, p);
   }
@@ -60,9 +61,9 @@ public final class ProductTable {
     return products[format.index(a, w)];
   }
 
-  /** The exact product {@code a*w} of the operands stored at {@code index}. */
+  /** The exact product {@code a*w} of the operands stored at {@code index} (packed for a float format). */
   public int exactAtIndex(int index) {
-    return format.activationAt(index) * format.weightAt(index);
+    return format.exactProductAt(index);
   }
 
   /** True when every entry equals the exact product. */
