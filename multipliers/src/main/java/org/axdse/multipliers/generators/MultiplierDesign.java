@@ -13,7 +13,7 @@ import org.axdse.multipliers.table.MultiplierFormat;
  */
 public sealed interface MultiplierDesign
     permits ExactDesign, TruncatedDesign, BrokenArrayDesign, PerforatedDesign, ApproxAdderDesign, MitchellDesign,
-        DrumDesign {
+        DrumDesign, FloatDesign {
 
   MultiplierFormat format();
 

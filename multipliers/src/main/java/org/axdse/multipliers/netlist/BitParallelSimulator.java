@@ -117,6 +117,9 @@ public final class BitParallelSimulator {
         }
       }
     }
+    if (f.isFloat()) {
+      return org.axdse.multipliers.table.FloatProductWords.table(f, pbits, products);
+    }
     if (f.signed() && pbits < 32) {
       int shift = 32 - pbits;
       for (int i = 0; i < size; i++) {

@@ -3,7 +3,6 @@ package org.axdse.multipliers.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,7 +22,7 @@ class MinifloatRoundingTest {
   void encodeIsTheNearestValueTiesToEven(Minifloat f) {
     for (double x : probes(f)) {
       for (double signed : new double[] {x, -x}) {
-        int expected = bruteForce(f, signed);
+        int expected = NearestCode.round(f, signed);
         int got = f.encode(signed);
         if (f.isNaN(expected)) {
           assertTrue(f.isNaN(got), f + " x=" + signed + " got " + got);
@@ -78,39 +77,5 @@ class MinifloatRoundingTest {
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static int bruteForce(Minifloat f, double x) {
-    int sign = Double.doubleToRawLongBits(x) < 0 ? f.signBit() : 0;
-    double a = Math.abs(x);
-    int lower = 0;
-    for (int c = 0; c <= f.maxCode(); c++) {
-      if (f.decode(c) <= a && f.decode(c) > f.decode(lower)) {
-        lower = c;
-      }
-    }
-    if (f.decode(lower) == a) {
-      return sign | lower;
-    }
-    int upper = lower + 1;
-    while (upper <= f.maxCode() && f.decode(upper) == f.decode(lower)) {
-      upper++;
-    }
-    // beyond the maximum: the next value of an unbounded exponent, maxCode + 1 in code order
-    double upperValue = upper <= f.maxCode() ? f.decode(upper)
-        : f.maxFinite() + Math.scalb(1.0, f.exponent(f.maxCode()));
-    int cmp = new BigDecimal(a).subtract(new BigDecimal(f.decode(lower)))
-        .compareTo(new BigDecimal(upperValue).subtract(new BigDecimal(a)));
-    boolean up = cmp > 0 || (cmp == 0 && (lower & 1) == 1 && (upper & 1) == 0);
-    if (!up) {
-      return sign | lower;
-    }
-    if (upper <= f.maxCode()) {
-      return sign | upper;
-    }
-    if (f.saturate()) {
-      return sign | f.maxCode();
-    }
-    return f.specials() == Specials.IEEE ? sign | (((1 << f.exponentBits()) - 1) << f.mantissaBits()) : f.encode(Double.NaN);
   }
 }
