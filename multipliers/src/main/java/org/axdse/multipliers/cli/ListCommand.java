@@ -45,7 +45,8 @@ final class ListCommand implements Runnable {
   @Mixin LibraryOptions library;
   @ArgGroup(exclusive = true) Signs signs;
 
-  @Option(names = "--bits", paramLabel = "8xN", description = "Only this operand format, e.g. 8x8 or 8x4.")
+  @Option(names = "--bits", paramLabel = "8xN|FORMAT",
+      description = "Only this operand format, e.g. 8x8, 8x4 or a float format such as e4m3.")
   String bits;
 
   @Option(names = "--sort", paramLabel = "KEY", defaultValue = "name",
@@ -61,7 +62,7 @@ final class ListCommand implements Runnable {
           + String.join(", ", SORT_KEYS.keySet().stream().sorted().toList()) + ")");
     }
     if (bits != null && !bits.matches("8x[2-8]")) {
-      throw new BadInputException("--bits: expected 8xN with N from 2 to 8, got '" + bits + "'");
+      bits = FloatFormatOption.parse("--bits", bits, "8xN with N from 2 to 8").name();
     }
     List<Multiplier> chosen = library.catalog().all().stream().filter(this::selected).toList();
     List<MultiplierSummary> rows = Summaries.defaults().of(chosen);
@@ -87,7 +88,7 @@ final class ListCommand implements Runnable {
     if (signs != null && signs.signed && !m.format().signed()) {
       return false;
     }
-    if (signs != null && signs.unsigned && m.format().signed()) {
+    if (signs != null && signs.unsigned && (m.format().signed() || m.format().isFloat())) {
       return false;
     }
     return bits == null || m.format().label().equals(bits.toLowerCase(Locale.ROOT));

@@ -41,9 +41,10 @@ public record FloatDesign(Minifloat element, MantissaMultiplier mantissa, boolea
         + (rounded ? ", rounded to nearest even in " + element.name() : ", exact product word");
   }
 
+  /** True only without NaN and infinity: {@code 0 x NaN} and {@code 0 x inf} are NaN. */
   @Override
   public boolean zeroPreserving() {
-    return true;
+    return element.specials() == org.axdse.multipliers.format.Specials.FINITE;
   }
 
   @Override

@@ -34,7 +34,11 @@ public sealed interface MultiplierDesign
     return Multiplier.ofNetlist(name(), description(), netlist());
   }
 
+  /** The exact reference of {@code format}: the array multiplier, or the exact-word float multiplier. */
   static MultiplierDesign exact(MultiplierFormat format) {
+    if (format.isFloat()) {
+      return new FloatDesign(format.element(), MantissaMultiplier.exact(), false);
+    }
     return new ExactDesign(format, Reduction.ARRAY);
   }
 

@@ -33,8 +33,8 @@ final class PartialProductCircuit {
   }
 
   static void requireFormat(MultiplierFormat format) {
-    if (format == null) {
-      throw new IllegalArgumentException("format is required");
+    if (format == null || format.isFloat()) {
+      throw new IllegalArgumentException("an integer format is required, got " + format);
     }
   }
 }

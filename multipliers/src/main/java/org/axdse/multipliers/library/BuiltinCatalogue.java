@@ -41,6 +41,7 @@ final class BuiltinCatalogue {
         d.add(new ExactDesign(MultiplierFormat.of(n, s), Reduction.ARRAY));
       }
     }
+    d.addAll(FloatCatalogue.designs());
     return List.copyOf(d);
   }
 

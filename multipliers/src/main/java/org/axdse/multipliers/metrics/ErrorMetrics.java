@@ -27,7 +27,8 @@ import org.axdse.multipliers.table.ProductTable;
  *       ones (32640 for signed 8x8).
  * </ul>
  *
- * <p>Relative errors are fractions (0.05 = 5 %); only the two {@code *Percent} fields are in percent.
+ * <p>Relative errors are fractions (0.05 = 5 %); only the two {@code *Percent} fields are in percent. Float
+ * multipliers use the products' real values, see {@link FloatErrors}.
  */
 public record ErrorMetrics(double meanError, double mae, double mse, double wce, double mre, double wcre,
     double errorProbability, double nmed, double maePercent, double wcePercent) {
@@ -74,6 +75,9 @@ public record ErrorMetrics(double meanError, double mae, double mse, double wce,
 
   private static ErrorMetrics compute(ProductTable table, OperandDistribution distribution) {
     MultiplierFormat f = table.format();
+    if (f.isFloat()) {
+      return FloatErrors.compute(table, distribution);
+    }
     double sumP = 0;
     double sumE = 0;
     double sumAbs = 0;

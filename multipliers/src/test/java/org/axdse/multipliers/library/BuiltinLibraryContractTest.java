@@ -43,9 +43,9 @@ class BuiltinLibraryContractTest {
     for (Multiplier m : all) {
       assertTrue(names.add(m.name()), "duplicate name " + m.name());
       MultiplierFormat f = m.format();
-      assertTrue(m.name().matches("[us]8x[2-8]_[a-z0-9_]+"), m.name());
+      assertTrue(m.name().matches("([us]8x[2-8]|e[2-5]m[1-4])_[a-z0-9_]+"), m.name());
       assertTrue(m.name().startsWith(f.namePrefix() + "_"), m.name() + " does not match format " + f);
-      assertEquals(1 << (8 + f.weightBits()), m.table().size(), m.name());
+      assertEquals(1 << (f.activationBits() + f.weightBits()), m.table().size(), m.name());
       assertNotNull(m.netlist(), m.name() + " is generated and must carry its circuit");
       assertEquals(f, m.netlist().format());
       assertFalse(m.description().isBlank(), m.name());
