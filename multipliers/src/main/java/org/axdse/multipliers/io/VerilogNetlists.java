@@ -44,7 +44,10 @@ final class VerilogNetlists {
     }
     Signedness declared = top.activation().signed() ? Signedness.SIGNED
         : SIGNED_NAME.matcher(top.module().name()).matches() ? Signedness.SIGNED : null;
-    MultiplierFormat format = hint.resolve(source, top.weight().width(), declared);
+    MultiplierFormat floatFormat = FloatFormatComment.declared(source, lexer.lineComments(),
+        top.activation().width(), top.weight().width(), top.outputBits().length);
+    MultiplierFormat format = floatFormat != null ? floatFormat
+        : hint.resolve(source, top.weight().width(), declared);
     Netlist netlist = elab.graph().build(name, format, top.outputBits(), top.output().line());
     return new Imported(netlist, top.module().name(), figures(lexer.lineComments()));
   }
@@ -93,6 +96,7 @@ final class VerilogNetlists {
         .append('\n');
     sb.append("// ").append(f).append(", ").append(n.cells().size())
         .append(" cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)\n");
+    sb.append(FloatFormatComment.line(f));
     sb.append("module ").append(identifier(moduleName)).append(" (A, B, O);\n");
     sb.append("  input ").append(signed).append("[").append(f.activationBits() - 1).append(":0] A;\n");
     sb.append("  input ").append(signed).append("[").append(f.weightBits() - 1).append(":0] B;\n");
