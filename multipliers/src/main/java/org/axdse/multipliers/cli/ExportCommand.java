@@ -47,6 +47,9 @@ final class ExportCommand implements Runnable {
     ExportLayout layout = ExportLayout.of(fileFormat, out);
     OutputPaths.checkFile(out);
     Multiplier m = library.catalog().byName(name);
+    if (m.format().isFloat() && layout != ExportLayout.JSON && layout != ExportLayout.VERILOG) {
+      throw new BadInputException(name + ": a float multiplier (" + m.format() + ") exports as verilog or json only");
+    }
     switch (layout) {
       case JSON -> AtomicFiles.writeString(out, SummaryJson.toJson(Summaries.defaults().of(m)) + "\n");
       case ADAPT -> AtomicFiles.write(out, AdaptHeader.encode(m, Order.WEIGHT_MAJOR));
