@@ -40,7 +40,8 @@ final class ShowCommand implements Runnable {
       return;
     }
     var e = s.metrics();
-    out.printf(Locale.ROOT, "%s  (%s, %s)%n", s.name(), s.format(), m.format().signed() ? "signed" : "unsigned");
+    out.printf(Locale.ROOT, "%s  (%s, %s)%n", s.name(), s.format(), m.format().isFloat() ? "float"
+        : m.format().signed() ? "signed" : "unsigned");
     if (!s.description().isEmpty()) {
       out.printf("  %s%n", s.description());
     }
