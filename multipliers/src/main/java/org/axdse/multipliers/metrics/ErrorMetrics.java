@@ -78,15 +78,7 @@ public record ErrorMetrics(double meanError, double mae, double mse, double wce,
     if (f.isFloat()) {
       return FloatErrors.compute(table, distribution);
     }
-    double sumP = 0;
-    double sumE = 0;
-    double sumAbs = 0;
-    double sumSq = 0;
-    double sumWrong = 0;
-    double sumPNonZero = 0;
-    double sumRel = 0;
-    double wce = 0;
-    double wcre = 0;
+    ErrorSums sums = new ErrorSums();
     long maxAbsExact = 0;
     long minExact = Long.MAX_VALUE;
     long maxExact = Long.MIN_VALUE;
@@ -96,29 +88,11 @@ public record ErrorMetrics(double meanError, double mae, double mse, double wce,
       minExact = Math.min(minExact, x);
       maxExact = Math.max(maxExact, x);
       double p = distribution == null ? 1.0 : distribution.probabilityAt(i);
-      if (p == 0) {
-        continue;
-      }
-      long e = table.atIndex(i) - x;
-      double abs = Math.abs((double) e);
-      sumP += p;
-      sumE += p * e;
-      sumAbs += p * abs;
-      sumSq += p * abs * abs;
-      wce = Math.max(wce, abs);
-      if (e != 0) {
-        sumWrong += p;
-      }
-      if (x != 0) {
-        double rel = abs / Math.abs((double) x);
-        sumPNonZero += p;
-        sumRel += p * rel;
-        wcre = Math.max(wcre, rel);
+      if (p != 0) {
+        sums.add(p, table.atIndex(i), x);
       }
     }
-    double mae = sumAbs / sumP;
     double range = f.signed() ? maxExact - minExact : (1L << f.productBits()) - 1;
-    return new ErrorMetrics(sumE / sumP, mae, sumSq / sumP, wce, sumPNonZero > 0 ? sumRel / sumPNonZero : 0,
-        wcre, Math.min(1.0, sumWrong / sumP), mae / maxAbsExact, 100 * mae / range, 100 * wce / range);
+    return sums.metrics(maxAbsExact, range);
   }
 }

@@ -20,15 +20,7 @@ final class FloatErrors {
   static ErrorMetrics compute(ProductTable table, OperandDistribution distribution) {
     MultiplierFormat f = table.format();
     Minifloat el = f.element();
-    double sumP = 0;
-    double sumE = 0;
-    double sumAbs = 0;
-    double sumSq = 0;
-    double sumWrong = 0;
-    double sumPNonZero = 0;
-    double sumRel = 0;
-    double wce = 0;
-    double wcre = 0;
+    ErrorSums sums = new ErrorSums();
     double maxAbsExact = 0;
     double minExact = Double.MAX_VALUE;
     double maxExact = -Double.MAX_VALUE;
@@ -48,29 +40,11 @@ final class FloatErrors {
       if (!Double.isFinite(v)) {
         v = Math.copySign(el.maxFinite(), Double.isNaN(v) ? x : v);
       }
-      double e = v - x;
-      double abs = Math.abs(e);
-      sumP += p;
-      sumE += p * e;
-      sumAbs += p * abs;
-      sumSq += p * abs * abs;
-      wce = Math.max(wce, abs);
-      if (e != 0) {
-        sumWrong += p;
-      }
-      if (x != 0) {
-        double rel = abs / Math.abs(x);
-        sumPNonZero += p;
-        sumRel += p * rel;
-        wcre = Math.max(wcre, rel);
-      }
+      sums.add(p, v, x);
     }
-    if (sumP == 0) {
+    if (sums.empty()) {
       throw new IllegalArgumentException("no operand pair of " + f + " with finite operands has probability > 0");
     }
-    double mae = sumAbs / sumP;
-    double range = maxExact - minExact;
-    return new ErrorMetrics(sumE / sumP, mae, sumSq / sumP, wce, sumPNonZero > 0 ? sumRel / sumPNonZero : 0,
-        wcre, Math.min(1.0, sumWrong / sumP), mae / maxAbsExact, 100 * mae / range, 100 * wce / range);
+    return sums.metrics(maxAbsExact, maxExact - minExact);
   }
 }
