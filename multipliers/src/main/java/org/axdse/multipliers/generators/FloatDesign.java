@@ -16,8 +16,9 @@ public record FloatDesign(Minifloat element, MantissaMultiplier mantissa, boolea
     if (element == null || mantissa == null) {
       throw new IllegalArgumentException("a float design needs an element format and a mantissa multiplier");
     }
-    if (mantissa.logarithmic() && element.mantissaBits() < 1) {
-      throw new IllegalArgumentException("Mitchell needs at least 1 mantissa bit, " + element + " has none");
+    if (mantissa.needsFraction() && element.mantissaBits() < 1) {
+      throw new IllegalArgumentException(mantissa.label() + " needs at least 1 mantissa bit, " + element
+          + " has none");
     }
     if (mantissa.truncatedColumns() > 2 * element.mantissaBits() + 1) {
       throw new IllegalArgumentException("truncation of " + element + " drops at most " + (2 * element.mantissaBits()

@@ -1,5 +1,6 @@
 package org.axdse.multipliers.generators;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,56 +16,98 @@ import java.util.List;
  *       {@code (1 + f1)(1 + f2) ~ 1 + f1 + f2}, the classic log-domain float multiplier (Mitchell 1962; as an FP
  *       multiplier e.g. Saadat, Bokhari and Parameswaran, "Minimally Biased Multipliers for Approximate Integer and
  *       Floating-Point Multiplication", IEEE TCAD 37(11), 2018).
+ *   <li>{@link #lmul()}: L-Mul (H. Luo and W. Sun, "Addition is All You Need for Energy-efficient Language
+ *       Models", arXiv 2410.00907, 2024): {@code (1 + f1)(1 + f2) ~ 1 + f1 + f2 + 2^-l(m)}, {@code l(m) = m} for
+ *       {@code m <= 3}, 3 for {@code m = 4}, 4 above. As partial products: the hidden bits' row and column are
+ *       kept, the {@code m x m} fraction block is dropped, and the AND of the two hidden bits adds the constant in
+ *       column {@code 2m - l(m)}. Mitchell without the leading-one detectors, since a normal significand's leading
+ *       one is the hidden bit; a subnormal operand keeps only its product with the other's hidden bit.
  * </ul>
  *
+ * @param kind which multiplier
  * @param truncatedColumns {@code k} for truncation, 0 otherwise
- * @param logarithmic true for Mitchell
  */
-public record MantissaMultiplier(int truncatedColumns, boolean logarithmic) {
+public record MantissaMultiplier(Kind kind, int truncatedColumns) {
+  /** The significand multipliers. */
+  public enum Kind { EXACT, TRUNCATED, MITCHELL, LMUL }
+
   public MantissaMultiplier {
-    if (truncatedColumns < 0 || logarithmic && truncatedColumns != 0) {
-      throw new IllegalArgumentException("truncation needs k >= 1 and does not combine with Mitchell");
+    if (kind == null || (kind == Kind.TRUNCATED) != (truncatedColumns >= 1) || truncatedColumns < 0) {
+      throw new IllegalArgumentException("truncation needs k >= 1 columns and other kinds none: " + kind + " "
+          + truncatedColumns);
     }
   }
 
   public static MantissaMultiplier exact() {
-    return new MantissaMultiplier(0, false);
+    return new MantissaMultiplier(Kind.EXACT, 0);
   }
 
   public static MantissaMultiplier truncated(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("truncation needs k >= 1, got " + k);
     }
-    return new MantissaMultiplier(k, false);
+    return new MantissaMultiplier(Kind.TRUNCATED, k);
   }
 
   public static MantissaMultiplier mitchell() {
-    return new MantissaMultiplier(0, true);
+    return new MantissaMultiplier(Kind.MITCHELL, 0);
+  }
+
+  public static MantissaMultiplier lmul() {
+    return new MantissaMultiplier(Kind.LMUL, 0);
   }
 
   public boolean isExact() {
-    return truncatedColumns == 0 && !logarithmic;
+    return kind == Kind.EXACT;
   }
 
-  /** Name part: {@code exact}, {@code trunc<k>}, {@code mitchell}. */
+  /** True for the designs that need at least one mantissa bit (Mitchell, L-Mul). */
+  public boolean needsFraction() {
+    return kind == Kind.MITCHELL || kind == Kind.LMUL;
+  }
+
+  /** Name part: {@code exact}, {@code trunc<k>}, {@code mitchell}, {@code lmul}. */
   public String label() {
-    return logarithmic ? "mitchell" : truncatedColumns > 0 ? "trunc" + truncatedColumns : "exact";
+    return switch (kind) {
+      case EXACT -> "exact";
+      case TRUNCATED -> "trunc" + truncatedColumns;
+      case MITCHELL -> "mitchell";
+      case LMUL -> "lmul";
+    };
   }
 
   public String description() {
-    return logarithmic ? "Mitchell logarithmic significand product"
-        : truncatedColumns > 0 ? "significand product with the " + truncatedColumns + " lowest columns truncated"
-        : "exact significand product";
+    return switch (kind) {
+      case EXACT -> "exact significand product";
+      case TRUNCATED -> "significand product with the " + truncatedColumns + " lowest columns truncated";
+      case MITCHELL -> "Mitchell logarithmic significand product";
+      case LMUL -> "L-Mul significand product (fractions added, no fraction product)";
+    };
   }
 
-  /** The product of unsigned words {@code x} and {@code y}, {@code width} bits. */
+  /** L-Mul's offset exponent {@code l(m)}. */
+  public static int lmulOffset(int mantissaBits) {
+    return mantissaBits <= 3 ? mantissaBits : mantissaBits == 4 ? 3 : 4;
+  }
+
+  /** The product of unsigned significand words {@code x} and {@code y} (hidden bit on top), {@code width} bits. */
   int[] multiply(Logic g, int[] x, int[] y, int width) {
-    if (logarithmic) {
+    if (kind == Kind.MITCHELL) {
       return MitchellCircuit.multiply(g, x, y, width);
     }
-    List<Term> terms = PartialProducts.without(PartialProducts.terms(x.length, y.length, false),
-        t -> t.column() < truncatedColumns);
+    List<Term> all = PartialProducts.terms(x.length, y.length, false);
+    List<Term> terms = switch (kind) {
+      case TRUNCATED -> PartialProducts.without(all, t -> t.column() < truncatedColumns);
+      case LMUL -> lmulTerms(all, x.length - 1);
+      default -> all;
+    };
     BitMatrix m = PartialProducts.matrix(g, x, y, terms, 0, width);
     return Reducer.exact(g, width).reduce(m, Reduction.ARRAY);
+  }
+
+  private static List<Term> lmulTerms(List<Term> all, int m) {
+    List<Term> terms = new ArrayList<>(PartialProducts.without(all, t -> t.i() < m && t.j() < m));
+    terms.add(new Term(m, m, 1, 2 * m - lmulOffset(m)));
+    return terms;
   }
 }

@@ -8,8 +8,8 @@ import org.axdse.multipliers.generators.MantissaMultiplier;
 
 /**
  * The built-in float multipliers: for the FP8 formats E4M3, E5M2 and E3M4 the exact product word, its rounded
- * (RNE) form, truncated significand products and Mitchell's logarithmic one; for the OCP MX element types E3M2,
- * E2M3 and E2M1 the exact and rounded designs. Truncation levels keep at least the top columns of the
+ * (RNE) form, truncated significand products, Mitchell's logarithmic one and L-Mul; for the OCP MX element types
+ * E3M2, E2M3 and E2M1 the exact and rounded designs. Truncation levels keep at least the top columns of the
  * {@code (2m+2)}-bit significand product.
  */
 final class FloatCatalogue {
@@ -36,5 +36,7 @@ final class FloatCatalogue {
     d.add(new FloatDesign(f, MantissaMultiplier.truncated(roundedTruncation), true));
     d.add(new FloatDesign(f, MantissaMultiplier.mitchell(), false));
     d.add(new FloatDesign(f, MantissaMultiplier.mitchell(), true));
+    d.add(new FloatDesign(f, MantissaMultiplier.lmul(), false));
+    d.add(new FloatDesign(f, MantissaMultiplier.lmul(), true));
   }
 }

@@ -92,6 +92,34 @@ class FloatMultiplierTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("fp8")
+  void lmulAddsTheFractionsAndItsConstant(Minifloat f) {
+    // (hA F + a)(hB F + b) with F = 2^m loses a*b and gains hA hB 2^(2m - l(m)) (Luo and Sun 2024)
+    int m = f.mantissaBits();
+    int l = m <= 3 ? m : m == 4 ? 3 : 4;
+    ProductTable t = new FloatDesign(f, MantissaMultiplier.lmul(), false).build().table();
+    for (int i = 0; i < t.size(); i++) {
+      int a = i >> 8;
+      int b = i & 0xFF;
+      if (!f.isFinite(a) || !f.isFinite(b)) {
+        continue;
+      }
+      long ha = f.significand(a) >> m;
+      long hb = f.significand(b) >> m;
+      long fa = f.significand(a) & ((1 << m) - 1);
+      long fb = f.significand(b) & ((1 << m) - 1);
+      long p = (ha * hb << (2 * m)) + ((ha * fb + hb * fa) << m) + (ha * hb << (2 * m - l));
+      double expected = (f.negative(a) != f.negative(b) ? -1 : 1) * Math.scalb((double) p,
+          f.exponent(a) + f.exponent(b));
+      assertEquals(expected + 0.0, FloatProduct.unpack(t.atIndex(i)).value() + 0.0, f + " pair " + a + ", " + b);
+    }
+  }
+
+  static List<Minifloat> fp8() {
+    return List.of(Minifloat.e4m3(), Minifloat.e5m2(), Minifloat.e3m4());
+  }
+
   @Test
   void mitchellNeverOverestimatesAndStaysWithinItsBound() {
     Minifloat f = Minifloat.e4m3();
