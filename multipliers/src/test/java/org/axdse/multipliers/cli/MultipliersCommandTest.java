@@ -28,7 +28,7 @@ class MultipliersCommandTest {
   @TempDir Path dir;
 
   /** Runs the command and returns what it printed; a failure of the command is rethrown as it was. */
-  private static String run(String... args) {
+  static String run(String... args) {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(new MultipliersCommand());
     cl.setOut(new PrintWriter(out));
@@ -45,7 +45,7 @@ class MultipliersCommandTest {
     return out.toString();
   }
 
-  private static List<CSVRecord> csv(String text) throws Exception {
+  static List<CSVRecord> csv(String text) throws Exception {
     return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
         .parse(new StringReader(text)).getRecords();
   }
