@@ -24,6 +24,18 @@ final class FloatFormatComment {
     return format.isFloat() ? "// number format: " + format.element().name() + "\n" : "";
   }
 
+  /**
+   * A format given beside the file (flag or sidecar) must agree with what the file is when either is a float
+   * format: float multipliers come only from Verilog with the comment, and an integer file is not a float one.
+   */
+  static void checkDeclared(Path source, FileFormat kind, MultiplierFormat declared, MultiplierFormat read) {
+    if (declared != null && (declared.isFloat() || read.isFloat()) && !declared.equals(read)) {
+      throw BadInputException.in(source, "format " + declared + " was given but the file holds a " + read
+          + " multiplier" + (declared.isFloat() && kind != FileFormat.VERILOG
+              ? " (float multipliers are read from Verilog with a '// number format:' comment)" : ""));
+    }
+  }
+
   /** The float format a file declares, or null; its operand and product widths are checked. */
   static MultiplierFormat declared(Path source, List<String> comments, int activationBits, int weightBits,
       int productBits) {

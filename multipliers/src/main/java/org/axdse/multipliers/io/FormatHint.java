@@ -45,8 +45,15 @@ record FormatHint(Integer weightBits, Signedness signedness) {
     return MultiplierFormat.of(n, s);
   }
 
-  /** Parses a format name such as {@code u8x8} or {@code s8x4}. */
+  /** Parses a format name such as {@code u8x8}, {@code s8x4} or a float format such as {@code e4m3}. */
   static MultiplierFormat parseFormat(Path source, String text) {
+    if (text.strip().matches("(?i)e\\d+m\\d+.*")) {
+      try {
+        return MultiplierFormat.of(org.axdse.multipliers.format.Minifloat.parse(text));
+      } catch (BadInputException e) {
+        throw BadInputException.in(source, e.getMessage());
+      }
+    }
     var m = java.util.regex.Pattern.compile("([us])8x([2-8])").matcher(text.strip());
     if (!m.matches()) {
       throw BadInputException.in(source, "bad multiplier format '" + text + "'; expected u8xN or s8xN, N = 2..8");

@@ -57,6 +57,8 @@ public final class MultiplierFiles {
         yield Multiplier.ofNetlist(name, description, v.netlist()).withPublished(v.published());
       }
     };
+    FloatFormatComment.checkDeclared(source, kind, format != null ? format
+        : meta.declaredFormat(Sidecar.pathOf(source)), m.format());
     return meta.applyTo(m);
   }
 

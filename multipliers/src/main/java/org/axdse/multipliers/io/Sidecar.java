@@ -107,6 +107,11 @@ public record Sidecar(String name, String description, String format, String sig
     hint(src);
   }
 
+  /** The full format this sidecar names, or null. */
+  MultiplierFormat declaredFormat(Path src) {
+    return format == null ? null : FormatHint.parseFormat(src, format);
+  }
+
   /** What this sidecar says about the format. */
   FormatHint hint(Path src) {
     MultiplierFormat f = format == null ? null : FormatHint.parseFormat(src, format);

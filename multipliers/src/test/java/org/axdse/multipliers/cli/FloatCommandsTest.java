@@ -46,6 +46,26 @@ class FloatCommandsTest {
   }
 
   @Test
+  void importedFloatVerilogJoinsALibraryDirectory() throws Exception {
+    Path src = dir.resolve("src");
+    Path lib = dir.resolve("lib");
+    Files.createDirectories(src);
+    Path v = src.resolve("my_lmul.v");
+    run("export", "e4m3_lmul", "--out", v.toString());
+    run("import", v.toString(), "--into", lib.toString());
+    List<CSVRecord> rows = csv(run("list", "--library", lib.toString(), "--bits", "e4m3", "--format", "csv"));
+    CSVRecord mine = rows.stream().filter(r -> r.get("name").equals("my_lmul")).findFirst().orElseThrow();
+    CSVRecord builtin = rows.stream().filter(r -> r.get("name").equals("e4m3_lmul")).findFirst().orElseThrow();
+    assertEquals(builtin.get("mre_pct"), mine.get("mre_pct"));
+    assertEquals(builtin.get("rel_area"), mine.get("rel_area"));
+    // a sidecar naming an integer format contradicts the file's float format
+    Files.writeString(lib.resolve("my_lmul.v.meta.json"), "{\"format\": \"u8x8\"}");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> run("list", "--library", lib.toString(), "--bits", "e4m3"));
+    assertTrue(e.getMessage().contains("my_lmul.v") && e.getMessage().contains("e4m3"), e.getMessage());
+  }
+
+  @Test
   void badFloatFormatIsOneLine() {
     BadInputException e = assertThrows(BadInputException.class, () -> run("list", "--bits", "E9M0"));
     assertTrue(e.getMessage().startsWith("--bits: ") && e.getMessage().contains("'E9M0'"), e.getMessage());
