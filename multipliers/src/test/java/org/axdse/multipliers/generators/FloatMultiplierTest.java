@@ -61,6 +61,29 @@ class FloatMultiplierTest {
     assertTrue(checked > 50_000, "pairs checked: " + checked);
   }
 
+  @Test
+  void e4m3RoundedProductMatchesRoundingFloat32Bits() {
+    // Second, independent oracle: the product is exact in float32; where it is at least E4M3's smallest normal
+    // (2^-6), rounding its bit pattern to 3 mantissa bits (RNE on the low 20 bits, carry into the exponent) and
+    // rebiasing the exponent (127 -> 7) is E4M3 rounding; beyond 448 it saturates to code 0x7E.
+    Minifloat f = Minifloat.e4m3();
+    ProductTable t = new FloatDesign(f, MantissaMultiplier.exact(), true).build().table();
+    int checked = 0;
+    for (int i = 0; i < 65536; i++) {
+      float x = (float) (f.decode(i >> 8) * f.decode(i & 0xFF));
+      if (Float.isNaN(x) || Math.abs(x) < 0x1p-6f) {
+        continue;
+      }
+      int bits = Float.floatToRawIntBits(x);
+      int magnitude = bits & 0x7FFFFFFF;
+      int rounded = (magnitude + 0x7FFFF + ((magnitude >> 20) & 1)) >> 20; // (exponent << 3) | mantissa, bias 127
+      int code = Math.min(rounded - (120 << 3), 0x7E) | ((bits >>> 24) & 0x80);
+      assertEquals(f.decode(code), FloatProduct.unpack(t.atIndex(i)).value(), "pair " + i);
+      checked++;
+    }
+    assertTrue(checked > 40_000, "pairs checked: " + checked);
+  }
+
   @ParameterizedTest
   @MethodSource("formats")
   void exactWordIsTheExactProduct(Minifloat f) {
