@@ -8,8 +8,9 @@ package org.axdse.multipliers.format;
  *
  * <p>Packed layout: {@code (significand << 8) | (exponent & 0xFF)}, the exponent as a two's-complement byte,
  * canonical (odd significand, or zero with exponent 0, so zero packs to 0): two packed products are equal exactly
- * when their values are. Exponent byte {@code 0x80} marks a non-finite product, its significand {@code 0} for NaN and {@code ±1} for {@code ±infinity}. Read a packed
- * entry with {@link #unpack}, then {@link #value()} or {@link #scaled(int)}.
+ * when their values are. Exponent byte {@code 0x80} marks a non-finite product, its significand {@code 0} for NaN
+ * and {@code ±1} for {@code ±infinity}. Read a packed entry with {@link #unpack}, then {@link #value()} or
+ * {@link #scaled(int)}.
  *
  * @param significand signed integer significand, odd or zero ({@code ±1} or 0 when not finite)
  * @param exponent power of two, -127 to 127

@@ -3,8 +3,8 @@ package org.axdse.multipliers.format;
 /**
  * Double to minifloat code: round to nearest, ties to even, as IEEE 754 roundTiesToEven with an unbounded
  * exponent, then the format's overflow rule on the rounded magnitude. An infinite input stays infinite in an
- * IEEE format (saturating or not) and is treated as an overflow in the others. Without subnormals, a magnitude below the
- * smallest normal goes to the nearer of zero and the smallest normal, ties to zero.
+ * IEEE format (saturating or not) and is treated as an overflow in the others. Without subnormals, a magnitude
+ * below the smallest normal goes to the nearer of zero and the smallest normal, ties to zero.
  */
 final class MinifloatRounding {
   private MinifloatRounding() {}

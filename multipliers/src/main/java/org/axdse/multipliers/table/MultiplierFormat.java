@@ -17,7 +17,8 @@ public record MultiplierFormat(int activationBits, int weightBits, Signedness si
   public MultiplierFormat {
     if (element != null) {
       if (activationBits != element.bits() || weightBits != element.bits() || signedness != Signedness.UNSIGNED) {
-        throw new IllegalArgumentException("a " + element + " multiplier has " + element.bits() + "-bit unsigned codes");
+        throw new IllegalArgumentException("a " + element + " multiplier has " + element.bits()
+            + "-bit unsigned codes");
       }
     } else if (activationBits != 8) {
       throw new IllegalArgumentException("activation operand must be 8 bits, got " + activationBits);
