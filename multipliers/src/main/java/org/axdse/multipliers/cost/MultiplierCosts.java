@@ -78,4 +78,14 @@ public final class MultiplierCosts {
     CostFigures reference = references.computeIfAbsent(exactReference, this::figures);
     return Optional.of(own.get().relativeTo(reference));
   }
+
+  /**
+   * The cost of {@code multiplier} relative to {@code reference}, a circuit of any format, each under the
+   * operand stream of its own format: how a float multiplier compares with the exact 8x8 integer one (issue 14's
+   * energy axis). Empty for a table-only multiplier.
+   */
+  public Optional<RelativeCost> relativeCostAcrossFormats(Multiplier multiplier, Netlist reference) {
+    CostFigures ref = references.computeIfAbsent(reference, this::figures);
+    return figures(multiplier).map(own -> own.relativeTo(ref));
+  }
 }

@@ -1,5 +1,6 @@
 package org.axdse.multipliers.cost;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,6 +18,19 @@ class FloatCostTest {
 
   private static CostFigures cost(Netlist n) {
     return MODEL.evaluate(n, MODEL.defaultStream(n.format()));
+  }
+
+  @Test
+  void relativeCostAcrossFormatsDividesEachUnderItsOwnStream() {
+    MultiplierCosts costs = MultiplierCosts.uniform(MODEL, CostModel.DEFAULT_SEED);
+    Netlist int8 = MultiplierDesign.exact(MultiplierFormat.signed8x8()).netlist();
+    var e4m3 = new FloatDesign(Minifloat.e4m3(), MantissaMultiplier.exact(), false).build();
+    RelativeCost r = costs.relativeCostAcrossFormats(e4m3, int8).orElseThrow();
+    CostFigures own = costs.figures(e4m3.netlist());
+    CostFigures ref = costs.figures(int8);
+    assertEquals(own.area() / ref.area(), r.area(), 1e-12);
+    assertEquals(own.power() / ref.power(), r.power(), 1e-12);
+    assertTrue(r.area() < 1, "E4M3 word below the INT8 array: " + r.area());
   }
 
   @Test
