@@ -20,9 +20,9 @@ public record FloatDesign(Minifloat element, MantissaMultiplier mantissa, boolea
       throw new IllegalArgumentException(mantissa.label() + " needs at least 1 mantissa bit, " + element
           + " has none");
     }
-    if (mantissa.truncatedColumns() > 2 * element.mantissaBits() + 1) {
-      throw new IllegalArgumentException("truncation of " + element + " drops at most " + (2 * element.mantissaBits()
-          + 1) + " columns, got " + mantissa.truncatedColumns());
+    if (mantissa.columns() > 2 * element.mantissaBits() + 1) {
+      throw new IllegalArgumentException(mantissa.label() + ": " + element + " has " + (2 * element.mantissaBits()
+          + 2) + " significand product columns, at most " + (2 * element.mantissaBits() + 1) + " may change");
     }
   }
 

@@ -22,24 +22,38 @@ import java.util.List;
  *       kept, the {@code m x m} fraction block is dropped, and the AND of the two hidden bits adds the constant in
  *       column {@code 2m - l(m)}. Mitchell without the leading-one detectors, since a normal significand's leading
  *       one is the hidden bit; a subnormal operand keeps only its product with the other's hidden bit.
+ *   <li>{@link #approximateAdders(AdderCell, int)}: all partial products, the full adders of the {@code c} lowest
+ *       columns replaced by an approximate mirror adder (Gupta et al., IEEE TCAD 32(1), 2013), as the integer
+ *       {@link ApproxAdderDesign}.
  * </ul>
  *
  * @param kind which multiplier
- * @param truncatedColumns {@code k} for truncation, 0 otherwise
+ * @param columns {@code k} for truncation, {@code c} for approximate adders, 0 otherwise
+ * @param cell the adder cell of the {@code c} lowest columns ({@link AdderCell#EXACT} unless approximate adders)
  */
-public record MantissaMultiplier(Kind kind, int truncatedColumns) {
+public record MantissaMultiplier(Kind kind, int columns, AdderCell cell) {
   /** The significand multipliers. */
-  public enum Kind { EXACT, TRUNCATED, MITCHELL, LMUL }
+  public enum Kind { EXACT, TRUNCATED, MITCHELL, LMUL, APPROXIMATE_ADDERS }
 
   public MantissaMultiplier {
-    if (kind == null || (kind == Kind.TRUNCATED) != (truncatedColumns >= 1) || truncatedColumns < 0) {
-      throw new IllegalArgumentException("truncation needs k >= 1 columns and other kinds none: " + kind + " "
-          + truncatedColumns);
+    boolean counted = kind == Kind.TRUNCATED || kind == Kind.APPROXIMATE_ADDERS;
+    if (kind == null || cell == null || counted != (columns >= 1) || columns < 0
+        || (kind == Kind.APPROXIMATE_ADDERS) != (cell != AdderCell.EXACT)) {
+      throw new IllegalArgumentException("truncation and approximate adders need >= 1 columns (and an approximate"
+          + " cell), other kinds neither: " + kind + " " + columns + " " + cell);
     }
+  }
+
+  public MantissaMultiplier(Kind kind, int columns) {
+    this(kind, columns, AdderCell.EXACT);
   }
 
   public static MantissaMultiplier exact() {
     return new MantissaMultiplier(Kind.EXACT, 0);
+  }
+
+  public static MantissaMultiplier approximateAdders(AdderCell cell, int columns) {
+    return new MantissaMultiplier(Kind.APPROXIMATE_ADDERS, columns, cell);
   }
 
   public static MantissaMultiplier truncated(int k) {
@@ -70,18 +84,21 @@ public record MantissaMultiplier(Kind kind, int truncatedColumns) {
   public String label() {
     return switch (kind) {
       case EXACT -> "exact";
-      case TRUNCATED -> "trunc" + truncatedColumns;
+      case TRUNCATED -> "trunc" + columns;
       case MITCHELL -> "mitchell";
       case LMUL -> "lmul";
+      case APPROXIMATE_ADDERS -> cell.label() + "_c" + columns;
     };
   }
 
   public String description() {
     return switch (kind) {
       case EXACT -> "exact significand product";
-      case TRUNCATED -> "significand product with the " + truncatedColumns + " lowest columns truncated";
+      case TRUNCATED -> "significand product with the " + columns + " lowest columns truncated";
       case MITCHELL -> "Mitchell logarithmic significand product";
       case LMUL -> "L-Mul significand product (fractions added, no fraction product)";
+      case APPROXIMATE_ADDERS -> "significand product with " + cell.label().toUpperCase(java.util.Locale.ROOT)
+          + " adders in the " + columns + " lowest columns";
     };
   }
 
@@ -97,12 +114,12 @@ public record MantissaMultiplier(Kind kind, int truncatedColumns) {
     }
     List<Term> all = PartialProducts.terms(x.length, y.length, false);
     List<Term> terms = switch (kind) {
-      case TRUNCATED -> PartialProducts.without(all, t -> t.column() < truncatedColumns);
+      case TRUNCATED -> PartialProducts.without(all, t -> t.column() < columns);
       case LMUL -> lmulTerms(all, x.length - 1);
       default -> all;
     };
     BitMatrix m = PartialProducts.matrix(g, x, y, terms, 0, width);
-    return Reducer.exact(g, width).reduce(m, Reduction.ARRAY);
+    return new Reducer(g, width, cell, kind == Kind.APPROXIMATE_ADDERS ? columns : 0).reduce(m, Reduction.ARRAY);
   }
 
   private static List<Term> lmulTerms(List<Term> all, int m) {

@@ -3,12 +3,14 @@ package org.axdse.multipliers.library;
 import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.format.Minifloat;
+import org.axdse.multipliers.generators.AdderCell;
 import org.axdse.multipliers.generators.FloatDesign;
 import org.axdse.multipliers.generators.MantissaMultiplier;
 
 /**
  * The built-in float multipliers: for the FP8 formats E4M3, E5M2 and E3M4 the exact product word, its rounded
- * (RNE) form, truncated significand products, Mitchell's logarithmic one and L-Mul; for the OCP MX element types
+ * (RNE) form, truncated significand products, Mitchell's logarithmic one, L-Mul and AMA5 adders in the three lowest
+ * columns; for the OCP MX element types
  * E3M2, E2M3 and E2M1 the exact and rounded designs. Truncation levels keep at least the top columns of the
  * {@code (2m+2)}-bit significand product.
  */
@@ -38,5 +40,6 @@ final class FloatCatalogue {
     d.add(new FloatDesign(f, MantissaMultiplier.mitchell(), true));
     d.add(new FloatDesign(f, MantissaMultiplier.lmul(), false));
     d.add(new FloatDesign(f, MantissaMultiplier.lmul(), true));
+    d.add(new FloatDesign(f, MantissaMultiplier.approximateAdders(AdderCell.AMA5, 3), false));
   }
 }
