@@ -96,10 +96,10 @@ public record SharingPlan(ShareGranularity granularity, Map<String, Integer> k) 
     return new SharingPlan(granularity, map);
   }
 
-  /** A short stable text of the plan, for cache keys and reports ({@code channel:conv1=16,conv2=8}). */
+  /** A short stable text of the plan, for cache keys ({@code channel:conv1=16,conv2=8}, layers sorted by name). */
   public String key() {
     StringBuilder b = new StringBuilder(granularity.label()).append(':');
-    k.forEach((layer, value) -> b.append(b.charAt(b.length() - 1) == ':' ? "" : ",").append(layer).append('=')
+    new java.util.TreeMap<>(k).forEach((layer, value) -> b.append(b.charAt(b.length() - 1) == ':' ? "" : ",").append(layer).append('=')
         .append(value));
     return b.toString();
   }
