@@ -117,7 +117,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "--config is a deploy.json)");
     }
     long start = System.nanoTime();
-    Model m = sharing.apply(OnnxImporter.load(model), choice == null ? null : choice.config, options);
+    Model m = sharing.apply(OnnxImporter.load(model), choice == null ? null : choice.config, options, model,
+        preprocess, data);
     if (layerStats) {
       LayerStatsPrediction.check(model, m);
     }

@@ -29,6 +29,7 @@ import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.ModelQuantizer;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.axdse.simulator.share.InertiaScreen;
+import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.ShareGranularity;
 import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingMemory;
@@ -86,6 +87,10 @@ public final class ShareBenchCommand implements Callable<Integer> {
       + "weights at which the inertia screen's plan is evaluated (default: 2,2.5,3)")
   List<Double> targets = List.of(2.0, 2.5, 3.0);
 
+  @Option(names = "--weighted", description = "activation-aware sharing (weighted k-means on the calibration "
+      + "images' input mean squares)")
+  boolean weighted;
+
   @Option(names = "--out", paramLabel = "DIR", description = "write share-<target>x.json per target")
   Path out;
 
@@ -118,10 +123,12 @@ public final class ShareBenchCommand implements Callable<Integer> {
     int images = options.limit != null ? options.limit : 1000;
     Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
     Dataset test = images >= split.size() ? split : split.subset(images, 2L);
-    QuantizedModel q = options.calibrate(m, pre, options.calibrationSet(ds));
+    Dataset calib = options.calibrationSet(ds);
+    QuantizedModel q = options.calibrate(m, pre, calib);
+    Map<String, double[]> importance = weighted ? InputEnergy.of(m, pre, calib) : Map.of();
     int bitsW = options.config().weightBits();
     boolean perChannel = options.config().perChannel();
-    InertiaScreen screen = InertiaScreen.of(m, g, k, bitsW, perChannel, options.threads());
+    InertiaScreen screen = InertiaScreen.of(m, g, k, bitsW, perChannel, options.threads(), importance);
     Map<String, SharingPlan> plans = new LinkedHashMap<>();
     for (int v : k) {
       plans.put("uniform k=" + v, SharingPlan.uniform(m, g, v));
@@ -143,21 +150,22 @@ public final class ShareBenchCommand implements Callable<Integer> {
     plans.putAll(screened);
     PrintWriter w = spec.commandLine().getOut();
     ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("model", m.name()).put("granularity", g.label()).put("images", test.size())
+    root.put("model", m.name()).put("granularity", g.label()).put("weighted", weighted).put("images", test.size())
         .put("quantization", q.config().describe());
     ArrayNode rows = root.putArray("plans");
     List<double[]> pairs = new ArrayList<>();
     try (SimulationSession s = options.session(m, q, test, options.catalog(), options.plainSession())) {
       root.put("exactInt8Top1", s.exactAccuracy().top1());
       if (!json) {
-        w.printf(Locale.ROOT, "model %s, %d images, %s, sharing per %s; exact-int8 top-1 %.2f%%%n", m.name(),
-            test.size(), q.config().describe(), g.label(), 100 * s.exactAccuracy().top1());
+        w.printf(Locale.ROOT, "model %s, %d images, %s, sharing per %s%s; exact-int8 top-1 %.2f%%%n", m.name(),
+            test.size(), q.config().describe(), g.label(), weighted ? " (weighted)" : "",
+            100 * s.exactAccuracy().top1());
         w.printf(Locale.ROOT, "%-14s %8s %8s %9s %9s %8s  %s%n", "plan", "bits/w", "vs int8", "proxy", "top-1",
             "drop pp", "k per layer");
       }
       for (var e : plans.entrySet()) {
         SharingPlan plan = e.getValue();
-        SharedModel shared = WeightSharing.apply(m, plan, options.threads());
+        SharedModel shared = WeightSharing.apply(m, plan, options.threads(), importance);
         Evaluation ev = s.evaluate(Assignment.allExact(), ModelQuantizer.requantizeWeights(shared.model(), q));
         SharingMemory.Memory mem = SharingMemory.of(m, plan, bitsW, perChannel);
         double drop = ev.top1Drop();
@@ -195,6 +203,9 @@ public final class ShareBenchCommand implements Callable<Integer> {
     root.putObject("layers");
     ObjectNode share = root.putObject("share");
     share.put("granularity", plan.granularity().label());
+    if (weighted) {
+      root.put("note", "screened with --weighted: evaluate with --share-weighted");
+    }
     ObjectNode k = share.putObject("k");
     plan.k().forEach(k::put);
     String name = "share-" + label.substring("screen ".length()) + ".json";

@@ -3,15 +3,20 @@ package org.axdse.simulator.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
 import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingPlan;
 import org.axdse.simulator.share.WeightSharing;
@@ -65,6 +70,18 @@ public final class ShareCommand implements Callable<Integer> {
       + "codebook then needs one copy per output channel)")
   boolean perChannel;
 
+  @Option(names = "--weighted", description = "activation-aware sharing: weighted k-means, each weight counted "
+      + "by the mean square of its input channel over --calib images of --data's train split (as evaluate "
+      + "--share-weighted draws them)")
+  boolean weighted;
+
+  @Option(names = "--data", paramLabel = "SPEC", description = "the dataset for --weighted")
+  String data;
+
+  @Option(names = "--calib", paramLabel = "N", description = "calibration images for --weighted, drawn with seed "
+      + "1 from the train split (default: ${DEFAULT-VALUE})")
+  int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
+
   @Option(names = "--threads", description = "threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -89,13 +106,19 @@ public final class ShareCommand implements Callable<Integer> {
         throw BadInputException.in(p, "exists; give --force to overwrite it");
       }
     }
+    if (weighted && data == null) {
+      throw new BadInputException("--weighted needs --data SPEC (its train split gives the calibration images)");
+    }
+    Bounds.images("--calib", calib, 1);
     Preprocessing pre = preprocess.forModel(model);
     Model m = OnnxImporter.load(model);
     SharingPlan plan = SharingOptions.plan(m, granularity, "--granularity", k, "--k", config);
     if (plan == null) {
       throw new BadInputException("--k K is required (or a --config file with a \"share\" entry)");
     }
-    SharedModel shared = WeightSharing.apply(m, plan, threads);
+    Map<String, double[]> importance = weighted ? InputEnergy.of(m, pre,
+        DatasetSpec.parse(data).load(Split.TRAIN).subset(calib, 1L)) : Map.of();
+    SharedModel shared = WeightSharing.apply(m, plan, threads, importance);
     OnnxExporter.write(shared.model(), out);
     AtomicFiles.write(sidecar, (pre.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
     var w = spec.commandLine().getOut();

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.Model;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.ShareGranularity;
 import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingJson;
@@ -30,6 +32,10 @@ public final class SharingOptions {
       + "approximable layer (layers the --config file's \"share\" entry names keep its k)")
   Integer k;
 
+  @Option(names = "--share-weighted", description = "activation-aware sharing: weighted k-means, each weight "
+      + "counted by the mean square of its input channel over the calibration images")
+  boolean weighted;
+
   private SharedModel shared;
   private int weightBits;
   private boolean perChannel;
@@ -38,18 +44,21 @@ public final class SharingOptions {
    * {@code model} shared as the flags and {@code config}'s {@code "share"} entry say (config may be null), or
    * {@code model} itself; the options' result-cache key then names the sharing.
    */
-  Model apply(Model model, Path config, QuantizationOptions options) {
+  Model apply(Model model, Path config, QuantizationOptions options, Path modelFile, PreprocessOptions preprocess,
+      String data) {
     SharingPlan plan = plan(model, granularity, "--share", k, "--share-k", config);
     if (plan == null) {
-      if (granularity != null) {
+      if (granularity != null || weighted) {
         throw new BadInputException("--share needs --share-k K (or a \"share\" entry in the --config file)");
       }
       return model;
     }
-    shared = WeightSharing.apply(model, plan, options.threads());
+    Map<String, double[]> importance = !weighted || data == null ? Map.of() : InputEnergy.of(model,
+        preprocess.forModel(modelFile), options.calibrationSet(DatasetSpec.parse(data)));
+    shared = WeightSharing.apply(model, plan, options.threads(), importance);
     weightBits = options.config().weightBits();
     perChannel = options.config().perChannel();
-    options.modelVariant = "|share:" + plan.key();
+    options.modelVariant = "|share:" + plan.key() + (weighted ? "|weighted" : "");
     return shared.model();
   }
 
@@ -91,7 +100,7 @@ public final class SharingOptions {
 
   /** Refuses the flags where the model comes recorded ({@code what}: a deploy.json or compensation file). */
   void refuse(String what) {
-    if (granularity != null || k != null) {
+    if (granularity != null || k != null || weighted) {
       throw new BadInputException("--share/--share-k: not with " + what);
     }
   }

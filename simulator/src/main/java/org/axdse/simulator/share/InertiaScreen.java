@@ -32,10 +32,11 @@ public final class InertiaScreen {
 
   /**
    * Clusters every approximable layer of {@code model} at every k of {@code ks} (ascending, each at most the
-   * group size of every layer); memory as {@link SharingMemory} counts it.
+   * group size of every layer), weighted by {@code importance} as {@link WeightSharing} takes it; memory as
+   * {@link SharingMemory} counts it.
    */
   public static InertiaScreen of(Model model, ShareGranularity granularity, int[] ks, int weightBits,
-      boolean perChannel, int threads) {
+      boolean perChannel, int threads, Map<String, double[]> importance) {
     List<ApproximableLayer> layers = model.approximableLayers();
     double[][] proxy = new double[layers.size()][ks.length];
     long[][] bits = new long[layers.size()][ks.length];
@@ -43,7 +44,8 @@ public final class InertiaScreen {
       if (j > 0 && ks[j] <= ks[j - 1]) {
         throw new IllegalArgumentException("the k list must be ascending");
       }
-      SharedModel s = WeightSharing.apply(model, SharingPlan.uniform(model, granularity, ks[j]), threads);
+      SharedModel s = WeightSharing.apply(model, SharingPlan.uniform(model, granularity, ks[j]), threads,
+          importance);
       for (int l = 0; l < layers.size(); l++) {
         proxy[l][j] = s.layers().get(l).relativeInertia();
         bits[l][j] = SharingMemory.layerBits(layers.get(l), granularity, ks[j], weightBits, perChannel);

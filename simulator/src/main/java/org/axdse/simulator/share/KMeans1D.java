@@ -23,7 +23,21 @@ public final class KMeans1D {
    * @throws IllegalArgumentException unless {@code 1 <= k <= values.length} and every value is finite
    */
   public static Clustering cluster(float[] values, int k) {
+    return cluster(values, null, k);
+  }
+
+  /**
+   * The optimal weighted clustering: the least sum of {@code weights[i] * (values[i] - mean)^2}, cluster means
+   * weighted alike (Ckmeans.1d.dp's weighted form). {@code weights} null means all 1.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= k <= values.length}, every value is finite and every
+   *     weight finite and positive
+   */
+  public static Clustering cluster(float[] values, double[] weights, int k) {
     int n = values.length;
+    if (weights != null && weights.length != n) {
+      throw new IllegalArgumentException(weights.length + " weights for " + n + " values");
+    }
     if (k < 1 || k > n) {
       throw new IllegalArgumentException("k = " + k + " must be in 1.." + n);
     }
@@ -32,17 +46,22 @@ public final class KMeans1D {
       if (!Float.isFinite(values[i])) {
         throw new IllegalArgumentException("value " + i + " is not finite: " + values[i]);
       }
+      if (weights != null && !(weights[i] > 0 && weights[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("weight " + i + " is not finite and positive: " + weights[i]);
+      }
       keyed[i] = ((long) sortable(values[i]) << 32) | i;
     }
     Arrays.sort(keyed);
     double[] x = new double[n];
+    double[] wt = new double[n];
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = (int) keyed[i];
       x[i] = values[order[i]];
+      wt[i] = weights == null ? 1 : weights[order[i]];
     }
     int[] runs = runStarts(x);
-    int[] starts = runs.length <= k ? runs : splits(x, k);
+    int[] starts = runs.length <= k ? runs : splits(x, wt, k);
     int clusters = starts.length;
     double[] centroids = new double[clusters];
     int[] sortedCluster = new int[n];
@@ -51,14 +70,16 @@ public final class KMeans1D {
       int from = starts[q];
       int to = q + 1 < clusters ? starts[q + 1] : n;
       double sum = 0;
+      double weight = 0;
       for (int i = from; i < to; i++) {
-        sum += x[i];
+        sum += wt[i] * x[i];
+        weight += wt[i];
         sortedCluster[i] = q;
       }
-      double mean = sum / (to - from);
+      double mean = runs.length <= k ? x[from] : sum / weight;
       centroids[q] = mean;
       for (int i = from; i < to; i++) {
-        inertia += (x[i] - mean) * (x[i] - mean);
+        inertia += wt[i] * (x[i] - mean) * (x[i] - mean);
       }
     }
     int[] cluster = new int[n];
@@ -81,17 +102,19 @@ public final class KMeans1D {
   }
 
   /** The first sorted index of each of the {@code k} clusters of the sorted values {@code x}. */
-  private static int[] splits(double[] x, int k) {
+  private static int[] splits(double[] x, double[] wt, int k) {
     int n = x.length;
     double shift = x[n / 2];
+    double[] s0 = new double[n + 1];
     double[] s1 = new double[n + 1];
     double[] s2 = new double[n + 1];
     for (int i = 0; i < n; i++) {
       double y = x[i] - shift;
-      s1[i + 1] = s1[i] + y;
-      s2[i + 1] = s2[i] + y * y;
+      s0[i + 1] = s0[i] + wt[i];
+      s1[i + 1] = s1[i] + wt[i] * y;
+      s2[i + 1] = s2[i] + wt[i] * y * y;
     }
-    Segments cost = new Segments(s1, s2);
+    Segments cost = new Segments(s0, s1, s2);
     double[] prev = new double[n];
     for (int i = 0; i < n; i++) {
       prev[i] = cost.of(0, i);
@@ -139,10 +162,10 @@ public final class KMeans1D {
     }
   }
 
-  /** Sums of squared deviations of sorted segments from prefix sums of the (shifted) values. */
-  private record Segments(double[] s1, double[] s2) {
+  /** Weighted sums of squared deviations of sorted segments, from prefix sums of the (shifted) values. */
+  private record Segments(double[] s0, double[] s1, double[] s2) {
     double of(int from, int to) {
-      int m = to - from + 1;
+      double m = s0[to + 1] - s0[from];
       double sum = s1[to + 1] - s1[from];
       double c = s2[to + 1] - s2[from] - sum * sum / m;
       return c > 0 ? c : 0;
@@ -160,7 +183,7 @@ public final class KMeans1D {
    *
    * @param centroids the cluster means, ascending (at most k of them)
    * @param cluster the cluster of each input value, in input order
-   * @param inertia the sum of squared distances of the values to their cluster means
+   * @param inertia the (weighted) sum of squared distances of the values to their cluster means
    */
   public record Clustering(double[] centroids, int[] cluster, double inertia) {
     public Clustering {

@@ -1,7 +1,9 @@
 package org.axdse.simulator.share;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -27,6 +29,15 @@ public final class WeightSharing {
    * layer; a one-line error naming the layer and k when a k exceeds the weights of a group.
    */
   public static SharedModel apply(Model model, SharingPlan plan, int threads) {
+    return apply(model, plan, threads, Map.of());
+  }
+
+  /**
+   * As {@link #apply(Model, SharingPlan, int)} with weighted k-means: {@code importance} holds, per layer name,
+   * one positive weight per weight of the layer's first tensor ({@link InputEnergy}); layers it does not name are
+   * clustered unweighted.
+   */
+  public static SharedModel apply(Model model, SharingPlan plan, int threads, Map<String, double[]> importance) {
     List<Task> tasks = new ArrayList<>();
     List<ApproximableLayer> shared = new ArrayList<>();
     List<List<float[]>> outputs = new ArrayList<>();
@@ -42,8 +53,13 @@ public final class WeightSharing {
         float[] w = tensors.get(t);
         int size = plan.granularity().groupSize(layer, t);
         out.add(new float[w.length]);
+        double[] weight = t == 0 ? importance.get(layer.name()) : null;
+        if (weight != null && weight.length != w.length) {
+          throw new IllegalArgumentException("layer " + layer.name() + ": " + weight.length + " importance weights "
+              + "for " + w.length + " weights");
+        }
         for (int from = 0; from < w.length; from += size) {
-          tasks.add(new Task(shared.size(), w, out.get(t), from, size, k));
+          tasks.add(new Task(shared.size(), w, weight, out.get(t), from, size, k));
         }
       }
       shared.add(layer);
@@ -53,13 +69,15 @@ public final class WeightSharing {
     double[] spread = new double[tasks.size()];
     run(threads, tasks.size(), i -> {
       Task task = tasks.get(i);
-      float[] group = java.util.Arrays.copyOfRange(task.in(), task.from(), task.from() + task.size());
-      KMeans1D.Clustering c = KMeans1D.cluster(group, task.k());
+      float[] group = Arrays.copyOfRange(task.in(), task.from(), task.from() + task.size());
+      double[] weight = task.weight() == null ? null
+          : Arrays.copyOfRange(task.weight(), task.from(), task.from() + task.size());
+      KMeans1D.Clustering c = KMeans1D.cluster(group, weight, task.k());
       for (int j = 0; j < group.length; j++) {
         task.out()[task.from() + j] = c.valueOf(j);
       }
       inertia[i] = c.inertia();
-      spread[i] = KMeans1D.cluster(group, 1).inertia();
+      spread[i] = KMeans1D.cluster(group, weight, 1).inertia();
     });
     List<SharedModel.LayerSharing> figures = new ArrayList<>();
     List<Layer> layers = new ArrayList<>(model.layers());
@@ -112,6 +130,9 @@ public final class WeightSharing {
     }
   }
 
-  /** One group: {@code size} weights of {@code in} from {@code from}, shared values written to {@code out}. */
-  private record Task(int layer, float[] in, float[] out, int from, int size, int k) {}
+  /**
+   * One group: {@code size} weights of {@code in} from {@code from} (k-means weights from {@code weight}, or
+   * none), shared values written to {@code out}.
+   */
+  private record Task(int layer, float[] in, double[] weight, float[] out, int from, int size, int k) {}
 }

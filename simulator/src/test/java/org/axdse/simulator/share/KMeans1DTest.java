@@ -105,6 +105,53 @@ class KMeans1DTest {
     return s;
   }
 
+  /** Weighted squared error of a labelling, each cluster at its weighted mean. */
+  static double weightedSse(float[] v, double[] w, int[] label, int k) {
+    double[] sum = new double[k];
+    double[] weight = new double[k];
+    for (int i = 0; i < v.length; i++) {
+      sum[label[i]] += w[i] * v[i];
+      weight[label[i]] += w[i];
+    }
+    double s = 0;
+    for (int i = 0; i < v.length; i++) {
+      double mean = sum[label[i]] / weight[label[i]];
+      s += w[i] * (v[i] - mean) * (v[i] - mean);
+    }
+    return s;
+  }
+
+  @Test
+  void weightedOptimalAgainstEveryLabelling() {
+    SplittableRandom r = new SplittableRandom(15);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = r.nextInt(2, 8);
+      int k = r.nextInt(1, Math.min(n, 3) + 1);
+      float[] v = values(r, n);
+      double[] w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = Math.exp(3 * r.nextGaussian());
+      }
+      double best = Double.POSITIVE_INFINITY;
+      int[] label = new int[n];
+      for (long code = 0; code < (long) Math.pow(k, n); code++) {
+        long c = code;
+        java.util.BitSet used = new java.util.BitSet();
+        for (int i = 0; i < n; i++) {
+          label[i] = (int) (c % k);
+          used.set(label[i]);
+          c /= k;
+        }
+        if (used.cardinality() == k) {
+          best = Math.min(best, weightedSse(v, w, label, k));
+        }
+      }
+      KMeans1D.Clustering got = KMeans1D.cluster(v, w, k);
+      assertEquals(best, got.inertia(), 1e-9 * (1 + best), Arrays.toString(v) + Arrays.toString(w));
+      assertEquals(weightedSse(v, w, got.cluster(), got.centroids().length), got.inertia(), 1e-9 * (1 + best));
+    }
+  }
+
   @Test
   void optimalAgainstEveryContiguousPartition() {
     SplittableRandom r = new SplittableRandom(12);
