@@ -66,14 +66,16 @@ class ShareCommandTest {
   }
 
   @Test
-  void writtenModelEvaluatesLikeTheInMemorySharing() throws Exception {
+  void writtenWeightedModelEvaluatesLikeTheInMemorySharing() throws Exception {
     Path shared = dir.resolve("r20-ch8.onnx");
     StringWriter out = new StringWriter();
     assertEquals(0, run(new ShareCommand(), out, "--model", model.toString(), "--k", "8", "--granularity",
-        "channel", "--out", shared.toString(), "--format", "json"), () -> String.valueOf(failure));
+        "channel", "--weighted", "--data", "cifar10:" + TestData.cifarDir(), "--calib", "24", "--out",
+        shared.toString(), "--format", "json"), () -> String.valueOf(failure));
     assertTrue(Files.exists(dir.resolve("r20-ch8.preprocess.json")));
     JsonNode written = JSON.readTree(out.toString());
-    JsonNode inMemory = evaluate(model, "--share", "channel", "--share-k", "8", "--uniform", "s8x8_trunc4");
+    JsonNode inMemory = evaluate(model, "--share", "channel", "--share-k", "8", "--share-weighted", "--uniform",
+        "s8x8_trunc4");
     JsonNode exported = evaluate(shared, "--uniform", "s8x8_trunc4");
     assertTrue(inMemory.get("evaluation").equals(exported.get("evaluation")), "evaluations differ");
     // the exporter names tensors after their layers: the layers' quantization (weights, scales, requantization,

@@ -162,6 +162,52 @@ class WeightSharingTest {
     return r;
   }
 
+  /** The k-means weights are each input channel's mean square, measured here from the layers' float inputs. */
+  @Test
+  void inputEnergyIsTheMeanSquareOfEachInputChannel() {
+    TinyNets nets = new TinyNets(7);
+    Model m = nets.cnn(dir);
+    Dataset images = nets.images(m, 30, 5);
+    var pre = TinyNets.preprocessing(m, 5);
+    Map<String, double[]> energy = InputEnergy.of(m, pre, images);
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    int per = m.input().shape().size();
+    byte[] px = new byte[per];
+    org.axdse.simulator.model.FloatExecutor ex = org.axdse.simulator.model.FloatExecutor.of(m);
+    for (int i = 0; i < images.size(); i++) { // one image at a time, independently of InputEnergy's batches
+      images.copyImage(i, px, 0);
+      ex.run(pre.apply(px), 1, (layer, inputs, output, batch) -> {
+        if (layer instanceof ConvLayer c) {
+          int hw = c.input().shape().size() / c.inC();
+          double[] s = sums.computeIfAbsent(c.name(), k -> new double[c.inC()]);
+          for (int j = 0; j < inputs.get(0).length; j++) {
+            s[j / hw] += (double) inputs.get(0)[j] * inputs.get(0)[j];
+          }
+          counts.merge(c.name(), hw, Integer::sum);
+        }
+      });
+    }
+    for (String layer : List.of("c1", "dw", "pw")) {
+      ConvLayer c = (ConvLayer) m.layer(layer);
+      double[] e = energy.get(layer);
+      assertEquals(c.weights().length, e.length);
+      for (int i = 0; i < e.length; i++) {
+        // c1 and pw: channel = position within the filter / taps; dw (8 groups): channel = output channel
+        int ch = layer.equals("dw") ? i / 9 : (i % c.fanIn()) / (c.window().kH() * c.window().kW());
+        double expected = sums.get(layer)[ch] / counts.get(layer);
+        assertEquals(expected, e[i], 1e-9 * expected + 1e-12, layer + " weight " + i);
+      }
+    }
+    // weighted sharing differs from plain sharing where channels differ in energy, and is thread-independent
+    SharingPlan plan = SharingPlan.uniform(m, ShareGranularity.LAYER, 3);
+    SharedModel weighted = WeightSharing.apply(m, plan, 1, energy);
+    assertArrayEquals(weights(weighted.model()).get(0), weights(WeightSharing.apply(m, plan, 2, energy).model())
+        .get(0));
+    assertFalse(java.util.Arrays.equals(weights(weighted.model()).get(0),
+        weights(WeightSharing.apply(m, plan, 1).model()).get(0)));
+  }
+
   @Test
   void kLargerThanAGroupIsOneLineNamingLayerAndValue() {
     Model m = new TinyNets(6).cnn(dir);
