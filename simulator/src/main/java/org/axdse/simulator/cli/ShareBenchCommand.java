@@ -125,7 +125,7 @@ public final class ShareBenchCommand implements Callable<Integer> {
     Dataset test = images >= split.size() ? split : split.subset(images, 2L);
     Dataset calib = options.calibrationSet(ds);
     QuantizedModel q = options.calibrate(m, pre, calib);
-    Map<String, double[]> importance = weighted ? InputEnergy.of(m, pre, calib) : Map.of();
+    Map<String, InputEnergy.PerWeight> importance = weighted ? InputEnergy.of(m, pre, calib) : Map.of();
     int bitsW = options.config().weightBits();
     boolean perChannel = options.config().perChannel();
     InertiaScreen screen = InertiaScreen.of(m, g, k, bitsW, perChannel, options.threads(), importance);

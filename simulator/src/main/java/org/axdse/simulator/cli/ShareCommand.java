@@ -116,7 +116,7 @@ public final class ShareCommand implements Callable<Integer> {
     if (plan == null) {
       throw new BadInputException("--k K is required (or a --config file with a \"share\" entry)");
     }
-    Map<String, double[]> importance = weighted ? InputEnergy.of(m, pre,
+    Map<String, InputEnergy.PerWeight> importance = weighted ? InputEnergy.of(m, pre,
         DatasetSpec.parse(data).load(Split.TRAIN).subset(calib, 1L)) : Map.of();
     SharedModel shared = WeightSharing.apply(m, plan, threads, importance);
     OnnxExporter.write(shared.model(), out);

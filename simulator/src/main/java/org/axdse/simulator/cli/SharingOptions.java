@@ -53,7 +53,7 @@ public final class SharingOptions {
       }
       return model;
     }
-    Map<String, double[]> importance = !weighted || data == null ? Map.of() : InputEnergy.of(model,
+    Map<String, InputEnergy.PerWeight> importance = !weighted || data == null ? Map.of() : InputEnergy.of(model,
         preprocess.forModel(modelFile), options.calibrationSet(DatasetSpec.parse(data)));
     shared = WeightSharing.apply(model, plan, options.threads(), importance);
     weightBits = options.config().weightBits();

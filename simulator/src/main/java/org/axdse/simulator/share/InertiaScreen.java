@@ -36,7 +36,7 @@ public final class InertiaScreen {
    * {@link SharingMemory} counts it.
    */
   public static InertiaScreen of(Model model, ShareGranularity granularity, int[] ks, int weightBits,
-      boolean perChannel, int threads, Map<String, double[]> importance) {
+      boolean perChannel, int threads, Map<String, InputEnergy.PerWeight> importance) {
     List<ApproximableLayer> layers = model.approximableLayers();
     double[][] proxy = new double[layers.size()][ks.length];
     long[][] bits = new long[layers.size()][ks.length];

@@ -14,19 +14,23 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 
 /**
- * The mean square of each input channel of every convolution and dense layer over calibration images, in the
- * float model. A weight's error {@code dw} adds {@code dw * x} to its output, so {@code E[x^2] dw^2} estimates the
- * output error it causes (cross terms left out); as k-means weights ({@link KMeans1D#cluster(float[], double[],
- * int)}), these put the shared values where the inputs are strong. Recurrent layers get none (plain k-means).
+ * The mean and mean square of each input channel of every convolution and dense layer over calibration images, in
+ * the float model, spread to the layer's weights. A weight's error {@code dw} adds {@code dw * x} to its output,
+ * so {@code E[x^2] dw^2} estimates the output error it causes (cross terms left out): as k-means weights ({@link
+ * KMeans1D#cluster(float[], double[], int)}) they put the shared values where the inputs are strong; and
+ * {@code sum dw E[x]} is the mean shift of an output, which {@link WeightSharing} folds back into the bias (bias
+ * correction as in Nagel et al., "Data-Free Quantization Through Weight Equalization and Bias Correction", ICCV
+ * 2019). Recurrent layers get none (plain k-means, bias unchanged).
  */
 public final class InputEnergy {
   private static final int BATCH = 50;
 
   private InputEnergy() {}
 
-  /** Per layer name, one k-means weight per weight of the layer's (first) tensor: its input channel's E[x^2]. */
-  public static Map<String, double[]> of(Model model, Preprocessing pre, Dataset calibration) {
+  /** Per layer name, the statistics of each weight's input channel, one entry per weight of the layer. */
+  public static Map<String, PerWeight> of(Model model, Preprocessing pre, Dataset calibration) {
     Map<String, double[]> sums = new HashMap<>();
+    Map<String, double[]> linear = new HashMap<>();
     Map<String, Long> counts = new HashMap<>();
     int per = model.input().shape().size();
     FloatExecutor ex = FloatExecutor.of(model);
@@ -38,26 +42,44 @@ public final class InputEnergy {
         calibration.copyImage(from + i, pixels, i * per);
         pre.apply(pixels, i * per, x, i * per);
       }
-      ex.run(x, n, (layer, inputs, output, batch) -> add(layer, inputs, sums, counts));
+      ex.run(x, n, (layer, inputs, output, batch) -> add(layer, inputs, sums, linear, counts));
     }
-    Map<String, double[]> weights = new LinkedHashMap<>();
+    Map<String, PerWeight> weights = new LinkedHashMap<>();
     for (ApproximableLayer layer : model.approximableLayers()) {
       double[] s = sums.get(layer.name());
       if (s != null) {
-        double[] channel = new double[s.length];
-        double mean = 0;
+        double[] square = new double[s.length];
+        double[] mean = new double[s.length];
+        double average = 0;
         for (int c = 0; c < s.length; c++) {
-          channel[c] = s[c] / counts.get(layer.name());
-          mean += channel[c] / s.length;
+          square[c] = s[c] / counts.get(layer.name());
+          mean[c] = linear.get(layer.name())[c] / counts.get(layer.name());
+          average += square[c] / s.length;
         }
-        double floor = mean > 0 ? 1e-6 * mean : 1; // a dead channel still needs a positive weight
-        weights.put(layer.name(), perWeight(layer, channel, floor));
+        double floor = average > 0 ? 1e-6 * average : 1; // a dead channel still needs a positive weight
+        weights.put(layer.name(), new PerWeight(perWeight(layer, square, floor),
+            perWeight(layer, mean, Double.NEGATIVE_INFINITY)));
       }
     }
     return weights;
   }
 
-  private static void add(Layer layer, List<float[]> inputs, Map<String, double[]> sums, Map<String, Long> counts) {
+  /**
+   * Statistics of the input channel of each weight of a layer.
+   *
+   * @param meanSquare {@code E[x^2]} (at least a millionth of the layer's average, so positive)
+   * @param mean {@code E[x]}
+   */
+  public record PerWeight(double[] meanSquare, double[] mean) {
+    public PerWeight {
+      if (meanSquare.length != mean.length) {
+        throw new IllegalArgumentException("one mean and one mean square per weight");
+      }
+    }
+  }
+
+  private static void add(Layer layer, List<float[]> inputs, Map<String, double[]> sums,
+      Map<String, double[]> linear, Map<String, Long> counts) {
     int channels;
     int inner;
     if (layer instanceof ConvLayer c) {
@@ -71,19 +93,23 @@ public final class InputEnergy {
     }
     float[] in = inputs.get(0);
     double[] s = sums.computeIfAbsent(layer.name(), k -> new double[channels]);
+    double[] l = linear.computeIfAbsent(layer.name(), k -> new double[channels]);
     int per = channels * inner;
     long rows = 0;
     for (int base = 0; base + per <= in.length; base += per) {
       rows++;
       for (int c = 0; c < channels; c++) {
         double acc = 0;
+        double sum = 0;
         int at = layer instanceof ConvLayer ? base + c * inner : base + c;
         int stride = layer instanceof ConvLayer ? 1 : channels;
         for (int j = 0; j < inner; j++) {
           float v = in[at + j * stride];
           acc += (double) v * v;
+          sum += v;
         }
         s[c] += acc;
+        l[c] += sum;
       }
     }
     counts.merge(layer.name(), rows * inner, Long::sum);

@@ -33,11 +33,12 @@ public final class WeightSharing {
   }
 
   /**
-   * As {@link #apply(Model, SharingPlan, int)} with weighted k-means: {@code importance} holds, per layer name,
-   * one positive weight per weight of the layer's first tensor ({@link InputEnergy}); layers it does not name are
-   * clustered unweighted.
+   * As {@link #apply(Model, SharingPlan, int)}, activation-aware for the layers {@code stats} names ({@link
+   * InputEnergy}): weighted k-means (each weight counted by its input channel's mean square), and the bias
+   * corrected by the mean output shift the sharing causes; other layers are clustered unweighted.
    */
-  public static SharedModel apply(Model model, SharingPlan plan, int threads, Map<String, double[]> importance) {
+  public static SharedModel apply(Model model, SharingPlan plan, int threads,
+      Map<String, InputEnergy.PerWeight> stats) {
     List<Task> tasks = new ArrayList<>();
     List<ApproximableLayer> shared = new ArrayList<>();
     List<List<float[]>> outputs = new ArrayList<>();
@@ -53,7 +54,8 @@ public final class WeightSharing {
         float[] w = tensors.get(t);
         int size = plan.granularity().groupSize(layer, t);
         out.add(new float[w.length]);
-        double[] weight = t == 0 ? importance.get(layer.name()) : null;
+        InputEnergy.PerWeight st = t == 0 ? stats.get(layer.name()) : null;
+        double[] weight = st == null ? null : st.meanSquare();
         if (weight != null && weight.length != w.length) {
           throw new IllegalArgumentException("layer " + layer.name() + ": " + weight.length + " importance weights "
               + "for " + w.length + " weights");
@@ -95,21 +97,40 @@ public final class WeightSharing {
       }
       long weights = ShareGranularity.tensors(layer).stream().mapToLong(w -> w.length).sum();
       figures.add(new SharedModel.LayerSharing(layer.name(), plan.kOf(layer.name()), groups, weights, in, sp));
-      layers.set(layers.indexOf(layer), rebuilt(layer, outputs.get(s)));
+      InputEnergy.PerWeight st = stats.get(layer.name());
+      layers.set(layers.indexOf(layer), rebuilt(layer, outputs.get(s), st == null ? null : st.mean()));
     }
     return new SharedModel(new Model(model.name(), model.input(), model.output(), layers), plan, figures);
   }
 
-  private static Layer rebuilt(ApproximableLayer layer, List<float[]> w) {
+  private static Layer rebuilt(ApproximableLayer layer, List<float[]> w, double[] mean) {
     return switch (layer) {
       case ConvLayer c -> new ConvLayer(c.name(), c.ports(), c.inC(), c.outC(), c.window(), c.groups(), w.get(0),
-          c.bias());
-      case DenseLayer d -> new DenseLayer(d.name(), d.ports(), d.inFeatures(), d.outFeatures(), w.get(0), d.bias());
+          corrected(c.bias(), c.weights(), w.get(0), mean));
+      case DenseLayer d -> new DenseLayer(d.name(), d.ports(), d.inFeatures(), d.outFeatures(), w.get(0),
+          corrected(d.bias(), d.weights(), w.get(0), mean));
       case LstmLayer l -> new LstmLayer(l.name(), l.ports(), l.inputSize(), l.hidden(), w.get(0), w.get(1),
           l.bias());
       case GruLayer g -> new GruLayer(g.name(), g.ports(), g.inputSize(), g.hidden(), w.get(0), w.get(1),
           g.wBias(), g.rBias(), g.linearBeforeReset());
     };
+  }
+
+  /** {@code bias} plus each row's mean output shift {@code sum (w - shared) E[x]}; {@code bias} when no means. */
+  private static float[] corrected(float[] bias, float[] w, float[] shared, double[] mean) {
+    if (mean == null) {
+      return bias;
+    }
+    float[] b = bias.clone();
+    int per = w.length / b.length;
+    for (int o = 0; o < b.length; o++) {
+      double shift = 0;
+      for (int i = o * per; i < (o + 1) * per; i++) {
+        shift += ((double) w[i] - shared[i]) * mean[i];
+      }
+      b[o] = (float) (b[o] + shift);
+    }
+    return b;
   }
 
   private static void run(int threads, int n, java.util.function.IntConsumer body) {

@@ -169,8 +169,9 @@ class WeightSharingTest {
     Model m = nets.cnn(dir);
     Dataset images = nets.images(m, 30, 5);
     var pre = TinyNets.preprocessing(m, 5);
-    Map<String, double[]> energy = InputEnergy.of(m, pre, images);
+    Map<String, InputEnergy.PerWeight> energy = InputEnergy.of(m, pre, images);
     Map<String, double[]> sums = new LinkedHashMap<>();
+    Map<String, double[]> linear = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     int per = m.input().shape().size();
     byte[] px = new byte[per];
@@ -181,8 +182,10 @@ class WeightSharingTest {
         if (layer instanceof ConvLayer c) {
           int hw = c.input().shape().size() / c.inC();
           double[] s = sums.computeIfAbsent(c.name(), k -> new double[c.inC()]);
+          double[] l = linear.computeIfAbsent(c.name(), k -> new double[c.inC()]);
           for (int j = 0; j < inputs.get(0).length; j++) {
             s[j / hw] += (double) inputs.get(0)[j] * inputs.get(0)[j];
+            l[j / hw] += inputs.get(0)[j];
           }
           counts.merge(c.name(), hw, Integer::sum);
         }
@@ -190,13 +193,15 @@ class WeightSharingTest {
     }
     for (String layer : List.of("c1", "dw", "pw")) {
       ConvLayer c = (ConvLayer) m.layer(layer);
-      double[] e = energy.get(layer);
+      double[] e = energy.get(layer).meanSquare();
+      double[] mean = energy.get(layer).mean();
       assertEquals(c.weights().length, e.length);
       for (int i = 0; i < e.length; i++) {
         // c1 and pw: channel = position within the filter / taps; dw (8 groups): channel = output channel
         int ch = layer.equals("dw") ? i / 9 : (i % c.fanIn()) / (c.window().kH() * c.window().kW());
         double expected = sums.get(layer)[ch] / counts.get(layer);
         assertEquals(expected, e[i], 1e-9 * expected + 1e-12, layer + " weight " + i);
+        assertEquals(linear.get(layer)[ch] / counts.get(layer), mean[i], 1e-9, layer + " weight " + i);
       }
     }
     // weighted sharing differs from plain sharing where channels differ in energy, and is thread-independent
@@ -206,6 +211,17 @@ class WeightSharingTest {
         .get(0));
     assertFalse(java.util.Arrays.equals(weights(weighted.model()).get(0),
         weights(WeightSharing.apply(m, plan, 1).model()).get(0)));
+    // bias correction: each output's bias moves by sum (w - shared) E[x] over its row
+    ConvLayer before = (ConvLayer) m.layer("c1");
+    ConvLayer after = (ConvLayer) weighted.model().layer("c1");
+    double[] mean = energy.get("c1").mean();
+    for (int o = 0; o < before.outC(); o++) {
+      double shift = 0;
+      for (int i = o * before.fanIn(); i < (o + 1) * before.fanIn(); i++) {
+        shift += (before.weights()[i] - (double) after.weights()[i]) * mean[i];
+      }
+      assertEquals(before.bias()[o] + shift, after.bias()[o], 1e-6);
+    }
   }
 
   @Test
