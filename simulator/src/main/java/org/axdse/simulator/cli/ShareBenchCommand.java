@@ -91,7 +91,8 @@ public final class ShareBenchCommand implements Callable<Integer> {
       + "images' input mean squares)")
   boolean weighted;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "write share-<target>x.json per target")
+  @Option(names = "--out", paramLabel = "DIR", description = "write share-<target>x.json per target (screened "
+      + "with --weighted: evaluate it with --share-weighted)")
   Path out;
 
   @Mixin OutputFormat output;
@@ -203,9 +204,6 @@ public final class ShareBenchCommand implements Callable<Integer> {
     root.putObject("layers");
     ObjectNode share = root.putObject("share");
     share.put("granularity", plan.granularity().label());
-    if (weighted) {
-      root.put("note", "screened with --weighted: evaluate with --share-weighted");
-    }
     ObjectNode k = share.putObject("k");
     plan.k().forEach(k::put);
     String name = "share-" + label.substring("screen ".length()) + ".json";
