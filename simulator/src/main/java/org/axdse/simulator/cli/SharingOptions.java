@@ -49,7 +49,8 @@ public final class SharingOptions {
     SharingPlan plan = plan(model, granularity, "--share", k, "--share-k", config);
     if (plan == null) {
       if (granularity != null || weighted) {
-        throw new BadInputException("--share needs --share-k K (or a \"share\" entry in the --config file)");
+        throw new BadInputException((granularity != null ? "--share" : "--share-weighted") + " needs --share-k K "
+            + "(or a \"share\" entry in the --config file)");
       }
       return model;
     }

@@ -141,6 +141,10 @@ class ShareCommandTest {
         + TestData.cifarDir(), "--share", "kernel", "--share-k", "10"));
     assertEquals("--share-k: layer '/stem_conv/Conv': share k = 10 must be in 1..9 (the weights in one kernel "
         + "group)", failure.getMessage());
+    assertEquals(2, run(new EvaluateCommand(), out, "--model", model.toString(), "--data", "cifar10:"
+        + TestData.cifarDir(), "--share-weighted"));
+    assertEquals("--share-weighted needs --share-k K (or a \"share\" entry in the --config file)",
+        failure.getMessage());
     assertFalse(Files.exists(shared));
   }
 }
