@@ -88,7 +88,7 @@ public final class ShareBenchCommand implements Callable<Integer> {
   List<Double> targets = List.of(2.0, 2.5, 3.0);
 
   @Option(names = "--weighted", description = "activation-aware sharing (weighted k-means on the calibration "
-      + "images' input mean squares)")
+      + "images' input mean squares, bias correction)")
   boolean weighted;
 
   @Option(names = "--out", paramLabel = "DIR", description = "write share-<target>x.json per target (screened "

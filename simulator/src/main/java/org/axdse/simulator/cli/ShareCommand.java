@@ -71,8 +71,8 @@ public final class ShareCommand implements Callable<Integer> {
   boolean perChannel;
 
   @Option(names = "--weighted", description = "activation-aware sharing: weighted k-means, each weight counted "
-      + "by the mean square of its input channel over --calib images of --data's train split (as evaluate "
-      + "--share-weighted draws them)")
+      + "by the mean square of its input channel, and biases corrected by the mean output shift, over --calib "
+      + "images of --data's train split (as evaluate --share-weighted draws them)")
   boolean weighted;
 
   @Option(names = "--data", paramLabel = "SPEC", description = "the dataset for --weighted")
@@ -82,7 +82,7 @@ public final class ShareCommand implements Callable<Integer> {
       + "1 from the train split (default: ${DEFAULT-VALUE})")
   int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
 
-  @Option(names = "--threads", description = "threads (default: all cores)")
+  @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Mixin OutputFormat output;

@@ -33,7 +33,8 @@ public final class SharingOptions {
   Integer k;
 
   @Option(names = "--share-weighted", description = "activation-aware sharing: weighted k-means, each weight "
-      + "counted by the mean square of its input channel over the calibration images")
+      + "counted by the mean square of its input channel, and biases corrected by the mean output shift, over the "
+      + "calibration images")
   boolean weighted;
 
   private SharedModel shared;
