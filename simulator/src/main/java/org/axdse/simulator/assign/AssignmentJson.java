@@ -69,8 +69,8 @@ public final class AssignmentJson {
     var names = root.fieldNames();
     while (names.hasNext()) {
       String key = names.next();
-      if (!key.equals("layers")) {
-        throw BadInputException.in(file, "unknown key '" + key + "' (expected \"layers\")");
+      if (!key.equals("layers") && !key.equals("share")) { // "share": read by share.SharingJson
+        throw BadInputException.in(file, "unknown key '" + key + "' (expected \"layers\" or \"share\")");
       }
     }
     JsonNode layers = root.get("layers");

@@ -87,6 +87,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private Dataset layerStatsCalibration;
 
+  @Mixin SharingOptions sharing;
+
   @Mixin OutputFormat output;
 
   @Override
@@ -115,7 +117,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "--config is a deploy.json)");
     }
     long start = System.nanoTime();
-    Model m = OnnxImporter.load(model);
+    Model m = sharing.apply(OnnxImporter.load(model), choice == null ? null : choice.config, options, model,
+        preprocess, data);
     if (layerStats) {
       LayerStatsPrediction.check(model, m);
     }
@@ -144,6 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
     preprocess.refuse("a deploy.json --config records the model's preprocessing");
+    sharing.refuse("a deploy.json --config");
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
     DeployConfig c = d.config();
@@ -165,6 +169,7 @@ public final class EvaluateCommand implements Callable<Integer> {
    * with the recorded compensation applied, on the recorded data set, split and number of images.
    */
   private int evaluateCompensated() {
+    sharing.refuse("a compensation --config");
     long start = System.nanoTime();
     CompensationFile f = CompensationFile.read(choice.config);
     Path modelFile = model != null ? model : Path.of(f.model());
@@ -213,11 +218,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds}, layerStatsCalibration == null ? null
               : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()));
-      if (output.json()) {
-        report.printJson(spec.commandLine().getOut());
-      } else {
-        report.printTable(spec.commandLine().getOut());
-      }
+      sharing.print(report, output.json(), spec.commandLine().getOut());
     }
   }
 }

@@ -71,6 +71,8 @@ public final class QuantizationOptions {
 
   @Mixin ProgressOptions progress;
 
+  /** Appended to the model file's hash in result-cache keys when the model is changed in memory (sharing). */
+  String modelVariant = "";
   private final List<SetupPhase> phases = new ArrayList<>();
   private final ResultCache cache = ResultCache.fromEnvironment();
 
@@ -150,7 +152,7 @@ public final class QuantizationOptions {
   QuantizedModel calibrate(Path modelFile, Model model, Preprocessing pre, Dataset calib) {
     phases.add(SetupPhase.sinceJvmStart("JVM start, model and data loading"));
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      return CachedCalibration.run(cache, DeployJson.sha256(modelFile), model, pre, calib, config(), k,
+      return CachedCalibration.run(cache, DeployJson.sha256(modelFile) + modelVariant, model, pre, calib, config(), k,
           progress.listener(), phases::add);
     }
   }
@@ -162,7 +164,7 @@ public final class QuantizationOptions {
   SimulationSession session(Path modelFile, Model model, QuantizedModel q, Dataset evalSet,
       MultiplierCatalog catalog, SessionOptions options) {
     return SimulationSession.open(model, q, evalSet, catalog, options, progress.listener(), cache,
-        DeployJson.sha256(modelFile));
+        DeployJson.sha256(modelFile) + modelVariant);
   }
 
   /** Prints where the setup time went (calibration, then {@code session}'s phases) on stderr, unless quiet. */
