@@ -13,6 +13,7 @@ import java.util.Objects;
  * distinct multiplier types it uses, and the generation that first produced it.
  *
  * @param channelMultipliers empty for per-layer assignments, else one list of channel multipliers per layer
+ * @param weightMemory bits of the weights relative to 8-bit weights (NaN when not computed)
  */
 public record EvaluatedPoint(
     int id,
@@ -25,7 +26,8 @@ public record EvaluatedPoint(
     double multiplierEnergy,
     double systemEnergy,
     double area,
-    int types) {
+    int types,
+    double weightMemory) {
 
   public EvaluatedPoint {
     if (id < 0 || generation < 0 || types < 0) {
@@ -56,6 +58,15 @@ public record EvaluatedPoint(
     }
     checkOptional("system energy", systemEnergy);
     checkOptional("area", area);
+    checkOptional("weight memory", weightMemory);
+  }
+
+  /** A point without a weight memory figure. */
+  public EvaluatedPoint(int id, int generation, int[] genome, List<String> layerMultipliers,
+      List<List<String>> channelMultipliers, double screeningAccuracy, double finalAccuracy, double multiplierEnergy,
+      double systemEnergy, double area, int types) {
+    this(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy, finalAccuracy,
+        multiplierEnergy, systemEnergy, area, types, Double.NaN);
   }
 
   /** A per-layer point (no per-channel assignment). */
@@ -74,7 +85,7 @@ public record EvaluatedPoint(
   /** This point with its final-fidelity accuracy set. */
   public EvaluatedPoint withFinalAccuracy(double accuracy) {
     return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
-        accuracy, multiplierEnergy, systemEnergy, area, types);
+        accuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
   }
 
   @Override
@@ -90,13 +101,14 @@ public record EvaluatedPoint(
         && Double.compare(multiplierEnergy, p.multiplierEnergy) == 0
         && Double.compare(systemEnergy, p.systemEnergy) == 0
         && Double.compare(area, p.area) == 0
-        && types == p.types;
+        && types == p.types
+        && Double.compare(weightMemory, p.weightMemory) == 0;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, generation, Arrays.hashCode(genome), layerMultipliers, channelMultipliers,
-        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types);
+        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
   }
 
   @Override
@@ -104,7 +116,7 @@ public record EvaluatedPoint(
     return "EvaluatedPoint[id=" + id + ", generation=" + generation + ", genome=" + Arrays.toString(genome)
         + ", layers=" + layerMultipliers + ", screening=" + screeningAccuracy + ", final=" + finalAccuracy
         + ", energy=" + multiplierEnergy + ", system=" + systemEnergy + ", area=" + area + ", types=" + types
-        + "]";
+        + ", memory=" + weightMemory + "]";
   }
 
   /** Multiplier names are non-empty and free of whitespace and ';', which separate them in CSV cells. */
