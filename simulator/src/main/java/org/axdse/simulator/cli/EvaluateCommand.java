@@ -22,6 +22,7 @@ import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -137,9 +138,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;
+    widths = options.widths();
     report(model, m, q, null, evalSet, catalog, assignment, source, start, calibSeconds);
     return 0;
   }
+
+  /** The weight widths the evaluated session allows (null: the quantization's own width). */
+  private WidthSet widths;
 
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
@@ -155,6 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw BadInputException.in(choice.config, "evaluation: " + e.getMessage());
     }
     MultiplierCatalog catalog = options.catalog();
+    widths = d.widths();
     report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
         choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
@@ -196,7 +202,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
         .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
-        .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
+        .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch))
+        .withWidths(widths);
     try (SimulationSession session = options.session(modelFile, m, q, evalSet, catalog, sessionOptions)) {
       try {
         session.resolve(assignment);
