@@ -1,5 +1,9 @@
 package org.axdse.results.run;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +32,9 @@ public record EvaluatedPoint(
     double area,
     int types,
     double weightMemory) {
+  /** The injectable value of a missing {@code weight_memory} (run files written before it): NaN. */
+  public static final String ABSENT_MEMORY = "axdse.absent-weight-memory";
+
 
   public EvaluatedPoint {
     if (id < 0 || generation < 0 || types < 0) {
@@ -59,6 +66,22 @@ public record EvaluatedPoint(
     checkOptional("system energy", systemEnergy);
     checkOptional("area", area);
     checkOptional("weight memory", weightMemory);
+  }
+
+  /** The reader of run files: {@code weight_memory} may be absent (files written before it), then NaN. */
+  @JsonCreator
+  static EvaluatedPoint fromJson(@JsonProperty("id") int id, @JsonProperty("generation") int generation,
+      @JsonProperty("genome") int[] genome, @JsonProperty("layer_multipliers") List<String> layerMultipliers,
+      @JsonProperty("channel_multipliers") List<List<String>> channelMultipliers,
+      @JsonProperty("screening_accuracy") double screeningAccuracy,
+      @JsonProperty("final_accuracy") double finalAccuracy,
+      @JsonProperty("multiplier_energy") double multiplierEnergy,
+      @JsonProperty("system_energy") double systemEnergy, @JsonProperty("area") double area,
+      @JsonProperty("types") int types,
+      @JacksonInject(value = ABSENT_MEMORY, useInput = OptBoolean.TRUE) @JsonProperty("weight_memory")
+      double weightMemory) {
+    return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
+        finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
   }
 
   /** A point without a weight memory figure. */
