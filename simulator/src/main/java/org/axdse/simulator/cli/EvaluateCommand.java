@@ -219,7 +219,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       options.printSetup(session);
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds}, layerStatsCalibration == null ? null
-              : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()));
+              : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()),
+          session.weightMemory(assignment));
       if (output.json()) {
         report.printJson(spec.commandLine().getOut());
       } else {
