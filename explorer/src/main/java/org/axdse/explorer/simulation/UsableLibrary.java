@@ -47,10 +47,11 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
   }
 
   /**
-   * The designs of every width of {@code widths} (mixed precision): the exact design of the widest width first,
-   * then, per width, its exact design (always a candidate) and the approximate designs with a circuit that cost
-   * less power than that exact design. Costs are relative to the exact 8x8 reference under uniform operands, so
-   * narrower exact designs show their saving.
+   * The designs of every width of {@code widths} (mixed precision): the exact design of every width first,
+   * widest first (always candidates; so the search's seeds, the uniform assignments in library order, include
+   * every width at exact products), then, per width from the widest, the approximate designs with a circuit that
+   * cost less power than that width's exact design. Costs are relative to the exact 8x8 reference under uniform
+   * operands, so narrower exact designs show their saving.
    */
   static UsableLibrary ofWidths(MultiplierCatalog catalog, QuantMode mode, WidthSet widths) {
     if (widths.single()) {
@@ -60,22 +61,24 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
     CostFigures reference = costs.figures(MultiplierCatalog.exactReference(mode.format(8)));
     String exact = MultiplierDesign.exact(mode.format(widths.max())).name();
     List<MultiplierInfo> out = new ArrayList<>();
+    List<MultiplierInfo> approximate = new ArrayList<>();
     for (int n : widths.widths().reversed()) {
       MultiplierFormat format = mode.format(n);
       RelativeCost exactCost = costs.figures(MultiplierCatalog.exactReference(format)).relativeTo(reference);
       MultiplierInfo e = new MultiplierInfo(MultiplierDesign.exact(format).name(),
           n == 8 ? 1.0 : exactCost.power(), n == 8 ? 1.0 : exactCost.area());
-      out.add(n == widths.max() ? 0 : out.size(), e);
+      out.add(e);
       for (Multiplier m : catalog.all(format)) {
         if (m.name().equals(e.name()) || m.table().isExact()) {
           continue;
         }
         RelativeCost c = costs.figures(m).map(f -> f.relativeTo(reference)).orElse(null);
         if (c != null && c.power() < e.relativePower()) {
-          out.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+          approximate.add(new MultiplierInfo(m.name(), c.power(), c.area()));
         }
       }
     }
+    out.addAll(approximate);
     return new UsableLibrary(exact, out);
   }
 
