@@ -193,6 +193,21 @@ class MixedWidthTest {
   }
 
   @Test
+  void oneListedWidthIsTheOrdinarySession() {
+    Setup s = setup("cnn", QuantMode.SYMMETRIC, true);
+    Assignment a = Assignment.uniform(names(s.model), "s8x8_trunc6");
+    try (SimulationSession plain = TinyNets.session(s.model, s.q8, s.data, LIBRARY, 2);
+        SimulationSession listed = SimulationSession.open(s.model, s.q8, s.data, LIBRARY, SessionOptions.defaults()
+            .withThreads(2).withBatchSize(16).withFloatReference(false).withWidths(WidthSet.of(8)))) {
+      assertArrayEquals(plain.logits(a, all(s.data)), listed.logits(a, all(s.data)));
+      assertEquals(plain.evaluate(a).multiplierEnergy(), listed.evaluate(a).multiplierEnergy(), 0.0);
+      assertEquals(1.0, listed.weightMemory(a), 0.0);
+      assertThrows(BadInputException.class, () -> listed.evaluate(Assignment.uniform(names(s.model),
+          "s8x4_trunc2")), "a single width admits only its own format, as before");
+    }
+  }
+
+  @Test
   void aWidthOutsideTheSetIsOneLineNamingTheLayer() {
     Setup s = setup("cnn", QuantMode.SYMMETRIC, false);
     try (SimulationSession mix = mixed(s, 1)) {
