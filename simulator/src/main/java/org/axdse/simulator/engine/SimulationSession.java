@@ -21,9 +21,7 @@ import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
-import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantizedModel;
-import org.axdse.simulator.quant.WidthQuantizations;
 
 /**
  * Evaluates multiplier assignments of one quantized model on one image set, many times. Opening does everything
@@ -59,9 +57,7 @@ public final class SimulationSession implements AutoCloseable {
   private ReferenceResults floatRef;
   private ReferenceResults exactRef;
   private final ProgressListener progress;
-  private final WidthSet widths;
-  private final WidthQuantizations widthQuant;
-  private final WeightMemory memory;
+  private final SessionWidths widths;
 
   private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
       SessionOptions options, ProgressListener progress, ResultCache cache, String modelKey) {
@@ -85,16 +81,9 @@ public final class SimulationSession implements AutoCloseable {
       this.classes = engine.logitsPerSample();
       eval.checkLabelsBelow(classes);
       this.topK = classes > 10 ? 5 : 0;
-      this.widths = options.widths() == null ? WidthSet.of(quant.config().weightBits()) : options.widths();
-      if (widths.max() != quant.config().weightBits()) {
-        throw new IllegalArgumentException("weight widths " + widths.label() + " need the model quantized at "
-            + widths.max() + " bits, not " + quant.config().weightBits());
-      }
-      this.widthQuant = new WidthQuantizations(model, quant);
-      this.resolver = AssignmentResolver.forWidths(model, catalog, quant.config(), widths, options.forceLookup());
-      this.power = new PowerTable(model, quant, catalog, options.costSeed(),
-          widths.single() ? null : new MixedWidthPower(widthQuant, options.costSeed()));
-      this.memory = WeightMemory.of(power.workloads());
+      this.widths = new SessionWidths(model, quant, catalog, options);
+      this.resolver = widths.resolver();
+      this.power = new PowerTable(model, quant, catalog, options.costSeed(), widths.power(options.costSeed()));
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
@@ -177,22 +166,17 @@ public final class SimulationSession implements AutoCloseable {
 
   /** The weight widths assignments may use. */
   public WidthSet widths() {
-    return widths;
+    return widths.set();
   }
 
   /** The weight width of each channel's multiplier of every layer of {@code assignment} (one entry: uniform). */
   public List<int[]> layerWidths(Assignment assignment) {
-    return resolver.resolve(assignment).stream().map(resolver::widths).toList();
+    return widths.layerWidths(assignment);
   }
 
   /** The weight memory of {@code assignment} relative to 8-bit weights (see {@link WeightMemory}). */
   public double weightMemory(Assignment assignment) {
-    return memory.relative(layerWidths(assignment));
-  }
-
-  /** The weight memory model of this session's layers. */
-  public WeightMemory memoryModel() {
-    return memory;
+    return widths.memory().relative(layerWidths(assignment));
   }
 
   /** Relative power of {@code multiplier} in approximable layer {@code layer}; NaN for table-only approximations. */
@@ -253,7 +237,7 @@ public final class SimulationSession implements AutoCloseable {
   private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
-    using = engineFor(resolved, using);
+    using = widths.engineFor(resolved, using, engine);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
     ErrorStatistics[] stats = null;
@@ -279,7 +263,7 @@ public final class SimulationSession implements AutoCloseable {
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(engineFor(resolved, engine), imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
+    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
         System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
@@ -289,32 +273,7 @@ public final class SimulationSession implements AutoCloseable {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    forBatches(engineFor(resolved, engine), imageIndices, tables, null, tap, (from, n, codes) -> {});
-  }
-
-  /**
-   * The engine of {@code resolved}: {@code using} when every layer keeps the base width, else the base engine
-   * with the layers quantized at their multipliers' widths (compensated variants are single-width only).
-   */
-  private IntegerEngine engineFor(List<ResolvedLayer> resolved, IntegerEngine using) {
-    if (widths.single()) {
-      return using;
-    }
-    List<LayerQuantization> layers = new ArrayList<>(resolved.size());
-    boolean changed = false;
-    for (ResolvedLayer r : resolved) {
-      LayerQuantization l = widthQuant.compose(r.index(), resolver.widths(r));
-      changed |= l != quant.layer(r.index());
-      layers.add(l);
-    }
-    if (!changed) {
-      return using;
-    }
-    if (using != engine) {
-      throw new BadInputException("compensation of an assignment with mixed weight widths is not supported; "
-          + "give one --weight-bits width with --compensate");
-    }
-    return engine.sharing(quant.withLayers(layers));
+    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, tap, (from, n, codes) -> {});
   }
 
   private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
@@ -385,7 +344,7 @@ public final class SimulationSession implements AutoCloseable {
       int channels = r.multipliers().size();
       double[] p = new double[channels];
       for (int c = 0; c < channels; c++) {
-        p[c] = r.exact() && widths.single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
         if (Double.isNaN(p[c]) && note.isEmpty()) {
           note = "multiplier '" + r.multipliers().get(c) + "' has no circuit (table only), so no power figure";
         }
