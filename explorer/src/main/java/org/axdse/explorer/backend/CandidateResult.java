@@ -3,9 +3,10 @@ package org.axdse.explorer.backend;
 /**
  * What the engine measures for one assignment at one fidelity: top-1 accuracy (a fraction in [0, 1]), the energy
  * of the multiplications and the energy of the whole accelerator model, both relative to the all-exact network
- * (exact = 1). {@code systemEnergy} is NaN when the engine has no system energy model.
+ * (exact = 1). {@code systemEnergy} is NaN when the engine has no system energy model. {@code weightMemory} is
+ * the bits of the weights relative to 8-bit weights (NaN when the engine does not report it).
  */
-public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy) {
+public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory) {
   public CandidateResult {
     if (!(accuracy >= 0 && accuracy <= 1)) {
       throw new IllegalArgumentException("accuracy must be a fraction in [0, 1]: " + accuracy);
@@ -16,5 +17,13 @@ public record CandidateResult(double accuracy, double multiplierEnergy, double s
     if (systemEnergy < 0 || Double.isInfinite(systemEnergy)) {
       throw new IllegalArgumentException("system energy must be finite and >= 0 or NaN: " + systemEnergy);
     }
+    if (weightMemory < 0 || Double.isInfinite(weightMemory)) {
+      throw new IllegalArgumentException("weight memory must be finite and >= 0 or NaN: " + weightMemory);
+    }
+  }
+
+  /** A result without a weight memory figure. */
+  public CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy) {
+    this(accuracy, multiplierEnergy, systemEnergy, Double.NaN);
   }
 }

@@ -1,10 +1,12 @@
 package org.axdse.explorer.backend;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.data.ImageSelection;
+import org.axdse.simulator.engine.WidthSet;
 
 /**
  * How the engine quantizes the model before the search (post-training, no retraining): the number of calibration
@@ -20,9 +22,11 @@ import org.axdse.simulator.data.ImageSelection;
  * @param preprocess a preprocessing sidecar file, or {@code ""} for the model's own {@code M.preprocess.json}
  * @param compensate {@link #NO_COMPENSATION}, or the compensation every candidate gets before it is evaluated
  *     ({@code bias}, {@code weights} or {@code both}; measured on the calibration images, exact inputs)
+ * @param widths the weight widths layers may use ({@code --weight-bits 4,6,8}), ascending; the widest is
+ *     {@code weightBits}; one entry for an ordinary single-width run (empty is read as {@code [weightBits]})
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate) {
+    String preprocess, String compensate, List<Integer> widths) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -37,6 +41,10 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (weightBits < 2 || weightBits > 8) {
       throw new IllegalArgumentException("--weight-bits must be 2..8: " + weightBits);
     }
+    widths = widths == null || widths.isEmpty() ? List.of(weightBits) : new WidthSet(widths).widths();
+    if (widths.get(widths.size() - 1) != weightBits) {
+      throw new IllegalArgumentException("the widest of --weight-bits " + widths + " must be " + weightBits);
+    }
     calibrationData = calibrationData == null ? "" : calibrationData.strip();
     preprocess = preprocess == null ? "" : preprocess.strip();
     compensate = compensate == null ? NO_COMPENSATION : compensate.strip();
@@ -44,6 +52,21 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate must be none, bias, weights or both, not '" + compensate
           + "'");
     }
+    if (!compensate.equals(NO_COMPENSATION) && widths.size() > 1) {
+      throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
+          + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
+    }
+  }
+
+  /** Single-width options. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, List.of());
+  }
+
+  /** The widths as a set. */
+  public WidthSet widthSet() {
+    return new WidthSet(widths);
   }
 
   /** Options without compensation. */
@@ -71,6 +94,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     m.put("per_channel", perChannel);
     m.put("preprocess", preprocess);
     m.put("compensate", compensate);
+    if (widths.size() > 1) {
+      m.put("weight_widths", widthSet().label());
+    }
     return m;
   }
 
@@ -82,6 +108,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("weight_bits") instanceof Number n ? n.intValue() : d.weightBits,
         m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
         m.get("preprocess") instanceof String s ? s : d.preprocess,
-        m.get("compensate") instanceof String s ? s : d.compensate);
+        m.get("compensate") instanceof String s ? s : d.compensate,
+        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of());
   }
 }

@@ -121,6 +121,9 @@ public final class EvaluationLog implements AutoCloseable {
     } else {
       o.put("s", r.result().systemEnergy());
     }
+    if (!Double.isNaN(r.result().weightMemory())) {
+      o.put("w", r.result().weightMemory());
+    }
     String json = o.toString();
     String line = crc(json) + " " + json + "\n";
     try {
@@ -166,7 +169,8 @@ public final class EvaluationLog implements AutoCloseable {
       }
       JsonNode s = o.get("s");
       return new EvaluationRecord(f, genome, new CandidateResult(o.get("a").doubleValue(),
-          o.get("m").doubleValue(), s.isNull() ? Double.NaN : s.doubleValue()));
+          o.get("m").doubleValue(), s.isNull() ? Double.NaN : s.doubleValue(),
+          o.has("w") ? o.get("w").doubleValue() : Double.NaN));
     } catch (IOException | RuntimeException e) {
       throw BadInputException.at(file, line, "corrupt evaluation record: " + e.getMessage());
     }

@@ -22,6 +22,7 @@ import org.axdse.multipliers.cli.flags.QuietOption;
 import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.simulator.engine.WidthSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,8 +81,9 @@ public final class SearchCommand implements Callable<Integer> {
       description = "Calibration source: a data set whose train split is used, or holdout (test images kept out "
           + "of the evaluation). Default: the train split of --data.")
   String calibData;
-  @Option(names = "--weight-bits", paramLabel = "N", defaultValue = "8", description = "Weight bits, 2..8.")
-  int weightBits;
+  @Option(names = "--weight-bits", paramLabel = "N[,N...]", defaultValue = "8",
+      description = "Weight bits, 2..8; several (e.g. 4,6,8): each layer takes the width of its 8xN multiplier.")
+  String weightBits;
   @Option(names = "--per-channel", description = "One weight scale per output channel.")
   boolean perChannel;
   @Option(names = "--preprocess", paramLabel = "FILE",
@@ -182,8 +184,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(objectives, energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(new QuantOptions(calib, calibData, weightBits, perChannel, preprocess,
-              compensate))
+          .optQuantization(quantOptions())
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -201,6 +202,11 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+  }
+
+  private QuantOptions quantOptions() {
+    WidthSet widths = WidthSet.parse(weightBits, "--weight-bits");
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths());
   }
 
   private Budget resumeBudget() {

@@ -208,7 +208,8 @@ final class BatchRun {
           + a.worker.address() + ": " + reply.message());
     }
     Wire.Reader in = new Wire.Reader(reply.body());
-    CandidateResult result = new CandidateResult(in.getDouble(), in.getDouble(), in.getDouble());
+    CandidateResult result = new CandidateResult(in.getDouble(), in.getDouble(), in.getDouble(),
+        in.getDouble());
     long evalNanos = in.getLong();
     in.end();
     if (accept(a.index, result)) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.model.Preprocessing;
 
 /**
@@ -95,7 +96,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putInt(q.screeningImages()).putInt(q.finalImages()).putLong(q.seed()).putBoolean(q.channelRanking());
     QuantOptions o = q.quantization();
     w.putInt(o.calibrationImages()).putString(o.calibrationData()).putInt(o.weightBits())
-        .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate());
+        .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
+        .putString(o.widthSet().label());
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -122,6 +124,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     boolean perChannel = r.getBoolean();
     String preprocess = r.getString();
     String compensate = r.getString();
+    String widths = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -142,7 +145,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     try {
       ProblemRequest q = new ProblemRequest(model == null ? modelName : "shipped model", data, quant,
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
-          new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate));
+          new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
+              WidthSet.parse(widths, "weight widths").widths()));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new Wire.MalformedException(e.getMessage());

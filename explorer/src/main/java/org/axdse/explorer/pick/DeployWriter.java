@@ -28,6 +28,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.Deployment;
+import org.axdse.simulator.deploy.LayerWidths;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
@@ -161,7 +162,8 @@ public final class DeployWriter {
         : settings.screeningImages();
     DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
         new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,
-        images, Deployment.preprocessingJson(pre), q.toJson(),
+        images, Deployment.preprocessingJson(pre),
+        LayerWidths.record(q.toJson(), settings.widths(), assignment, catalog),
         AssignmentJson.toJson(assignment), files,
         new DeployConfig.Selection(runDir.toAbsolutePath().normalize().toString(), p.id(), constraint.kind().key(),
             constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
@@ -180,8 +182,8 @@ public final class DeployWriter {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
     }
-    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads),
-        progress)) {
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
+        sessionOptions(threads).withWidths(settings.widths()), progress)) {
       return s.exactAccuracy().top1();
     }
   }
@@ -211,8 +213,8 @@ public final class DeployWriter {
     if (!evaluate) {
       return new Measured(q, compensation, null);
     }
-    try (SimulationSession s = SimulationSession.open(model, q, test, catalog, sessionOptions(threads),
-        progress)) {
+    try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
+        sessionOptions(threads).withWidths(settings.widths()), progress)) {
       return new Measured(q, compensation, compensation == null ? s.evaluate(a)
           : s.evaluate(a, compensation.applyTo(q)));
     }

@@ -6,6 +6,7 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.run.RunConfig;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.quant.CalibrationMethod;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 
@@ -18,10 +19,12 @@ import org.axdse.simulator.quant.QuantMode;
  * the final fidelity ({@code final_images}, 0 = the whole test set) and screening size ({@code eval_images}), and
  * the compensation every candidate got ({@code compensate}: none, bias, weights or both; null when none), where
  * the calibration images came from ({@code calib_data}: empty for the train split of the data, {@code holdout},
- * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's).
+ * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's),
+ * and the weight widths of a mixed-precision run ({@code weight_widths}, e.g. {@code "4,6,8"}; null when absent).
  */
 record RunSettings(String model, String data, String library, QuantConfig quant, int finalImages,
-    int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess) {
+    int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess,
+    WidthSet widths) {
 
   static RunSettings of(RunConfig config, Path runJson) {
     Map<String, Object> s = config.settings();
@@ -42,10 +45,28 @@ record RunSettings(String model, String data, String library, QuantConfig quant,
       }
       return new RunSettings(string(s, "model", config.model()), string(s, "data", config.dataset()),
           lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm,
-          string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""));
+          string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""),
+          widths(s, q.weightBits()));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw BadInputException.in(runJson, "run.settings: " + e.getMessage());
     }
+  }
+
+  private static WidthSet widths(Map<String, Object> s, int weightBits) {
+    String w = string(s, "weight_widths", "");
+    if (w.isEmpty()) {
+      return null;
+    }
+    WidthSet set;
+    try {
+      set = WidthSet.parse(w, "weight_widths");
+    } catch (org.axdse.multipliers.util.BadInputException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+    if (set.max() != weightBits) {
+      throw new IllegalArgumentException("weight_widths " + w + ": the widest must equal weight_bits " + weightBits);
+    }
+    return set;
   }
 
   private static String string(Map<String, Object> s, String key, String fallback) {

@@ -8,10 +8,11 @@ import org.axdse.results.run.Metric;
 import org.axdse.results.run.Objective;
 
 /**
- * The search's objectives as given to {@code --objectives accuracy,energy[,area][,types]} and {@code --energy
- * multiplier|system}: accuracy (maximised; screening accuracy during the search, final accuracy in the
+ * The search's objectives as given to {@code --objectives accuracy,energy[,area][,types][,memory]} and {@code
+ * --energy multiplier|system}: accuracy (maximised; screening accuracy during the search, final accuracy in the
  * report), energy (relative multiplier or system energy, minimised), area (summed relative area of the distinct
- * multiplier types used, minimised) and types (number of distinct multipliers, minimised). Always in that order.
+ * multiplier types used, minimised), types (number of distinct multipliers, minimised) and memory (weight bits
+ * relative to 8-bit weights, minimised; see {@code WeightMemory}). Always in that order.
  */
 public record ObjectiveSet(List<Metric> metrics) {
   public ObjectiveSet {
@@ -32,8 +33,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     List<String> names = Arrays.stream(objectives.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
         .toList();
     for (String n : names) {
-      if (!List.of("accuracy", "energy", "area", "types").contains(n)) {
-        throw new IllegalArgumentException("unknown objective '" + n + "' (known: accuracy, energy, area, types)");
+      if (!List.of("accuracy", "energy", "area", "types", "memory").contains(n)) {
+        throw new IllegalArgumentException("unknown objective '" + n
+            + "' (known: accuracy, energy, area, types, memory)");
       }
     }
     if (names.stream().distinct().count() != names.size()) {
@@ -48,6 +50,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     }
     if (names.contains("types")) {
       m.add(Metric.TYPES);
+    }
+    if (names.contains("memory")) {
+      m.add(Metric.MEMORY);
     }
     return new ObjectiveSet(m);
   }
@@ -65,6 +70,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     }
     if (metrics.contains(Metric.TYPES)) {
       out.add("types");
+    }
+    if (metrics.contains(Metric.MEMORY)) {
+      out.add("memory");
     }
     return String.join(",", out);
   }

@@ -63,7 +63,7 @@ final class SimulatorProblem implements SearchProblem {
       throw new BadInputException("no energy figure for this assignment: " + e.energyNote());
     }
     return new CandidateResult(e.assignment().top1(), e.multiplierEnergy(),
-        e.systemEnergy() == null ? Double.NaN : e.systemEnergy());
+        e.systemEnergy() == null ? Double.NaN : e.systemEnergy(), session.weightMemory(assignment));
   }
 
   @Override

@@ -89,19 +89,20 @@ public final class SimulatorProblems implements ProblemFactory {
       }
     }
     MultiplierFormat format = mode.format(qo.weightBits());
-    UsableLibrary library = UsableLibrary.of(catalog, format);
-    List<ApproximableLayer> layers = layers(model, q, library, catalog, request.channelRanking());
+    UsableLibrary library = UsableLibrary.ofWidths(catalog, mode, qo.widthSet());
+    List<ApproximableLayer> layers = layers(model, q, library, catalog, request.channelRanking(), format);
     SearchSpace space = new SearchSpace(request.model(), describe(eval, calib), library.exactName(),
         library.multipliers(), layers);
     SimulationSession session = SimulationSession.open(model, q, eval, catalog,
-        SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false));
+        SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
+            .withWidths(qo.widthSet()));
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),
         request.seed());
   }
 
   private static List<ApproximableLayer> layers(Model model, QuantizedModel q, UsableLibrary library,
-      MultiplierCatalog catalog, boolean rank) {
-    ProductTable probe = rank ? catalog.byName(probeMultiplier(library)).table() : null;
+      MultiplierCatalog catalog, boolean rank, MultiplierFormat format) {
+    ProductTable probe = rank ? catalog.byName(probeMultiplier(library, catalog, format)).table() : null;
     List<ApproximableLayer> out = new ArrayList<>();
     var modelLayers = model.approximableLayers();
     for (int i = 0; i < modelLayers.size(); i++) {
@@ -114,9 +115,10 @@ public final class SimulatorProblems implements ProblemFactory {
   }
 
   /** The approximate multiplier of median relative power (uniform operands): the probe of the channel ranking. */
-  static String probeMultiplier(UsableLibrary library) {
+  static String probeMultiplier(UsableLibrary library, MultiplierCatalog catalog, MultiplierFormat format) {
     List<MultiplierInfo> approx = library.multipliers().stream()
         .filter(m -> !m.name().equals(library.exactName()))
+        .filter(m -> catalog.byName(m.name()).format().equals(format))
         .sorted(java.util.Comparator.comparingDouble(MultiplierInfo::relativePower).thenComparing(MultiplierInfo::name))
         .toList();
     if (approx.isEmpty()) {

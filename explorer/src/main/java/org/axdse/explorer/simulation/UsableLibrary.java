@@ -3,6 +3,7 @@ package org.axdse.explorer.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.cost.CostFigures;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.cost.RelativeCost;
 import org.axdse.multipliers.generators.MultiplierDesign;
@@ -10,6 +11,8 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.netlist.Netlist;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.results.run.MultiplierInfo;
+import org.axdse.simulator.engine.WidthSet;
+import org.axdse.simulator.quant.QuantMode;
 
 /**
  * The multipliers a search may use for one model: the catalog's designs of the model's format ({@code s8xN} for
@@ -40,6 +43,42 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
         out.add(new MultiplierInfo(m.name(), c.power(), c.area()));
       }
     }
+    return new UsableLibrary(exact, out);
+  }
+
+  /**
+   * The designs of every width of {@code widths} (mixed precision): the exact design of every width first,
+   * widest first (always candidates; so the search's seeds, the uniform assignments in library order, include
+   * every width at exact products), then, per width from the widest, the approximate designs with a circuit that
+   * cost less power than that width's exact design. Costs are relative to the exact 8x8 reference under uniform
+   * operands, so narrower exact designs show their saving.
+   */
+  static UsableLibrary ofWidths(MultiplierCatalog catalog, QuantMode mode, WidthSet widths) {
+    if (widths.single()) {
+      return of(catalog, mode.format(widths.max()));
+    }
+    MultiplierCosts costs = MultiplierCosts.defaults();
+    CostFigures reference = costs.figures(MultiplierCatalog.exactReference(mode.format(8)));
+    String exact = MultiplierDesign.exact(mode.format(widths.max())).name();
+    List<MultiplierInfo> out = new ArrayList<>();
+    List<MultiplierInfo> approximate = new ArrayList<>();
+    for (int n : widths.widths().reversed()) {
+      MultiplierFormat format = mode.format(n);
+      RelativeCost exactCost = costs.figures(MultiplierCatalog.exactReference(format)).relativeTo(reference);
+      MultiplierInfo e = new MultiplierInfo(MultiplierDesign.exact(format).name(),
+          n == 8 ? 1.0 : exactCost.power(), n == 8 ? 1.0 : exactCost.area());
+      out.add(e);
+      for (Multiplier m : catalog.all(format)) {
+        if (m.name().equals(e.name()) || m.table().isExact()) {
+          continue;
+        }
+        RelativeCost c = costs.figures(m).map(f -> f.relativeTo(reference)).orElse(null);
+        if (c != null && c.power() < e.relativePower()) {
+          approximate.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+        }
+      }
+    }
+    out.addAll(approximate);
     return new UsableLibrary(exact, out);
   }
 

@@ -19,8 +19,8 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.LayerAssignment;
 
 /**
- * A test fixture for the search mechanics, not a model of any network: "accuracy" and "energy" are made-up
- * analytic functions of the assignment. Layers differ in sensitivity and workload, channels in weight, and
+ * A test fixture for the search mechanics, not a model of any network: "accuracy", "energy" and "memory" are
+ * made-up analytic functions of the assignment. Layers differ in sensitivity and workload, channels in weight, and
  * multipliers trade relative power against an error level, so the problem has a real Pareto front that a good
  * search finds (sensitive layers exact, insensitive ones cheap) and random assignments miss. The screening
  * fidelity adds a small deterministic, genome-dependent offset, so the two fidelities differ.
@@ -41,6 +41,10 @@ public final class SyntheticProblem implements ProblemFactory {
       new MultiplierInfo("m6", 0.2, 0.15));
   private static final Map<String, Double> ERROR = Map.of(
       "exact", 0.0, "m1", 0.02, "m2", 0.05, "m3", 0.1, "m4", 0.2, "m5", 0.35, "m6", 0.6);
+
+  /** A made-up weight width of each multiplier, for the memory objective (mean width over 8). */
+  private static final Map<String, Integer> WIDTH = Map.of(
+      "exact", 8, "m1", 8, "m2", 7, "m3", 6, "m4", 6, "m5", 4, "m6", 4);
 
   /** Evaluations performed by every evaluator of this JVM (to check memoisation). */
   public static final AtomicLong EVALUATIONS = new AtomicLong();
@@ -108,6 +112,7 @@ public final class SyntheticProblem implements ProblemFactory {
       double[][] weight) {
     double keep = 1;
     double energy = 0;
+    double memory = 0;
     double totalMacs = Arrays.stream(macs).sum();
     long hash = 17;
     for (int l = 0; l < sensitivity.length; l++) {
@@ -121,6 +126,7 @@ public final class SyntheticProblem implements ProblemFactory {
         err += weight[l][c] * ERROR.get(m);
         wsum += weight[l][c];
         power += power(m) / weight[l].length;
+        memory += WIDTH.get(m) / 8.0 / weight[l].length / sensitivity.length;
       }
       keep *= 1 - 0.9 * sensitivity[l] * Math.pow(err / wsum, 1.2);
       energy += macs[l] * power / totalMacs;
@@ -130,7 +136,7 @@ public final class SyntheticProblem implements ProblemFactory {
       double offset = ((hash >>> 11) % 2001 - 1000) / 1000.0;
       accuracy = Math.min(1, Math.max(0, accuracy + 0.004 * offset));
     }
-    return new CandidateResult(accuracy, energy, 0.4 + 0.6 * energy);
+    return new CandidateResult(accuracy, energy, 0.4 + 0.6 * energy, memory);
   }
 
   /** Keeps this thread's core busy for {@code millis} of CPU time. */

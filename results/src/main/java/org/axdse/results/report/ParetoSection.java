@@ -17,11 +17,14 @@ import org.jfree.chart.JFreeChart;
  * The report's Pareto plots, inline as SVG with a tooltip on every point: the whole plane, and a zoomed view of
  * the points within {@link ZoomWindow#POINTS} percentage points of the exact accuracy. Each is also written to
  * {@code plots/} as PNG and as SVG (the SVG keeps the tooltips as {@code <title>} elements). The comparison
- * report inlines its fronts plot the same way ({@link #figure}).
+ * report inlines its fronts plot the same way ({@link #figure}). A run with the weight memory objective adds
+ * the planes memory-accuracy and memory-energy.
  */
 final class ParetoSection {
   static final String FULL = "pareto";
   static final String ZOOM = "pareto-zoom";
+  static final String MEMORY_ACCURACY = "pareto-memory-accuracy";
+  static final String MEMORY_ENERGY = "pareto-memory-energy";
 
   private ParetoSection() {}
 
@@ -40,6 +43,16 @@ final class ParetoSection {
       figure(html, ParetoScatterPlot.chart(run, title + " (within " + band + " points of exact)", zoom), tips,
           plotDir, ZOOM, "The same plot zoomed to accuracies at most " + band + " percentage points below the"
               + " exact network's, where a configuration is usually chosen.");
+    }
+    if (run.config().metrics().contains(Metric.MEMORY)) {
+      html.heading("Weight memory");
+      figure(html, ParetoScatterPlot.chart(run, Metric.MEMORY, y, title + ": accuracy and weight memory", null),
+          PointTips.of(run, Metric.MEMORY, y), plotDir, MEMORY_ACCURACY,
+          "The same points in the plane of weight memory (bits of the weights over 8-bit weights) and accuracy.");
+      figure(html, ParetoScatterPlot.chart(run, Metric.MEMORY, x, title + ": energy and weight memory", null),
+          PointTips.of(run, Metric.MEMORY, x), plotDir, MEMORY_ENERGY,
+          "The same points in the plane of weight memory and multiplier energy; the front (blue) is the"
+              + " three-objective front, so it is not a staircase in any one plane.");
     }
   }
 

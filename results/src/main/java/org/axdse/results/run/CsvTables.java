@@ -40,6 +40,10 @@ final class CsvTables {
       this.record = record;
     }
 
+    boolean has(String column) {
+      return record.isMapped(column);
+    }
+
     String text(String column) {
       return record.get(column);
     }
@@ -91,13 +95,21 @@ final class CsvTables {
   }
 
   static <T> List<T> read(Path file, List<String> header, RowReader<T> reader) {
+    return readAny(file, List.of(header), reader);
+  }
+
+  /** As {@link #read(Path, List, RowReader)}, accepting any of {@code headers} (older layouts of a file). */
+  static <T> List<T> readAny(Path file, List<List<String>> headers, RowReader<T> reader) {
+    List<String> header = headers.get(0);
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setHeader()
         .setSkipHeaderRecord(true)
         .build();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
-      if (!parser.getHeaderNames().equals(header)) {
+      if (headers.contains(parser.getHeaderNames())) {
+        header = parser.getHeaderNames();
+      } else {
         throw BadInputException.at(file, 1, "expected the columns " + String.join(",", header) + " but found "
             + String.join(",", parser.getHeaderNames()));
       }

@@ -1,5 +1,9 @@
 package org.axdse.results.run;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Objects;
  * distinct multiplier types it uses, and the generation that first produced it.
  *
  * @param channelMultipliers empty for per-layer assignments, else one list of channel multipliers per layer
+ * @param weightMemory bits of the weights relative to 8-bit weights (NaN when not computed)
  */
 public record EvaluatedPoint(
     int id,
@@ -25,7 +30,11 @@ public record EvaluatedPoint(
     double multiplierEnergy,
     double systemEnergy,
     double area,
-    int types) {
+    int types,
+    double weightMemory) {
+  /** The injectable value of a missing {@code weight_memory} (run files written before it): NaN. */
+  public static final String ABSENT_MEMORY = "axdse.absent-weight-memory";
+
 
   public EvaluatedPoint {
     if (id < 0 || generation < 0 || types < 0) {
@@ -56,6 +65,31 @@ public record EvaluatedPoint(
     }
     checkOptional("system energy", systemEnergy);
     checkOptional("area", area);
+    checkOptional("weight memory", weightMemory);
+  }
+
+  /** The reader of run files: {@code weight_memory} may be absent (files written before it), then NaN. */
+  @JsonCreator
+  static EvaluatedPoint fromJson(@JsonProperty("id") int id, @JsonProperty("generation") int generation,
+      @JsonProperty("genome") int[] genome, @JsonProperty("layer_multipliers") List<String> layerMultipliers,
+      @JsonProperty("channel_multipliers") List<List<String>> channelMultipliers,
+      @JsonProperty("screening_accuracy") double screeningAccuracy,
+      @JsonProperty("final_accuracy") double finalAccuracy,
+      @JsonProperty("multiplier_energy") double multiplierEnergy,
+      @JsonProperty("system_energy") double systemEnergy, @JsonProperty("area") double area,
+      @JsonProperty("types") int types,
+      @JacksonInject(value = ABSENT_MEMORY, useInput = OptBoolean.TRUE) @JsonProperty("weight_memory")
+      double weightMemory) {
+    return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
+        finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
+  }
+
+  /** A point without a weight memory figure. */
+  public EvaluatedPoint(int id, int generation, int[] genome, List<String> layerMultipliers,
+      List<List<String>> channelMultipliers, double screeningAccuracy, double finalAccuracy, double multiplierEnergy,
+      double systemEnergy, double area, int types) {
+    this(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy, finalAccuracy,
+        multiplierEnergy, systemEnergy, area, types, Double.NaN);
   }
 
   /** A per-layer point (no per-channel assignment). */
@@ -74,7 +108,7 @@ public record EvaluatedPoint(
   /** This point with its final-fidelity accuracy set. */
   public EvaluatedPoint withFinalAccuracy(double accuracy) {
     return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
-        accuracy, multiplierEnergy, systemEnergy, area, types);
+        accuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
   }
 
   @Override
@@ -90,13 +124,14 @@ public record EvaluatedPoint(
         && Double.compare(multiplierEnergy, p.multiplierEnergy) == 0
         && Double.compare(systemEnergy, p.systemEnergy) == 0
         && Double.compare(area, p.area) == 0
-        && types == p.types;
+        && types == p.types
+        && Double.compare(weightMemory, p.weightMemory) == 0;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, generation, Arrays.hashCode(genome), layerMultipliers, channelMultipliers,
-        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types);
+        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
   }
 
   @Override
@@ -104,7 +139,7 @@ public record EvaluatedPoint(
     return "EvaluatedPoint[id=" + id + ", generation=" + generation + ", genome=" + Arrays.toString(genome)
         + ", layers=" + layerMultipliers + ", screening=" + screeningAccuracy + ", final=" + finalAccuracy
         + ", energy=" + multiplierEnergy + ", system=" + systemEnergy + ", area=" + area + ", types=" + types
-        + "]";
+        + ", memory=" + weightMemory + "]";
   }
 
   /** Multiplier names are non-empty and free of whitespace and ';', which separate them in CSV cells. */

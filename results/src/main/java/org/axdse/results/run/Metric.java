@@ -16,7 +16,9 @@ public enum Metric {
   MULTIPLIER_ENERGY(Direction.MINIMIZE, "Relative multiplier energy (exact = 1)"),
   SYSTEM_ENERGY(Direction.MINIMIZE, "Relative system energy (exact = 1)"),
   AREA(Direction.MINIMIZE, "Relative area (exact = 1)"),
-  TYPES(Direction.MINIMIZE, "Distinct multiplier types");
+  TYPES(Direction.MINIMIZE, "Distinct multiplier types"),
+  /** Bits of all weights (and codebooks) relative to 8-bit weights. */
+  MEMORY(Direction.MINIMIZE, "Relative weight memory (8-bit weights = 1)");
 
   private final Direction direction;
   private final String axisLabel;
@@ -50,6 +52,7 @@ public enum Metric {
       case SYSTEM_ENERGY -> p.systemEnergy();
       case AREA -> p.area();
       case TYPES -> p.types();
+      case MEMORY -> p.weightMemory();
     };
   }
 

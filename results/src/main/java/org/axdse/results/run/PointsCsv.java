@@ -11,11 +11,13 @@ import java.util.List;
  * channel_multipliers}. Numbers are plain decimals (accuracies as fractions), an empty number cell is NaN (not
  * evaluated); {@code genome} is the genes separated by spaces; {@code layer_multipliers} the layer multipliers
  * separated by spaces; {@code channel_multipliers} is empty for per-layer points, else the layers separated by
- * ';', each the channel multipliers separated by spaces.
+ * ';', each the channel multipliers separated by spaces; {@code weight_memory} (last; empty when not computed,
+ * absent from files written before it, which still read) the weight bits relative to 8-bit weights.
  */
 public final class PointsCsv {
   public static final List<String> COLUMNS = List.of("id", "generation", "screening_accuracy", "final_accuracy",
-      "multiplier_energy", "system_energy", "area", "types", "genome", "layer_multipliers", "channel_multipliers");
+      "multiplier_energy", "system_energy", "area", "types", "genome", "layer_multipliers", "channel_multipliers", "weight_memory");
+  private static final List<String> COLUMNS_BEFORE_MEMORY = COLUMNS.subList(0, COLUMNS.size() - 1);
 
   private PointsCsv() {}
 
@@ -33,14 +35,15 @@ public final class PointsCsv {
           Integer.toString(p.types()),
           String.join(" ", Arrays.stream(p.genome()).mapToObj(Integer::toString).toList()),
           String.join(" ", p.layerMultipliers()),
-          String.join(";", p.channelMultipliers().stream().map(l -> String.join(" ", l)).toList())));
+          String.join(";", p.channelMultipliers().stream().map(l -> String.join(" ", l)).toList()),
+          CsvTables.number(p.weightMemory())));
     }
     CsvTables.write(file, COLUMNS, rows);
   }
 
   /** Reads a file written by {@link #write}; bad content fails with one line naming the file and line. */
   public static List<EvaluatedPoint> read(Path file) {
-    return CsvTables.read(file, COLUMNS, row -> new EvaluatedPoint(
+    return CsvTables.readAny(file, List.of(COLUMNS, COLUMNS_BEFORE_MEMORY), row -> new EvaluatedPoint(
         row.integer("id"),
         row.integer("generation"),
         genome(row.text("genome")),
@@ -51,7 +54,8 @@ public final class PointsCsv {
         row.number("multiplier_energy"),
         row.number("system_energy"),
         row.number("area"),
-        row.integer("types")));
+        row.integer("types"),
+        row.has("weight_memory") ? row.number("weight_memory") : Double.NaN));
   }
 
   private static int[] genome(String cell) {

@@ -22,6 +22,7 @@ import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -140,9 +141,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
         : "--uniform " + choice.uniform;
+    widths = options.widths();
     report(model, m, q, null, evalSet, catalog, assignment, source, start, calibSeconds);
     return 0;
   }
+
+  /** The weight widths the evaluated session allows (null: the quantization's own width). */
+  private WidthSet widths;
 
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
@@ -159,6 +164,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw BadInputException.in(choice.config, "evaluation: " + e.getMessage());
     }
     MultiplierCatalog catalog = options.catalog();
+    widths = d.widths();
     report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
         choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
@@ -201,7 +207,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     SessionOptions sessionOptions = SessionOptions.defaults().withThreads(options.threads())
         .withFloatReference(!noFloat)
         .withLayerStatistics(!noLayerStats)
-        .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch));
+        .withArchitecture(arch == null ? ArchitectureEnergy.defaults() : ArchitectureEnergy.load(arch))
+        .withWidths(widths);
     try (SimulationSession session = options.session(modelFile, m, q, evalSet, catalog, sessionOptions)) {
       try {
         session.resolve(assignment);
@@ -217,7 +224,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       options.printSetup(session);
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds}, layerStatsCalibration == null ? null
-              : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()));
+              : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()),
+          session.weightMemory(assignment));
       sharing.print(report, output.json(), spec.commandLine().getOut());
     }
   }

@@ -21,9 +21,12 @@ import org.axdse.simulator.errormodel.LayerPrediction;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.quant.QuantizedModel;
 
-/** The output of {@code axdse evaluate}: a human-readable table or one JSON document. */
+/**
+ * The output of {@code axdse evaluate}: a human-readable table or one JSON document. {@code weightMemory} is the
+ * bits of the weights relative to 8-bit weights ({@code WeightMemory}).
+ */
 record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel quant, Assignment assignment,
-    String source, Evaluation evaluation, double[] seconds, List<LayerPrediction> predicted) {
+    String source, Evaluation evaluation, double[] seconds, List<LayerPrediction> predicted, double weightMemory) {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   void printJson(PrintWriter out) {
@@ -34,6 +37,7 @@ record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel qua
     root.put("assignmentSource", source);
     root.set("assignment", AssignmentJson.toJson(assignment));
     root.set("evaluation", JSON.valueToTree(evaluation));
+    root.put("weightMemory", weightMemory);
     root.set("quantization", quant.toJson());
     if (predicted != null) {
       LayerStatsPrediction.addJson(root, evaluation, predicted);
@@ -67,6 +71,7 @@ record EvaluationReport(Path file, Model model, Dataset data, QuantizedModel qua
     } else {
       out.printf(Locale.ROOT, "relative energy: n/a (%s)%n", e.energyNote());
     }
+    out.printf(Locale.ROOT, "weight memory: %.4f of 8-bit weights%n", weightMemory);
     out.println();
     int w = Math.max(5, e.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));
     String head = "%3s  %-" + w + "s %-6s %12s  %-28s %9s %14s %14s";

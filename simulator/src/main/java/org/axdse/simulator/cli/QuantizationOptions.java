@@ -18,6 +18,7 @@ import org.axdse.simulator.engine.CachedCalibration;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SetupPhase;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -52,8 +53,9 @@ public final class QuantizationOptions {
   @Option(names = "--per-channel", description = "one weight scale (and zero point) per output channel")
   boolean perChannel;
 
-  @Option(names = "--weight-bits", paramLabel = "N", description = "weight bits, 2..8 (default: ${DEFAULT-VALUE})")
-  int weightBits = 8;
+  @Option(names = "--weight-bits", paramLabel = "N[,N...]", description = "weight bits, 2..8; several (e.g. 4,8): "
+      + "each layer takes the width of its 8xN multiplier (default: ${DEFAULT-VALUE})")
+  String weightBits = "8";
 
   @Option(names = "--calib", paramLabel = "N", description = "calibration images (for quantization, and for "
       + "compensation where it applies), drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
@@ -83,9 +85,14 @@ public final class QuantizationOptions {
       Bounds.images("--calib", calib, 1);
       Bounds.images("--limit", limit == null ? 1 : limit, 1);
     }
-    return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && weightBits >= 2
-        && weightBits <= 8 && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
+    widths();
+    return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
         && (split.equals("test") || split.equals("train"));
+  }
+
+  /** The widths of {@code --weight-bits} (one-line error naming the flag when malformed). */
+  WidthSet widths() {
+    return WidthSet.parse(weightBits, "--weight-bits");
   }
 
   String split() {
@@ -124,7 +131,7 @@ public final class QuantizationOptions {
    * {@code model} and these options before any calibration.
    */
   void checkAssignment(Model model, Assignment assignment) {
-    AssignmentResolver.forConfig(model, catalog(), config(), false).resolve(assignment);
+    AssignmentResolver.forWidths(model, catalog(), config(), widths(), false).resolve(assignment);
   }
 
   /** {@code --calib} images drawn with seed 1 from the train split. */
@@ -134,7 +141,7 @@ public final class QuantizationOptions {
 
   /** The quantization these options describe; call after {@link #valid()}. */
   QuantConfig config() {
-    return QuantConfig.defaults(QuantMode.parse(quant)).withPerChannel(perChannel).withWeightBits(weightBits)
+    return QuantConfig.defaults(QuantMode.parse(quant)).withPerChannel(perChannel).withWeightBits(widths().max())
         .withCalibration(calib, CalibrationMethod.parse(calibMethod));
   }
 

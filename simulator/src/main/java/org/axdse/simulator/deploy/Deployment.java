@@ -9,6 +9,7 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.Compensation;
 import org.axdse.simulator.compensation.CompensationJson;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -21,9 +22,11 @@ import org.axdse.simulator.quant.QuantizedModel;
  * recorded evaluation set reproduces the recorded accuracy exactly.
  *
  * @param compensation null, or the compensation to apply to {@link #quantization}
+ * @param widths null, or the weight widths of a mixed-precision deployment ({@link LayerWidths}): the session
+ *     evaluating {@link #assignment} must allow them
  */
 public record Deployment(DeployConfig config, Path modelFile, Model model, QuantizedModel quantization,
-    Assignment assignment, Compensation compensation) {
+    Assignment assignment, Compensation compensation, WidthSet widths) {
   private static final ObjectMapper PLAIN = new ObjectMapper();
 
   /**
@@ -44,8 +47,10 @@ public record Deployment(DeployConfig config, Path modelFile, Model model, Quant
     Model model = OnnxImporter.load(modelFile);
     Preprocessing pre = preprocessing(file, c.preprocessing());
     QuantizedModel q;
+    WidthSet widths;
     try {
       q = QuantizedModel.fromJson(c.quantization(), model, pre);
+      widths = LayerWidths.read(c.quantization());
     } catch (IllegalArgumentException e) {
       throw BadInputException.in(file, e.getMessage());
     }
@@ -64,7 +69,7 @@ public record Deployment(DeployConfig config, Path modelFile, Model model, Quant
         throw BadInputException.in(file, e.getMessage());
       }
     }
-    return new Deployment(c, modelFile, model, q, a, comp);
+    return new Deployment(c, modelFile, model, q, a, comp, widths);
   }
 
   /** The preprocessing as its sidecar JSON (the form embedded in deploy files). */

@@ -34,12 +34,23 @@ public final class AssignmentResolver {
   private final List<ApproximableLayer> layers;
   private final MultiplierCatalog catalog;
   private final MultiplierFormat format;
+  private final java.util.Set<MultiplierFormat> formats;
   private final String quantLabel;
   private final boolean forceLookup;
   private final Map<String, LookupTable> tables = new ConcurrentHashMap<>();
 
   public AssignmentResolver(Model model, MultiplierCatalog catalog, MultiplierFormat format, String quantLabel,
       boolean forceLookup) {
+    this(model, catalog, format, java.util.Set.of(format), quantLabel, forceLookup);
+  }
+
+  /**
+   * A resolver accepting multipliers of any of {@code formats} (mixed weight widths, see {@link WidthSet}); their
+   * tables are laid out in {@code format}, the engine's (the widest), which names the exact reference.
+   */
+  public AssignmentResolver(Model model, MultiplierCatalog catalog, MultiplierFormat format,
+      java.util.Set<MultiplierFormat> formats, String quantLabel, boolean forceLookup) {
+    this.formats = java.util.Set.copyOf(formats);
     this.model = model;
     this.layers = model.approximableLayers();
     this.catalog = catalog;
@@ -56,6 +67,22 @@ public final class AssignmentResolver {
       boolean forceLookup) {
     return new AssignmentResolver(model, catalog, config.mode().format(config.weightBits()),
         config.mode().label() + " quantization with " + config.weightBits() + "-bit weights", forceLookup);
+  }
+
+  /** The resolver of a run whose layers may use any width of {@code widths} (the config's width the widest). */
+  public static AssignmentResolver forWidths(Model model, MultiplierCatalog catalog, QuantConfig config,
+      WidthSet widths, boolean forceLookup) {
+    if (widths.single()) {
+      return forConfig(model, catalog, config, forceLookup);
+    }
+    return new AssignmentResolver(model, catalog, config.mode().format(config.weightBits()),
+        widths.formats(config.mode()), config.mode().label() + " quantization with " + widths.label()
+        + "-bit weights", forceLookup);
+  }
+
+  /** The weight width of each channel's multiplier (one entry for a uniform layer). */
+  public int[] widths(ResolvedLayer r) {
+    return r.multipliers().stream().mapToInt(n -> catalog.byName(n).format().weightBits()).toArray();
   }
 
   /** Output channels of an approximable layer: what a per-channel list indexes (gate rows for LSTM/GRU). */
@@ -127,13 +154,20 @@ public final class AssignmentResolver {
     } catch (BadInputException e) {
       throw new BadInputException("assignment: layer '" + l.name() + "': " + e.getMessage());
     }
-    if (!m.format().equals(format)) {
+    if (!formats.contains(m.format())) {
       throw new BadInputException("assignment: layer '" + l.name() + "': multiplier '" + name + "' is "
-          + m.format() + ", but " + quantLabel + " needs " + format + " multipliers");
+          + m.format() + ", but " + quantLabel + " needs " + formatList() + " multipliers");
     }
-    LookupTable t = forceLookup ? LookupTable.lookupOnly(m.table()) : LookupTable.of(m.table());
+    var table = WidenedTable.widen(m.table(), format);
+    LookupTable t = !m.format().equals(format) && m.table().isExact() && !forceLookup ? LookupTable.exact(format)
+        : forceLookup ? LookupTable.lookupOnly(table) : LookupTable.of(table);
     tables.putIfAbsent(name, t);
     return tables.get(name);
+  }
+
+  private String formatList() {
+    return formats.stream().sorted(java.util.Comparator.comparingInt(MultiplierFormat::weightBits))
+        .map(Object::toString).collect(Collectors.joining(" or "));
   }
 
   /** The name an assignment (or {@code --uniform}) may use for the exact reference of the run's format. */

@@ -83,6 +83,36 @@ public final class IntegerEngine {
     this.logits = tensorIndex.get(logitTensor);
   }
 
+  /**
+   * This engine with the approximable layers of {@code variant} (same model, tensors and config; other weights),
+   * sharing this engine's buffers and every step whose layer is unchanged: cheap enough per evaluation. Only one
+   * of the two may run at a time (the session serializes runs).
+   */
+  IntegerEngine sharing(QuantizedModel variant) {
+    return new IntegerEngine(this, variant);
+  }
+
+  private IntegerEngine(IntegerEngine base, QuantizedModel variant) {
+    this.model = base.model;
+    this.quant = variant;
+    this.kernels = base.kernels;
+    this.tensorIndex.putAll(base.tensorIndex);
+    this.tensorNames.addAll(base.tensorNames);
+    this.act = base.act;
+    this.ctx = base.ctx;
+    this.input = base.input;
+    this.logits = base.logits;
+    this.approximable = base.approximable;
+    MultiplierFormat format = variant.config().mode().format(variant.config().weightBits());
+    int a = 0;
+    for (int i = 0; i < model.layers().size(); i++) {
+      Layer l = model.layers().get(i);
+      int index = l.approximable() ? a++ : -1;
+      boolean same = index < 0 || variant.layer(index) == base.quant.layer(index);
+      steps.add(same ? base.steps.get(i) : compile(l, index, format));
+    }
+  }
+
   private void register(TensorInfo t, boolean channelMajor, List<Shape> shapes, List<Boolean> cm) {
     tensorIndex.put(t.name(), tensorNames.size());
     tensorNames.add(t.name());

@@ -35,8 +35,15 @@ final class PowerTable {
   private final List<MultiplierCosts> costs = new ArrayList<>();
   private final List<LayerWorkload> workloads = new ArrayList<>();
   private final Map<String, Double> cache = new ConcurrentHashMap<>();
+  private final MixedWidthPower mixed;
 
   PowerTable(Model model, QuantizedModel quant, MultiplierCatalog catalog, long seed) {
+    this(model, quant, catalog, seed, null);
+  }
+
+  /** With {@code mixed} (a mixed-width run), every figure is relative to the exact 8x8 multiplier instead. */
+  PowerTable(Model model, QuantizedModel quant, MultiplierCatalog catalog, long seed, MixedWidthPower mixed) {
+    this.mixed = mixed;
     this.catalog = catalog;
     this.format = quant.config().mode().format(quant.config().weightBits());
     List<ApproximableLayer> layers = model.approximableLayers();
@@ -50,7 +57,7 @@ final class PowerTable {
     }
   }
 
-  private static double[] toDouble(long[] counts) {
+  static double[] toDouble(long[] counts) {
     double[] d = new double[counts.length];
     boolean any = false;
     for (int i = 0; i < counts.length; i++) {
@@ -92,6 +99,9 @@ final class PowerTable {
   }
 
   private double compute(int layer, Multiplier m) {
+    if (mixed != null) {
+      return mixed.relativePower(layer, m);
+    }
     if (m.table().isExact()) {
       return 1.0;
     }

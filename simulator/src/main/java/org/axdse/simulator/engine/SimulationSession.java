@@ -14,6 +14,7 @@ import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.energy.EnergyModel;
 import org.axdse.simulator.energy.EnergyReport;
 import org.axdse.simulator.energy.LayerWorkload;
+import org.axdse.simulator.energy.WeightMemory;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.RowTables;
@@ -56,6 +57,7 @@ public final class SimulationSession implements AutoCloseable {
   private ReferenceResults floatRef;
   private ReferenceResults exactRef;
   private final ProgressListener progress;
+  private final SessionWidths widths;
 
   private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
       SessionOptions options, ProgressListener progress, ResultCache cache, String modelKey) {
@@ -79,8 +81,9 @@ public final class SimulationSession implements AutoCloseable {
       this.classes = engine.logitsPerSample();
       eval.checkLabelsBelow(classes);
       this.topK = classes > 10 ? 5 : 0;
-      this.resolver = AssignmentResolver.forConfig(model, catalog, quant.config(), options.forceLookup());
-      this.power = new PowerTable(model, quant, catalog, options.costSeed());
+      this.widths = new SessionWidths(model, quant, catalog, options);
+      this.resolver = widths.resolver();
+      this.power = new PowerTable(model, quant, catalog, options.costSeed(), widths.power(options.costSeed()));
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
@@ -161,6 +164,21 @@ public final class SimulationSession implements AutoCloseable {
     return resolver.resolve(assignment);
   }
 
+  /** The weight widths assignments may use. */
+  public WidthSet widths() {
+    return widths.set();
+  }
+
+  /** The weight width of each channel's multiplier of every layer of {@code assignment} (one entry: uniform). */
+  public List<int[]> layerWidths(Assignment assignment) {
+    return widths.layerWidths(assignment);
+  }
+
+  /** The weight memory of {@code assignment} relative to 8-bit weights (see {@link WeightMemory}). */
+  public double weightMemory(Assignment assignment) {
+    return widths.memory().relative(layerWidths(assignment));
+  }
+
   /** Relative power of {@code multiplier} in approximable layer {@code layer}; NaN for table-only approximations. */
   public double relativePower(int layer, String multiplier) {
     return power.relativePower(layer, multiplier);
@@ -219,6 +237,7 @@ public final class SimulationSession implements AutoCloseable {
   private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    using = widths.engineFor(resolved, using, engine);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
     ErrorStatistics[] stats = null;
@@ -241,9 +260,10 @@ public final class SimulationSession implements AutoCloseable {
   /** The logit codes (sample-major) of {@code imageIndices} under {@code assignment}; for tests and tools. */
   public synchronized byte[] logits(Assignment assignment, int[] imageIndices) {
     checkIndices(imageIndices);
-    RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(engine, imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
+    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
         System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
@@ -251,8 +271,9 @@ public final class SimulationSession implements AutoCloseable {
   /** Runs the engine over {@code imageIndices} showing every tensor of every batch to {@code tap}. */
   public synchronized void trace(Assignment assignment, int[] imageIndices, TensorTap tap) {
     checkIndices(imageIndices);
-    RowTables[] tables = resolver.resolve(assignment).stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    forBatches(engine, imageIndices, tables, null, tap, (from, n, codes) -> {});
+    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, tap, (from, n, codes) -> {});
   }
 
   private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
@@ -323,7 +344,7 @@ public final class SimulationSession implements AutoCloseable {
       int channels = r.multipliers().size();
       double[] p = new double[channels];
       for (int c = 0; c < channels; c++) {
-        p[c] = r.exact() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
         if (Double.isNaN(p[c]) && note.isEmpty()) {
           note = "multiplier '" + r.multipliers().get(c) + "' has no circuit (table only), so no power figure";
         }

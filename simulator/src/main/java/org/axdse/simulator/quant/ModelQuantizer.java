@@ -90,6 +90,18 @@ public final class ModelQuantizer {
     return new QuantizedModel(q.config(), q.preprocessing(), q.tensors(), layers);
   }
 
+  /**
+   * Approximable layer {@code index} of {@code q} with its weights quantized again at {@code bits} bits (per
+   * tensor or per channel as {@code q}'s config says), keeping the calibrated activation parameters and the
+   * calibration's activation code counts: the per-width quantization of mixed-precision runs.
+   */
+  public static LayerQuantization layerWithWeightBits(Model model, QuantizedModel q, int index, int bits) {
+    ApproximableLayer layer = model.approximableLayers().get(index);
+    LayerQuantization l = layer(layer, q.tensor(layer.input().name()), q.tensor(layer.output().name()),
+        q.config().withWeightBits(bits));
+    return l.withCounts(q.layer(index).activationCounts(), l.weightCounts());
+  }
+
   /** True for layers whose output codes are input codes moved around (same parameters). */
   public static boolean movesCodes(Layer layer) {
     return layer instanceof ReshapeLayer || layer instanceof TransposeLayer || layer instanceof SliceLayer

@@ -1,0 +1,41 @@
+package org.axdse.explorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad weight widths are one line naming the flag (or the layer and the multiplier), exit code 2, nothing written. */
+class WeightBitsErrorsTest {
+  @TempDir Path tmp;
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final String MODEL = ROOT.resolve("models/lenet5.onnx").toString();
+  private static final String DATA = "fashion-mnist:" + ROOT.resolve("data/fashion-mnist-test-2000");
+
+  private static void oneLine(InProcess.Outcome o, String... parts) {
+    assertEquals(2, o.code(), o.err());
+    assertTrue(!o.err().contains("\n"), o.err());
+    for (String p : parts) {
+      assertTrue(o.err().contains(p), "'" + p + "' in: " + o.err());
+    }
+  }
+
+  @Test
+  void evaluateRefusesAMultiplierOfAWidthNotListed() {
+    oneLine(InProcess.axdse("evaluate", "--model", MODEL, "--data", "fashion-mnist", "--limit", "10", "--weight-bits", "4,8",
+        "--uniform", "s8x6_trunc2"), "'conv_0'", "s8x6_trunc2", "s8x4 or s8x8");
+  }
+
+  @Test
+  void searchRefusesBadWidthLists() {
+    Path out = tmp.resolve("run");
+    oneLine(InProcess.axdse("search", "--model", MODEL, "--data", DATA, "--weight-bits", "4,9", "--out",
+        out.toString()), "--weight-bits", "9");
+    oneLine(InProcess.axdse("search", "--model", MODEL, "--data", DATA, "--weight-bits", "4,8", "--compensate",
+        "bias", "--out", out.toString()), "--compensate bias", "4,8");
+    assertTrue(!out.toFile().exists(), "a failed command writes nothing");
+  }
+}
