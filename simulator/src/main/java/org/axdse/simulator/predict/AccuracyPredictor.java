@@ -1,0 +1,80 @@
+package org.axdse.simulator.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.compensation.CompensationCache;
+import org.axdse.simulator.compensation.CompensationMethod;
+import org.axdse.simulator.errormodel.ErrorModel;
+
+/**
+ * Predicts an assignment's top-1 without simulating it: the error model's per-channel moments (after
+ * compensation where asked) give a {@link NoiseFigure}, and a {@link MonotoneMap} fitted on simulated
+ * assignments turns its weighted total into top-1. The map's input is {@code log10(total + 1e-9)}; it is refitted
+ * whenever a simulated point is added, so a search can keep it current. Thread-safe.
+ */
+public final class AccuracyPredictor {
+  private static final double FLOOR = 1e-9;
+
+  private final ErrorModel errors;
+  private final Sensitivity sensitivity;
+  private final Function<CompensationMethod, CompensationCache> compensation;
+  private final List<double[]> points = new ArrayList<>();
+  private MonotoneMap map;
+  private CalibrationQuality quality = new CalibrationQuality(0, Double.NaN, Double.NaN, Double.NaN);
+
+  /**
+   * A predictor over {@code errors} and {@code sensitivity} (of the same quantized model); {@code compensation}
+   * gives the cache of a method when a compensated assignment is asked for (called once per method).
+   */
+  public AccuracyPredictor(ErrorModel errors, Sensitivity sensitivity,
+      Function<CompensationMethod, CompensationCache> compensation) {
+    this.errors = errors;
+    this.sensitivity = sensitivity;
+    this.compensation = compensation;
+  }
+
+  /** The modelled noise of {@code assignment} with {@code method} (null: uncompensated). */
+  public NoiseFigure noise(Assignment assignment, CompensationMethod method) {
+    var layers = method == null ? errors.predict(assignment)
+        : errors.predict(assignment, compensation.apply(method).compute(assignment));
+    return NoiseFigure.of(layers, sensitivity);
+  }
+
+  /** Adds a simulated point (its noise total and simulated top-1, a fraction) and refits the map. */
+  public synchronized void add(double noiseTotal, double top1) {
+    points.add(new double[] {feature(noiseTotal), top1});
+    double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+    map = MonotoneMap.fit(x, y);
+    quality = CalibrationQuality.leaveOneOut(x, y);
+  }
+
+  /** The prediction for {@code assignment} with {@code method} (null: uncompensated). */
+  public Prediction predict(Assignment assignment, CompensationMethod method) {
+    return predict(noise(assignment, method));
+  }
+
+  /** The prediction for an assignment whose modelled noise is {@code noise}. */
+  public synchronized Prediction predict(NoiseFigure noise) {
+    double top1 = map == null ? Double.NaN : map.apply(feature(noise.total()));
+    return new Prediction(top1, noise, quality);
+  }
+
+  public synchronized CalibrationQuality quality() {
+    return quality;
+  }
+
+  public synchronized int points() {
+    return points.size();
+  }
+
+  public Sensitivity sensitivity() {
+    return sensitivity;
+  }
+
+  static double feature(double noiseTotal) {
+    return Math.log10(noiseTotal + FLOOR);
+  }
+}

@@ -1,0 +1,117 @@
+package org.axdse.simulator.predict;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.cache.CacheKey;
+import org.axdse.simulator.cache.ResultCache;
+import org.axdse.simulator.engine.CachedPhase;
+import org.axdse.simulator.engine.SetupPhase;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.errormodel.ErrorModel;
+import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * Measures a model's {@link Sensitivity} with the exact engine: one pass for every channel's accumulator variance,
+ * then, for each convolution and dense layer and each of {@link #LEVELS}, one pass with zero-mean Gaussian noise
+ * of variance {@code level * variance[o]} added to the layer's accumulators (the other layers exact). A layer's
+ * weight is the mean over the levels of {@code MSE(noisy logit codes - exact logit codes) / level}. Cost:
+ * {@code 1 + 2 * layers} exact passes over the session's images. Through the result cache: the key hashes the
+ * model file, the quantization (configuration, weight codes, biases), the images, the seed and the levels.
+ */
+public final class SensitivityMeasurement {
+  /** Injected noise-to-signal ratios. */
+  static final double[] LEVELS = {0.01, 0.1};
+
+  private SensitivityMeasurement() {}
+
+  /** Measures on every image of {@code session} (an exact-engine session over calibration images). */
+  public static Sensitivity measure(SimulationSession session, String modelSha256, long seed,
+      ProgressListener progress) {
+    List<ApproximableLayer> layers = session.model().approximableLayers();
+    int[] images = new int[session.size()];
+    java.util.Arrays.setAll(images, i -> i);
+    Assignment exact = Assignment.allExact();
+    byte[] reference = session.logits(exact, images);
+    ChannelSpread spread = new ChannelSpread(layers.size());
+    session.logits(exact, images, spread);
+    boolean signed = session.logitsSigned();
+    double[][] signal = new double[layers.size()][];
+    double[] weight = new double[layers.size()];
+    try (ProgressListener.Task t = progress.start("sensitivity", layers.size(), "layers")) {
+      for (int l = 0; l < layers.size(); l++) {
+        double[] v = spread.variance(l);
+        if (!ErrorModel.describable(layers.get(l)) || v == null) {
+          signal[l] = new double[0];
+          t.advance(1);
+          continue;
+        }
+        signal[l] = v;
+        double sum = 0;
+        for (int k = 0; k < LEVELS.length; k++) {
+          double[][] mean = new double[layers.size()][];
+          double[][] std = new double[layers.size()][];
+          mean[l] = new double[v.length];
+          std[l] = new double[v.length];
+          for (int o = 0; o < v.length; o++) {
+            std[l][o] = Math.sqrt(LEVELS[k] * v[o]);
+          }
+          byte[] noisy = session.logits(exact, images, new GaussianNoise(mean, std, streamSeed(seed, l * LEVELS.length + k)));
+          sum += meanSquaredChange(reference, noisy, signed) / LEVELS[k];
+        }
+        weight[l] = sum / LEVELS.length;
+        t.advance(1);
+      }
+    }
+    return new Sensitivity(modelSha256, signal, weight, images.length);
+  }
+
+  /**
+   * The measurement from {@code cache} when a valid entry for this model, quantization, images and seed exists
+   * (an entry measured on another model is recomputed), else measured and stored; the phase goes to
+   * {@code phases}.
+   */
+  public static Sensitivity cached(ResultCache cache, SimulationSession session, String modelSha256, long seed,
+      ProgressListener progress, Consumer<SetupPhase> phases) {
+    int layers = session.model().approximableLayers().size();
+    return CachedPhase.get("sensitivity", cache, () -> key(session, modelSha256, seed),
+        body -> Sensitivity.decode(body, modelSha256, layers),
+        () -> measure(session, modelSha256, seed, progress), Sensitivity::encode, phases);
+  }
+
+  static CacheKey key(SimulationSession session, String modelSha256, long seed) {
+    QuantizedModel q = session.quantization();
+    CacheKey.Builder b = CacheKey.builder("sensitivity").add(modelSha256).add(q.toJson().toString());
+    for (LayerQuantization l : q.layers()) {
+      b.add(l.weights().codes()).add(l.bias());
+    }
+    var data = session.evalSet();
+    byte[] image = new byte[data.imageBytes()];
+    for (int i = 0; i < data.size(); i++) {
+      data.copyImage(i, image, 0);
+      b.add(image);
+    }
+    b.add(seed);
+    for (double level : LEVELS) {
+      b.add(Double.doubleToLongBits(level));
+    }
+    return b.build();
+  }
+
+  /** The seed of noise stream {@code stream} of a run seeded {@code seed}. */
+  static long streamSeed(long seed, long stream) {
+    return new java.util.SplittableRandom(seed + stream).nextLong();
+  }
+
+  private static double meanSquaredChange(byte[] a, byte[] b, boolean signed) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = signed ? a[i] - b[i] : (a[i] & 0xff) - (b[i] & 0xff);
+      s += d * d;
+    }
+    return s / a.length;
+  }
+}
