@@ -174,6 +174,11 @@ public final class QuantizationOptions {
     session.setupPhases().forEach(p -> System.err.println(p.line()));
   }
 
+  /** The result cache ({@code $AXDSE_CACHE}). */
+  ResultCache cache() {
+    return cache;
+  }
+
   /** Where this command reports progress (stderr, as the progress flags say). */
   ProgressListener progress() {
     return progress.listener();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.compensation.Compensation;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.errormodel.ErrorModel;
@@ -38,8 +39,13 @@ public final class AccuracyPredictor {
   /** The modelled noise of {@code assignment} with {@code method} (null: uncompensated). */
   public NoiseFigure noise(Assignment assignment, CompensationMethod method) {
     var layers = method == null ? errors.predict(assignment)
-        : errors.predict(assignment, compensation.apply(method).compute(assignment));
+        : errors.predict(assignment, compensation(assignment, method));
     return NoiseFigure.of(layers, sensitivity);
+  }
+
+  /** The compensation of {@code assignment} by {@code method} (exact inputs, as the error model assumes). */
+  public Compensation compensation(Assignment assignment, CompensationMethod method) {
+    return compensation.apply(method).compute(assignment);
   }
 
   /** Adds a simulated point (its noise total and simulated top-1, a fraction) and refits the map. */
@@ -68,6 +74,10 @@ public final class AccuracyPredictor {
 
   public synchronized int points() {
     return points.size();
+  }
+
+  public ErrorModel errors() {
+    return errors;
   }
 
   public Sensitivity sensitivity() {
