@@ -7,10 +7,12 @@ import org.axdse.simulator.errormodel.LayerPrediction;
 /**
  * An assignment's modelled noise: per approximable layer the noise-to-signal ratio
  * {@code nsr[l] = avg_o (mean_o^2 + var_o) / signal_o} (modelled error power of each channel against the variance
- * of its exact accumulators), and their sum weighted by the layers' sensitivities, {@code total}: the predicted
- * mean squared change of the logit codes under the additive-noise assumption.
+ * of its exact accumulators), and {@code total}, the sum over layers of the variance part weighted by the layer's
+ * noise sensitivity plus the mean part weighted by its offset sensitivity: the predicted mean squared change of
+ * the logit codes under the additive-noise assumption. {@code meanPart} is the share of
+ * {@code total} that comes from the channels' mean errors.
  */
-public record NoiseFigure(double[] nsr, double total) {
+public record NoiseFigure(double[] nsr, double total, double meanPart) {
   public NoiseFigure {
     nsr = nsr.clone();
     if (!(total >= 0)) {
@@ -27,6 +29,7 @@ public record NoiseFigure(double[] nsr, double total) {
   public static NoiseFigure of(List<LayerPrediction> errors, Sensitivity sensitivity) {
     double[] nsr = new double[sensitivity.layers()];
     double total = 0;
+    double meanPart = 0;
     for (LayerPrediction p : errors) {
       int l = p.index();
       if (!sensitivity.describes(l)) {
@@ -34,15 +37,19 @@ public record NoiseFigure(double[] nsr, double total) {
       }
       ChannelMoments m = p.channels();
       double sum = 0;
+      double fromMean = 0;
       double floor = floor(sensitivity, l);
       for (int o = 0; o < m.channels(); o++) {
-        double power = m.mean(o) * m.mean(o) + m.variance(o);
-        sum += power / Math.max(sensitivity.signal(l, o), floor);
+        double signal = Math.max(sensitivity.signal(l, o), floor);
+        sum += m.variance(o) / signal;
+        fromMean += m.mean(o) * m.mean(o) / signal;
       }
-      nsr[l] = sum / m.channels();
-      total += sensitivity.weight(l) * nsr[l];
+      nsr[l] = (sum + fromMean) / m.channels();
+      double part = sensitivity.meanWeight(l) * fromMean / m.channels();
+      meanPart += part;
+      total += sensitivity.weight(l) * sum / m.channels() + part;
     }
-    return new NoiseFigure(nsr, total);
+    return new NoiseFigure(nsr, total, meanPart);
   }
 
   /** A dead channel (no spread) counts against the layer's mean spread, not against zero. */

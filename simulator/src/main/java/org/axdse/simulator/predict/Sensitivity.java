@@ -11,35 +11,45 @@ import java.util.Objects;
 /**
  * What one model's noise measurement found, by approximable-layer index: the variance of every channel's exact
  * accumulators ({@code signal[l][o]}; an empty row for a layer the error model does not describe) and the layer's
- * sensitivity {@code weight[l]}: the mean squared change of the logit codes per unit of injected noise-to-signal
- * ratio. Carries the SHA-256 of the model file it was measured on; {@link #decode} refuses a body measured on
+ * sensitivities: {@code weight[l]}, the mean squared change of the logit codes per unit of injected zero-mean
+ * noise-to-signal ratio, and {@code meanWeight[l]}, the same per unit of a constant per-channel offset's power
+ * (networks tolerate a bias far better than noise of the same power). Carries the SHA-256 of the model file it was measured on; {@link #decode} refuses a body measured on
  * another model, so a stale cache entry is recomputed, never used.
  */
-public record Sensitivity(String modelSha256, double[][] signal, double[] weight, int images) {
-  private static final String MAGIC = "axdse-sensitivity-1";
+public record Sensitivity(String modelSha256, double[][] signal, double[] weight, double[] meanWeight,
+    int images) {
+  private static final String MAGIC = "axdse-sensitivity-3";
 
   public Sensitivity {
     Objects.requireNonNull(modelSha256, "modelSha256");
-    if (signal.length != weight.length || images < 1) {
+    if (signal.length != weight.length || meanWeight.length != weight.length || images < 1) {
       throw new IllegalArgumentException(signal.length + " signal rows, " + weight.length + " weights, "
           + images + " images");
     }
     signal = signal.clone();
     for (int l = 0; l < signal.length; l++) {
       signal[l] = signal[l].clone();
-      if (!(weight[l] >= 0) || Double.isInfinite(weight[l])) {
-        throw new IllegalArgumentException("layer " + l + ": weight " + weight[l]);
+      if (!(weight[l] >= 0) || Double.isInfinite(weight[l]) || !(meanWeight[l] >= 0)
+          || Double.isInfinite(meanWeight[l])) {
+        throw new IllegalArgumentException("layer " + l + ": weights " + weight[l] + ", " + meanWeight[l]);
       }
     }
     weight = weight.clone();
+    meanWeight = meanWeight.clone();
   }
 
   public int layers() {
     return weight.length;
   }
 
+  /** Sensitivity of {@code layer} to zero-mean noise (the error's variance). */
   public double weight(int layer) {
     return weight[layer];
+  }
+
+  /** Sensitivity of {@code layer} to a constant offset per channel (the error's mean). */
+  public double meanWeight(int layer) {
+    return meanWeight[layer];
   }
 
   /** Exact accumulator variance of channel {@code o} of {@code layer}. */
@@ -60,6 +70,7 @@ public record Sensitivity(String modelSha256, double[][] signal, double[] weight
       out.writeInt(weight.length);
       for (int l = 0; l < weight.length; l++) {
         out.writeDouble(weight[l]);
+        out.writeDouble(meanWeight[l]);
         out.writeInt(signal[l].length);
         for (double v : signal[l]) {
           out.writeDouble(v);
@@ -90,9 +101,11 @@ public record Sensitivity(String modelSha256, double[][] signal, double[] weight
         throw new IllegalArgumentException(n + " layers, the model has " + layers);
       }
       double[] weight = new double[n];
+      double[] meanWeight = new double[n];
       double[][] signal = new double[n][];
       for (int l = 0; l < n; l++) {
         weight[l] = in.readDouble();
+        meanWeight[l] = in.readDouble();
         signal[l] = new double[in.readInt()];
         for (int o = 0; o < signal[l].length; o++) {
           signal[l][o] = in.readDouble();
@@ -101,7 +114,7 @@ public record Sensitivity(String modelSha256, double[][] signal, double[] weight
       if (in.available() != 0) {
         throw new IllegalArgumentException("trailing bytes");
       }
-      return new Sensitivity(sha, signal, weight, images);
+      return new Sensitivity(sha, signal, weight, meanWeight, images);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated sensitivity measurement");
     }

@@ -17,9 +17,11 @@ import org.axdse.simulator.quant.QuantizedModel;
 /**
  * Measures a model's {@link Sensitivity} with the exact engine: one pass for every channel's accumulator variance,
  * then, for each convolution and dense layer and each of {@link #LEVELS}, one pass with zero-mean Gaussian noise
- * of variance {@code level * variance[o]} added to the layer's accumulators (the other layers exact). A layer's
- * weight is the mean over the levels of {@code MSE(noisy logit codes - exact logit codes) / level}. Cost:
- * {@code 1 + 2 * layers} exact passes over the session's images. Through the result cache: the key hashes the
+ * of variance {@code level * variance[o]} added to the layer's accumulators (the other layers exact), and one
+ * with a constant offset of the same power per channel (random sign). A layer's weights are the means over the
+ * levels of {@code MSE(noisy logit codes - exact logit codes) / level}, the MSE taken around each class's mean
+ * change. Cost: {@code 2 + 4 * layers} exact
+ * passes over the session's images. Through the result cache: the key hashes the
  * model file, the quantization (configuration, weight codes, biases), the images, the seed and the levels.
  */
 public final class SensitivityMeasurement {
@@ -39,8 +41,10 @@ public final class SensitivityMeasurement {
     ChannelSpread spread = new ChannelSpread(layers.size());
     session.logits(exact, images, spread);
     boolean signed = session.logitsSigned();
+    int classes = reference.length / images.length;
     double[][] signal = new double[layers.size()][];
     double[] weight = new double[layers.size()];
+    double[] meanWeight = new double[layers.size()];
     try (ProgressListener.Task t = progress.start("sensitivity", layers.size(), "layers")) {
       for (int l = 0; l < layers.size(); l++) {
         double[] v = spread.variance(l);
@@ -51,22 +55,20 @@ public final class SensitivityMeasurement {
         }
         signal[l] = v;
         double sum = 0;
+        double sumMean = 0;
         for (int k = 0; k < LEVELS.length; k++) {
-          double[][] mean = new double[layers.size()][];
-          double[][] std = new double[layers.size()][];
-          mean[l] = new double[v.length];
-          std[l] = new double[v.length];
-          for (int o = 0; o < v.length; o++) {
-            std[l][o] = Math.sqrt(LEVELS[k] * v[o]);
-          }
-          byte[] noisy = session.logits(exact, images, new GaussianNoise(mean, std, streamSeed(seed, l * LEVELS.length + k)));
-          sum += meanSquaredChange(reference, noisy, signed) / LEVELS[k];
+          long stream = streamSeed(seed, l * LEVELS.length + k);
+          byte[] noisy = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], false, stream));
+          sum += meanSquaredChange(reference, noisy, signed, classes) / LEVELS[k];
+          byte[] offset = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], true, stream));
+          sumMean += meanSquaredChange(reference, offset, signed, classes) / LEVELS[k];
         }
+        meanWeight[l] = sumMean / LEVELS.length;
         weight[l] = sum / LEVELS.length;
         t.advance(1);
       }
     }
-    return new Sensitivity(modelSha256, signal, weight, images.length);
+    return new Sensitivity(modelSha256, signal, weight, meanWeight, images.length);
   }
 
   /**
@@ -101,17 +103,51 @@ public final class SensitivityMeasurement {
     return b.build();
   }
 
+  /**
+   * Noise of power {@code level * variance[o]} on every channel of {@code layer}: zero-mean Gaussian, or with
+   * {@code offset} a constant of that size per channel with a random sign.
+   */
+  private static GaussianNoise noise(int layers, int layer, double[] variance, double level, boolean offset,
+      long seed) {
+    double[][] mean = new double[layers][];
+    double[][] std = new double[layers][];
+    mean[layer] = new double[variance.length];
+    std[layer] = new double[variance.length];
+    java.util.SplittableRandom signs = new java.util.SplittableRandom(seed);
+    for (int o = 0; o < variance.length; o++) {
+      double size = Math.sqrt(level * variance[o]);
+      if (offset) {
+        mean[layer][o] = signs.nextBoolean() ? size : -size;
+      } else {
+        std[layer][o] = size;
+      }
+    }
+    return new GaussianNoise(mean, std, seed);
+  }
+
   /** The seed of noise stream {@code stream} of a run seeded {@code seed}. */
   static long streamSeed(long seed, long stream) {
     return new java.util.SplittableRandom(seed + stream).nextLong();
   }
 
-  private static double meanSquaredChange(byte[] a, byte[] b, boolean signed) {
-    double s = 0;
+  /**
+   * The mean squared change of the logit codes from {@code a} to {@code b} ({@code classes} per sample), each
+   * class's mean change over the samples removed first: a shift common to all images moves few decisions, so it
+   * is not counted as noise.
+   */
+  static double meanSquaredChange(byte[] a, byte[] b, boolean signed, int classes) {
+    int samples = a.length / classes;
+    double[] mean = new double[classes];
+    double[] square = new double[classes];
     for (int i = 0; i < a.length; i++) {
       double d = signed ? a[i] - b[i] : (a[i] & 0xff) - (b[i] & 0xff);
-      s += d * d;
+      mean[i % classes] += d / samples;
+      square[i % classes] += d * d / samples;
     }
-    return s / a.length;
+    double s = 0;
+    for (int c = 0; c < classes; c++) {
+      s += Math.max(0, square[c] - mean[c] * mean[c]) / classes;
+    }
+    return s;
   }
 }
