@@ -7,7 +7,6 @@ import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
-import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.CompensationFile;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.data.Dataset;
@@ -118,13 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
     Dataset evalSet = options.evaluationSet(ds, m);
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
-    Assignment assignment = choice.config != null ? AssignmentJson.read(choice.config)
-        : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), choice.uniform);
-    try {
-      options.checkAssignment(m, assignment);
-    } catch (BadInputException e) {
-      throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
-    }
+    Assignment assignment = options.assignment(m, choice.config, choice.uniform);
     QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     String sha = DeployJson.sha256(model);
     List<SetupPhase> phases = new java.util.ArrayList<>();
