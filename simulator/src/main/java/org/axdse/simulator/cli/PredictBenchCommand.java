@@ -21,6 +21,7 @@ import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.predict.AccuracyMap;
 import org.axdse.simulator.predict.AccuracyPredictor;
 import org.axdse.simulator.predict.CalibrationQuality;
 import org.axdse.simulator.predict.FitPoints;
@@ -119,12 +120,16 @@ public final class PredictBenchCommand implements Callable<Integer> {
     double cachedMs = (System.nanoTime() - t) / 1e6 / points;
     double exact;
     long simStart = System.nanoTime();
+    double injectionSeconds = 0;
     try (SimulationSession s = options.session(file, m, q, test, catalog, options.plainSession())) {
       exact = s.exactAccuracy().top1();
       int[] all = new int[s.size()];
       java.util.Arrays.setAll(all, i -> i);
+      double[] top1 = FitPoints.cached(options.cache(), s, predictor, catalog, sha, draws, options.progress(),
+          phases::add);
+      System.arraycopy(top1, 0, simulated, 0, points);
+      double fitSeconds = (System.nanoTime() - simStart) / 1e9;
       for (int i = 0; i < points; i++) {
-        simulated[i] = FitPoints.simulate(s, predictor, draws.get(i));
         if (noiseInjection) {
           FitPoints.Draw d = draws.get(i);
           var errors = d.method() == null ? predictor.errors().predict(d.assignment())
@@ -132,27 +137,28 @@ public final class PredictBenchCommand implements Callable<Integer> {
           injected[i] = NoiseFidelity.top1(s, errors, all, seed + i);
         }
         if (!json) {
-          out.printf(Locale.ROOT, "%3d %-5s %2d approximate  noise %10.4g  simulated %6.2f%%%s%n", i,
-              draws.get(i).method() == null ? "none" : "both", draws.get(i).assignment().layers().size(), noise[i],
-              100 * simulated[i], noiseInjection ? String.format(Locale.ROOT, "  injected %6.2f%%",
-                  100 * injected[i]) : "");
+          out.printf(Locale.ROOT, "%3d %-5s %2d approximate  noise %10.4g (mean part %10.4g)  simulated %6.2f%%%s%n",
+              i, draws.get(i).method() == null ? "none" : "both", draws.get(i).assignment().layers().size(),
+              noise[i], meanPart[i], 100 * simulated[i], noiseInjection ? String.format(Locale.ROOT,
+                  "  injected %6.2f%%", 100 * injected[i]) : "");
           out.flush();
         }
       }
+      injectionSeconds = (System.nanoTime() - simStart) / 1e9 - fitSeconds;
     }
-    double simSeconds = (System.nanoTime() - simStart) / 1e9;
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("model", m.name()).put("images", test.size()).put("calibrationImages", calib.size())
         .put("quantization", q.config().describe()).put("exactTop1", exact).put("points", points);
-    double[] feature = new double[points];
+    double[] variancePart = new double[points];
     for (int i = 0; i < points; i++) {
-      feature[i] = Math.log10(noise[i] + 1e-9);
+      variancePart[i] = noise[i] - meanPart[i];
     }
     double raw = new SpearmansCorrelation().correlation(noise, simulated);
-    CalibrationQuality all = CalibrationQuality.leaveOneOut(feature, simulated);
-    CalibrationQuality none = half(feature, simulated, 0);
-    CalibrationQuality both = half(feature, simulated, 1);
-    root.put("spearmanNoiseVsTop1", raw);
+    CalibrationQuality all = CalibrationQuality.leaveOneOut(variancePart, meanPart, simulated);
+    CalibrationQuality none = half(variancePart, meanPart, simulated, 0);
+    CalibrationQuality both = half(variancePart, meanPart, simulated, 1);
+    double balance = AccuracyMap.fit(variancePart, meanPart, simulated).balance();
+    root.put("spearmanNoiseVsTop1", raw).put("meanBalance", balance);
     put(root.putObject("heldBack"), all);
     put(root.putObject("heldBackUncompensated"), none);
     put(root.putObject("heldBackCompensated"), both);
@@ -160,7 +166,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
       put(root.putObject("noiseInjection"), CalibrationQuality.of(injected, simulated));
     }
     root.put("predictMillisFirst", firstMs).put("predictMillisCached", cachedMs)
-        .put("simulateSecondsPerPoint", simSeconds / points);
+        .put("noiseInjectionSecondsPerPoint", injectionSeconds / points);
     ArrayNode rows = root.putArray("assignments");
     for (int i = 0; i < points; i++) {
       ObjectNode r = rows.addObject().put("compensation", draws.get(i).method() == null ? "none" : "both")
@@ -181,6 +187,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
           test.size(), calib.size(), q.config().describe(), 100 * exact);
       out.printf(Locale.ROOT, "Spearman rho of noise figure vs simulated top-1: %.4f (negative: more noise, "
           + "lower top-1)%n", raw);
+      out.printf(Locale.ROOT, "mean-error balance fitted on all points: %.2f%n", balance);
       line(out, "held back, all " + points, all);
       line(out, "held back, uncompensated", none);
       line(out, "held back, compensated", both);
@@ -189,23 +196,25 @@ public final class PredictBenchCommand implements Callable<Integer> {
       }
       phases.forEach(p -> out.println(p.line()));
       out.printf(Locale.ROOT, "prediction: %.3f ms per assignment (first, incl. per-(layer, multiplier) model "
-          + "builds and compensation), %.3f ms cached; simulation %.2f s per assignment%n", firstMs, cachedMs,
-          simSeconds / points);
+          + "builds and compensation), %.3f ms cached%s%n", firstMs, cachedMs, noiseInjection ? String.format(
+          Locale.ROOT, "; noise injection %.2f s per assignment", injectionSeconds / points) : "");
     }
     out.flush();
     return 0;
   }
 
   /** Leave-one-out quality within the half of the points with index parity {@code parity}. */
-  private static CalibrationQuality half(double[] x, double[] y, int parity) {
-    int n = (x.length - parity + 1) / 2;
-    double[] hx = new double[n];
+  private static CalibrationQuality half(double[] v, double[] m, double[] y, int parity) {
+    int n = (y.length - parity + 1) / 2;
+    double[] hv = new double[n];
+    double[] hm = new double[n];
     double[] hy = new double[n];
-    for (int i = parity, k = 0; i < x.length; i += 2, k++) {
-      hx[k] = x[i];
+    for (int i = parity, k = 0; i < y.length; i += 2, k++) {
+      hv[k] = v[i];
+      hm[k] = m[i];
       hy[k] = y[i];
     }
-    return CalibrationQuality.leaveOneOut(hx, hy);
+    return CalibrationQuality.leaveOneOut(hv, hm, hy);
   }
 
   private static void put(ObjectNode n, CalibrationQuality c) {

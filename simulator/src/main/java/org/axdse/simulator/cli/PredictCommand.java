@@ -129,7 +129,7 @@ public final class PredictCommand implements Callable<Integer> {
       double[] top1 = FitPoints.cached(options.cache(), s, predictor, catalog, sha, draws, options.progress(),
           phases::add);
       for (int i = 0; i < draws.size(); i++) {
-        predictor.add(predictor.noise(draws.get(i).assignment(), draws.get(i).method()).total(), top1[i]);
+        predictor.add(predictor.noise(draws.get(i).assignment(), draws.get(i).method()), top1[i]);
       }
       NoiseFigure noise = predictor.noise(assignment, method);
       PredictReport report = new PredictReport(model, m, evalSet.size(), q, choice.config != null

@@ -11,18 +11,16 @@ import org.axdse.simulator.errormodel.ErrorModel;
 
 /**
  * Predicts an assignment's top-1 without simulating it: the error model's per-channel moments (after
- * compensation where asked) give a {@link NoiseFigure}, and a {@link MonotoneMap} fitted on simulated
- * assignments turns its weighted total into top-1. The map's input is {@code log10(total + 1e-9)}; it is refitted
- * whenever a simulated point is added, so a search can keep it current. Thread-safe.
+ * compensation where asked) give a {@link NoiseFigure}, and an {@link AccuracyMap} fitted on simulated
+ * assignments turns it into top-1. The map is refitted whenever a simulated point is added, so a search can keep
+ * it current. Thread-safe.
  */
 public final class AccuracyPredictor {
-  private static final double FLOOR = 1e-9;
-
   private final ErrorModel errors;
   private final Sensitivity sensitivity;
   private final Function<CompensationMethod, CompensationCache> compensation;
   private final List<double[]> points = new ArrayList<>();
-  private MonotoneMap map;
+  private AccuracyMap map;
   private CalibrationQuality quality = new CalibrationQuality(0, Double.NaN, Double.NaN, Double.NaN);
 
   /**
@@ -48,13 +46,14 @@ public final class AccuracyPredictor {
     return compensation.apply(method).compute(assignment);
   }
 
-  /** Adds a simulated point (its noise total and simulated top-1, a fraction) and refits the map. */
-  public synchronized void add(double noiseTotal, double top1) {
-    points.add(new double[] {feature(noiseTotal), top1});
-    double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-    double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-    map = MonotoneMap.fit(x, y);
-    quality = CalibrationQuality.leaveOneOut(x, y);
+  /** Adds a simulated point (its modelled noise and simulated top-1, a fraction) and refits the map. */
+  public synchronized void add(NoiseFigure noise, double top1) {
+    points.add(new double[] {noise.total() - noise.meanPart(), noise.meanPart(), top1});
+    double[] v = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] m = points.stream().mapToDouble(p -> p[1]).toArray();
+    double[] y = points.stream().mapToDouble(p -> p[2]).toArray();
+    map = AccuracyMap.fit(v, m, y);
+    quality = CalibrationQuality.leaveOneOut(v, m, y);
   }
 
   /** The prediction for {@code assignment} with {@code method} (null: uncompensated). */
@@ -64,7 +63,7 @@ public final class AccuracyPredictor {
 
   /** The prediction for an assignment whose modelled noise is {@code noise}. */
   public synchronized Prediction predict(NoiseFigure noise) {
-    double top1 = map == null ? Double.NaN : map.apply(feature(noise.total()));
+    double top1 = map == null ? Double.NaN : map.apply(noise.total() - noise.meanPart(), noise.meanPart());
     return new Prediction(top1, noise, quality);
   }
 
@@ -82,9 +81,5 @@ public final class AccuracyPredictor {
 
   public Sensitivity sensitivity() {
     return sensitivity;
-  }
-
-  static double feature(double noiseTotal) {
-    return Math.log10(noiseTotal + FLOOR);
   }
 }

@@ -16,25 +16,30 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
     }
   }
 
-  /** Leave-one-out quality of {@link MonotoneMap#fit} on ({@code x}, {@code y}); {@code y} in fractions. */
-  public static CalibrationQuality leaveOneOut(double[] x, double[] y) {
-    int n = x.length;
+  /**
+   * Leave-one-out quality of {@link AccuracyMap#fit} on points (variance part, mean part, top-1 fraction): each
+   * held-back point is predicted by a map (balance and monotone fit) fitted on the others alone.
+   */
+  public static CalibrationQuality leaveOneOut(double[] variancePart, double[] meanPart, double[] top1) {
+    int n = top1.length;
     if (n < 3) {
       return new CalibrationQuality(n, Double.NaN, Double.NaN, Double.NaN);
     }
     double[] held = new double[n];
     for (int i = 0; i < n; i++) {
-      double[] fx = new double[n - 1];
-      double[] fy = new double[n - 1];
+      double[] v = new double[n - 1];
+      double[] m = new double[n - 1];
+      double[] y = new double[n - 1];
       for (int j = 0, k = 0; j < n; j++) {
         if (j != i) {
-          fx[k] = x[j];
-          fy[k++] = y[j];
+          v[k] = variancePart[j];
+          m[k] = meanPart[j];
+          y[k++] = top1[j];
         }
       }
-      held[i] = MonotoneMap.fit(fx, fy).apply(x[i]);
+      held[i] = AccuracyMap.fit(v, m, y).apply(variancePart[i], meanPart[i]);
     }
-    return of(held, y);
+    return of(held, top1);
   }
 
   /** The figures of {@code predicted} against {@code simulated} (both fractions), as for held-back points. */
