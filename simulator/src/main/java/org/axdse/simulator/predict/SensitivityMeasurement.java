@@ -26,7 +26,7 @@ import org.axdse.simulator.quant.QuantizedModel;
  */
 public final class SensitivityMeasurement {
   /** Injected noise-to-signal ratios. */
-  static final double[] LEVELS = {0.01, 0.1};
+  static final double[] LEVELS = {0.05, 0.5};
 
   private SensitivityMeasurement() {}
 
