@@ -67,12 +67,13 @@ final class PredictReport {
     out.printf(Locale.ROOT, "calibration: fitted on %d simulated assignments; each held back in turn: Spearman "
         + "rho %.3f, R^2 %.3f, mean absolute error %.2f points%n", c.points(), c.spearman(), c.rSquared(),
         c.meanAbsoluteError());
-    out.printf(Locale.ROOT, "%-24s %12s %12s %12s%n", "layer", "noise/signal", "sensitivity", "share %");
+    out.printf(Locale.ROOT, "%-24s %12s %12s %14s%n", "layer", "noise/signal", "sensitivity", "noise share %");
     double[] nsr = prediction.noise().nsr();
+    double[] parts = prediction.noise().parts();
     double total = prediction.noise().total();
     for (int l = 0; l < nsr.length; l++) {
-      double part = sensitivity.weight(l) * nsr[l];
-      out.printf(Locale.ROOT, "%-24s %12.4g %12.4g %12.1f%n", model.approximableLayers().get(l).name(), nsr[l],
+      double part = parts[l];
+      out.printf(Locale.ROOT, "%-24s %12.4g %12.4g %14.1f%n", model.approximableLayers().get(l).name(), nsr[l],
           sensitivity.weight(l), total == 0 ? 0 : 100 * part / total);
     }
     out.flush();
@@ -96,7 +97,8 @@ final class PredictReport {
     double[] nsr = prediction.noise().nsr();
     for (int l = 0; l < nsr.length; l++) {
       layers.addObject().put("name", model.approximableLayers().get(l).name()).put("noiseToSignal", nsr[l])
-          .put("sensitivity", sensitivity.weight(l));
+          .put("sensitivity", sensitivity.weight(l)).put("offsetSensitivity", sensitivity.meanWeight(l))
+          .put("noise", prediction.noise().parts()[l]);
     }
     out.println(root.toPrettyString());
     out.flush();

@@ -9,12 +9,13 @@ import org.axdse.simulator.errormodel.LayerPrediction;
  * {@code nsr[l] = avg_o (mean_o^2 + var_o) / signal_o} (modelled error power of each channel against the variance
  * of its exact accumulators), and {@code total}, the sum over layers of the variance part weighted by the layer's
  * noise sensitivity plus the mean part weighted by its offset sensitivity: the predicted mean squared change of
- * the logit codes under the additive-noise assumption. {@code meanPart} is the share of
- * {@code total} that comes from the channels' mean errors.
+ * the logit codes under the additive-noise assumption. {@code parts[l]} is layer {@code l}'s share of
+ * {@code total} and {@code meanPart} the share that comes from the channels' mean errors.
  */
-public record NoiseFigure(double[] nsr, double total, double meanPart) {
+public record NoiseFigure(double[] nsr, double[] parts, double total, double meanPart) {
   public NoiseFigure {
     nsr = nsr.clone();
+    parts = parts.clone();
     if (!(total >= 0)) {
       throw new IllegalArgumentException("total " + total);
     }
@@ -25,9 +26,16 @@ public record NoiseFigure(double[] nsr, double total, double meanPart) {
     return nsr.clone();
   }
 
+  /** Each layer's weighted contribution to {@code total}. */
+  @Override
+  public double[] parts() {
+    return parts.clone();
+  }
+
   /** The figure of the per-layer {@code errors} (from the error model) under {@code sensitivity}. */
   public static NoiseFigure of(List<LayerPrediction> errors, Sensitivity sensitivity) {
     double[] nsr = new double[sensitivity.layers()];
+    double[] parts = new double[sensitivity.layers()];
     double total = 0;
     double meanPart = 0;
     for (LayerPrediction p : errors) {
@@ -47,9 +55,10 @@ public record NoiseFigure(double[] nsr, double total, double meanPart) {
       nsr[l] = (sum + fromMean) / m.channels();
       double part = sensitivity.meanWeight(l) * fromMean / m.channels();
       meanPart += part;
-      total += sensitivity.weight(l) * sum / m.channels() + part;
+      parts[l] = sensitivity.weight(l) * sum / m.channels() + part;
+      total += parts[l];
     }
-    return new NoiseFigure(nsr, total, meanPart);
+    return new NoiseFigure(nsr, parts, total, meanPart);
   }
 
   /** A dead channel (no spread) counts against the layer's mean spread, not against zero. */
