@@ -7,9 +7,9 @@ import org.axdse.simulator.errormodel.LayerPrediction;
 /**
  * An assignment's modelled noise: per approximable layer the noise-to-signal ratio
  * {@code nsr[l] = avg_o (mean_o^2 + var_o) / signal_o} (modelled error power of each channel against the variance
- * of its exact accumulators), and {@code total}, the sum over layers of the variance part weighted by the layer's
- * noise sensitivity plus the mean part weighted by its offset sensitivity: the predicted mean squared change of
- * the logit codes under the additive-noise assumption. {@code parts[l]} is layer {@code l}'s share of
+ * of its exact accumulators), and {@code total}, the sum over layers of the layer's measured logit response to
+ * its variance part (as zero-mean noise) and to its mean part (as constant offsets): the predicted mean squared
+ * change of the logit codes when the layers' effects add up. {@code parts[l]} is layer {@code l}'s share of
  * {@code total} and {@code meanPart} the share that comes from the channels' mean errors.
  */
 public record NoiseFigure(double[] nsr, double[] parts, double total, double meanPart) {
@@ -53,9 +53,9 @@ public record NoiseFigure(double[] nsr, double[] parts, double total, double mea
         fromMean += m.mean(o) * m.mean(o) / signal;
       }
       nsr[l] = (sum + fromMean) / m.channels();
-      double part = sensitivity.meanWeight(l) * fromMean / m.channels();
+      double part = sensitivity.offsetResponse(l, fromMean / m.channels());
       meanPart += part;
-      parts[l] = sensitivity.weight(l) * sum / m.channels() + part;
+      parts[l] = sensitivity.noiseResponse(l, sum / m.channels()) + part;
       total += parts[l];
     }
     return new NoiseFigure(nsr, parts, total, meanPart);
@@ -64,7 +64,7 @@ public record NoiseFigure(double[] nsr, double[] parts, double total, double mea
   /** A dead channel (no spread) counts against the layer's mean spread, not against zero. */
   private static double floor(Sensitivity s, int l) {
     double mean = 0;
-    int n = s.signal()[l].length;
+    int n = s.channels(l);
     for (int o = 0; o < n; o++) {
       mean += s.signal(l, o) / n;
     }

@@ -18,15 +18,14 @@ import org.axdse.simulator.quant.QuantizedModel;
  * Measures a model's {@link Sensitivity} with the exact engine: one pass for every channel's accumulator variance,
  * then, for each convolution and dense layer and each of {@link #LEVELS}, one pass with zero-mean Gaussian noise
  * of variance {@code level * variance[o]} added to the layer's accumulators (the other layers exact), and one
- * with a constant offset of the same power per channel (random sign). A layer's weights are the means over the
- * levels of {@code MSE(noisy logit codes - exact logit codes) / level}, the MSE taken around each class's mean
- * change. Cost: {@code 2 + 4 * layers} exact
- * passes over the session's images. Through the result cache: the key hashes the
+ * with a constant offset of the same power per channel (random sign). Each records
+ * {@code MSE(noisy logit codes - exact logit codes)}, taken around each class's mean change. Cost:
+ * {@code 2 + 6 * layers} exact passes over the session's images. Through the result cache: the key hashes the
  * model file, the quantization (configuration, weight codes, biases), the images, the seed and the levels.
  */
 public final class SensitivityMeasurement {
   /** Injected noise-to-signal ratios. */
-  static final double[] LEVELS = {0.05, 0.5};
+  static final double[] LEVELS = {0.01, 0.1, 1};
 
   private SensitivityMeasurement() {}
 
@@ -43,8 +42,8 @@ public final class SensitivityMeasurement {
     boolean signed = session.logitsSigned();
     int classes = reference.length / images.length;
     double[][] signal = new double[layers.size()][];
-    double[] weight = new double[layers.size()];
-    double[] meanWeight = new double[layers.size()];
+    double[][] noise = new double[layers.size()][LEVELS.length];
+    double[][] offset = new double[layers.size()][LEVELS.length];
     try (ProgressListener.Task t = progress.start("sensitivity", layers.size(), "layers")) {
       for (int l = 0; l < layers.size(); l++) {
         double[] v = spread.variance(l);
@@ -54,21 +53,17 @@ public final class SensitivityMeasurement {
           continue;
         }
         signal[l] = v;
-        double sum = 0;
-        double sumMean = 0;
         for (int k = 0; k < LEVELS.length; k++) {
           long stream = streamSeed(seed, l * LEVELS.length + k);
           byte[] noisy = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], false, stream));
-          sum += meanSquaredChange(reference, noisy, signed, classes) / LEVELS[k];
-          byte[] offset = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], true, stream));
-          sumMean += meanSquaredChange(reference, offset, signed, classes) / LEVELS[k];
+          noise[l][k] = meanSquaredChange(reference, noisy, signed, classes);
+          byte[] shifted = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], true, stream));
+          offset[l][k] = meanSquaredChange(reference, shifted, signed, classes);
         }
-        meanWeight[l] = sumMean / LEVELS.length;
-        weight[l] = sum / LEVELS.length;
         t.advance(1);
       }
     }
-    return new Sensitivity(modelSha256, signal, weight, meanWeight, images.length);
+    return new Sensitivity(modelSha256, LEVELS, signal, noise, offset, images.length);
   }
 
   /**

@@ -66,30 +66,44 @@ class SensitivityCacheTest {
       Sensitivity again = SensitivityMeasurement.cached(cache, s, SHA, 1, ProgressListener.NONE, phases::add);
       assertEquals("computed", phases.get(0).how());
       assertEquals("cached", phases.get(1).how());
-      assertArrayEquals(first.weight(), again.weight());
-      assertArrayEquals(first.meanWeight(), again.meanWeight());
+      assertEquals(first.encode().length, again.encode().length);
+      assertArrayEquals(first.encode(), again.encode());
 
-      // the entry under this key now holds a measurement of another model (a different recorded hash, weights 0)
+      // the entry under this key now holds a measurement of another model (a different recorded hash, no
+      // response)
       String other = "b".repeat(64);
-      Sensitivity foreign = new Sensitivity(other, first.signal(), new double[first.layers()],
-          new double[first.layers()], first.images());
+      double[][] none = new double[first.layers()][first.levels().length];
+      Sensitivity foreign = new Sensitivity(other, first.levels(), first.signal(), none, none, first.images());
       cache.put(SensitivityMeasurement.key(s, SHA, 1), foreign.encode());
       Sensitivity third = SensitivityMeasurement.cached(cache, s, SHA, 1, ProgressListener.NONE, phases::add);
       assertTrue(phases.get(2).how().startsWith("recomputed") && phases.get(2).how().contains(other),
           phases.get(2).how());
-      assertArrayEquals(first.weight(), third.weight(), "recomputed, not the foreign zeros");
+      assertArrayEquals(first.encode(), third.encode(), "recomputed, not the foreign zeros");
       assertEquals(SHA, third.modelSha256());
     }
   }
 
   @Test
   void decodeRefusesAnotherModelOrLayerCount() {
-    Sensitivity s = new Sensitivity(SHA, new double[][] {{1, 2}}, new double[] {3}, new double[] {4}, 5);
-    assertEquals(3, Sensitivity.decode(s.encode(), SHA, 1).weight(0));
+    Sensitivity s = new Sensitivity(SHA, new double[] {0.1, 1}, new double[][] {{1, 2}}, new double[][] {{3, 30}},
+        new double[][] {{4, 8}}, 5);
+    assertEquals(s.weight(0), Sensitivity.decode(s.encode(), SHA, 1).weight(0));
     assertThrows(IllegalArgumentException.class, () -> Sensitivity.decode(s.encode(), "c".repeat(64), 1));
     assertThrows(IllegalArgumentException.class, () -> Sensitivity.decode(s.encode(), SHA, 2));
     byte[] cut = java.util.Arrays.copyOf(s.encode(), s.encode().length - 3);
     assertThrows(IllegalArgumentException.class, () -> Sensitivity.decode(cut, SHA, 1));
+  }
+
+  @Test
+  void responseIsThePowerLawThroughTheNearestLevels() {
+    // noise: 3 at 0.1 and 30 at 1 -> exponent 1, so 15 at 0.5 and 300 at 10 (extrapolated);
+    // offset: 4 at 0.1 and 8 at 1 -> exponent log10(2) = 0.301, so 4 * 0.5^0.301 at 0.05
+    Sensitivity s = new Sensitivity(SHA, new double[] {0.1, 1}, new double[][] {{1, 2}}, new double[][] {{3, 30}},
+        new double[][] {{4, 8}}, 5);
+    assertEquals(15, s.noiseResponse(0, 0.5), 1e-9);
+    assertEquals(300, s.noiseResponse(0, 10), 1e-9);
+    assertEquals(4 * Math.pow(0.5, Math.log10(2)), s.offsetResponse(0, 0.05), 1e-9);
+    assertEquals(0, s.noiseResponse(0, 0), 0.0);
   }
 
   @Test
@@ -104,12 +118,11 @@ class SensitivityCacheTest {
       two = SensitivityMeasurement.measure(s, SHA, 4, ProgressListener.NONE);
       otherSeed = SensitivityMeasurement.measure(s, SHA, 5, ProgressListener.NONE);
     }
-    assertArrayEquals(one.weight(), two.weight());
-    assertArrayEquals(one.meanWeight(), two.meanWeight());
+    assertArrayEquals(one.encode(), two.encode());
     for (int l = 0; l < one.layers(); l++) {
       assertArrayEquals(one.signal()[l], two.signal()[l]);
       assertTrue(one.weight(l) > 0 && one.meanWeight(l) > 0, "layer " + l + " is sensitive");
     }
-    assertTrue(!java.util.Arrays.equals(one.weight(), otherSeed.weight()), "another seed, other noise");
+    assertTrue(!java.util.Arrays.equals(one.encode(), otherSeed.encode()), "another seed, other noise");
   }
 }
