@@ -17,7 +17,6 @@ import org.axdse.simulator.engine.CachedPhase;
 import org.axdse.simulator.engine.SetupPhase;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.model.ApproximableLayer;
-import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -81,18 +80,7 @@ public final class FitPoints {
 
   private static CacheKey key(SimulationSession session, MultiplierCatalog catalog, String modelSha256,
       List<Draw> draws) {
-    QuantizedModel q = session.quantization();
-    CacheKey.Builder b = CacheKey.builder("fit-points").add(modelSha256).add(q.toJson().toString());
-    for (LayerQuantization l : q.layers()) {
-      b.add(l.weights().codes()).add(l.bias());
-    }
-    var data = session.evalSet();
-    byte[] image = new byte[data.imageBytes()];
-    for (int i = 0; i < data.size(); i++) {
-      data.copyImage(i, image, 0);
-      b.add(image);
-    }
-    b.add(data.labels());
+    CacheKey.Builder b = SessionKey.of("fit-points", session, modelSha256);
     for (Draw d : draws) {
       Map<String, String> sorted = new TreeMap<>();
       d.assignment().layers().forEach((layer, a) -> sorted.put(layer, a.toString()));

@@ -11,8 +11,6 @@ import org.axdse.simulator.engine.SetupPhase;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.errormodel.ErrorModel;
 import org.axdse.simulator.model.ApproximableLayer;
-import org.axdse.simulator.quant.LayerQuantization;
-import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * Measures a model's {@link Sensitivity} with the exact engine: one pass for every channel's accumulator variance,
@@ -80,17 +78,7 @@ public final class SensitivityMeasurement {
   }
 
   static CacheKey key(SimulationSession session, String modelSha256, long seed) {
-    QuantizedModel q = session.quantization();
-    CacheKey.Builder b = CacheKey.builder("sensitivity").add(modelSha256).add(q.toJson().toString());
-    for (LayerQuantization l : q.layers()) {
-      b.add(l.weights().codes()).add(l.bias());
-    }
-    var data = session.evalSet();
-    byte[] image = new byte[data.imageBytes()];
-    for (int i = 0; i < data.size(); i++) {
-      data.copyImage(i, image, 0);
-      b.add(image);
-    }
+    CacheKey.Builder b = SessionKey.of("sensitivity", session, modelSha256);
     b.add(seed);
     for (double level : LEVELS) {
       b.add(Double.doubleToLongBits(level));
