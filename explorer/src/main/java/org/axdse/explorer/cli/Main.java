@@ -9,6 +9,7 @@ import org.axdse.simulator.cli.BenchCommand;
 import org.axdse.simulator.cli.CompensateCommand;
 import org.axdse.simulator.cli.EvaluateCommand;
 import org.axdse.simulator.cli.ModelCommand;
+import org.axdse.simulator.cli.PredictCommand;
 import org.axdse.simulator.cli.ShareCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       MultipliersCommand.class,
       ModelCommand.class,
       EvaluateCommand.class,
+      PredictCommand.class,
       CompensateCommand.class,
       ShareCommand.class,
       BenchCommand.class,

@@ -7,7 +7,9 @@ import org.axdse.multipliers.cli.flags.ProgressOptions;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -134,6 +136,21 @@ public final class QuantizationOptions {
     AssignmentResolver.forWidths(model, catalog(), config(), widths(), false).resolve(assignment);
   }
 
+  /**
+   * The assignment of {@code --config} (an assignment file) or {@code --uniform} (one multiplier everywhere),
+   * checked as {@link #checkAssignment} does; a problem in the file names the file.
+   */
+  Assignment assignment(Model model, Path config, String uniform) {
+    Assignment a = config != null ? AssignmentJson.read(config)
+        : Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), uniform);
+    try {
+      checkAssignment(model, a);
+    } catch (BadInputException e) {
+      throw config != null ? BadInputException.in(config, e.getMessage()) : e;
+    }
+    return a;
+  }
+
   /** {@code --calib} images drawn with seed 1 from the train split. */
   Dataset calibrationSet(DatasetSpec data) {
     return data.load(Split.TRAIN).subset(calib, 1L);
@@ -181,6 +198,11 @@ public final class QuantizationOptions {
     }
     phases.forEach(p -> System.err.println(p.line()));
     session.setupPhases().forEach(p -> System.err.println(p.line()));
+  }
+
+  /** The result cache ({@code $AXDSE_CACHE}). */
+  ResultCache cache() {
+    return cache;
   }
 
   /** Where this command reports progress (stderr, as the progress flags say). */

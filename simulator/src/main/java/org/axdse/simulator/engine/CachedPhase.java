@@ -10,7 +10,7 @@ import org.axdse.simulator.cache.ResultCache;
  * One setup phase whose result may come from a {@link ResultCache}: read when a valid entry fits, else computed
  * and stored. The phase reported says which happened and, for a recomputation, what was wrong with the entry.
  */
-final class CachedPhase {
+public final class CachedPhase {
   private CachedPhase() {}
 
   /**
@@ -18,7 +18,7 @@ final class CachedPhase {
    * that does not fit), else {@code compute}d and stored {@code encode}d. The key is only built when the cache is
    * on; the phase goes to {@code phases}.
    */
-  static <T> T get(String phase, ResultCache cache, Supplier<CacheKey> key, Function<byte[], T> decode,
+  public static <T> T get(String phase, ResultCache cache, Supplier<CacheKey> key, Function<byte[], T> decode,
       Supplier<T> compute, Function<T, byte[]> encode, Consumer<SetupPhase> phases) {
     SetupPhase.Clock clock = SetupPhase.start();
     CacheKey k = cache.enabled() ? key.get() : null;

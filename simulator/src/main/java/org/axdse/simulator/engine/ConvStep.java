@@ -51,6 +51,9 @@ final class ConvStep implements Step {
       ctx.kernels.conv(g, batch, x, pad, w, exact, ex, null);
       ErrorStatistics.accumulate(ctx.stats[index], acc, ex, rows * m, ctx.kernels);
     }
+    if (ctx.hook != null) {
+      ctx.hook.apply(index, acc, rows, m);
+    }
     rq.channelMajor(ctx, acc, sums, rows, m, g.groupOutChannels(), ctx.act.write(out));
   }
 }

@@ -53,6 +53,9 @@ final class DenseStep implements Step {
       ctx.kernels.gemm(panel, w, exact, ex);
       ErrorStatistics.accumulate(ctx.stats[index], acc, ex, rows * m, ctx.kernels);
     }
+    if (ctx.hook != null) {
+      ctx.hook.apply(index, acc, rows, m);
+    }
     rq.sampleMajor(ctx, acc, sums, rows, m, ctx.act.write(out));
   }
 }

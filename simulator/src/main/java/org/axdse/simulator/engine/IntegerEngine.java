@@ -234,12 +234,19 @@ public final class IntegerEngine {
    * ({@code batch * logitsPerSample()} bytes, valid until the next run).
    */
   byte[] run(byte[] inputCodes, int offset, int batch, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap) {
+    return run(inputCodes, offset, batch, tables, stats, tap, null);
+  }
+
+  /** As the six-argument form, with {@code hook} (null: none) shown every accumulator before requantization. */
+  byte[] run(byte[] inputCodes, int offset, int batch, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap,
+      AccumulatorHook hook) {
     if (tables.length != approximable) {
       throw new IllegalArgumentException(tables.length + " table sets for " + approximable + " approximable layers");
     }
     act.begin(batch);
     ctx.tables = tables;
     ctx.stats = stats;
+    ctx.hook = hook;
     int per = act.perSample(input);
     System.arraycopy(inputCodes, offset, act.write(input), 0, batch * per);
     tap.observe(model.input().name(), act.write(input), batch, per, false);

@@ -5,7 +5,8 @@ import org.axdse.simulator.kernels.RowTables;
 
 /**
  * What the steps of one engine run share: the kernels (threads), the tensor buffers, the tables of each
- * approximable layer (null entries are exact), and where accumulator error statistics go (null: not collected).
+ * approximable layer (null entries are exact), where accumulator error statistics go (null: not collected) and
+ * the accumulator hook (null: none).
  */
 final class RunContext {
   final Kernels kernels;
@@ -13,6 +14,7 @@ final class RunContext {
   final Scratch scratch;
   RowTables[] tables;
   ErrorStatistics[] stats;
+  AccumulatorHook hook;
 
   RunContext(Kernels kernels, Activations act, Scratch scratch) {
     this.kernels = kernels;

@@ -194,6 +194,11 @@ public final class SimulationSession implements AutoCloseable {
     return power.workloads();
   }
 
+  /** Whether the logit codes are signed (as {@link #logits} returns them). */
+  public boolean logitsSigned() {
+    return engine.logitParams().signed();
+  }
+
   /** Accuracy of the float model on all images, or null when the float reference is off. */
   public synchronized Accuracy floatAccuracy() {
     return options.floatReference() ? floatRef().accuracy(all(), labels, topK) : null;
@@ -258,13 +263,21 @@ public final class SimulationSession implements AutoCloseable {
   }
 
   /** The logit codes (sample-major) of {@code imageIndices} under {@code assignment}; for tests and tools. */
-  public synchronized byte[] logits(Assignment assignment, int[] imageIndices) {
+  public byte[] logits(Assignment assignment, int[] imageIndices) {
+    return logits(assignment, imageIndices, null);
+  }
+
+  /**
+   * As {@link #logits(Assignment, int[])}, with {@code hook} (null: none) seeing and changing the accumulators of
+   * every convolution and dense layer before requantization (noise injection).
+   */
+  public synchronized byte[] logits(Assignment assignment, int[] imageIndices, AccumulatorHook hook) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, (from, n, codes) ->
-        System.arraycopy(codes, 0, all, from * classes, n * classes));
+    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, hook,
+        (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
 
@@ -301,6 +314,11 @@ public final class SimulationSession implements AutoCloseable {
 
   private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
       TensorTap tap, BatchResult result) {
+    forBatches(using, indices, tables, stats, tap, null, result);
+  }
+
+  private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
+      TensorTap tap, AccumulatorHook hook, BatchResult result) {
     int batch = options.batchSize();
     for (int from = 0; from < indices.length; from += batch) {
       int n = Math.min(batch, indices.length - from);
@@ -308,7 +326,7 @@ public final class SimulationSession implements AutoCloseable {
         System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
       }
       ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
-      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap));
+      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap, hook));
     }
   }
 

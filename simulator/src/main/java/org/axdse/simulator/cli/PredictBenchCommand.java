@@ -1,0 +1,236 @@
+package org.axdse.simulator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.Split;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.engine.SetupPhase;
+import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.predict.AccuracyMap;
+import org.axdse.simulator.predict.AccuracyPredictor;
+import org.axdse.simulator.predict.CalibrationQuality;
+import org.axdse.simulator.predict.FitPoints;
+import org.axdse.simulator.predict.NoiseFidelity;
+import org.axdse.simulator.predict.PredictorSetup;
+import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code axdse bench predict}: the accuracy prediction against simulation. Draws {@code --points} random
+ * layer-wise assignments of the library (every second one compensated {@code both}), simulates each on the
+ * evaluated images, and scores the predictions with each point held back in turn (the map fitted on the
+ * others): Spearman rho, R^2 and mean absolute error, overall and per half; also the rank correlation of the raw
+ * noise figure, the noise-injection fidelity's figures with {@code --noise-injection}, and the prediction cost per
+ * assignment. Default: the shared CIFAR-10 ResNet-20, 2,000 test images drawn with seed 2.
+ */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description = "Accuracy prediction vs simulation on random layer-wise assignments: held-back Spearman rho, R^2,"
+        + " mean absolute error, prediction cost (default: shared CIFAR-10 ResNet-20, 2,000 images).")
+public final class PredictBenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
+  Path model;
+
+  @Mixin PreprocessOptions preprocess;
+
+  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
+  String data;
+
+  @Mixin QuantizationOptions options;
+
+  @Option(names = "--points", paramLabel = "N", description = "random assignments (default: ${DEFAULT-VALUE})")
+  int points = 60;
+
+  @Option(names = "--sensitivity-images", paramLabel = "N", description = "calibration images of the "
+      + "sensitivity measurement (default: ${DEFAULT-VALUE})")
+  int sensitivityImages = 256;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the assignments and the noise (default: "
+      + "${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(names = "--noise-injection", description = "also evaluate every point with the noise-injection "
+      + "fidelity (one exact evaluation each)")
+  boolean noiseInjection;
+
+  @Mixin OutputFormat output;
+
+  @Override
+  public Integer call() {
+    boolean json = output.check() == OutputFormat.Format.JSON;
+    if (!options.valid() || points < 3 || sensitivityImages < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
+          + ", --points >= 3, --sensitivity-images >= 1");
+    }
+    Path file = model != null ? model : ModelBenchCommand.shared().resolve("resnet20.onnx");
+    Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
+        ModelBenchCommand.home().resolve("simulator/src/test/resources/resnet20.preprocess.json")));
+    Model m = OnnxImporter.load(file);
+    PredictorSetup.check(file.toString(), m);
+    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
+    int images = options.limit != null ? options.limit : 2000;
+    Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
+    Dataset test = images >= split.size() ? split : split.subset(images, 2L);
+    Dataset calib = options.calibrationSet(ds);
+    MultiplierCatalog catalog = options.catalog();
+    QuantizedModel q = options.calibrate(file, m, pre, calib);
+    String sha = DeployJson.sha256(file);
+    List<SetupPhase> phases = new ArrayList<>();
+    AccuracyPredictor predictor = PredictorSetup.open(m, q, catalog, calib, sensitivityImages, options.threads(),
+        sha, options.cache(), seed, options.progress(), phases::add);
+    List<FitPoints.Draw> draws = FitPoints.draws(m.approximableLayers(), FitPoints.candidates(catalog, q), points,
+        seed);
+    double[] noise = new double[points];
+    double[] meanPart = new double[points];
+    double[] simulated = new double[points];
+    double[] injected = new double[points];
+    PrintWriter out = spec.commandLine().getOut();
+    long t = System.nanoTime();
+    for (int i = 0; i < points; i++) {
+      var n = predictor.noise(draws.get(i).assignment(), draws.get(i).method());
+      noise[i] = n.total();
+      meanPart[i] = n.meanPart();
+    }
+    double firstMs = (System.nanoTime() - t) / 1e6 / points;
+    var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    int rounds = 5;
+    t = System.nanoTime();
+    long c = cpu.getCurrentThreadCpuTime();
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < points; i++) {
+        predictor.predict(draws.get(i).assignment(), draws.get(i).method());
+      }
+    }
+    double cachedMs = (System.nanoTime() - t) / 1e6 / points / rounds;
+    double cachedCpuMs = (cpu.getCurrentThreadCpuTime() - c) / 1e6 / points / rounds;
+    double exact;
+    long simStart = System.nanoTime();
+    double injectionSeconds = 0;
+    try (SimulationSession s = options.session(file, m, q, test, catalog, options.plainSession())) {
+      exact = s.exactAccuracy().top1();
+      int[] all = new int[s.size()];
+      java.util.Arrays.setAll(all, i -> i);
+      double[] top1 = FitPoints.cached(options.cache(), s, predictor, catalog, sha, draws, options.progress(),
+          phases::add);
+      System.arraycopy(top1, 0, simulated, 0, points);
+      double fitSeconds = (System.nanoTime() - simStart) / 1e9;
+      for (int i = 0; i < points; i++) {
+        if (noiseInjection) {
+          FitPoints.Draw d = draws.get(i);
+          var errors = d.method() == null ? predictor.errors().predict(d.assignment())
+              : predictor.errors().predict(d.assignment(), predictor.compensation(d.assignment(), d.method()));
+          injected[i] = NoiseFidelity.top1(s, errors, all, seed + i);
+        }
+        if (!json) {
+          out.printf(Locale.ROOT, "%3d %-5s %2d approximate  noise %10.4g (mean part %10.4g)  simulated %6.2f%%%s%n",
+              i, draws.get(i).method() == null ? "none" : "both", draws.get(i).assignment().layers().size(),
+              noise[i], meanPart[i], 100 * simulated[i], noiseInjection ? String.format(Locale.ROOT,
+                  "  injected %6.2f%%", 100 * injected[i]) : "");
+          out.flush();
+        }
+      }
+      injectionSeconds = (System.nanoTime() - simStart) / 1e9 - fitSeconds;
+    }
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("model", m.name()).put("images", test.size()).put("calibrationImages", calib.size())
+        .put("quantization", q.config().describe()).put("exactTop1", exact).put("points", points);
+    double[] variancePart = new double[points];
+    for (int i = 0; i < points; i++) {
+      variancePart[i] = noise[i] - meanPart[i];
+    }
+    double raw = new SpearmansCorrelation().correlation(noise, simulated);
+    CalibrationQuality all = CalibrationQuality.leaveOneOut(variancePart, meanPart, simulated);
+    CalibrationQuality none = half(variancePart, meanPart, simulated, 0);
+    CalibrationQuality both = half(variancePart, meanPart, simulated, 1);
+    double balance = AccuracyMap.fit(variancePart, meanPart, simulated).balance();
+    root.put("spearmanNoiseVsTop1", raw).put("meanBalance", balance);
+    put(root.putObject("heldBack"), all);
+    put(root.putObject("heldBackUncompensated"), none);
+    put(root.putObject("heldBackCompensated"), both);
+    if (noiseInjection) {
+      put(root.putObject("noiseInjection"), CalibrationQuality.of(injected, simulated));
+    }
+    root.put("predictMillisFirst", firstMs).put("predictMillisCached", cachedMs)
+        .put("predictCpuMillisCached", cachedCpuMs)
+        .put("noiseInjectionSecondsPerPoint", injectionSeconds / points);
+    ArrayNode rows = root.putArray("assignments");
+    for (int i = 0; i < points; i++) {
+      ObjectNode r = rows.addObject().put("compensation", draws.get(i).method() == null ? "none" : "both")
+          .put("approximateLayers", draws.get(i).assignment().layers().size()).put("noise", noise[i])
+          .put("noiseFromMean", meanPart[i]).put("assignment", draws.get(i).assignment().layers().toString())
+          .put("simulatedTop1", simulated[i]);
+      if (noiseInjection) {
+        r.put("noiseInjectionTop1", injected[i]);
+      }
+    }
+    ArrayNode setup = root.putArray("setup");
+    phases.forEach(p -> setup.addObject().put("phase", p.name()).put("wallSeconds", p.wallSeconds())
+        .put("cpuSeconds", p.cpuSeconds()).put("how", p.how()));
+    if (json) {
+      out.println(root.toPrettyString());
+    } else {
+      out.printf(Locale.ROOT, "model %s, %d images (%d calibration), %s, exact top-1 %.2f%%%n", m.name(),
+          test.size(), calib.size(), q.config().describe(), 100 * exact);
+      out.printf(Locale.ROOT, "Spearman rho of noise figure vs simulated top-1: %.4f (negative: more noise, "
+          + "lower top-1)%n", raw);
+      out.printf(Locale.ROOT, "mean-error balance fitted on all points: %.2f%n", balance);
+      line(out, "held back, all " + points, all);
+      line(out, "held back, uncompensated", none);
+      line(out, "held back, compensated", both);
+      if (noiseInjection) {
+        line(out, "noise injection vs simulation", CalibrationQuality.of(injected, simulated));
+      }
+      phases.forEach(p -> out.println(p.line()));
+      out.printf(Locale.ROOT, "prediction: %.3f ms per assignment (first, incl. per-(layer, multiplier) model "
+          + "builds and compensation), %.3f ms cached (%.3f ms CPU)%s%n", firstMs, cachedMs, cachedCpuMs, noiseInjection ? String.format(
+          Locale.ROOT, "; noise injection %.2f s per assignment", injectionSeconds / points) : "");
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Leave-one-out quality within the half of the points with index parity {@code parity}. */
+  private static CalibrationQuality half(double[] v, double[] m, double[] y, int parity) {
+    int n = (y.length - parity + 1) / 2;
+    double[] hv = new double[n];
+    double[] hm = new double[n];
+    double[] hy = new double[n];
+    for (int i = parity, k = 0; i < y.length; i += 2, k++) {
+      hv[k] = v[i];
+      hm[k] = m[i];
+      hy[k] = y[i];
+    }
+    return CalibrationQuality.leaveOneOut(hv, hm, hy);
+  }
+
+  private static void put(ObjectNode n, CalibrationQuality c) {
+    n.put("points", c.points()).put("spearman", c.spearman()).put("rSquared", c.rSquared())
+        .put("meanAbsoluteErrorPoints", c.meanAbsoluteError());
+  }
+
+  private static void line(PrintWriter out, String what, CalibrationQuality c) {
+    out.printf(Locale.ROOT, "%-32s %3d points: Spearman rho %.4f, R^2 %.4f, MAE %.2f points%n", what, c.points(),
+        c.spearman(), c.rSquared(), c.meanAbsoluteError());
+  }
+}

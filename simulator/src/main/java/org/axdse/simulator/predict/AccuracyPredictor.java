@@ -1,0 +1,85 @@
+package org.axdse.simulator.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationCache;
+import org.axdse.simulator.compensation.CompensationMethod;
+import org.axdse.simulator.errormodel.ErrorModel;
+
+/**
+ * Predicts an assignment's top-1 without simulating it: the error model's per-channel moments (after
+ * compensation where asked) give a {@link NoiseFigure}, and an {@link AccuracyMap} fitted on simulated
+ * assignments turns it into top-1. The map is refitted whenever a simulated point is added, so a search can keep
+ * it current. Thread-safe.
+ */
+public final class AccuracyPredictor {
+  private final ErrorModel errors;
+  private final Sensitivity sensitivity;
+  private final Function<CompensationMethod, CompensationCache> compensation;
+  private final List<double[]> points = new ArrayList<>();
+  private AccuracyMap map;
+  private CalibrationQuality quality = new CalibrationQuality(0, Double.NaN, Double.NaN, Double.NaN);
+
+  /**
+   * A predictor over {@code errors} and {@code sensitivity} (of the same quantized model); {@code compensation}
+   * gives the cache of a method when a compensated assignment is asked for (called once per method).
+   */
+  public AccuracyPredictor(ErrorModel errors, Sensitivity sensitivity,
+      Function<CompensationMethod, CompensationCache> compensation) {
+    this.errors = errors;
+    this.sensitivity = sensitivity;
+    this.compensation = compensation;
+  }
+
+  /** The modelled noise of {@code assignment} with {@code method} (null: uncompensated). */
+  public NoiseFigure noise(Assignment assignment, CompensationMethod method) {
+    var layers = method == null ? errors.predict(assignment)
+        : errors.predict(assignment, compensation(assignment, method));
+    return NoiseFigure.of(layers, sensitivity);
+  }
+
+  /** The compensation of {@code assignment} by {@code method} (exact inputs, as the error model assumes). */
+  public Compensation compensation(Assignment assignment, CompensationMethod method) {
+    return compensation.apply(method).compute(assignment);
+  }
+
+  /** Adds a simulated point (its modelled noise and simulated top-1, a fraction) and refits the map. */
+  public synchronized void add(NoiseFigure noise, double top1) {
+    points.add(new double[] {noise.total() - noise.meanPart(), noise.meanPart(), top1});
+    double[] v = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] m = points.stream().mapToDouble(p -> p[1]).toArray();
+    double[] y = points.stream().mapToDouble(p -> p[2]).toArray();
+    map = AccuracyMap.fit(v, m, y);
+    quality = CalibrationQuality.leaveOneOut(v, m, y);
+  }
+
+  /** The prediction for {@code assignment} with {@code method} (null: uncompensated). */
+  public Prediction predict(Assignment assignment, CompensationMethod method) {
+    return predict(noise(assignment, method));
+  }
+
+  /** The prediction for an assignment whose modelled noise is {@code noise}. */
+  public synchronized Prediction predict(NoiseFigure noise) {
+    double top1 = map == null ? Double.NaN : map.apply(noise.total() - noise.meanPart(), noise.meanPart());
+    return new Prediction(top1, noise, quality);
+  }
+
+  public synchronized CalibrationQuality quality() {
+    return quality;
+  }
+
+  public synchronized int points() {
+    return points.size();
+  }
+
+  public ErrorModel errors() {
+    return errors;
+  }
+
+  public Sensitivity sensitivity() {
+    return sensitivity;
+  }
+}

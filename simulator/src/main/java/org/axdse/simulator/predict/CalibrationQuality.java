@@ -1,0 +1,63 @@
+package org.axdse.simulator.predict;
+
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
+/**
+ * How far a fitted accuracy map can be trusted: the number of simulated points it was fitted on and, each point
+ * held back in turn (leave-one-out: the map refitted on the others predicts it), the Spearman rank correlation
+ * of held-back predictions and simulated top-1, their coefficient of determination
+ * {@code R^2 = 1 - SS_res / SS_tot} and their mean absolute error in top-1 points (percent). NaN where fewer
+ * than three points make a figure meaningless.
+ */
+public record CalibrationQuality(int points, double spearman, double rSquared, double meanAbsoluteError) {
+  public CalibrationQuality {
+    if (points < 0) {
+      throw new IllegalArgumentException("points " + points);
+    }
+  }
+
+  /**
+   * Leave-one-out quality of {@link AccuracyMap#fit} on points (variance part, mean part, top-1 fraction): each
+   * held-back point is predicted by a map (balance and monotone fit) fitted on the others alone.
+   */
+  public static CalibrationQuality leaveOneOut(double[] variancePart, double[] meanPart, double[] top1) {
+    int n = top1.length;
+    if (n < 3) {
+      return new CalibrationQuality(n, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double[] held = new double[n];
+    for (int i = 0; i < n; i++) {
+      double[] v = new double[n - 1];
+      double[] m = new double[n - 1];
+      double[] y = new double[n - 1];
+      for (int j = 0, k = 0; j < n; j++) {
+        if (j != i) {
+          v[k] = variancePart[j];
+          m[k] = meanPart[j];
+          y[k++] = top1[j];
+        }
+      }
+      held[i] = AccuracyMap.fit(v, m, y).apply(variancePart[i], meanPart[i]);
+    }
+    return of(held, top1);
+  }
+
+  /** The figures of {@code predicted} against {@code simulated} (both fractions), as for held-back points. */
+  public static CalibrationQuality of(double[] predicted, double[] simulated) {
+    int n = predicted.length;
+    double mean = 0;
+    for (double v : simulated) {
+      mean += v / n;
+    }
+    double res = 0;
+    double tot = 0;
+    double abs = 0;
+    for (int i = 0; i < n; i++) {
+      res += (simulated[i] - predicted[i]) * (simulated[i] - predicted[i]);
+      tot += (simulated[i] - mean) * (simulated[i] - mean);
+      abs += Math.abs(simulated[i] - predicted[i]);
+    }
+    double rho = n < 3 ? Double.NaN : new SpearmansCorrelation().correlation(predicted, simulated);
+    return new CalibrationQuality(n, rho, tot == 0 ? Double.NaN : 1 - res / tot, 100 * abs / n);
+  }
+}
