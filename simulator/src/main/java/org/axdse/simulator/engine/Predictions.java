@@ -5,10 +5,10 @@ package org.axdse.simulator.engine;
  * top k when fewer than k classes rank before it (a higher score, or an equal score at a lower index). The same
  * tie rule for float logits and for codes keeps results deterministic.
  */
-final class Predictions {
+public final class Predictions {
   private Predictions() {}
 
-  static int top1(byte[] codes, int off, int n, boolean signed) {
+  public static int top1(byte[] codes, int off, int n, boolean signed) {
     int best = 0;
     int bestValue = value(codes[off], signed);
     for (int c = 1; c < n; c++) {

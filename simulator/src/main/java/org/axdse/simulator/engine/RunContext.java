@@ -13,6 +13,7 @@ final class RunContext {
   final Scratch scratch;
   RowTables[] tables;
   ErrorStatistics[] stats;
+  LayerDataflow[] dataflows;
 
   RunContext(Kernels kernels, Activations act, Scratch scratch) {
     this.kernels = kernels;
