@@ -49,6 +49,8 @@ public final class ImcLayer implements LayerDataflow {
   private final boolean signed;
   private final int keepMask;
   private final int full;
+  private final int[] adcTable;
+  private final boolean twoWordBitSerial;
   private final int[] stepLow;
   private final int[] stepWidth;
   private final boolean[] stepNegative;
@@ -68,9 +70,9 @@ public final class ImcLayer implements LayerDataflow {
     this.knobs = knobs;
     this.rows = rows;
     this.k = k;
-    this.words = (k + 63) / 64;
     this.tileWords = arch.rows() / 64;
-    this.tiles = (words + tileWords - 1) / tileWords;
+    this.tiles = ((k + 63) / 64 + tileWords - 1) / tileWords;
+    this.words = tiles * tileWords;
     int cell = arch.cellBits();
     this.slices = arch.slices(weightBits);
     this.firstSlice = slices - knobs.slices();
@@ -82,6 +84,11 @@ public final class ImcLayer implements LayerDataflow {
     this.signed = activationsSigned;
     this.keepMask = -(1 << (ImcKnobs.ACTIVATION_BITS - knobs.planes()));
     this.full = arch.fullAdcBits();
+    this.adcTable = new int[arch.maxColumnSum() < 1 << 16 ? arch.maxColumnSum() + 1 : 0];
+    for (int v = 0; v < adcTable.length; v++) {
+      adcTable[v] = arch.adcMode().convert(v, knobs.adcBits(), full);
+    }
+    this.twoWordBitSerial = tileWords == 2 && arch.dacBits() == 1 && adcTable.length > 0;
     this.zw = zw.clone();
     this.rowConst = new int[rows];
     this.wbits = new long[rows * slices * cell * words];
@@ -171,11 +178,11 @@ public final class ImcLayer implements LayerDataflow {
 
   private void block(ActivationPanel p, int nFrom, int nTo, int c0, int c1, int[] acc, int[] sums, int sumsOff) {
     int m = p.cols();
-    int cell = arch.cellBits();
     int bits = ImcKnobs.ACTIVATION_BITS;
     long[] planes = new long[bits * words];
     int steps = stepLow.length;
     boolean[] active = new boolean[tiles * steps];
+    int[] q = new int[nTo - nFrom];
     for (int col = c0; col < c1; col++) {
       java.util.Arrays.fill(planes, 0L);
       int sa = 0;
@@ -199,7 +206,7 @@ public final class ImcLayer implements LayerDataflow {
       }
       for (int t = 0; t < tiles; t++) {
         int w0 = t * tileWords;
-        int w1 = Math.min(words, w0 + tileWords);
+        int w1 = w0 + tileWords;
         for (int st = 0; st < steps; st++) {
           boolean any = false;
           for (int j = 0; j < stepWidth[st] && !any; j++) {
@@ -211,35 +218,89 @@ public final class ImcLayer implements LayerDataflow {
           active[t * steps + st] = any;
         }
       }
+      if (twoWordBitSerial) {
+        java.util.Arrays.fill(q, 0);
+        bitSerialTwoWords(planes, active, nFrom, nTo, q);
+      } else {
+        generic(planes, active, nFrom, nTo, q);
+      }
       for (int n = nFrom; n < nTo; n++) {
-        int q = 0;
-        for (int t = 0; t < tiles; t++) {
-          int w0 = t * tileWords;
-          int w1 = Math.min(words, w0 + tileWords);
-          for (int st = 0; st < steps; st++) {
-            if (!active[t * steps + st]) {
-              continue;
+        acc[n * m + col] = q[n - nFrom] + rowConst[n] - (ow + zw[n]) * sap + zw[n] * sa;
+      }
+    }
+  }
+
+  /**
+   * The common case, R = 128 and a 1-bit DAC: per array and cycle the plane's two words stay in registers while
+   * every channel's slice bits stream past.
+   */
+  private void bitSerialTwoWords(long[] planes, boolean[] active, int nFrom, int nTo, int[] q) {
+    int cell = arch.cellBits();
+    int steps = stepLow.length;
+    int perRow = slices * cell * words;
+    for (int t = 0; t < tiles; t++) {
+      int w0 = t * 2;
+      for (int st = 0; st < steps; st++) {
+        if (!active[t * steps + st]) {
+          continue;
+        }
+        int plane = stepLow[st];
+        long a0 = planes[plane * words + w0];
+        long a1 = planes[plane * words + w0 + 1];
+        boolean neg = stepNegative[st];
+        for (int n = nFrom; n < nTo; n++) {
+          int base = n * perRow + w0;
+          int sumAll = 0;
+          for (int s = firstSlice; s < slices; s++) {
+            int i = base + s * cell * words;
+            int sum = 0;
+            for (int b = 0; b < sliceBits[s]; b++, i += words) {
+              sum += (Long.bitCount(a0 & wbits[i]) + Long.bitCount(a1 & wbits[i + 1])) << b;
             }
-            for (int s = firstSlice; s < slices; s++) {
-              int sum = 0;
-              for (int j = 0; j < stepWidth[st]; j++) {
-                int pb = (stepLow[st] + j) * words;
-                for (int b = 0; b < sliceBits[s]; b++) {
-                  int wb = ((n * slices + s) * cell + b) * words;
-                  int pc = 0;
-                  for (int w = w0; w < w1; w++) {
-                    pc += Long.bitCount(planes[pb + w] & wbits[wb + w]);
-                  }
-                  sum += pc << (j + b);
+            sumAll += adcTable[sum] << (cell * s);
+          }
+          sumAll <<= plane;
+          q[n - nFrom] += neg ? -sumAll : sumAll;
+        }
+      }
+    }
+  }
+
+  private int adc(int sum) {
+    return adcTable.length > 0 ? adcTable[sum] : arch.adcMode().convert(sum, knobs.adcBits(), full);
+  }
+
+  private void generic(long[] planes, boolean[] active, int nFrom, int nTo, int[] qOut) {
+    int cell = arch.cellBits();
+    int steps = stepLow.length;
+    for (int n = nFrom; n < nTo; n++) {
+      int q = 0;
+      for (int t = 0; t < tiles; t++) {
+        int w0 = t * tileWords;
+        int w1 = w0 + tileWords;
+        for (int st = 0; st < steps; st++) {
+          if (!active[t * steps + st]) {
+            continue;
+          }
+          for (int s = firstSlice; s < slices; s++) {
+            int sum = 0;
+            for (int j = 0; j < stepWidth[st]; j++) {
+              int pb = (stepLow[st] + j) * words;
+              for (int b = 0; b < sliceBits[s]; b++) {
+                int wb = ((n * slices + s) * cell + b) * words;
+                int pc = 0;
+                for (int w = w0; w < w1; w++) {
+                  pc += Long.bitCount(planes[pb + w] & wbits[wb + w]);
                 }
+                sum += pc << (j + b);
               }
-              int v = arch.adcMode().convert(sum, knobs.adcBits(), full) << (stepLow[st] + cell * s);
-              q += stepNegative[st] ? -v : v;
             }
+            int v = adc(sum) << (stepLow[st] + cell * s);
+            q += stepNegative[st] ? -v : v;
           }
         }
-        acc[n * m + col] = q + rowConst[n] - (ow + zw[n]) * sap + zw[n] * sa;
       }
+      qOut[n - nFrom] = q;
     }
   }
 }

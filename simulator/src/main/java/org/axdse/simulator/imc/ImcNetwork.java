@@ -8,6 +8,7 @@ import org.axdse.simulator.engine.LayerDataflow;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -25,12 +26,24 @@ public final class ImcNetwork {
   private final Map<String, ImcLayer> built = new ConcurrentHashMap<>();
 
   public ImcNetwork(Model model, QuantizedModel quant, ImcArchitecture arch) {
+    this(model, quant, quant.config(), arch);
+  }
+
+  /**
+   * The mapping of {@code model} quantized as {@code config}, before calibration: enough to check configurations
+   * ({@link ImcConfig}) and count workloads, not to build dataflows or cost layers.
+   */
+  public ImcNetwork(Model model, QuantConfig config, ImcArchitecture arch) {
+    this(model, null, config, arch);
+  }
+
+  private ImcNetwork(Model model, QuantizedModel quant, QuantConfig config, ImcArchitecture arch) {
     this.quant = quant;
     this.arch = arch;
     this.layers = model.approximableLayers();
     this.workloads = layers.stream().map(ImcWorkload::of).toList();
-    this.weightBits = quant.config().weightBits();
-    this.weightsSigned = quant.config().mode().signed();
+    this.weightBits = config.weightBits();
+    this.weightsSigned = config.mode().signed();
   }
 
   public ImcArchitecture architecture() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImcNetworkTest {
   private static final Dataset SET = DatasetSpec.parse("fashion-mnist:"
-      + TestData.repoFile("data/fashion-mnist-test-2000")).load(Split.TEST).limit(64);
+      + TestData.repoFile("data/fashion-mnist-test-2000")).load(Split.TEST).limit(24);
 
   private static QuantizedModel quantize(Model m, Path file, QuantMode mode, boolean perChannel) {
     Preprocessing pre = Preprocessing.forModel(file).orElseThrow();
