@@ -49,6 +49,10 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
   @Option(names = "--uniform", paramLabel = "pP-sS-aA", description = "one configuration for every layer")
   String uniform;
 
+  @Option(names = "--sample", paramLabel = "N", description = "evaluate a fixed random sample of N images (seed 1,"
+      + " Dataset.subset) instead of the first --limit ones (test files may be sorted by class)")
+  Integer sample;
+
   @Mixin PreprocessOptions preprocess;
 
   @Mixin OutputFormat output;
@@ -70,6 +74,10 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
     ImcTarget t = ImcTarget.load(model, data, preprocess, options);
     var assignment = config == null ? null : AssignmentJson.read(config);
     Dataset test = options.evaluationSet(t.data(), t.model());
+    if (sample != null) {
+      org.axdse.multipliers.util.Bounds.images("--sample", sample, 1);
+      test = test.subset(Math.min(sample, test.size()), 1L);
+    }
     ImcNetwork probe = new ImcNetwork(t.model(), options.config(), a);
     List<ImcKnobs> knobs = pick(assignment, t, probe);
     t = t.calibrated(options);

@@ -14,8 +14,9 @@ import org.axdse.simulator.kernels.Kernels;
  * al., ISCA 2016), cut into slices of {@code cellBits} bits from the LSB. When only the top slices are kept, the
  * stored weight is {@code u} rounded to them (halves up, clamped), chosen when the weights are written. An
  * activation value {@code a} (two's complement for signed codes, whose sign plane is its own cycle with negative
- * weight) is applied {@code dacBits} planes per cycle, from the lowest kept plane up; dropped LSB planes give
- * {@code a' = a} with those bits cleared. The reduction axis is cut into arrays of R rows; each (array, cycle,
+ * weight) is applied {@code dacBits} planes per cycle, from the lowest kept plane up. With dropped LSB planes the
+ * activation is rounded to the kept ones (halves up, clamped to the largest code), as the producing layer's
+ * digital requantization can write it at no cost: {@code a'} then has no systematic error. The reduction axis is cut into arrays of R rows; each (array, cycle,
  * slice) column sum goes through the ADC, then {@code Q = sum ±ADC(col) << (plane + cellBits * slice)}.
  *
  * <p>Digital periphery. With input zero point {@code za}, weight zero point {@code zw[n]}, exact column sum
@@ -48,6 +49,8 @@ public final class ImcLayer implements LayerDataflow {
   private final int ow;
   private final boolean signed;
   private final int keepMask;
+  private final int roundHalf;
+  private final int maxKept;
   private final int full;
   private final int[] adcTable;
   private final boolean twoWordBitSerial;
@@ -83,6 +86,8 @@ public final class ImcLayer implements LayerDataflow {
     this.ow = weightsSigned ? 1 << (weightBits - 1) : 0;
     this.signed = activationsSigned;
     this.keepMask = -(1 << (ImcKnobs.ACTIVATION_BITS - knobs.planes()));
+    this.roundHalf = (1 << (ImcKnobs.ACTIVATION_BITS - knobs.planes())) >> 1;
+    this.maxKept = (activationsSigned ? 127 : 255) & keepMask;
     this.full = arch.fullAdcBits();
     this.adcTable = new int[arch.maxColumnSum() < 1 << 16 ? arch.maxColumnSum() + 1 : 0];
     for (int v = 0; v < adcTable.length; v++) {
@@ -190,7 +195,7 @@ public final class ImcLayer implements LayerDataflow {
       for (int kk = 0; kk < k; kk++) {
         byte code = p.get(kk, col);
         int a = signed ? code : code & 0xFF;
-        int ap = a & keepMask;
+        int ap = Math.min((a + roundHalf) & keepMask, maxKept);
         sa += a;
         sap += ap;
         int set = ap & 0xFF;

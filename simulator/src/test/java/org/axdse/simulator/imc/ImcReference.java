@@ -32,7 +32,9 @@ final class ImcReference {
     int sa = 0;
     int sap = 0;
     for (int i = 0; i < k; i++) {
-      ap[i] = (int) Math.floor(a[i] / Math.pow(2, droppedPlanes)) * (1 << droppedPlanes);
+      double step = Math.pow(2, droppedPlanes);
+      double top = Math.floor((aSigned ? 127 : 255) / step) * step;
+      ap[i] = (int) Math.min(Math.floor(a[i] / step + 0.5) * step, top);
       sa += a[i];
       sap += ap[i];
     }
