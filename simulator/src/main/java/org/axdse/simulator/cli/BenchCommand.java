@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Performance benchmarks (figures go to BENCHMARKS.md).",
-    subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class, ErrorModelBenchCommand.class})
+    subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class, ErrorModelBenchCommand.class,
+        FormatsBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -140,7 +140,7 @@ public final class KernelsBenchCommand implements Callable<Integer> {
   }
 
   /** The exact table with every product off by -1, 0 or +1: not exact, so it takes the lookup path. */
-  private static ProductTable approximate(MultiplierFormat f) {
+  static ProductTable approximate(MultiplierFormat f) {
     int[] p = ProductTable.exact(f).toArray();
     Random r = new Random(1);
     for (int i = 0; i < p.length; i++) {

@@ -45,8 +45,20 @@ final class NumberFormatRun {
     if (c.model == null || c.data == null) {
       throw new CommandLine.ParameterException(c.spec.commandLine(), "--model and --data are required");
     }
-    return run(c.model, c.preprocess.forModel(c.model), c.data, c.options, choice, !c.noFloat, c.output.json(),
-        c.spec.commandLine().getOut());
+    Preprocessing pre = c.preprocess.forModel(c.model);
+    // the layers run their samples in parallel streams: a pool of --threads threads carries them
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(c.options.threads());
+    try {
+      return pool.submit(() -> run(c.model, pre, c.data, c.options, choice, !c.noFloat, c.output.json(),
+          c.spec.commandLine().getOut())).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static int run(Path modelFile, Preprocessing pre, String data, QuantizationOptions options,

@@ -55,7 +55,7 @@ public record FormatChoice(Minifloat format, ScaleKind scale, Accumulator accumu
     NumberFormat f;
     try {
       f = NumberFormat.parse(element != null ? element : lower);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | BadInputException e) {
       throw new BadInputException("--number-format " + formatText + ": " + e.getMessage() + "; expected " + EXPECTED);
     }
     if (!(f instanceof Minifloat m)) {
