@@ -15,6 +15,8 @@ public final class FormatGrid {
   private final Minifloat format;
   private final double[] magnitudes;
   private final double maxFinite;
+  private final int minExponent;
+  private final boolean direct;
 
   private FormatGrid(Minifloat format) {
     this.format = format;
@@ -27,6 +29,8 @@ public final class FormatGrid {
     }
     this.magnitudes = m.stream().mapToDouble(Double::doubleValue).toArray();
     this.maxFinite = magnitudes[magnitudes.length - 1];
+    this.minExponent = 1 - format.bias();
+    this.direct = format.subnormals();
   }
 
   public static FormatGrid of(Minifloat format) {
@@ -52,9 +56,26 @@ public final class FormatGrid {
     return magnitudes.clone();
   }
 
-  /** The format value nearest to {@code x} (ties to even, saturating; NaN stays NaN; 0 for +-0). */
+  /**
+   * The format value nearest to {@code x} (ties to even, saturating; NaN stays NaN; 0 for +-0). With subnormals
+   * the grid is uniform within each binade, step {@code 2^(max(e, 1 - bias) - m)}, so the nearest value is {@code
+   * rint(x / step) * step}: {@link Math#rint} rounds halves to the even significand, which is the even code.
+   */
   public double nearest(double x) {
     double a = Math.abs(x);
+    if (!(a < maxFinite)) {
+      return Double.isNaN(a) ? a : Math.copySign(maxFinite, x);
+    }
+    if (direct) {
+      int q = Math.max(Math.getExponent(a), minExponent) - format.mantissaBits();
+      double v = Math.min(maxFinite, Math.scalb(Math.rint(Math.scalb(a, -q)), q));
+      return v == 0 ? 0.0 : Math.copySign(v, x);
+    }
+    return searched(x, a);
+  }
+
+  /** {@link #nearest} by binary search over the magnitudes, asking the format on an exact midpoint. */
+  double searched(double x, double a) {
     if (!(a < maxFinite)) {
       return Double.isNaN(a) ? a : Math.copySign(maxFinite, x);
     }
