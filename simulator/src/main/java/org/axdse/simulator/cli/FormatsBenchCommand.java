@@ -107,8 +107,8 @@ public final class FormatsBenchCommand implements Callable<Integer> {
         FormatLayer fl = FormatLayer.of(c, choice, 3);
         Runnable tableCall = () -> one.conv(g, batch, codes, (byte) 0, wm, rt, acc, null);
         Runnable floatCall = () -> fl.run(x, batch);
-        timed(tableCall, Math.min(2.0, seconds)); // both compiled before either is timed
-        timed(floatCall, Math.min(2.0, seconds));
+        KernelsBenchCommand.run(tableCall, Math.min(2.0, seconds)); // both compiled before either is timed
+        KernelsBenchCommand.run(floatCall, Math.min(2.0, seconds));
         double[] t = measure(tableCall, macs);
         double[] fp = measure(floatCall, macs);
         String name = c.name() + " " + c.inC() + "->" + c.outC() + " " + h + "x" + h;
@@ -132,30 +132,15 @@ public final class FormatsBenchCommand implements Callable<Integer> {
   private double[] measure(Runnable call, long macs) {
     double best = 0;
     long total = 0;
-    long cpu0 = cpuNanos();
+    long cpu0 = KernelsBenchCommand.processCpuNanos();
     for (int i = 0; i < reps; i++) {
       long start = System.nanoTime();
-      long n = timed(call, seconds / reps);
+      long n = KernelsBenchCommand.run(call, seconds / reps);
       double elapsed = (System.nanoTime() - start) / 1e9;
       total += n * macs;
       best = Math.max(best, n * (double) macs / elapsed / 1e9);
     }
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (KernelsBenchCommand.processCpuNanos() - cpu0) / 1e9;
     return new double[] {best, cpu > 0 ? total / cpu / 1e9 : Double.NaN};
-  }
-
-  private static long timed(Runnable call, double seconds) {
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    long n = 0;
-    do {
-      call.run();
-      n++;
-    } while (System.nanoTime() < end);
-    return n;
-  }
-
-  private static long cpuNanos() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 }

@@ -218,12 +218,12 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     return new double[] {best, cpu > 0 ? macs / cpu / 1e9 : Double.NaN};
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
-  private static long run(Runnable call, double seconds) {
+  static long run(Runnable call, double seconds) {
     long end = System.nanoTime() + (long) (seconds * 1e9);
     long n = 0;
     do {

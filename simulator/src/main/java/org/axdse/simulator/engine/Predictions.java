@@ -5,7 +5,7 @@ package org.axdse.simulator.engine;
  * top k when fewer than k classes rank before it (a higher score, or an equal score at a lower index). The same
  * tie rule for float logits and for codes keeps results deterministic.
  */
-final class Predictions {
+public final class Predictions {
   private Predictions() {}
 
   static int top1(byte[] codes, int off, int n, boolean signed) {
@@ -33,7 +33,8 @@ final class Predictions {
     return before < k;
   }
 
-  static int top1(float[] scores, int off, int n) {
+  /** The first class with the highest score among {@code scores[off..off+n)}. */
+  public static int top1(float[] scores, int off, int n) {
     int best = 0;
     for (int c = 1; c < n; c++) {
       if (scores[off + c] > scores[off + best]) {

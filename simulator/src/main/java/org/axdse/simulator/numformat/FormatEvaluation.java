@@ -2,6 +2,7 @@ package org.axdse.simulator.numformat;
 
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.engine.Predictions;
 import org.axdse.simulator.model.FloatExecutor;
 import org.axdse.simulator.model.Preprocessing;
 
@@ -38,10 +39,10 @@ public record FormatEvaluation(int images, double floatTop1, double formatTop1, 
         float[] yf = withFloat ? exec.run(x, n) : null;
         for (int i = 0; i < n; i++) {
           int label = data.label(from + i);
-          int q = argmax(yq, i * classes, classes);
+          int q = Predictions.top1(yq, i * classes, classes);
           hitsFormat += q == label ? 1 : 0;
           if (yf != null) {
-            int f = argmax(yf, i * classes, classes);
+            int f = Predictions.top1(yf, i * classes, classes);
             hitsFloat += f == label ? 1 : 0;
             same += f == q ? 1 : 0;
           }
@@ -52,15 +53,5 @@ public record FormatEvaluation(int images, double floatTop1, double formatTop1, 
     int m = data.size();
     return new FormatEvaluation(m, withFloat ? (double) hitsFloat / m : Double.NaN, (double) hitsFormat / m,
         withFloat ? (double) same / m : Double.NaN);
-  }
-
-  static int argmax(float[] y, int off, int n) {
-    int best = 0;
-    for (int i = 1; i < n; i++) {
-      if (y[off + i] > y[off + best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 }
