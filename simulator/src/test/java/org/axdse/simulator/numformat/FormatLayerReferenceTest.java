@@ -71,6 +71,35 @@ class FormatLayerReferenceTest {
     }
   }
 
+  /**
+   * E5M2's products span 64 bits, so its double sums are not exact by construction ({@code exactSums} false);
+   * on this real layer the rounded values stay close enough in magnitude that they are, which the test records.
+   */
+  @Test
+  void e5m2DoubleSumsAreExactOnThisLayer() {
+    Minifloat f = Minifloat.e5m2();
+    double amax = maxAbs(input);
+    FormatLayer fl = FormatLayer.of(layer, new FormatChoice(f, ScaleKind.TENSOR, Accumulator.EXACT), amax);
+    assertTrue(!fl.exactSums());
+    double sa = amax / 57344; // E5M2 max finite: 1.75 * 2^15
+    double sw = maxAbs(layer.weights()) / 57344;
+    double[] a = new double[input.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = nearest(f, input[i] / sa);
+    }
+    double[] w = new double[layer.weights().length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = nearest(f, layer.weights()[i] / sw);
+    }
+    float[] got = fl.run(input, 1);
+    float[] want = referenceConv(layer, a, w, sa, sw);
+    int differ = 0;
+    for (int i = 0; i < want.length; i++) {
+      differ += Float.floatToIntBits(want[i]) != Float.floatToIntBits(got[i]) ? 1 : 0;
+    }
+    assertEquals(0, differ, "outputs that differ from the exact sum");
+  }
+
   @Test
   void mx32AgreesWithTheBlockRoundingReference() {
     Minifloat f = Minifloat.e4m3();
