@@ -84,7 +84,11 @@ final class NumberFormatRun {
       f.put("scale", choice.scale().label());
       f.put("accumulate", choice.accumulator().label());
       f.put("calibration", method.label());
-      root.set("evaluation", JSON.valueToTree(e));
+      ObjectNode ev = root.putObject("evaluation"); // null, not "NaN", where the float model was not run
+      ev.put("images", e.images());
+      ev.put("floatTop1", Double.isNaN(e.floatTop1()) ? null : e.floatTop1());
+      ev.put("formatTop1", e.formatTop1());
+      ev.put("agreement", Double.isNaN(e.agreement()) ? null : e.agreement());
       ArrayNode layers = root.putArray("layers");
       for (FormatLayer l : net.layers()) {
         ObjectNode n = layers.addObject();

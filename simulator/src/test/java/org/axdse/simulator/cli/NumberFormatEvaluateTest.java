@@ -57,6 +57,12 @@ class NumberFormatEvaluateTest {
     double top1 = j.get("evaluation").get("formatTop1").asDouble();
     assertEquals(0, Math.round(top1 * 6 * 1e6) % 1_000_000, "a whole number of images: " + top1);
     assertEquals(20, j.get("layers").size()); // 19 convolutions and the classifier
+    assertTrue(j.get("evaluation").get("floatTop1").isNumber());
+
+    StringWriter noFloat = new StringWriter();
+    assertEquals(0, run(noFloat, "--number-format", "e2m3", "--no-float", "--format", "json"),
+        () -> String.valueOf(failure));
+    assertTrue(new ObjectMapper().readTree(noFloat.toString()).get("evaluation").get("floatTop1").isNull());
   }
 
   @Test
