@@ -6,6 +6,7 @@ import org.axdse.multipliers.cli.MultipliersCommand;
 import org.axdse.explorer.pick.PickCommand;
 import org.axdse.results.report.ReportCommand;
 import org.axdse.simulator.cli.BenchCommand;
+import org.axdse.simulator.cli.ImcCommand;
 import org.axdse.simulator.cli.CompensateCommand;
 import org.axdse.simulator.cli.EvaluateCommand;
 import org.axdse.simulator.cli.ModelCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       CompensateCommand.class,
       ShareCommand.class,
       BenchCommand.class,
+      ImcCommand.class,
       ReportCommand.class,
       PickCommand.class,
       SearchCommand.class,

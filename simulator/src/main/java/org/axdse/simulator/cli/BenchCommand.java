@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Performance benchmarks (figures go to BENCHMARKS.md).",
     subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class, ErrorModelBenchCommand.class,
-        ShareBenchCommand.class, PredictBenchCommand.class})
+        ShareBenchCommand.class, PredictBenchCommand.class, ImcBenchCommand.class, FormatsBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -59,6 +59,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin QuantizationOptions options;
 
+  @Mixin NumberFormatOptions numberFormat;
+
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Choice choice;
 
@@ -100,6 +102,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
+    }
+    if (numberFormat.given() || numberFormat.strayFlags()) {
+      return NumberFormatRun.run(this);
     }
     if (layerStats && (noLayerStats || choice != null && choice.config != null
         && (DeployJson.isDeployFile(choice.config) || CompensationFile.isCompensationFile(choice.config)))) {

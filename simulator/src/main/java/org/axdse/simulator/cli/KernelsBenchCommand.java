@@ -140,7 +140,7 @@ public final class KernelsBenchCommand implements Callable<Integer> {
   }
 
   /** The exact table with every product off by -1, 0 or +1: not exact, so it takes the lookup path. */
-  private static ProductTable approximate(MultiplierFormat f) {
+  static ProductTable approximate(MultiplierFormat f) {
     int[] p = ProductTable.exact(f).toArray();
     Random r = new Random(1);
     for (int i = 0; i < p.length; i++) {
@@ -218,12 +218,12 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     return new double[] {best, cpu > 0 ? macs / cpu / 1e9 : Double.NaN};
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
-  private static long run(Runnable call, double seconds) {
+  static long run(Runnable call, double seconds) {
     long end = System.nanoTime() + (long) (seconds * 1e9);
     long n = 0;
     do {

@@ -45,7 +45,12 @@ final class ConvStep implements Step {
     RowTables chosen = ctx.tables[index];
     int[] acc = ctx.scratch.acc((long) rows * m);
     int[] sums = rq.needsColumnSums() ? ctx.scratch.sums((long) g.groups() * m) : null;
-    ctx.kernels.conv(g, batch, x, pad, w, chosen != null ? chosen : exact, acc, sums);
+    LayerDataflow flow = ctx.dataflows == null ? null : ctx.dataflows[index];
+    if (flow != null) {
+      flow.conv(g, batch, x, pad, acc, sums, ctx.kernels);
+    } else {
+      ctx.kernels.conv(g, batch, x, pad, w, chosen != null ? chosen : exact, acc, sums);
+    }
     if (chosen != null && ctx.stats != null) {
       int[] ex = ctx.scratch.exact((long) rows * m);
       ctx.kernels.conv(g, batch, x, pad, w, exact, ex, null);

@@ -42,7 +42,12 @@ final class DenseStep implements Step {
     panel.packColumns(ctx.act.read(in, false), 0);
     RowTables chosen = ctx.tables[index];
     int[] acc = ctx.scratch.acc((long) rows * m);
-    ctx.kernels.gemm(panel, w, chosen != null ? chosen : exact, acc);
+    LayerDataflow flow = ctx.dataflows == null ? null : ctx.dataflows[index];
+    if (flow != null) {
+      flow.gemm(panel, acc, ctx.kernels);
+    } else {
+      ctx.kernels.gemm(panel, w, chosen != null ? chosen : exact, acc);
+    }
     int[] sums = null;
     if (rq.needsColumnSums()) {
       sums = ctx.scratch.sums(m);

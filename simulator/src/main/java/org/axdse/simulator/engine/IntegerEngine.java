@@ -264,6 +264,22 @@ public final class IntegerEngine {
     return run(inputCodes, offset, batch, new RowTables[approximable], null, tap);
   }
 
+  /**
+   * Runs with {@code dataflows[i]} computing the accumulators of approximable layer i (null entries: the exact
+   * kernels), no tables and no statistics.
+   */
+  public byte[] run(byte[] inputCodes, int offset, int batch, LayerDataflow[] dataflows, TensorTap tap) {
+    if (dataflows.length != approximable) {
+      throw new IllegalArgumentException(dataflows.length + " dataflows for " + approximable + " approximable layers");
+    }
+    ctx.dataflows = dataflows;
+    try {
+      return run(inputCodes, offset, batch, new RowTables[approximable], null, tap);
+    } finally {
+      ctx.dataflows = null;
+    }
+  }
+
   /** Runs with the given tables (null entries exact) and no statistics. */
   public byte[] run(byte[] inputCodes, int offset, int batch, RowTables[] tables, TensorTap tap) {
     return run(inputCodes, offset, batch, tables, null, tap);

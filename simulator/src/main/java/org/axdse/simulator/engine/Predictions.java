@@ -33,7 +33,8 @@ public final class Predictions {
     return before < k;
   }
 
-  static int top1(float[] scores, int off, int n) {
+  /** The first class with the highest score among {@code scores[off..off+n)}. */
+  public static int top1(float[] scores, int off, int n) {
     int best = 0;
     for (int c = 1; c < n; c++) {
       if (scores[off + c] > scores[off + best]) {

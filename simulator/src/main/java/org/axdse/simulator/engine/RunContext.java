@@ -15,6 +15,7 @@ final class RunContext {
   RowTables[] tables;
   ErrorStatistics[] stats;
   AccumulatorHook hook;
+  LayerDataflow[] dataflows;
 
   RunContext(Kernels kernels, Activations act, Scratch scratch) {
     this.kernels = kernels;

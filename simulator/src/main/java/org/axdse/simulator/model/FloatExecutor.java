@@ -43,6 +43,11 @@ public final class FloatExecutor {
 
   /** As {@link #run(float[], int)}, showing every layer's operands and result to {@code tap}. */
   public float[] run(float[] input, int batch, ActivationTap tap) {
+    return run(input, batch, tap, LayerOverride.NONE);
+  }
+
+  /** As {@link #run(float[], int, ActivationTap)}, with the layers {@code override} computes taken from it. */
+  public float[] run(float[] input, int batch, ActivationTap tap, LayerOverride override) {
     int per = model.input().shape().size();
     if (batch < 0 || input.length != (long) batch * per) {
       throw new IllegalArgumentException("input has " + input.length + " values, expected " + batch + " x " + per);
@@ -56,7 +61,8 @@ public final class FloatExecutor {
       for (TensorInfo t : layer.inputs()) {
         ins.add(env.get(t.name()));
       }
-      float[] out = execute(layer, ins, batch);
+      float[] computed = override.compute(layer, ins, batch);
+      float[] out = computed != null ? computed : execute(layer, ins, batch);
       tap.observe(layer, ins, out, batch);
       env.put(layer.output().name(), out);
       for (TensorInfo t : layer.inputs()) {

@@ -1,0 +1,144 @@
+package org.axdse.simulator.imc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axdse.simulator.engine.LayerDataflow;
+import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.LayerQuantization;
+import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * A quantized model mapped to an {@link ImcArchitecture}: every convolution and dense layer runs on the arrays
+ * (LSTM and GRU layers stay in the digital engine, exact), with per-layer {@link ImcKnobs}. Builds the engine's
+ * {@link LayerDataflow}s (cached per layer and knobs) and adds up the {@link ImcCost}. Thread-safe.
+ */
+public final class ImcNetwork {
+  private final QuantizedModel quant;
+  private final ImcArchitecture arch;
+  private final List<ApproximableLayer> layers;
+  private final List<ImcWorkload> workloads;
+  private final int weightBits;
+  private final boolean weightsSigned;
+  private final Map<String, ImcLayer> built = new ConcurrentHashMap<>();
+
+  public ImcNetwork(Model model, QuantizedModel quant, ImcArchitecture arch) {
+    this(model, quant, quant.config(), arch);
+  }
+
+  /**
+   * The mapping of {@code model} quantized as {@code config}, before calibration: enough to check configurations
+   * ({@link ImcConfig}) and count workloads, not to build dataflows or cost layers.
+   */
+  public ImcNetwork(Model model, QuantConfig config, ImcArchitecture arch) {
+    this(model, null, config, arch);
+  }
+
+  private ImcNetwork(Model model, QuantizedModel quant, QuantConfig config, ImcArchitecture arch) {
+    this.quant = quant;
+    this.arch = arch;
+    this.layers = model.approximableLayers();
+    this.workloads = layers.stream().map(ImcWorkload::of).toList();
+    this.weightBits = config.weightBits();
+    this.weightsSigned = config.mode().signed();
+  }
+
+  public ImcArchitecture architecture() {
+    return arch;
+  }
+
+  /** One entry per approximable layer: its workload, or null when the layer is not mapped (LSTM, GRU). */
+  public List<ImcWorkload> workloads() {
+    return workloads;
+  }
+
+  public int weightBits() {
+    return weightBits;
+  }
+
+  /** The exact configuration: every plane and slice, full-resolution ADC. */
+  public ImcKnobs full() {
+    return ImcKnobs.full(arch, weightBits);
+  }
+
+  /** Full knobs on every mapped layer, null on the others. */
+  public List<ImcKnobs> allFull() {
+    List<ImcKnobs> out = new ArrayList<>();
+    for (ImcWorkload w : workloads) {
+      out.add(w == null ? null : full());
+    }
+    return out;
+  }
+
+  /** True when approximable layer {@code index}'s input codes are two's complement. */
+  public boolean signedActivations(int index) {
+    return quant.layer(index).input().signed();
+  }
+
+  /** The dataflow of layer {@code index} with {@code knobs} (checked against the architecture). */
+  public ImcLayer layer(int index, ImcKnobs knobs) {
+    if (workloads.get(index) == null) {
+      throw new IllegalArgumentException("layer " + layers.get(index).name() + " is not mapped to IMC arrays");
+    }
+    knobs.checkFor(arch, weightBits, "layer '" + layers.get(index).name() + "'");
+    return built.computeIfAbsent(index + "/" + knobs.name(), key -> build(index, knobs));
+  }
+
+  private ImcLayer build(int index, ImcKnobs knobs) {
+    LayerQuantization q = quant.layer(index);
+    ImcWorkload w = workloads.get(index);
+    int rows = w.groups() * w.groupChannels();
+    int k = w.reduction();
+    int[] values = q.weights().codes();
+    int[] zw = new int[rows];
+    for (int n = 0; n < rows; n++) {
+      zw[n] = q.weights().paramsOf(n * k).zeroPoint();
+    }
+    return new ImcLayer(arch, knobs, rows, k, values, weightBits, weightsSigned, zw, q.input().zeroPoint(),
+        q.input().signed());
+  }
+
+  /**
+   * The engine's dataflows for {@code knobs} (one per approximable layer, null for unmapped layers). With {@code
+   * exactShortcut}, layers at full knobs use the exact kernels instead (the same result, tested, and faster).
+   */
+  public LayerDataflow[] dataflows(List<ImcKnobs> knobs, boolean exactShortcut) {
+    check(knobs);
+    LayerDataflow[] out = new LayerDataflow[layers.size()];
+    for (int i = 0; i < out.length; i++) {
+      ImcKnobs kn = knobs.get(i);
+      if (kn != null && !(exactShortcut && kn.equals(full()))) {
+        out[i] = layer(i, kn);
+      }
+    }
+    return out;
+  }
+
+  /** The cost of layer {@code index} with {@code knobs}; zero for unmapped layers. */
+  public ImcCost cost(int index, ImcKnobs knobs) {
+    ImcWorkload w = workloads.get(index);
+    if (w == null || knobs == null) {
+      return ImcCost.ZERO;
+    }
+    return ImcCost.of(arch, w, knobs, ImcCost.cycles(arch, knobs, signedActivations(index)));
+  }
+
+  /** The summed cost per image of the whole network with {@code knobs}. */
+  public ImcCost cost(List<ImcKnobs> knobs) {
+    check(knobs);
+    ImcCost total = ImcCost.ZERO;
+    for (int i = 0; i < knobs.size(); i++) {
+      total = total.plus(cost(i, knobs.get(i)));
+    }
+    return total;
+  }
+
+  private void check(List<ImcKnobs> knobs) {
+    if (knobs.size() != layers.size()) {
+      throw new IllegalArgumentException(knobs.size() + " knob sets for " + layers.size() + " layers");
+    }
+  }
+}

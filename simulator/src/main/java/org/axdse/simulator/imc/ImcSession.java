@@ -1,0 +1,86 @@
+package org.axdse.simulator.imc;
+
+import java.util.List;
+import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.engine.InputCodes;
+import org.axdse.simulator.engine.IntegerEngine;
+import org.axdse.simulator.engine.LayerDataflow;
+import org.axdse.simulator.engine.Predictions;
+import org.axdse.simulator.engine.TensorTap;
+import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.QuantizedModel;
+
+/**
+ * Runs a quantized model on a data set with its convolution and dense layers on an IMC architecture: the
+ * integer engine with {@link ImcNetwork}'s dataflows. Input codes are computed once. Not thread-safe (one run at a
+ * time, each using all the kernels' threads); results do not depend on the thread count.
+ */
+public final class ImcSession {
+  private final IntegerEngine engine;
+  private final ImcNetwork network;
+  private final Dataset data;
+  private final byte[] inputCodes;
+  private final int per;
+  private final int classes;
+  private final byte[] batchCodes;
+
+  public ImcSession(Model model, QuantizedModel quant, Dataset data, ImcArchitecture arch, Kernels kernels,
+      int batch) {
+    this.engine = new IntegerEngine(model, quant, kernels, batch);
+    this.network = new ImcNetwork(model, quant, arch);
+    this.data = data;
+    this.inputCodes = InputCodes.of(data, quant.preprocessing(), quant.tensor(model.input().name()));
+    this.per = inputCodes.length / data.size();
+    this.classes = engine.logitsPerSample();
+    this.batchCodes = new byte[batch * per];
+  }
+
+  public ImcNetwork network() {
+    return network;
+  }
+
+  public Dataset data() {
+    return data;
+  }
+
+  /** All image indices, {@code 0 .. size-1}. */
+  public int[] all() {
+    return java.util.stream.IntStream.range(0, data.size()).toArray();
+  }
+
+  /** The logit codes (sample-major) of {@code images} with {@code flows} (null entries: exact kernels). */
+  public byte[] logits(LayerDataflow[] flows, int[] images) {
+    byte[] out = new byte[images.length * classes];
+    int batch = engine.maxBatch();
+    for (int from = 0; from < images.length; from += batch) {
+      int n = Math.min(batch, images.length - from);
+      for (int j = 0; j < n; j++) {
+        System.arraycopy(inputCodes, images[j + from] * per, batchCodes, j * per, per);
+      }
+      byte[] codes = engine.run(batchCodes, 0, n, flows, TensorTap.NONE);
+      System.arraycopy(codes, 0, out, from * classes, n * classes);
+    }
+    return out;
+  }
+
+  /** Top-1 accuracy over {@code images} with {@code knobs} per approximable layer (null: not mapped). */
+  public double top1(List<ImcKnobs> knobs, int[] images) {
+    return top1(logits(network.dataflows(knobs, true), images), images);
+  }
+
+  /** Top-1 accuracy of logit codes for {@code images}. */
+  public double top1(byte[] logits, int[] images) {
+    boolean signed = engine.logitParams().signed();
+    int correct = 0;
+    for (int j = 0; j < images.length; j++) {
+      correct += Predictions.top1(logits, j * classes, classes, signed) == data.label(images[j]) ? 1 : 0;
+    }
+    return (double) correct / images.length;
+  }
+
+  /** Values per sample of the logits. */
+  public int classes() {
+    return classes;
+  }
+}

@@ -1,0 +1,93 @@
+package org.axdse.simulator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.model.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code axdse evaluate --number-format} on the shared ResNet-20 with a few images, and its one-line errors. */
+class NumberFormatEvaluateTest {
+  @TempDir Path dir;
+  Path model;
+  Exception failure;
+
+  @BeforeEach
+  void copyModelWithSidecar() throws Exception {
+    model = dir.resolve("resnet20.onnx");
+    Files.copy(TestData.resnet20(), model);
+    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+  }
+
+  int run(StringWriter out, String... extra) {
+    String[] base = {"--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "6",
+        "--calib", "6", "--threads", "2", "-q"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    CommandLine cl = new CommandLine(new EvaluateCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    return cl.execute(all);
+  }
+
+  @Test
+  void jsonReportsTheFormatAndBothAccuracies() throws Exception {
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, "--number-format", "E4M3", "--scale", "channel", "--calib-method", "minmax",
+        "--format", "json"), () -> String.valueOf(failure));
+    JsonNode j = new ObjectMapper().readTree(out.toString());
+    assertEquals("e4m3", j.get("numberFormat").get("format").asText());
+    assertEquals("channel", j.get("numberFormat").get("scale").asText());
+    assertEquals(6, j.get("images").asInt());
+    double top1 = j.get("evaluation").get("formatTop1").asDouble();
+    assertEquals(0, Math.round(top1 * 6 * 1e6) % 1_000_000, "a whole number of images: " + top1);
+    assertEquals(20, j.get("layers").size()); // 19 convolutions and the classifier
+    assertTrue(j.get("evaluation").get("floatTop1").isNumber());
+
+    StringWriter noFloat = new StringWriter();
+    assertEquals(0, run(noFloat, "--number-format", "e2m3", "--no-float", "--format", "json"),
+        () -> String.valueOf(failure));
+    assertTrue(new ObjectMapper().readTree(noFloat.toString()).get("evaluation").get("floatTop1").isNull());
+  }
+
+  @Test
+  void badFormatsAndNarrowAccumulatorsAreOneLine() {
+    assertEquals(2, run(new StringWriter(), "--number-format", "E9M0"));
+    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    assertTrue(e.getMessage().startsWith("--number-format E9M0: "), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+
+    assertEquals(2, run(new StringWriter(), "--number-format", "e4m3", "--accumulate", "fp16"));
+    e = assertInstanceOf(BadInputException.class, failure);
+    assertTrue(e.getMessage().startsWith("layer '/stem_conv/Conv': --accumulate fp16 is narrower than the products "
+        + "of e4m3"), e.getMessage());
+
+    assertEquals(2, run(new StringWriter(), "--number-format", "e4m3", "--per-channel"));
+    assertTrue(failure.getMessage().contains("--per-channel"), failure.getMessage());
+  }
+
+  @Test
+  void formatFlagsWithoutAFormatAreRefused() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new EvaluateCommand());
+    cl.setErr(new PrintWriter(err));
+    assertEquals(2, cl.execute("--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(),
+        "--scale", "mx32"));
+    assertTrue(err.toString().contains("--scale and --accumulate need --number-format"), err.toString());
+  }
+}
