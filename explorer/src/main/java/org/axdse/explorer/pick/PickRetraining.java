@@ -36,6 +36,7 @@ final class PickRetraining {
     }
     return retrainer.retrain(new RetrainRequest(model, assignment, data, quant, catalog, r.epochs(),
         r.learningRate(), r.batchSize(), r.seed(), threads, out,
-        log != null ? log : new PrintWriter(System.err, true)));
+        log != null ? log : new PrintWriter(System.err, true),
+        r.settings(data, org.axdse.multipliers.util.ProgressListener.NONE)));
   }
 }

@@ -37,7 +37,13 @@ final class LayerForward {
   }
 
   static NDArray dense(NDArray x, NDArray w, NDArray b) {
-    return x.matMul(w.transpose()).add(b);
+    return x.matMul(local(w.transpose(), x)).add(b);
+  }
+
+  /** {@code derived} (an array computed from a weight) managed with {@code anchor}, so it is freed with the batch. */
+  static NDArray local(NDArray derived, NDArray anchor) {
+    derived.attach(anchor.getManager());
+    return derived;
   }
 
   static NDArray clip(ClipLayer l, NDArray x) {
@@ -59,7 +65,7 @@ final class LayerForward {
     java.util.Arrays.fill(dims, 1);
     dims[l.axis() + 1] = l.scale().length;
     Shape s = new Shape(dims);
-    return x.mul(scale.reshape(s)).add(shift.reshape(s));
+    return x.mul(local(scale.reshape(s), x)).add(local(shift.reshape(s), x));
   }
 
   /**

@@ -21,8 +21,8 @@ final class RecurrentForward {
   static NDArray lstm(LstmLayer l, NDArray x, NDArray w, NDArray r, NDArray bias) {
     int hid = l.hidden();
     long n = x.getShape().get(0);
-    NDArray wx = x.matMul(w.transpose()).add(bias);
-    NDArray rt = r.transpose();
+    NDArray wx = x.matMul(LayerForward.local(w.transpose(), x)).add(bias);
+    NDArray rt = LayerForward.local(r.transpose(), x);
     NDArray h = x.getManager().zeros(new ai.djl.ndarray.types.Shape(n, hid), x.getDataType());
     NDArray c = h;
     List<NDArray> outs = new ArrayList<>();
@@ -42,12 +42,12 @@ final class RecurrentForward {
   static NDArray gru(GruLayer l, NDArray x, NDArray w, NDArray r, NDArray wBias, NDArray rBias) {
     int hid = l.hidden();
     long n = x.getShape().get(0);
-    NDArray wx = x.matMul(w.transpose()).add(wBias);
+    NDArray wx = x.matMul(LayerForward.local(w.transpose(), x)).add(wBias);
     NDArray h = x.getManager().zeros(new ai.djl.ndarray.types.Shape(n, hid), x.getDataType());
-    NDArray rzr = r.get(new NDIndex("0:{}, :", 2 * hid)).transpose();
-    NDArray rh = r.get(new NDIndex("{}:, :", 2 * hid)).transpose();
-    NDArray bzr = gate(rBias, 0, 2 * hid);
-    NDArray bh = gate(rBias, 2, hid);
+    NDArray rzr = LayerForward.local(LayerForward.local(r.get(new NDIndex("0:{}, :", 2 * hid)), x).transpose(), x);
+    NDArray rh = LayerForward.local(LayerForward.local(r.get(new NDIndex("{}:, :", 2 * hid)), x).transpose(), x);
+    NDArray bzr = LayerForward.local(gate(rBias, 0, 2 * hid), x);
+    NDArray bh = LayerForward.local(gate(rBias, 2, hid), x);
     List<NDArray> outs = new ArrayList<>();
     for (int t = 0; t < l.steps(); t++) {
       NDArray gx = wx.get(new NDIndex(":, {}, :", t));
