@@ -149,7 +149,10 @@ final class LayerForward {
       return x.softmax(l.axis() + 1);
     }
     Shape s = x.getShape();
-    long outer = s.size(0, l.axis() + 1);
+    long outer = 1;
+    for (int i = 0; i <= l.axis(); i++) {
+      outer *= s.get(i);
+    }
     return x.reshape(outer, -1).softmax(1).reshape(s);
   }
 }
