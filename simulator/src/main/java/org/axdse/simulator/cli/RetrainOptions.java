@@ -50,10 +50,11 @@ public final class RetrainOptions {
   boolean resume;
 
   /**
-   * The settings beyond the basics; a bad schedule or augmentation name, a negative weight decay or training data
-   * without a train split is a one-line error.
+   * The settings beyond the basics for a retraining writing {@code out}; a bad schedule or augmentation name, a
+   * negative weight decay, data without a train split or a checkpoint left without {@code --resume} is a one-line
+   * error.
    */
-  public RetrainSettings settings(DatasetSpec data, ProgressListener progress) {
+  public RetrainSettings settings(DatasetSpec data, ProgressListener progress, java.nio.file.Path out) {
     RetrainSettings.Schedule s = switch (schedule) {
       case "cosine" -> RetrainSettings.Schedule.COSINE;
       case "step" -> RetrainSettings.Schedule.STEP;
@@ -74,6 +75,11 @@ public final class RetrainOptions {
     if (train == null && splitless) {
       throw new BadInputException("--data " + data + ": this dataset has no train split; name the training "
           + "images with --train-data SPEC");
+    }
+    java.nio.file.Path checkpoint = RetrainSettings.checkpointFile(out);
+    if (!resume && java.nio.file.Files.exists(checkpoint)) {
+      throw BadInputException.in(checkpoint, "an interrupted retraining left this checkpoint: add --resume to "
+          + "continue it, or remove " + checkpoint.getParent() + " to start afresh");
     }
     return new RetrainSettings(s, weightDecay, a, train, resume, progress);
   }

@@ -47,8 +47,9 @@ final class Retraining {
     }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
+    RetrainSettings settings = r.settings(DatasetSpec.parse(data), options.progress(), out);
     DatasetSpec ds = DatasetSpec.parse(data);
-    RetrainSettings settings = r.settings(ds, options.progress());
+    
     Dataset evalSet = options.evaluationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     QuantConfig quant = options.config();

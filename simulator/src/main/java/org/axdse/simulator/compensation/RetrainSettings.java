@@ -31,6 +31,18 @@ public record RetrainSettings(Schedule schedule, double weightDecay, Augmentatio
     }
   }
 
+  /** Where a retraining writing {@code out} (M2.onnx) keeps its checkpoints: {@code M2.retrain/} beside it. */
+  public static java.nio.file.Path checkpointDirectory(java.nio.file.Path out) {
+    String name = out.getFileName().toString();
+    String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
+    return out.toAbsolutePath().resolveSibling(stem + ".retrain");
+  }
+
+  /** The checkpoint file in {@link #checkpointDirectory}. */
+  public static java.nio.file.Path checkpointFile(java.nio.file.Path out) {
+    return checkpointDirectory(out).resolve("checkpoint.bin");
+  }
+
   /** What retraining did before issue 18: constant rate, no decay, no augmentation, no resume, no progress. */
   public static RetrainSettings plain() {
     return new RetrainSettings(Schedule.CONSTANT, 0, Augmentation.NONE, null, false, ProgressListener.NONE);

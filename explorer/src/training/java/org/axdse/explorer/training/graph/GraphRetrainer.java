@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.RunLock;
 import org.axdse.simulator.compensation.RetrainRequest;
+import org.axdse.simulator.compensation.RetrainSettings;
 import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.Split;
@@ -50,13 +51,10 @@ public final class GraphRetrainer implements Retrainer {
     // PyTorch's own threads stay at one, so retraining gives the same weights for every --threads.
     System.setProperty("ai.djl.pytorch.num_threads", "1");
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    Path dir = RetrainCheckpoint.directoryOf(r.out());
-    Path checkpoint = dir.resolve(RetrainCheckpoint.FILE);
+    Path dir = RetrainSettings.checkpointDirectory(r.out());
+    Path checkpoint = RetrainSettings.checkpointFile(r.out());
     try (RunLock lock = RunLock.acquire(dir)) {
-      if (Files.exists(checkpoint) && !r.settings().resume()) {
-        throw BadInputException.in(checkpoint, "an interrupted retraining left this checkpoint: add --resume to "
-            + "continue it, or remove " + dir + " to start afresh");
-      }
+      refuseLeftCheckpoint(r.out(), r.settings().resume());
       try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32)) {
         int probe = Math.min(PARITY_IMAGES, train.size());
         float[] x = new float[probe * pre.sampleSize()];
@@ -87,5 +85,14 @@ public final class GraphRetrainer implements Retrainer {
       throw BadInputException.in(checkpoint, "cannot remove: " + e.getMessage());
     }
     return r.out();
+  }
+
+  /** Without {@code resume}, a checkpoint left by an interrupted retraining is a one-line error (not overwritten). */
+  static void refuseLeftCheckpoint(Path out, boolean resume) {
+    Path checkpoint = RetrainSettings.checkpointFile(out);
+    if (Files.exists(checkpoint) && !resume) {
+      throw BadInputException.in(checkpoint, "an interrupted retraining left this checkpoint: add --resume to "
+          + "continue it, or remove " + checkpoint.getParent() + " to start afresh");
+    }
   }
 }

@@ -19,18 +19,10 @@ import org.axdse.multipliers.util.BadInputException;
  * augmentation, learning rate) is a function of the seed and the epoch or step, so a resumed run continues exactly.
  */
 final class RetrainCheckpoint {
-  static final String FILE = "checkpoint.bin";
   private static final int MAGIC = 0x41585254;
   private static final int VERSION = 1;
 
   private RetrainCheckpoint() {}
-
-  /** {@code OUT.retrain/} beside {@code out}. */
-  static Path directoryOf(Path out) {
-    String name = out.getFileName().toString();
-    String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
-    return out.toAbsolutePath().resolveSibling(stem + ".retrain");
-  }
 
   static void write(Path file, String settings, int epochsDone, GraphNet net, AdamW opt) {
     AtomicFiles.write(file, os -> {
