@@ -23,22 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link GraphRetrainer} end to end on the bundled LeNet-5 (its ONNX file alone) with a strongly approximate
- * multiplier, 32 training images, 2 epochs of 4 steps with augmentation and a cosine schedule: an interrupted
+ * multiplier, 16 training images, 2 epochs of 2 steps with augmentation and a cosine schedule: an interrupted
  * retraining resumed from its checkpoint ends with the bytes of an uninterrupted one (so the same seed gives the
  * same model), another seed gives another model, and the layer names stay.
  */
 class GraphRetrainingIT {
   static final String MULTIPLIER = GraphRetrainingTest.MULTIPLIER;
 
-  /** A retraining of the bundled LeNet-5 on 32 images, 2 epochs of 4 steps, into {@code dir/name.onnx}. */
+  /** A retraining of the bundled LeNet-5 on 16 images, 2 epochs of 2 steps, into {@code dir/name.onnx}. */
   static RetrainRequest request(Path dir, String name, long seed, boolean resume, ProgressListener progress)
       throws Exception {
     Path model = dir.resolve("lenet5.onnx");
     if (!Files.exists(model)) {
       Files.copy(GraphFixtures.repo("models/lenet5.onnx"), model);
       Files.copy(GraphFixtures.repo("models/lenet5.preprocess.json"), dir.resolve("lenet5.preprocess.json"));
-      org.axdse.explorer.training.IdxWriter.write(dir, "train", GraphRetrainingTest.images(0, 32));
-      org.axdse.explorer.training.IdxWriter.write(dir, "t10k", GraphRetrainingTest.images(32, 16));
+      org.axdse.explorer.training.IdxWriter.write(dir, "train", GraphRetrainingTest.images(0, 16));
+      org.axdse.explorer.training.IdxWriter.write(dir, "t10k", GraphRetrainingTest.images(16, 8));
     }
     Assignment a = Assignment.uniform(OnnxImporter.load(model).approximableLayers().stream().map(l -> l.name())
         .toList(), MULTIPLIER);
@@ -57,13 +57,13 @@ class GraphRetrainingIT {
     Path again = new GraphRetrainer().retrain(request(dir, "again", 5, false, ProgressListener.NONE));
     assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(again), "the same seed gives the same model");
     // a kill during the second epoch: the first epoch's checkpoint is on disk, the model is not
-    ProgressListener killAfterFiveSteps = (label, total, unit) -> new ProgressListener.Task() {
+    ProgressListener killAfterThreeSteps = (label, total, unit) -> new ProgressListener.Task() {
       long done;
 
       @Override
       public void advance(long units) {
         done += units;
-        if (done > 5) {
+        if (done > 3) {
           throw new IllegalStateException("killed");
         }
       }
@@ -72,7 +72,7 @@ class GraphRetrainingIT {
       public void close() {}
     };
     assertThrows(IllegalStateException.class,
-        () -> new GraphRetrainer().retrain(request(dir, "resumed", 5, false, killAfterFiveSteps)));
+        () -> new GraphRetrainer().retrain(request(dir, "resumed", 5, false, killAfterThreeSteps)));
     assertFalse(Files.exists(dir.resolve("resumed.onnx")));
     assertTrue(Files.exists(dir.resolve("resumed.retrain/checkpoint.bin")));
     Path resumed = new GraphRetrainer().retrain(request(dir, "resumed", 5, true, ProgressListener.NONE));
