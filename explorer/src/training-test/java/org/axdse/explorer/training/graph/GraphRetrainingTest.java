@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Retraining of an imported model (the bundled LeNet-5 read from its ONNX file alone, no DJL parameters) with a
  * strongly approximate multiplier: the straight-through forward pass gives the simulator's logits, far from the
- * float ones; one step lowers that loss, and reports it (resume and seeds: {@link GraphRetrainingIT}).
+ * float ones, also with only the LSTM of the bundled LSTM model approximated (its gate products through the table);
+ * one step lowers that loss, and reports it (resume and seeds: {@link GraphRetrainingIT}).
  */
 class GraphRetrainingTest {
   static final String MULTIPLIER = "s8x8_bam_h2v5";
@@ -72,6 +73,34 @@ class GraphRetrainingTest {
             new ai.djl.ndarray.types.Shape(64, 10)), batch).getFloat();
       }
       assertTrue(after < before, "loss " + before + " -> " + after);
+    }
+  }
+
+  @Test
+  void approximatedLstmGateProductsReachTheForwardPass() {
+    Path file = GraphFixtures.repo("models/lstm.onnx");
+    Model model = OnnxImporter.load(file);
+    Preprocessing pre = Preprocessing.requiredFor(file);
+    Dataset batch = images(0, 16);
+    QuantizedModel q;
+    try (Kernels k = Kernels.create(1, KernelMode.fromSystemProperty())) {
+      q = Calibration.run(model, pre, images(100, 50), QuantConfig.defaults(
+          org.axdse.simulator.quant.QuantMode.SYMMETRIC), k);
+    }
+    String lstm = model.approximableLayers().stream().filter(l -> l instanceof org.axdse.simulator.model.LstmLayer)
+        .findFirst().orElseThrow().name();
+    Assignment a = Assignment.uniform(java.util.List.of(lstm), MULTIPLIER);
+    try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32);
+        GraphRetraining ste = new GraphRetraining(net, q, a, MultiplierCatalog.builtin(), pre, 1)) {
+      float[] simulated = ste.simulate(batch).logits();
+      float[] forward = ste.forward(batch);
+      float[] exact = org.axdse.simulator.model.FloatExecutor.of(model).run(input(pre, batch), batch.size());
+      double far = 0;
+      for (int i = 0; i < forward.length; i++) {
+        assertEquals(simulated[i], forward[i], 1e-4, "logit " + i);
+        far = Math.max(far, Math.abs(forward[i] - exact[i]));
+      }
+      assertTrue(far > 0.1, "the approximate LSTM should move the logits, max diff " + far);
     }
   }
 

@@ -59,14 +59,16 @@ public final class GraphRetrainer implements Retrainer {
         int probe = Math.min(PARITY_IMAGES, train.size());
         float[] x = new float[probe * pre.sampleSize()];
         org.axdse.explorer.training.Inputs.batch(pre, train, null, 0, probe, x);
-        double diff = FloatParity.maxAbsDiff(net, x, probe);
-        if (!(diff <= FloatParity.LIMIT)) {
+        FloatParity.Result parity = FloatParity.check(net, x, probe);
+        if (!parity.passes()) {
           throw BadInputException.in(r.model(), String.format(Locale.ROOT, "the training graph built from it "
-              + "differs from the float executor by %.3g on the logits (limit %.0e)", diff, FloatParity.LIMIT));
+              + "differs from the float executor by %.3g on the logits (largest |logit| %.3g; limit %.0e x "
+              + "max(1, largest |logit|))", parity.maxAbsDiff(), parity.maxAbsOutput(), FloatParity.LIMIT));
         }
         r.log().printf(Locale.ROOT, "retrain: training graph of %d layers (%d arrays) matches the float executor: "
-            + "max |diff| %.2e on the logits of %d training images (limit %.0e)%n", model.layers().size(),
-            net.parameters().size(), diff, probe, FloatParity.LIMIT);
+            + "max |diff| %.2e on the logits of %d training images (largest |logit| %.3g; limit %.0e x max(1, "
+            + "largest |logit|))%n", model.layers().size(), net.parameters().size(), parity.maxAbsDiff(), probe,
+            parity.maxAbsOutput(), FloatParity.LIMIT);
         r.log().flush();
         QuantizedModel q;
         try (Kernels k = Kernels.create(r.threads(), KernelMode.fromSystemProperty())) {
