@@ -92,7 +92,7 @@ public final class GraphRetraining implements AutoCloseable {
     return simulatorNanos / 1e9;
   }
 
-  /** Sample-major values of {@code codes}, which are channel-major {@code [channels][batch][plane]} when channels > 1. */
+  /** Sample-major values of {@code codes}, channel-major {@code [channels][batch][plane]} when channels > 1. */
   static float[] dequantize(byte[] codes, int batch, int per, int channels, QuantParams p) {
     float[] out = new float[batch * per];
     int plane = per / channels;
