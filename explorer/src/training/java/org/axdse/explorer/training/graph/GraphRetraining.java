@@ -93,7 +93,7 @@ public final class GraphRetraining implements AutoCloseable {
   }
 
   /** Sample-major values of {@code codes}, channel-major {@code [channels][batch][plane]} when channels > 1. */
-  static float[] dequantize(byte[] codes, int batch, int per, int channels, QuantParams p) {
+  public static float[] dequantize(byte[] codes, int batch, int per, int channels, QuantParams p) {
     float[] out = new float[batch * per];
     int plane = per / channels;
     for (int c = 0; c < channels; c++) {
