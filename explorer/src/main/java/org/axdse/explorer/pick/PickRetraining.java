@@ -34,8 +34,11 @@ final class PickRetraining {
     } catch (java.io.IOException e) {
       throw BadInputException.in(out.getParent(), "cannot create: " + e.getMessage());
     }
+    org.axdse.simulator.compensation.RetrainSettings settings =
+        r.settings(data, org.axdse.multipliers.util.ProgressListener.NONE, out);
     return retrainer.retrain(new RetrainRequest(model, assignment, data, quant, catalog, r.epochs(),
         r.learningRate(), r.batchSize(), r.seed(), threads, out,
-        log != null ? log : new PrintWriter(System.err, true)));
+        log != null ? log : new PrintWriter(System.err, true),
+        settings));
   }
 }

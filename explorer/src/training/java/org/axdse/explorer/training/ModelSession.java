@@ -188,7 +188,7 @@ public final class ModelSession implements AutoCloseable {
     }
   }
 
-  static int[] permutation(int n, SplittableRandom random) {
+  public static int[] permutation(int n, SplittableRandom random) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;

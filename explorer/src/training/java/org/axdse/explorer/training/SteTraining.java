@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.axdse.explorer.training.graph.GraphRetraining;
 import org.axdse.explorer.training.net.Approximated;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
@@ -116,11 +117,12 @@ public final class SteTraining implements AutoCloseable {
     Map<String, float[]> outputs = new HashMap<>();
     byte[] logitCodes = engine.run(codes, 0, n, tables, (tensor, c, batch, per, channelMajor) -> {
       if (sites.containsKey(tensor)) {
-        outputs.put(tensor, dequantize(c, batch, per, channelMajor ? channels.get(tensor) : 1, q.tensor(tensor)));
+        outputs.put(tensor, GraphRetraining.dequantize(c, batch, per,
+            channelMajor ? channels.get(tensor) : 1, q.tensor(tensor)));
       }
     });
     QuantParams lp = engine.logitParams();
-    float[] logits = dequantize(logitCodes, n, engine.logitsPerSample(), 1, lp);
+    float[] logits = GraphRetraining.dequantize(logitCodes, n, engine.logitsPerSample(), 1, lp);
     simulatorNanos += System.nanoTime() - start;
     return new Simulated(outputs, logits);
   }
@@ -128,27 +130,6 @@ public final class SteTraining implements AutoCloseable {
   /** Wall time spent in {@link #simulate} so far (export, import, quantization and the engine run), seconds. */
   public double simulatorSeconds() {
     return simulatorNanos / 1e9;
-  }
-
-  /**
-   * Dequantizes {@code batch * per} codes into sample-major order; with {@code channels > 1} the codes are
-   * channel-major, {@code [channels][batch][plane]} with {@code channels * plane = per}.
-   */
-  private static float[] dequantize(byte[] codes, int batch, int per, int channels, QuantParams p) {
-    float[] out = new float[batch * per];
-    boolean channelMajor = channels > 1;
-    int plane = per / channels;
-    for (int c = 0; c < channels; c++) {
-      for (int s = 0; s < batch; s++) {
-        int src = channelMajor ? (c * batch + s) * plane : s * per;
-        int dst = s * per + c * plane;
-        for (int i = 0; i < plane; i++) {
-          int b = codes[src + i];
-          out[dst + i] = (float) p.dequantize(p.signed() ? b : b & 0xFF);
-        }
-      }
-    }
-    return out;
   }
 
   /**

@@ -95,7 +95,7 @@ public final class CompensateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "OUT.json|M2.onnx", description = "OUT.json: the compensation, "
       + "quantization, assignment and accuracies; M2.onnx: the compensated model as ONNX (with M2.preprocess.json "
       + "and that JSON as M2.compensation.json), then evaluated again from the file with a fresh calibration; "
-      + "retrain: M2.onnx (required) is the retrained model, with M2.preprocess.json and M2.params")
+      + "retrain: M2.onnx (required) is the retrained model, with M2.preprocess.json")
   Path out;
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.data.Dataset;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
@@ -36,7 +37,7 @@ final class NumberFormatRun {
     }
     FormatChoice choice = formats.choice();
     String conflict = !c.options.quant.equals("sym") ? "--quant" : c.options.perChannel ? "--per-channel (use "
-        + "--scale channel)" : c.options.weightBits != 8 ? "--weight-bits" : c.choice != null ? "--config/--uniform"
+        + "--scale channel)" : !c.options.widths().equals(WidthSet.of(8)) ? "--weight-bits" : c.choice != null ? "--config/--uniform"
         : c.layerStats ? "--layer-stats" : c.arch != null ? "--arch" : null;
     if (conflict != null) {
       throw new BadInputException("--number-format " + formats.format + ": " + conflict

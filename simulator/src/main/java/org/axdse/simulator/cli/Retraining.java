@@ -8,6 +8,7 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.compensation.RetrainRequest;
+import org.axdse.simulator.compensation.RetrainSettings;
 import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -46,7 +47,9 @@ final class Retraining {
     }
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);
+    RetrainSettings settings = r.settings(DatasetSpec.parse(data), options.progress(), out);
     DatasetSpec ds = DatasetSpec.parse(data);
+    
     Dataset evalSet = options.evaluationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     QuantConfig quant = options.config();
@@ -55,16 +58,16 @@ final class Retraining {
     Evaluation before = evaluate(model, m, ds, evalSet, options, assignment, config);
     long trainStart = System.nanoTime();
     Path written = retrainer.retrain(new RetrainRequest(model, assignment, ds, quant, catalog, r.epochs,
-        r.learningRate, r.batchSize, r.seed, options.threads(), out, cmd.getErr()));
+        r.learningRate, r.batchSize, r.seed, options.threads(), out, cmd.getErr(), settings));
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
     Evaluation after = evaluate(written, OnnxImporter.load(written), ds, evalSet, options, assignment, config);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter w = cmd.getOut();
     w.printf(Locale.ROOT, "model        %s%n", model);
     w.printf(Locale.ROOT, "assignment   %s%n", config != null ? config.toString() : "--uniform " + uniform);
-    w.printf(Locale.ROOT, "method       retrain (%d epoch%s, Adam lr %s, batch %d, seed %d), %d calibration "
-        + "images%n", r.epochs, r.epochs == 1 ? "" : "s", r.learningRate, r.batchSize, r.seed,
-        options.calibrationImages());
+    w.printf(Locale.ROOT, "method       retrain (%d epoch%s, AdamW lr %s %s, weight decay %s, augment %s, batch "
+        + "%d, seed %d), %d calibration images%n", r.epochs, r.epochs == 1 ? "" : "s", r.learningRate,
+        r.schedule, r.weightDecay, r.augment, r.batchSize, r.seed, options.calibrationImages());
     w.printf(Locale.ROOT, "images       %d (%s)%n", evalSet.size(), options.split());
     CompensateCommand.printAccuracies(w, before, after);
     w.printf(Locale.ROOT, "retrained    %s (exact int of it %.4f)%n", written, after.exactQuantized().top1());

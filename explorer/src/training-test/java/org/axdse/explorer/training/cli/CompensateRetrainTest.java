@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The one-line errors of {@code axdse compensate --method retrain} (end to end: {@link CompensateRetrainIT}). */
+/**
+ * The one-line errors of {@code axdse compensate --method retrain} (exit 2, nothing written), checked before the
+ * evaluation starts (end to end: {@link CompensateRetrainIT}).
+ */
 class CompensateRetrainTest {
   record Run(int code, String out, String err) {}
 
@@ -55,17 +58,56 @@ class CompensateRetrainTest {
     IdxWriter.write(dir, "t10k", all.select(java.util.stream.IntStream.range(256, 356).toArray()));
   }
 
-  @Test
-  void missingParamsIsOneLineError(@TempDir Path dir) throws Exception {
+  /** Runs a retraining of a LeNet-5 copy (ONNX alone) with {@code extra} flags; it must fail before writing. */
+  private static Run refused(Path dir, String data, String... extra) throws Exception {
     Path model = copyLenet(dir, false);
-    tinyData(dir);
     Path out = dir.resolve("m2.onnx");
-    Run r = run("compensate", "--model", model.toString(), "--data", "fashion-mnist:" + dir, "--uniform",
-        "s8x8_bam_h2v5", "--method", "retrain", "--calib", "50", "--threads", "1", "--out", out.toString());
-    assertEquals(2, r.code());
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("compensate", "--model",
+        model.toString(), "--data", data, "--uniform", "s8x8_bam_h2v5", "--method", "retrain", "--calib", "50",
+        "--threads", "1", "--out", out.toString()));
+    args.addAll(java.util.List.of(extra));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(2, r.code(), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("lenet5.params"), r.err());
     assertTrue(Files.notExists(out));
+    assertTrue(Files.notExists(dir.resolve("m2.preprocess.json")));
+    return r;
+  }
+
+  @Test
+  void dataWithoutTrainSplitIsOneLineError(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    String idx = "idx:" + dir.resolve("t10k-images-idx3-ubyte.gz") + "," + dir.resolve("t10k-labels-idx1-ubyte.gz");
+    Run r = refused(dir, idx);
+    assertTrue(r.err().contains("no train split") && r.err().contains("--train-data"), r.err());
+  }
+
+  @Test
+  void nonPositiveLearningRateOrEpochsAreRefused(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    assertTrue(refused(dir, "fashion-mnist:" + dir, "--lr", "0").err().contains("--lr"));
+  }
+
+  @Test
+  void zeroEpochsAreRefused(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    assertTrue(refused(dir, "fashion-mnist:" + dir, "--epochs", "0").err().contains("--epochs"));
+  }
+
+  @Test
+  void unknownScheduleIsOneLineError(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    assertTrue(refused(dir, "fashion-mnist:" + dir, "--lr-schedule", "linear").err().contains("cosine"));
+  }
+
+  @Test
+  void leftCheckpointWithoutResumeIsOneLineError(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    Files.createDirectories(dir.resolve("m2.retrain"));
+    Files.write(dir.resolve("m2.retrain/checkpoint.bin"), new byte[] {1, 2, 3});
+    Run r = refused(dir, "fashion-mnist:" + dir);
+    assertTrue(r.err().contains("--resume"), r.err());
+    assertEquals(3, Files.size(dir.resolve("m2.retrain/checkpoint.bin")), "the checkpoint is left as it was");
   }
 
   @Test
