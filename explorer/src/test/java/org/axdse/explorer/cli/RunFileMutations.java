@@ -258,10 +258,17 @@ final class RunFileMutations {
     return names.isEmpty() ? null : names.get(r.nextInt(names.size()));
   }
 
-  /** Every field of a run file and of a checkpoint is required. */
+  /**
+   * Every field of a run file and of a checkpoint is required, except a point's {@code weight_memory}: files
+   * written before the memory objective lack it and still load, so removing it is not damage.
+   */
   private static void removeField(JsonNode root, Random r) {
     ObjectNode o = objectWithFields(root, r);
     String f = randomField(o, r);
+    if ("weight_memory".equals(f)) {
+      o.put(f, "much");
+      return;
+    }
     o.remove(f == null ? "settings" : f);
   }
 
