@@ -57,13 +57,7 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
-  Path model;
-
-  @Mixin PreprocessOptions preprocess;
-
-  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
-  String data;
+  @Mixin BenchModelOptions bench;
 
   @Mixin QuantizationOptions options;
 
@@ -90,10 +84,10 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
           + ", --queries >= 1");
     }
-    Path file = model != null ? model : ModelBenchCommand.shared().resolve("resnet20.onnx");
-    Preprocessing pre = preprocess.forModel(file);
+    Path file = bench.modelFile();
+    Preprocessing pre = bench.preprocess.forModel(file);
     Model m = OnnxImporter.load(file);
-    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
+    DatasetSpec ds = bench.dataset();
     int images = options.limit != null ? options.limit : 1000;
     Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
     Dataset test = images >= split.size() ? split : split.subset(images, 2L);

@@ -51,13 +51,7 @@ import picocli.CommandLine.Option;
 public final class ImcBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
-  Path model;
-
-  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
-  String data;
-
-  @Mixin PreprocessOptions preprocess;
+  @Mixin BenchModelOptions bench;
 
   @Mixin OutputFormat output;
 
@@ -72,11 +66,10 @@ public final class ImcBenchCommand implements Callable<Integer> {
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
     ImcArchitecture a = arch.load();
-    Path file = model != null ? model : ModelBenchCommand.shared().resolve("resnet20.onnx");
-    Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
-        ModelBenchCommand.home().resolve("simulator/src/test/resources/resnet20.preprocess.json")));
+    Path file = bench.modelFile();
+    Preprocessing pre = bench.preprocessingOrBundled(file);
     Model m = OnnxImporter.load(file);
-    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
+    DatasetSpec ds = bench.dataset();
     Dataset test = options.evaluationSet(ds, m);
     QuantizedModel q = options.calibrate(file, m, pre, options.calibrationSet(ds));
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {

@@ -56,17 +56,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
-  Path model;
-
-  @Mixin PreprocessOptions preprocess;
+  @Mixin BenchModelOptions bench;
 
   @Mixin OutputFormat output;
 
   @Mixin QuantizationOptions options;
-
-  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
-  String data;
 
   @Option(names = "--images", description = "images per evaluation (default: ${DEFAULT-VALUE})")
   int images = 1000;
@@ -94,11 +88,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     boolean json = output.check() == OutputFormat.Format.JSON;
     Bounds.images("--images", images, 1);
     Bounds.check("--runs", runs, 1, 1000);
-    Path file = model != null ? model : shared().resolve("resnet20.onnx");
-    Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
-        home().resolve("simulator/src/test/resources/resnet20.preprocess.json")));
+    Path file = bench.modelFile();
+    Preprocessing pre = bench.preprocessingOrBundled(file);
     Model m = OnnxImporter.load(file);
-    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + shared());
+    DatasetSpec ds = bench.dataset();
     Dataset loaded = options.evaluationSet(ds);
     Dataset test = loaded.size() > images ? loaded.limit(images) : loaded;
     List<String> layers = m.approximableLayers().stream().map(l -> l.name()).toList();
@@ -106,7 +99,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     String name = multiplier != null ? multiplier : format.namePrefix() + "_trunc6";
     Map<String, Assignment> cases = new LinkedHashMap<>();
     cases.put("all " + name, Assignment.uniform(layers, name));
-    Path mixed = config != null ? config : model == null && format.namePrefix().equals("s8x8")
+    Path mixed = config != null ? config : bench.model == null && format.namePrefix().equals("s8x8")
         && Files.isRegularFile(home().resolve(MIXED)) ? home().resolve(MIXED) : null;
     if (mixed != null) {
       cases.put("mixed " + mixed, AssignmentJson.read(mixed));

@@ -49,13 +49,7 @@ import picocli.CommandLine.Option;
 public final class PredictBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
-  Path model;
-
-  @Mixin PreprocessOptions preprocess;
-
-  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
-  String data;
+  @Mixin BenchModelOptions bench;
 
   @Mixin QuantizationOptions options;
 
@@ -83,12 +77,11 @@ public final class PredictBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
           + ", --points >= 3, --sensitivity-images >= 1");
     }
-    Path file = model != null ? model : ModelBenchCommand.shared().resolve("resnet20.onnx");
-    Preprocessing pre = preprocess.optionalFor(file).orElseGet(() -> Preprocessing.load(
-        ModelBenchCommand.home().resolve("simulator/src/test/resources/resnet20.preprocess.json")));
+    Path file = bench.modelFile();
+    Preprocessing pre = bench.preprocessingOrBundled(file);
     Model m = OnnxImporter.load(file);
     PredictorSetup.check(file.toString(), m);
-    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
+    DatasetSpec ds = bench.dataset();
     int images = options.limit != null ? options.limit : 2000;
     Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
     Dataset test = images >= split.size() ? split : split.subset(images, 2L);

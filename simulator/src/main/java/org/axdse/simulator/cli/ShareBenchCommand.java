@@ -58,13 +58,7 @@ import picocli.CommandLine.Option;
 public final class ShareBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "M.onnx", description = "model (default: shared/cifar10/resnet20.onnx)")
-  Path model;
-
-  @Mixin PreprocessOptions preprocess;
-
-  @Option(names = "--data", paramLabel = "SPEC", description = "dataset (default: cifar10:shared/cifar10)")
-  String data;
+  @Mixin BenchModelOptions bench;
 
   @Mixin QuantizationOptions options;
 
@@ -114,13 +108,13 @@ public final class ShareBenchCommand implements Callable<Integer> {
         throw new BadInputException("--share-k: " + ks + " must be ascending integers >= 1");
       }
     }
-    Path file = model != null ? model : ModelBenchCommand.shared().resolve("resnet20.onnx");
-    Preprocessing pre = preprocess.forModel(file);
+    Path file = bench.modelFile();
+    Preprocessing pre = bench.preprocess.forModel(file);
     Model m = OnnxImporter.load(file);
     for (ApproximableLayer l : m.approximableLayers()) { // the largest k fits every layer's groups
       SharingPlan.resolve(m, g, Map.of(l.name(), k[k.length - 1]), "--share-k");
     }
-    DatasetSpec ds = DatasetSpec.parse(data != null ? data : "cifar10:" + ModelBenchCommand.shared());
+    DatasetSpec ds = bench.dataset();
     int images = options.limit != null ? options.limit : 1000;
     Dataset split = ds.load(options.split().equals("test") ? Split.TEST : Split.TRAIN);
     Dataset test = images >= split.size() ? split : split.subset(images, 2L);
