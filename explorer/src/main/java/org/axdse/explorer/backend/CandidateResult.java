@@ -4,9 +4,11 @@ package org.axdse.explorer.backend;
  * What the engine measures for one assignment at one fidelity: top-1 accuracy (a fraction in [0, 1]), the energy
  * of the multiplications and the energy of the whole accelerator model, both relative to the all-exact network
  * (exact = 1). {@code systemEnergy} is NaN when the engine has no system energy model. {@code weightMemory} is
- * the bits of the weights relative to 8-bit weights (NaN when the engine does not report it).
+ * the bits of the weights relative to 8-bit weights (NaN when the engine does not report it). {@code latency} is
+ * the cycles per image relative to the exact network (the IMC target; NaN when the engine does not report it).
  */
-public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory) {
+public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory,
+    double latency) {
   public CandidateResult {
     if (!(accuracy >= 0 && accuracy <= 1)) {
       throw new IllegalArgumentException("accuracy must be a fraction in [0, 1]: " + accuracy);
@@ -20,10 +22,18 @@ public record CandidateResult(double accuracy, double multiplierEnergy, double s
     if (weightMemory < 0 || Double.isInfinite(weightMemory)) {
       throw new IllegalArgumentException("weight memory must be finite and >= 0 or NaN: " + weightMemory);
     }
+    if (latency < 0 || Double.isInfinite(latency)) {
+      throw new IllegalArgumentException("latency must be finite and >= 0 or NaN: " + latency);
+    }
+  }
+
+  /** A result without a latency figure. */
+  public CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory) {
+    this(accuracy, multiplierEnergy, systemEnergy, weightMemory, Double.NaN);
   }
 
   /** A result without a weight memory figure. */
   public CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy) {
-    this(accuracy, multiplierEnergy, systemEnergy, Double.NaN);
+    this(accuracy, multiplierEnergy, systemEnergy, Double.NaN, Double.NaN);
   }
 }

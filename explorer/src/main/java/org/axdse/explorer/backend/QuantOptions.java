@@ -24,9 +24,11 @@ import org.axdse.simulator.engine.WidthSet;
  *     ({@code bias}, {@code weights} or {@code both}; measured on the calibration images, exact inputs)
  * @param widths the weight widths layers may use ({@code --weight-bits 4,6,8}), ascending; the widest is
  *     {@code weightBits}; one entry for an ordinary single-width run (empty is read as {@code [weightBits]})
+ * @param imc null for the multiplier target, else the in-memory-computing target ({@code --target imc}: the
+ *     layers compute on IMC arrays instead of through multipliers; one width, no compensation)
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate, List<Integer> widths) {
+    String preprocess, String compensate, List<Integer> widths, ImcOptions imc) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -56,6 +58,21 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
           + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
     }
+    if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
+      throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
+    }
+  }
+
+  /** Options for the multiplier target. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null);
+  }
+
+  /** These options with the IMC target {@code options} (null: the multiplier target). */
+  public QuantOptions withImc(ImcOptions options) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, options);
   }
 
   /** Single-width options. */
@@ -97,6 +114,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (widths.size() > 1) {
       m.put("weight_widths", widthSet().label());
     }
+    if (imc != null) {
+      m.putAll(imc.toMap());
+    }
     return m;
   }
 
@@ -109,6 +129,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
         m.get("preprocess") instanceof String s ? s : d.preprocess,
         m.get("compensate") instanceof String s ? s : d.compensate,
-        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of());
+        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
+        ImcOptions.fromMap(m));
   }
 }

@@ -124,6 +124,9 @@ public final class EvaluationLog implements AutoCloseable {
     if (!Double.isNaN(r.result().weightMemory())) {
       o.put("w", r.result().weightMemory());
     }
+    if (!Double.isNaN(r.result().latency())) {
+      o.put("l", r.result().latency());
+    }
     String json = o.toString();
     String line = crc(json) + " " + json + "\n";
     try {
@@ -170,7 +173,7 @@ public final class EvaluationLog implements AutoCloseable {
       JsonNode s = o.get("s");
       return new EvaluationRecord(f, genome, new CandidateResult(o.get("a").doubleValue(),
           o.get("m").doubleValue(), s.isNull() ? Double.NaN : s.doubleValue(),
-          o.has("w") ? o.get("w").doubleValue() : Double.NaN));
+          o.has("w") ? o.get("w").doubleValue() : Double.NaN, o.has("l") ? o.get("l").doubleValue() : Double.NaN));
     } catch (IOException | RuntimeException e) {
       throw BadInputException.at(file, line, "corrupt evaluation record: " + e.getMessage());
     }

@@ -102,6 +102,7 @@ public final class SearchCommand implements Callable<Integer> {
       description = "With hazelcast: seconds before a candidate still running on a live worker is resubmitted.")
   int taskTimeout;
   @Mixin ClusterFlags cluster;
+  @Mixin ImcSearchFlags imc;
   @Mixin OutputFormat output;
 
   @Mixin QuietOption quiet;
@@ -181,7 +182,7 @@ public final class SearchCommand implements Callable<Integer> {
       SearchSettings.Builder b = SearchSettings.builder().setModel(model).setData(data)
           .optQuant(quant).optLibrary(library).optSeed(seed).optPopulation(population)
           .optGranularity(Granularity.parse(granularity)).optRestrictions(Restrictions.parse(restrict))
-          .optObjectives(ObjectiveSet.parse(objectives, energy))
+          .optObjectives(ObjectiveSet.parse(imc.objectives(spec, objectives), energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
           .optQuantization(quantOptions())
@@ -206,10 +207,12 @@ public final class SearchCommand implements Callable<Integer> {
 
   private QuantOptions quantOptions() {
     WidthSet widths = WidthSet.parse(weightBits, "--weight-bits");
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths());
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths())
+        .withImc(imc.options(spec, granularity));
   }
 
   private Budget resumeBudget() {
+    imc.refuseOnResume(spec);
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.backend.ImcOptions;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
@@ -22,7 +23,7 @@ import org.axdse.simulator.model.Preprocessing;
  * encoding, and the fingerprint of the search space the coordinator built, which the worker's must equal. The
  * data set travels as its reference only ({@code --data}): members read it through a path they all share, and so
  * do the quantization options' calibration data and preprocessing sidecar ({@code --calib-data},
- * {@code --preprocess}).
+ * {@code --preprocess}). The IMC target's architecture travels as its JSON text.
  *
  * @param model the model's content, or null when {@code --model} names no file or directory
  * @param library the library's content, or null for the built-in library
@@ -97,7 +98,9 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     QuantOptions o = q.quantization();
     w.putInt(o.calibrationImages()).putString(o.calibrationData()).putInt(o.weightBits())
         .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
-        .putString(o.widthSet().label());
+        .putString(o.widthSet().label()).putString(o.imc() == null ? "" : o.imc().architecture())
+        .putInt(o.imc() == null ? 0 : o.imc().minPlanes()).putInt(o.imc() == null ? 0 : o.imc().minSlices())
+        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits());
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -125,6 +128,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String preprocess = r.getString();
     String compensate = r.getString();
     String widths = r.getString();
+    String imcArch = r.getString();
+    int[] imcFloors = {r.getInt(), r.getInt(), r.getInt()};
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -146,9 +151,10 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
       ProblemRequest q = new ProblemRequest(model == null ? modelName : "shipped model", data, quant,
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
           new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
-              WidthSet.parse(widths, "weight widths").widths()));
+              WidthSet.parse(widths, "weight widths").widths(), imcArch.isEmpty() ? null
+                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2])));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException | NullPointerException | org.axdse.multipliers.util.BadInputException e) {
       throw new Wire.MalformedException(e.getMessage());
     }
   }

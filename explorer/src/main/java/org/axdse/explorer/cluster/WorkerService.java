@@ -129,7 +129,7 @@ final class WorkerService implements AutoCloseable {
     long nanos = System.nanoTime() - t0;
     evaluations.incrementAndGet();
     return Reply.ok(new Wire.Writer().putDouble(c.accuracy()).putDouble(c.multiplierEnergy())
-        .putDouble(c.systemEnergy()).putDouble(c.weightMemory()).putLong(nanos).toBytes());
+        .putDouble(c.systemEnergy()).putDouble(c.weightMemory()).putDouble(c.latency()).putLong(nanos).toBytes());
   }
 
   @Override

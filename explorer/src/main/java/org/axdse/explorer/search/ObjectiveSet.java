@@ -9,10 +9,11 @@ import org.axdse.results.run.Objective;
 
 /**
  * The search's objectives as given to {@code --objectives accuracy,energy[,area][,types][,memory]} and {@code
- * --energy multiplier|system}: accuracy (maximised; screening accuracy during the search, final accuracy in the
+ * --energy multiplier|system} ({@code [,latency]} too): accuracy (maximised; screening accuracy during the search, final accuracy in the
  * report), energy (relative multiplier or system energy, minimised), area (summed relative area of the distinct
  * multiplier types used, minimised), types (number of distinct multipliers, minimised) and memory (weight bits
- * relative to 8-bit weights, minimised; see {@code WeightMemory}). Always in that order.
+ * relative to 8-bit weights, minimised; see {@code WeightMemory}) and latency (cycles per image relative to the
+ * exact network, minimised; only the IMC target reports it). Always in that order.
  */
 public record ObjectiveSet(List<Metric> metrics) {
   public ObjectiveSet {
@@ -33,9 +34,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     List<String> names = Arrays.stream(objectives.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
         .toList();
     for (String n : names) {
-      if (!List.of("accuracy", "energy", "area", "types", "memory").contains(n)) {
+      if (!List.of("accuracy", "energy", "area", "types", "memory", "latency").contains(n)) {
         throw new IllegalArgumentException("unknown objective '" + n
-            + "' (known: accuracy, energy, area, types, memory)");
+            + "' (known: accuracy, energy, area, types, memory, latency)");
       }
     }
     if (names.stream().distinct().count() != names.size()) {
@@ -53,6 +54,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     }
     if (names.contains("memory")) {
       m.add(Metric.MEMORY);
+    }
+    if (names.contains("latency")) {
+      m.add(Metric.LATENCY);
     }
     return new ObjectiveSet(m);
   }
@@ -73,6 +77,9 @@ public record ObjectiveSet(List<Metric> metrics) {
     }
     if (metrics.contains(Metric.MEMORY)) {
       out.add("memory");
+    }
+    if (metrics.contains(Metric.LATENCY)) {
+      out.add("latency");
     }
     return String.join(",", out);
   }

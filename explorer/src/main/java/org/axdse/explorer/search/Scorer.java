@@ -53,7 +53,7 @@ final class Scorer {
     }
     return new EvaluatedPoint(id, generation, genome, codec.layerMultipliers(genome),
         codec.allChannelMultipliers(genome), screening.accuracy(), Double.NaN, screening.multiplierEnergy(),
-        screening.systemEnergy(), area, distinct.size(), screening.weightMemory());
+        screening.systemEnergy(), area, distinct.size(), screening.weightMemory(), screening.latency());
   }
 
   /** True when the point meets the accuracy constraint (at screening fidelity). */

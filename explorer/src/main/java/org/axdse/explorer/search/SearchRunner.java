@@ -215,6 +215,9 @@ public final class SearchRunner {
           throw new BadInputException("--energy system: the engine has no system energy model for this problem; "
               + "use --energy multiplier");
         }
+        if (settings.objectives().metrics().contains(Metric.LATENCY) && Double.isNaN(reference.latency())) {
+          throw new BadInputException("--objectives latency: only the IMC target (--target imc) reports latency");
+        }
         Scorer scorer = new Scorer(codec, settings.objectives(), reference.accuracy(), settings.maxAccuracyDrop());
         SearchSession session = new SearchSession(settings, codec, cache, scorer, config, runDir,
             checkpointFile(dir), progress, reference.accuracy());

@@ -18,13 +18,15 @@ import org.jfree.chart.JFreeChart;
  * the points within {@link ZoomWindow#POINTS} percentage points of the exact accuracy. Each is also written to
  * {@code plots/} as PNG and as SVG (the SVG keeps the tooltips as {@code <title>} elements). The comparison
  * report inlines its fronts plot the same way ({@link #figure}). A run with the weight memory objective adds
- * the planes memory-accuracy and memory-energy.
+ * the planes memory-accuracy and memory-energy; a run with the latency objective (IMC target) the plane
+ * latency-accuracy.
  */
 final class ParetoSection {
   static final String FULL = "pareto";
   static final String ZOOM = "pareto-zoom";
   static final String MEMORY_ACCURACY = "pareto-memory-accuracy";
   static final String MEMORY_ENERGY = "pareto-memory-energy";
+  static final String LATENCY_ACCURACY = "pareto-latency-accuracy";
 
   private ParetoSection() {}
 
@@ -53,6 +55,13 @@ final class ParetoSection {
           PointTips.of(run, Metric.MEMORY, x), plotDir, MEMORY_ENERGY,
           "The same points in the plane of weight memory and multiplier energy; the front (blue) is the"
               + " three-objective front, so it is not a staircase in any one plane.");
+    }
+    if (run.config().metrics().contains(Metric.LATENCY)) {
+      html.heading("Latency");
+      figure(html, ParetoScatterPlot.chart(run, Metric.LATENCY, y, title + ": accuracy and latency", null),
+          PointTips.of(run, Metric.LATENCY, y), plotDir, LATENCY_ACCURACY,
+          "The same points in the plane of latency (cycles per image over full precision) and accuracy; the front"
+              + " (blue) is the front of all objectives, so it is not a staircase in this plane.");
     }
   }
 

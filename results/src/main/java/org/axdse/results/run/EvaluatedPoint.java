@@ -18,6 +18,7 @@ import java.util.Objects;
  *
  * @param channelMultipliers empty for per-layer assignments, else one list of channel multipliers per layer
  * @param weightMemory bits of the weights relative to 8-bit weights (NaN when not computed)
+ * @param latency cycles per image relative to the exact network (the IMC target's latency; NaN when not computed)
  */
 public record EvaluatedPoint(
     int id,
@@ -31,9 +32,12 @@ public record EvaluatedPoint(
     double systemEnergy,
     double area,
     int types,
-    double weightMemory) {
+    double weightMemory,
+    double latency) {
   /** The injectable value of a missing {@code weight_memory} (run files written before it): NaN. */
   public static final String ABSENT_MEMORY = "axdse.absent-weight-memory";
+  /** The injectable value of a missing {@code latency} (run files written before it): NaN. */
+  public static final String ABSENT_LATENCY = "axdse.absent-latency";
 
 
   public EvaluatedPoint {
@@ -66,9 +70,13 @@ public record EvaluatedPoint(
     checkOptional("system energy", systemEnergy);
     checkOptional("area", area);
     checkOptional("weight memory", weightMemory);
+    checkOptional("latency", latency);
   }
 
-  /** The reader of run files: {@code weight_memory} may be absent (files written before it), then NaN. */
+  /**
+   * The reader of run files: {@code weight_memory} and {@code latency} may be absent (files written before them),
+   * then NaN.
+   */
   @JsonCreator
   static EvaluatedPoint fromJson(@JsonProperty("id") int id, @JsonProperty("generation") int generation,
       @JsonProperty("genome") int[] genome, @JsonProperty("layer_multipliers") List<String> layerMultipliers,
@@ -79,9 +87,18 @@ public record EvaluatedPoint(
       @JsonProperty("system_energy") double systemEnergy, @JsonProperty("area") double area,
       @JsonProperty("types") int types,
       @JacksonInject(value = ABSENT_MEMORY, useInput = OptBoolean.TRUE) @JsonProperty("weight_memory")
-      double weightMemory) {
+      double weightMemory,
+      @JacksonInject(value = ABSENT_LATENCY, useInput = OptBoolean.TRUE) @JsonProperty("latency") double latency) {
     return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
-        finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
+        finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory, latency);
+  }
+
+  /** A point without a latency figure. */
+  public EvaluatedPoint(int id, int generation, int[] genome, List<String> layerMultipliers,
+      List<List<String>> channelMultipliers, double screeningAccuracy, double finalAccuracy, double multiplierEnergy,
+      double systemEnergy, double area, int types, double weightMemory) {
+    this(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy, finalAccuracy,
+        multiplierEnergy, systemEnergy, area, types, weightMemory, Double.NaN);
   }
 
   /** A point without a weight memory figure. */
@@ -108,7 +125,7 @@ public record EvaluatedPoint(
   /** This point with its final-fidelity accuracy set. */
   public EvaluatedPoint withFinalAccuracy(double accuracy) {
     return new EvaluatedPoint(id, generation, genome, layerMultipliers, channelMultipliers, screeningAccuracy,
-        accuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
+        accuracy, multiplierEnergy, systemEnergy, area, types, weightMemory, latency);
   }
 
   @Override
@@ -125,13 +142,14 @@ public record EvaluatedPoint(
         && Double.compare(systemEnergy, p.systemEnergy) == 0
         && Double.compare(area, p.area) == 0
         && types == p.types
-        && Double.compare(weightMemory, p.weightMemory) == 0;
+        && Double.compare(weightMemory, p.weightMemory) == 0
+        && Double.compare(latency, p.latency) == 0;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, generation, Arrays.hashCode(genome), layerMultipliers, channelMultipliers,
-        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory);
+        screeningAccuracy, finalAccuracy, multiplierEnergy, systemEnergy, area, types, weightMemory, latency);
   }
 
   @Override
@@ -139,7 +157,7 @@ public record EvaluatedPoint(
     return "EvaluatedPoint[id=" + id + ", generation=" + generation + ", genome=" + Arrays.toString(genome)
         + ", layers=" + layerMultipliers + ", screening=" + screeningAccuracy + ", final=" + finalAccuracy
         + ", energy=" + multiplierEnergy + ", system=" + systemEnergy + ", area=" + area + ", types=" + types
-        + ", memory=" + weightMemory + "]";
+        + ", memory=" + weightMemory + ", latency=" + latency + "]";
   }
 
   /** Multiplier names are non-empty and free of whitespace and ';', which separate them in CSV cells. */

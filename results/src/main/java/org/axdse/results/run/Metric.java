@@ -18,7 +18,9 @@ public enum Metric {
   AREA(Direction.MINIMIZE, "Relative area (exact = 1)"),
   TYPES(Direction.MINIMIZE, "Distinct multiplier types"),
   /** Bits of all weights (and codebooks) relative to 8-bit weights. */
-  MEMORY(Direction.MINIMIZE, "Relative weight memory (8-bit weights = 1)");
+  MEMORY(Direction.MINIMIZE, "Relative weight memory (8-bit weights = 1)"),
+  /** Cycles per image relative to the exact network (the IMC target: full-precision IMC = 1). */
+  LATENCY(Direction.MINIMIZE, "Relative latency (full precision = 1)");
 
   private final Direction direction;
   private final String axisLabel;
@@ -53,6 +55,7 @@ public enum Metric {
       case AREA -> p.area();
       case TYPES -> p.types();
       case MEMORY -> p.weightMemory();
+      case LATENCY -> p.latency();
     };
   }
 

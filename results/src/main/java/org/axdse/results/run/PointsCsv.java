@@ -12,12 +12,15 @@ import java.util.List;
  * evaluated); {@code genome} is the genes separated by spaces; {@code layer_multipliers} the layer multipliers
  * separated by spaces; {@code channel_multipliers} is empty for per-layer points, else the layers separated by
  * ';', each the channel multipliers separated by spaces; {@code weight_memory} (last; empty when not computed,
- * absent from files written before it, which still read) the weight bits relative to 8-bit weights.
+ * absent from files written before it, which still read) the weight bits relative to 8-bit weights; {@code
+ * latency} (after it, likewise optional) the cycles per image relative to the exact network.
  */
 public final class PointsCsv {
   public static final List<String> COLUMNS = List.of("id", "generation", "screening_accuracy", "final_accuracy",
-      "multiplier_energy", "system_energy", "area", "types", "genome", "layer_multipliers", "channel_multipliers", "weight_memory");
-  private static final List<String> COLUMNS_BEFORE_MEMORY = COLUMNS.subList(0, COLUMNS.size() - 1);
+      "multiplier_energy", "system_energy", "area", "types", "genome", "layer_multipliers", "channel_multipliers", "weight_memory",
+      "latency");
+  private static final List<String> COLUMNS_BEFORE_LATENCY = COLUMNS.subList(0, COLUMNS.size() - 1);
+  private static final List<String> COLUMNS_BEFORE_MEMORY = COLUMNS.subList(0, COLUMNS.size() - 2);
 
   private PointsCsv() {}
 
@@ -36,14 +39,15 @@ public final class PointsCsv {
           String.join(" ", Arrays.stream(p.genome()).mapToObj(Integer::toString).toList()),
           String.join(" ", p.layerMultipliers()),
           String.join(";", p.channelMultipliers().stream().map(l -> String.join(" ", l)).toList()),
-          CsvTables.number(p.weightMemory())));
+          CsvTables.number(p.weightMemory()),
+          CsvTables.number(p.latency())));
     }
     CsvTables.write(file, COLUMNS, rows);
   }
 
   /** Reads a file written by {@link #write}; bad content fails with one line naming the file and line. */
   public static List<EvaluatedPoint> read(Path file) {
-    return CsvTables.readAny(file, List.of(COLUMNS, COLUMNS_BEFORE_MEMORY), row -> new EvaluatedPoint(
+    return CsvTables.readAny(file, List.of(COLUMNS, COLUMNS_BEFORE_LATENCY, COLUMNS_BEFORE_MEMORY), row -> new EvaluatedPoint(
         row.integer("id"),
         row.integer("generation"),
         genome(row.text("genome")),
@@ -55,7 +59,8 @@ public final class PointsCsv {
         row.number("system_energy"),
         row.number("area"),
         row.integer("types"),
-        row.has("weight_memory") ? row.number("weight_memory") : Double.NaN));
+        row.has("weight_memory") ? row.number("weight_memory") : Double.NaN,
+        row.has("latency") ? row.number("latency") : Double.NaN));
   }
 
   private static int[] genome(String cell) {

@@ -39,7 +39,8 @@ final class RunJson {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .addModule(module())
-      .injectableValues(new InjectableValues.Std().addValue(EvaluatedPoint.ABSENT_MEMORY, Double.NaN))
+      .injectableValues(new InjectableValues.Std().addValue(EvaluatedPoint.ABSENT_MEMORY, Double.NaN)
+          .addValue(EvaluatedPoint.ABSENT_LATENCY, Double.NaN))
       .build();
 
   static void write(Path file, Object value) {

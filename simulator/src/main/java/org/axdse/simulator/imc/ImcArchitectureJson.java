@@ -40,11 +40,23 @@ public final class ImcArchitectureJson {
 
   /** The shipped default architecture. */
   public static ImcArchitecture defaults() {
-    Path label = Path.of("isaac.imc.json");
+    return parse(Path.of("isaac.imc.json"), defaultBytes());
+  }
+
+  /** The text of the shipped default architecture file. */
+  public static byte[] defaultBytes() {
     try (InputStream in = ImcArchitectureJson.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      byte[] bytes = in.readAllBytes();
-      JsonFiles.checkStrict(label, bytes);
-      return parse(label, MAPPER.readValue(bytes, Fields.class));
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The architecture in {@code json}, the content of an architecture file; errors name {@code label}. */
+  public static ImcArchitecture parse(Path label, byte[] json) {
+    try {
+      JsonFiles.checkStrict(label, json);
+      return parse(label, MAPPER.readValue(json, Fields.class));
     } catch (JsonProcessingException e) {
       throw JsonFiles.describe(label, e);
     } catch (IOException e) {
