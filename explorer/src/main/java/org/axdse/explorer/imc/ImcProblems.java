@@ -16,7 +16,6 @@ import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.AssignmentResolver;
-import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.imc.ImcArchitecture;
 import org.axdse.simulator.imc.ImcKnobs;
 import org.axdse.simulator.imc.ImcNetwork;
@@ -25,22 +24,16 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * The {@link ProblemFactory} of {@code axdse search --target imc}. Quantizes the model as {@code axdse imc
- * evaluate} does (percentile calibration on {@code --calib} train images drawn with seed 1), so a configuration
- * replays bit for bit there. Screening evaluates {@code --eval-images} train images drawn with the run's seed,
+ * evaluate} does ({@link ImcQuantization}), so a configuration replays bit for bit there. Screening evaluates {@code --eval-images} train images drawn with the run's seed,
  * so the test split stays for verification; final fidelity evaluates the test split ({@code --final-images} M:
  * the M images {@link ImageSelection#subsetOf} picks, 0: all).
  */
 public final class ImcProblems implements ProblemFactory {
-  /** Seed of the calibration subset (as in {@code axdse imc evaluate}). */
-  static final long CALIBRATION_SEED = ImageSelection.HOLDOUT_SEED;
-
   /** True when {@code request} targets IMC arrays. */
   public static boolean wants(ProblemRequest request) {
     return request.quantization().imc() != null;
@@ -53,16 +46,14 @@ public final class ImcProblems implements ProblemFactory {
     if (imc == null) {
       throw new IllegalArgumentException("not an IMC request");
     }
-    QuantMode mode = QuantMode.parse(request.quant());
-    if (mode == null) {
-      throw new BadInputException("--quant must be sym or asym, not '" + request.quant() + "'");
-    }
+    QuantConfig config = ImcQuantization.config(request.quant(), qo.perChannel(), qo.weightBits(),
+        qo.calibrationImages());
     if (request.library() != null) {
       throw new BadInputException("--target imc: --library makes no sense (the choices are IMC configurations)");
     }
-    if (qo.calibrationData().equals(QuantOptions.HOLDOUT)) {
-      throw new BadInputException("--target imc: --calib-data holdout is not supported (calibration and "
-          + "screening use train images, verification the test split)");
+    if (!qo.calibrationData().isEmpty()) {
+      throw new BadInputException("--target imc: --calib-data is not supported (calibration and screening use "
+          + "the train split of --data, verification its test split)");
     }
     ImcArchitecture arch = imc.arch();
     Path modelPath = Path.of(request.model());
@@ -73,12 +64,8 @@ public final class ImcProblems implements ProblemFactory {
     DatasetSpec spec = DatasetSpec.parse(request.data());
     Dataset train = spec.load(Split.TRAIN);
     Dataset test = spec.load(Split.TEST);
-    DatasetSpec calibSpec = qo.calibrationData().isEmpty() ? spec : DatasetSpec.parse(qo.calibrationData());
-    Dataset calib = calibSpec.load(Split.TRAIN).subset(qo.calibrationImages(), CALIBRATION_SEED);
     Dataset screening = train.subset(request.screeningImages(), request.seed());
     Dataset fin = test.select(ImageSelection.subsetOf(test.size(), request.finalImages()));
-    QuantConfig config = QuantConfig.defaults(mode).withPerChannel(qo.perChannel()).withWeightBits(qo.weightBits())
-        .withCalibration(qo.calibrationImages(), CalibrationMethod.PERCENTILE);
     ImcNetwork probe = new ImcNetwork(model, config, arch);
     List<ImcKnobs> choices = ImcChoices.of(arch, qo.weightBits(), imc);
     List<String> names = choices.stream().map(ImcKnobs::name).toList();
@@ -95,10 +82,11 @@ public final class ImcProblems implements ProblemFactory {
     }
     Kernels kernels = Kernels.create(Runtime.getRuntime().availableProcessors(), KernelMode.fromSystemProperty());
     try {
-      QuantizedModel q = Calibration.run(model, pre, calib, config, kernels);
+      QuantizedModel q = ImcQuantization.calibrate(model, pre, spec, config, kernels);
       ImcProblem problem = new ImcProblem(model, q, arch, screening, fin, kernels);
       SearchSpace space = new SearchSpace(request.model(), fin.name() + " (final, test split; screening: "
-          + screening.name() + " of the train split; calibration: " + calib.name() + "; IMC " + arch.name() + ")",
+          + screening.name() + " of the train split; calibration: " + config.calibrationImages() + " train images; IMC "
+          + arch.name() + ")",
           names.get(0), ImcChoices.describe(choices, problem.network()), layers);
       problem.space(space);
       return problem;

@@ -75,12 +75,15 @@ public final class DeployWriter {
     }
   }
 
-  /** The file written, its content, and the chosen point as measured. */
+  /** The file written, its content (null for an IMC run's {@code ImcDeployment}), and the chosen point. */
   public record Result(Path file, DeployConfig config, Pick pick) {}
 
   private DeployWriter() {}
 
   public static Result write(Path runDir, Constraint constraint, Options o) {
+    if (ImcDeployWriter.targets(runDir)) {
+      return ImcDeployWriter.write(runDir, constraint, o);
+    }
     RunDirectory dir = RunDirectory.of(runDir);
     Run run = dir.read();
     RunSettings settings = RunSettings.of(run.config(), dir.file(RunDirectory.CONFIG));

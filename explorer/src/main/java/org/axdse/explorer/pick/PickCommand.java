@@ -130,6 +130,10 @@ public final class PickCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, DeployWriter.Result r) {
+    if (r.config() == null) {
+      ImcDeployWriter.print(out, r);
+      return;
+    }
     Pick p = r.pick();
     DeployConfig d = r.config();
     out.printf(Locale.ROOT, "picked point %d (%s): accuracy %.2f%% (%s)%s, %s %.4f%n", p.point().id(),

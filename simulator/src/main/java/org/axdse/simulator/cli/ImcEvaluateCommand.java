@@ -43,7 +43,8 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
   String data;
 
   @Option(names = "--config", paramLabel = "IMC.json", description = "per-layer configurations "
-      + "{\"layers\": {\"LAYER\": \"pP-sS-aA\"}}; layers left out run at full precision")
+      + "{\"layers\": {\"LAYER\": \"pP-sS-aA\"}} (layers left out run at full precision), or the deploy.json "
+      + "of an IMC search point (its quantization and architecture are replayed)")
   Path config;
 
   @Option(names = "--uniform", paramLabel = "pP-sS-aA", description = "one configuration for every layer")
@@ -70,9 +71,10 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --config or --uniform, not both");
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
-    ImcArchitecture a = arch.load();
+    var deployment = ImcReplay.apply(config, spec, options);
+    ImcArchitecture a = deployment != null ? deployment.arch(config) : arch.load();
     ImcTarget t = ImcTarget.load(model, data, preprocess, options);
-    var assignment = config == null ? null : AssignmentJson.read(config);
+    var assignment = config == null ? null : deployment != null ? deployment.assignment() : AssignmentJson.read(config);
     Dataset test = options.evaluationSet(t.data(), t.model());
     if (sample != null) {
       org.axdse.multipliers.util.Bounds.images("--sample", sample, 1);
