@@ -111,6 +111,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--layer-stats needs the measured statistics "
           + "and calibration images: not with --no-layer-stats, a deploy.json or a compensation --config");
     }
+    if (choice != null && choice.config != null && org.axdse.simulator.imc.ImcDeployment.isDeployment(choice.config)) {
+      throw new org.axdse.multipliers.util.BadInputException(choice.config + ": an IMC deployment; replay it with "
+          + "axdse imc evaluate --config " + choice.config);
+    }
     if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
         && DeployJson.isDeployFile(choice.config)) {
       return evaluateDeployment();
