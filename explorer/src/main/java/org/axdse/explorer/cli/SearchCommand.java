@@ -105,6 +105,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin OutputFormat output;
 
   @Mixin QuietOption quiet;
+  @Mixin SpeedFlags speed;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -128,7 +129,7 @@ public final class SearchCommand implements Callable<Integer> {
     output.check();
     Progress progress = quiet.quiet() ? Progress.silent()
         : new Progress(console, console == System.err && Terminal.stderr());
-    SearchRunner runner = new SearchRunner(factory, progress, backends());
+    SearchRunner runner = new SearchRunner(speed.apply(factory), progress, backends());
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {
       stop.requestStop();

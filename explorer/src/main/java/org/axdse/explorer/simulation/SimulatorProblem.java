@@ -12,7 +12,9 @@ import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.PrefixCache;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * A search problem served by one {@link SimulationSession}. Screening evaluates the fixed subset of {@code
@@ -33,15 +35,17 @@ final class SimulatorProblem implements SearchProblem {
   private final CompensationCache compensation;
   private final int[] screening;
   private final int[] fin;
+  private final PrefixCache prefixes;
 
   SimulatorProblem(SearchSpace space, SimulationSession session, CompensationCache compensation,
-      int screeningImages, int finalImages, long seed) {
+      int screeningImages, int finalImages, long seed, SpeedOptions speed) {
     this.space = space;
     this.session = session;
     this.compensation = compensation;
     int n = session.size();
     this.screening = Dataset.subsetIndices(n, screeningImages, seed);
     this.fin = ImageSelection.subsetOf(n, finalImages);
+    this.prefixes = speed.prefixCacheBytes() > 0 ? PrefixCache.ofBytes(speed.prefixCacheBytes()) : null;
   }
 
   @Override
@@ -57,13 +61,25 @@ final class SimulatorProblem implements SearchProblem {
   private CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
     int[] images = fidelity == Fidelity.SCREENING ? screening : fin;
     Compensation c = compensation == null ? null : compensation.compute(assignment);
-    Evaluation e = c == null || c.layers().isEmpty() ? session.evaluate(assignment, images)
-        : session.evaluate(assignment, images, c.applyTo(session.quantization()));
+    QuantizedModel q = c == null || c.layers().isEmpty() ? session.quantization() : c.applyTo(session.quantization());
+    Evaluation e = session.evaluate(assignment, images, q, fidelity == Fidelity.SCREENING ? prefixes : null);
     if (e.multiplierEnergy() == null) {
       throw new BadInputException("no energy figure for this assignment: " + e.energyNote());
     }
     return new CandidateResult(e.assignment().top1(), e.multiplierEnergy(),
         e.systemEnergy() == null ? Double.NaN : e.systemEnergy(), session.weightMemory(assignment));
+  }
+
+  @Override
+  public String status() {
+    if (prefixes == null) {
+      return "";
+    }
+    PrefixCache.Stats s = prefixes.stats();
+    return String.format(java.util.Locale.ROOT, "prefix cache: %d of %d screening evaluations resumed after a "
+        + "cached prefix (%.1f%%), %.1f%% of their MACs skipped; %d states, %.0f of %.0f MiB held, %d dropped",
+        s.hits(), s.evaluations(), 100 * s.hitRate(), 100 * s.savedFraction(), s.entries(), s.bytes() / 1048576.0,
+        prefixes.maxBytes() / 1048576.0, s.evictions());
   }
 
   @Override
