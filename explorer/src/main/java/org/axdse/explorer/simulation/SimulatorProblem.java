@@ -77,7 +77,7 @@ final class SimulatorProblem implements SearchProblem {
     }
     PrefixCache.Stats s = prefixes.stats();
     return String.format(java.util.Locale.ROOT, "prefix cache: %d of %d screening evaluations resumed after a "
-        + "cached prefix (%.1f%%), %.1f%% of their MACs skipped; %d states, %.0f of %.0f MiB held, %d dropped",
+        + "cached prefix (%.1f%%), %.1f%% of the screening MACs skipped; %d states, %.0f of %.0f MiB held, %d dropped",
         s.hits(), s.evaluations(), 100 * s.hitRate(), 100 * s.savedFraction(), s.entries(), s.bytes() / 1048576.0,
         prefixes.maxBytes() / 1048576.0, s.evictions());
   }
