@@ -1,5 +1,6 @@
 package org.axdse.explorer.simulation;
 
+import java.util.function.ToDoubleFunction;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
@@ -36,6 +37,9 @@ final class SimulatorProblem implements SearchProblem {
   private final int[] screening;
   private final int[] fin;
   private final PrefixCache prefixes;
+  private final SpeedOptions speed;
+  private final long seed;
+  private EarlyStopping stopping;
 
   SimulatorProblem(SearchSpace space, SimulationSession session, CompensationCache compensation,
       int screeningImages, int finalImages, long seed, SpeedOptions speed) {
@@ -46,6 +50,8 @@ final class SimulatorProblem implements SearchProblem {
     this.screening = Dataset.subsetIndices(n, screeningImages, seed);
     this.fin = ImageSelection.subsetOf(n, finalImages);
     this.prefixes = speed.prefixCacheBytes() > 0 ? PrefixCache.ofBytes(speed.prefixCacheBytes()) : null;
+    this.speed = speed;
+    this.seed = seed;
   }
 
   @Override
@@ -55,19 +61,47 @@ final class SimulatorProblem implements SearchProblem {
 
   @Override
   public CandidateEvaluator evaluator() {
-    return this::evaluate;
+    return new CandidateEvaluator() {
+      @Override
+      public CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
+        return SimulatorProblem.this.evaluate(assignment, fidelity, null);
+      }
+
+      @Override
+      public CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {
+        return SimulatorProblem.this.evaluate(assignment, fidelity, bar);
+      }
+    };
   }
 
-  private CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
-    int[] images = fidelity == Fidelity.SCREENING ? screening : fin;
+  private CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {
     Compensation c = compensation == null ? null : compensation.compute(assignment);
     QuantizedModel q = c == null || c.layers().isEmpty() ? session.quantization() : c.applyTo(session.quantization());
-    Evaluation e = session.evaluate(assignment, images, q, fidelity == Fidelity.SCREENING ? prefixes : null);
+    if (fidelity == Fidelity.SCREENING && bar != null && speed.earlyStopping()) {
+      CandidateResult[] costs = new CandidateResult[1];
+      return stopping().screen(images -> {
+        CandidateResult r = result(assignment, session.evaluate(assignment, images, q, prefixes));
+        costs[0] = costs[0] == null ? r : costs[0];
+        return (int) Math.round(r.accuracy() * images.length);
+      }, costs, bar);
+    }
+    return result(assignment, session.evaluate(assignment, fidelity == Fidelity.SCREENING ? screening : fin, q,
+        fidelity == Fidelity.SCREENING ? prefixes : null));
+  }
+
+  private CandidateResult result(Assignment assignment, Evaluation e) {
     if (e.multiplierEnergy() == null) {
       throw new BadInputException("no energy figure for this assignment: " + e.energyNote());
     }
     return new CandidateResult(e.assignment().top1(), e.multiplierEnergy(),
         e.systemEnergy() == null ? Double.NaN : e.systemEnergy(), session.weightMemory(assignment));
+  }
+
+  private synchronized EarlyStopping stopping() {
+    if (stopping == null) {
+      stopping = new EarlyStopping(screening, session.exactCorrect(screening), seed, speed.alpha());
+    }
+    return stopping;
   }
 
   @Override

@@ -211,6 +211,17 @@ public final class SimulationSession implements AutoCloseable {
     return exactRef().accuracy(all(), labels, topK);
   }
 
+  /** Whether the exact-quantized model's top-1 class is the label, for each of {@code imageIndices}. */
+  public synchronized boolean[] exactCorrect(int[] imageIndices) {
+    checkIndices(imageIndices);
+    ReferenceResults exact = exactRef();
+    boolean[] out = new boolean[imageIndices.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = exact.top1[imageIndices[i]] == labels[imageIndices[i]];
+    }
+    return out;
+  }
+
   /** Evaluates {@code assignment} on every image. */
   public Evaluation evaluate(Assignment assignment) {
     return evaluate(assignment, all());
