@@ -280,11 +280,12 @@ public final class SimulationSession implements AutoCloseable {
       }
     }
     ReferenceResults exact = exactRef();
-    prefixRun = prefixes == null || stats != null ? null
+    boolean reference = allExact && using == engine;
+    prefixRun = prefixes == null || stats != null || reference ? null
         : new PrefixRun(prefixes, using, resolved, imageIndices, options.batchSize());
     ReferenceResults mine;
     try {
-      mine = allExact && using == engine ? exact : run("evaluate", using, tables, stats, imageIndices);
+      mine = reference ? exact : run("evaluate", using, tables, stats, imageIndices);
     } finally {
       prefixRun = null;
     }
