@@ -11,4 +11,14 @@ import org.axdse.simulator.assign.Assignment;
 @FunctionalInterface
 public interface CandidateEvaluator {
   CandidateResult evaluate(Assignment assignment, Fidelity fidelity);
+
+  /**
+   * As {@link #evaluate(Assignment, Fidelity)}, allowed to stop a screening evaluation early once the candidate
+   * falls, with high confidence, below {@code bar} ({@code bar} given the candidate's costs; null: no bar). An
+   * early-stopped result says so ({@link CandidateResult#stopped()}); by default every evaluation is full.
+   */
+  default CandidateResult evaluate(Assignment assignment, Fidelity fidelity,
+      java.util.function.ToDoubleFunction<CandidateResult> bar) {
+    return evaluate(assignment, fidelity);
+  }
 }

@@ -6,10 +6,15 @@ package org.axdse.explorer.backend;
  * (exact = 1). {@code systemEnergy} is NaN when the engine has no system energy model. {@code weightMemory} is
  * the bits of the weights relative to 8-bit weights (NaN when the engine does not report it). {@code latency} is
  * the cycles per image relative to the exact network (the IMC target; NaN when the engine does not report it).
+ * {@code stoppedAfter} is 0 for a full evaluation; an early-stopped screening evaluation (see {@link ScreeningBar})
+ * gives the number of images it saw, and its accuracy is an estimate.
  */
 public record CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory,
-    double latency) {
+    double latency, int stoppedAfter) {
   public CandidateResult {
+    if (stoppedAfter < 0) {
+      throw new IllegalArgumentException("stoppedAfter must be >= 0: " + stoppedAfter);
+    }
     if (!(accuracy >= 0 && accuracy <= 1)) {
       throw new IllegalArgumentException("accuracy must be a fraction in [0, 1]: " + accuracy);
     }
@@ -27,13 +32,18 @@ public record CandidateResult(double accuracy, double multiplierEnergy, double s
     }
   }
 
-  /** A result without a latency figure. */
+  /** A full evaluation's result without a latency figure. */
   public CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy, double weightMemory) {
-    this(accuracy, multiplierEnergy, systemEnergy, weightMemory, Double.NaN);
+    this(accuracy, multiplierEnergy, systemEnergy, weightMemory, Double.NaN, 0);
+  }
+
+  /** True when the evaluation stopped early (its accuracy is an estimate). */
+  public boolean stopped() {
+    return stoppedAfter > 0;
   }
 
   /** A result without a weight memory figure. */
   public CandidateResult(double accuracy, double multiplierEnergy, double systemEnergy) {
-    this(accuracy, multiplierEnergy, systemEnergy, Double.NaN, Double.NaN);
+    this(accuracy, multiplierEnergy, systemEnergy, Double.NaN, Double.NaN, 0);
   }
 }

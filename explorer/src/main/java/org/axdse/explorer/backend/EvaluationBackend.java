@@ -23,6 +23,15 @@ public interface EvaluationBackend extends AutoCloseable {
    */
   List<CandidateResult> evaluate(List<Candidate> batch, Fidelity fidelity, Listener listener, StopSignal stop);
 
+  /**
+   * As {@link #evaluate(List, Fidelity, Listener, StopSignal)}, letting the evaluator stop screening evaluations
+   * early against {@code bar} (null: none). By default the bar is ignored and every evaluation is full.
+   */
+  default List<CandidateResult> evaluate(List<Candidate> batch, Fidelity fidelity, ScreeningBar bar,
+      Listener listener, StopSignal stop) {
+    return evaluate(batch, fidelity, listener, stop);
+  }
+
   /** Number of candidates this backend evaluates at once (used for progress estimates). */
   int parallelism();
 

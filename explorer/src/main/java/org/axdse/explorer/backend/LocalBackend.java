@@ -42,12 +42,19 @@ final class LocalBackend implements EvaluationBackend {
   @Override
   public List<CandidateResult> evaluate(List<Candidate> batch, Fidelity fidelity, Listener listener,
       StopSignal stop) {
+    return evaluate(batch, fidelity, null, listener, stop);
+  }
+
+  @Override
+  public List<CandidateResult> evaluate(List<Candidate> batch, Fidelity fidelity, ScreeningBar bar,
+      Listener listener, StopSignal stop) {
     CompletionService<Done> service = new ExecutorCompletionService<>(pool);
     List<Future<Done>> futures = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       int index = i;
       Candidate c = batch.get(i);
-      futures.add(service.submit(() -> new Done(index, evaluator.evaluate(c.assignment(), fidelity))));
+      futures.add(service.submit(() -> new Done(index, bar == null ? evaluator.evaluate(c.assignment(), fidelity)
+          : evaluator.evaluate(c.assignment(), fidelity, costs -> bar.required(c.genome(), costs)))));
     }
     CandidateResult[] results = new CandidateResult[batch.size()];
     try {

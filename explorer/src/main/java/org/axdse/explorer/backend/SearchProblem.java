@@ -11,6 +11,11 @@ public interface SearchProblem extends AutoCloseable {
 
   CandidateEvaluator evaluator();
 
+  /** What the engine saved so far (a cache's hits, say) for the log, or empty. */
+  default String status() {
+    return "";
+  }
+
   @Override
   default void close() {}
 

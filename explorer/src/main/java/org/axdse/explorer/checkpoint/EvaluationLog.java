@@ -127,6 +127,9 @@ public final class EvaluationLog implements AutoCloseable {
     if (!Double.isNaN(r.result().latency())) {
       o.put("l", r.result().latency());
     }
+    if (r.result().stopped()) {
+      o.put("n", r.result().stoppedAfter());
+    }
     String json = o.toString();
     String line = crc(json) + " " + json + "\n";
     try {
@@ -173,7 +176,8 @@ public final class EvaluationLog implements AutoCloseable {
       JsonNode s = o.get("s");
       return new EvaluationRecord(f, genome, new CandidateResult(o.get("a").doubleValue(),
           o.get("m").doubleValue(), s.isNull() ? Double.NaN : s.doubleValue(),
-          o.has("w") ? o.get("w").doubleValue() : Double.NaN, o.has("l") ? o.get("l").doubleValue() : Double.NaN));
+          o.has("w") ? o.get("w").doubleValue() : Double.NaN, o.has("l") ? o.get("l").doubleValue() : Double.NaN,
+          o.has("n") ? o.get("n").intValue() : 0));
     } catch (IOException | RuntimeException e) {
       throw BadInputException.at(file, line, "corrupt evaluation record: " + e.getMessage());
     }

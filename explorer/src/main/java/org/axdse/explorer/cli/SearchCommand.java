@@ -106,6 +106,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin OutputFormat output;
 
   @Mixin QuietOption quiet;
+  @Mixin SpeedFlags speed;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -129,7 +130,7 @@ public final class SearchCommand implements Callable<Integer> {
     output.check();
     Progress progress = quiet.quiet() ? Progress.silent()
         : new Progress(console, console == System.err && Terminal.stderr());
-    SearchRunner runner = new SearchRunner(factory, progress, backends());
+    SearchRunner runner = new SearchRunner(speed.apply(factory), progress, backends());
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {
       stop.requestStop();

@@ -209,7 +209,7 @@ final class BatchRun {
     }
     Wire.Reader in = new Wire.Reader(reply.body());
     CandidateResult result = new CandidateResult(in.getDouble(), in.getDouble(), in.getDouble(),
-        in.getDouble(), in.getDouble());
+        in.getDouble(), in.getDouble(), 0);
     long evalNanos = in.getLong();
     in.end();
     if (accept(a.index, result)) {

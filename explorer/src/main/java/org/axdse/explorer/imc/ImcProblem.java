@@ -67,7 +67,7 @@ final class ImcProblem implements SearchProblem {
     ImcCost c = network().cost(knobs);
     double energy = c.energyPj() / full.energyPj();
     return new CandidateResult(top1, energy, energy, Double.NaN,
-        (double) c.latencyCycles() / full.latencyCycles());
+        (double) c.latencyCycles() / full.latencyCycles(), 0);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.axdse.explorer.backend.Candidate;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.EvaluationBackend;
 import org.axdse.explorer.backend.Fidelity;
+import org.axdse.explorer.backend.ScreeningBar;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.explorer.checkpoint.EvaluationLog;
 import org.axdse.explorer.checkpoint.EvaluationRecord;
@@ -59,27 +60,41 @@ final class EvaluationCache {
     observer = o;
   }
 
-  /** Adds records read back from the log (a later duplicate of a key is ignored). */
+  /**
+   * Adds records read back from the log (a later duplicate of a key is ignored, unless the earlier one stopped
+   * early and the later one is full).
+   */
   void load(List<EvaluationRecord> loaded) {
     for (EvaluationRecord r : loaded) {
       records.add(r);
-      index.putIfAbsent(new Key(r.fidelity(), r.genome()), records.size() - 1);
+      index.merge(new Key(r.fidelity(), r.genome()), records.size() - 1,
+          (old, now) -> records.get(old).result().stopped() && !records.get(now).result().stopped() ? now : old);
     }
   }
 
   /** The results for {@code genomes} at {@code fidelity}, evaluating the unknown ones through the backend. */
   List<CandidateResult> evaluate(List<int[]> genomes, Fidelity fidelity, Function<int[], Assignment> decode) {
+    return evaluate(genomes, fidelity, decode, null);
+  }
+
+  /**
+   * As {@link #evaluate(List, Fidelity, Function)}, letting new screening evaluations stop early against {@code
+   * bar} (null: every result must be full, and an early-stopped one is evaluated again in full).
+   */
+  List<CandidateResult> evaluate(List<int[]> genomes, Fidelity fidelity, Function<int[], Assignment> decode,
+      ScreeningBar bar) {
     Map<Key, Candidate> missing = new LinkedHashMap<>();
     for (int[] g : genomes) {
       Key k = new Key(fidelity, g.clone());
-      if (index.containsKey(k) || missing.containsKey(k)) {
+      boolean known = index.containsKey(k) && (bar != null || !records.get(index.get(k)).result().stopped());
+      if (known || missing.containsKey(k)) {
         hits++;
       } else {
         missing.put(k, new Candidate(g, decode.apply(g)));
       }
     }
     if (!missing.isEmpty()) {
-      backend.evaluate(List.copyOf(missing.values()), fidelity, (i, c, result) -> {
+      backend.evaluate(List.copyOf(missing.values()), fidelity, bar, (i, c, result) -> {
         EvaluationRecord r = new EvaluationRecord(fidelity, c.genome(), result);
         log.append(r);
         records.add(r);

@@ -56,6 +56,11 @@ final class Scorer {
         screening.systemEnergy(), area, distinct.size(), screening.weightMemory(), screening.latency());
   }
 
+  /** The least feasible screening accuracy (negative infinity without a constraint). */
+  double minimumAccuracy() {
+    return minimumAccuracy;
+  }
+
   /** True when the point meets the accuracy constraint (at screening fidelity). */
   boolean feasible(EvaluatedPoint p) {
     return p.screeningAccuracy() >= minimumAccuracy - 1e-12;

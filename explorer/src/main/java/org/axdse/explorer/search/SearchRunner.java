@@ -238,6 +238,9 @@ public final class SearchRunner {
             }
             session.step();
           }
+          if (!problem.status().isEmpty()) {
+            progress.info(problem.status());
+          }
           session.finish();
           progress.done();
           return Outcome.COMPLETE;

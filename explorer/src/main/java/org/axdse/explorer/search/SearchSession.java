@@ -138,8 +138,9 @@ final class SearchSession {
     for (Phenotype<IntegerGene, Vec<double[]>> p : pop) {
       int[] g = codec.canonical(Nsga2.raw(p.genotype()));
       if (!pointOf.containsKey(new GenomeKey(g))) {
-        EvaluatedPoint point = addPoint(g, gen, cache.record(cache.recordIndex(Fidelity.SCREENING, g)).result());
-        if (scorer.feasible(point)) {
+        CandidateResult r = cache.record(cache.recordIndex(Fidelity.SCREENING, g)).result();
+        EvaluatedPoint point = addPoint(g, gen, r);
+        if (scorer.feasible(point) && !r.stopped()) {
           archive.add(point);
         }
       }
@@ -173,7 +174,8 @@ final class SearchSession {
 
   private List<Vec<double[]>> fitness(List<int[]> raw) {
     List<int[]> genomes = raw.stream().map(codec::canonical).toList();
-    List<CandidateResult> results = cache.evaluate(genomes, Fidelity.SCREENING, codec::assignment);
+    List<CandidateResult> results = cache.evaluate(genomes, Fidelity.SCREENING, codec::assignment,
+        new ArchiveBar(scorer, archive.elements()));
     List<Vec<double[]>> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
       out.add(scorer.fitness(scorer.point(0, 0, genomes.get(i), results.get(i))));

@@ -1,5 +1,6 @@
 package org.axdse.explorer.simulation;
 
+import java.util.function.ToDoubleFunction;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
@@ -12,7 +13,9 @@ import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.PrefixCache;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * A search problem served by one {@link SimulationSession}. Screening evaluates the fixed subset of {@code
@@ -33,15 +36,22 @@ final class SimulatorProblem implements SearchProblem {
   private final CompensationCache compensation;
   private final int[] screening;
   private final int[] fin;
+  private final PrefixCache prefixes;
+  private final SpeedOptions speed;
+  private final long seed;
+  private EarlyStopping stopping;
 
   SimulatorProblem(SearchSpace space, SimulationSession session, CompensationCache compensation,
-      int screeningImages, int finalImages, long seed) {
+      int screeningImages, int finalImages, long seed, SpeedOptions speed) {
     this.space = space;
     this.session = session;
     this.compensation = compensation;
     int n = session.size();
     this.screening = Dataset.subsetIndices(n, screeningImages, seed);
     this.fin = ImageSelection.subsetOf(n, finalImages);
+    this.prefixes = speed.prefixCacheBytes() > 0 ? PrefixCache.ofBytes(speed.prefixCacheBytes()) : null;
+    this.speed = speed;
+    this.seed = seed;
   }
 
   @Override
@@ -51,19 +61,59 @@ final class SimulatorProblem implements SearchProblem {
 
   @Override
   public CandidateEvaluator evaluator() {
-    return this::evaluate;
+    return new CandidateEvaluator() {
+      @Override
+      public CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
+        return SimulatorProblem.this.evaluate(assignment, fidelity, null);
+      }
+
+      @Override
+      public CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {
+        return SimulatorProblem.this.evaluate(assignment, fidelity, bar);
+      }
+    };
   }
 
-  private CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
-    int[] images = fidelity == Fidelity.SCREENING ? screening : fin;
+  private CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {
     Compensation c = compensation == null ? null : compensation.compute(assignment);
-    Evaluation e = c == null || c.layers().isEmpty() ? session.evaluate(assignment, images)
-        : session.evaluate(assignment, images, c.applyTo(session.quantization()));
+    QuantizedModel q = c == null || c.layers().isEmpty() ? session.quantization() : c.applyTo(session.quantization());
+    if (fidelity == Fidelity.SCREENING && bar != null && speed.earlyStopping()) {
+      CandidateResult[] costs = new CandidateResult[1];
+      return stopping().screen(images -> {
+        CandidateResult r = result(assignment, session.evaluate(assignment, images, q, prefixes));
+        costs[0] = costs[0] == null ? r : costs[0];
+        return (int) Math.round(r.accuracy() * images.length);
+      }, costs, bar);
+    }
+    return result(assignment, session.evaluate(assignment, fidelity == Fidelity.SCREENING ? screening : fin, q,
+        fidelity == Fidelity.SCREENING ? prefixes : null));
+  }
+
+  private CandidateResult result(Assignment assignment, Evaluation e) {
     if (e.multiplierEnergy() == null) {
       throw new BadInputException("no energy figure for this assignment: " + e.energyNote());
     }
     return new CandidateResult(e.assignment().top1(), e.multiplierEnergy(),
         e.systemEnergy() == null ? Double.NaN : e.systemEnergy(), session.weightMemory(assignment));
+  }
+
+  private synchronized EarlyStopping stopping() {
+    if (stopping == null) {
+      stopping = new EarlyStopping(screening, session.exactCorrect(screening), seed, speed.alpha());
+    }
+    return stopping;
+  }
+
+  @Override
+  public String status() {
+    if (prefixes == null) {
+      return "";
+    }
+    PrefixCache.Stats s = prefixes.stats();
+    return String.format(java.util.Locale.ROOT, "prefix cache: %d of %d screening evaluations resumed after a "
+        + "cached prefix (%.1f%%), %.1f%% of the screening MACs skipped; %d states, %.0f of %.0f MiB held, %d dropped",
+        s.hits(), s.evaluations(), 100 * s.hitRate(), 100 * s.savedFraction(), s.entries(), s.bytes() / 1048576.0,
+        prefixes.maxBytes() / 1048576.0, s.evictions());
   }
 
   @Override

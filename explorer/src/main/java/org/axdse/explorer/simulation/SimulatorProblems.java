@@ -47,6 +47,18 @@ public final class SimulatorProblems implements ProblemFactory {
   /** Seed of the calibration subset (as in {@code axdse evaluate}). */
   static final long CALIBRATION_SEED = ImageSelection.HOLDOUT_SEED;
 
+  private final SpeedOptions speed;
+
+  /** The engine with the default {@link SpeedOptions}. */
+  public SimulatorProblems() {
+    this(SpeedOptions.defaults());
+  }
+
+  /** The engine saving work as {@code speed} says (never changing a figure). */
+  public SimulatorProblems(SpeedOptions speed) {
+    this.speed = java.util.Objects.requireNonNull(speed, "speed");
+  }
+
   @Override
   public SearchProblem open(ProblemRequest request) {
     QuantOptions qo = request.quantization();
@@ -97,7 +109,7 @@ public final class SimulatorProblems implements ProblemFactory {
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
             .withWidths(qo.widthSet()));
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),
-        request.seed());
+        request.seed(), speed);
   }
 
   private static List<ApproximableLayer> layers(Model model, QuantizedModel q, UsableLibrary library,

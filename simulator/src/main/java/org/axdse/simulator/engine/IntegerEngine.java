@@ -288,4 +288,34 @@ public final class IntegerEngine {
   Kernels kernels() {
     return kernels;
   }
+
+  /**
+   * Runs steps {@code first..} of a batch of {@code batch} samples (exact where {@code tables[i]} is null, no
+   * statistics, no hook): {@code fill} writes the tensors those steps read from earlier ones, {@code afterStep}
+   * sees the index of each step run. Used by {@link PrefixRun} to resume from a cached prefix of layers.
+   */
+  byte[] runFrom(int first, int batch, RowTables[] tables, Runnable fill, java.util.function.IntConsumer afterStep) {
+    act.begin(batch);
+    ctx.tables = tables;
+    ctx.stats = null;
+    ctx.hook = null;
+    fill.run();
+    for (int i = first; i < steps.size(); i++) {
+      steps.get(i).run(ctx);
+      afterStep.accept(i);
+    }
+    return act.read(logits, false);
+  }
+
+  Activations activations() {
+    return act;
+  }
+
+  int tensor(String name) {
+    return tensorIndex.get(name);
+  }
+
+  int logitsTensor() {
+    return logits;
+  }
 }

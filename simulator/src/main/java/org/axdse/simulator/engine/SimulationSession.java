@@ -58,6 +58,8 @@ public final class SimulationSession implements AutoCloseable {
   private ReferenceResults exactRef;
   private final ProgressListener progress;
   private final SessionWidths widths;
+  private PrefixCache prefixes;
+  private PrefixRun prefixRun;
 
   private SimulationSession(Model model, QuantizedModel quant, Dataset eval, MultiplierCatalog catalog,
       SessionOptions options, ProgressListener progress, ResultCache cache, String modelKey) {
@@ -209,6 +211,17 @@ public final class SimulationSession implements AutoCloseable {
     return exactRef().accuracy(all(), labels, topK);
   }
 
+  /** Whether the exact-quantized model's top-1 class is the label, for each of {@code imageIndices}. */
+  public synchronized boolean[] exactCorrect(int[] imageIndices) {
+    checkIndices(imageIndices);
+    ReferenceResults exact = exactRef();
+    boolean[] out = new boolean[imageIndices.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = exact.top1[imageIndices[i]] == labels[imageIndices[i]];
+    }
+    return out;
+  }
+
   /** Evaluates {@code assignment} on every image. */
   public Evaluation evaluate(Assignment assignment) {
     return evaluate(assignment, all());
@@ -239,6 +252,20 @@ public final class SimulationSession implements AutoCloseable {
     return evaluate(assignment, imageIndices, new IntegerEngine(model, variant, kernels, options.batchSize()));
   }
 
+  /**
+   * As {@link #evaluate(Assignment, int[], QuantizedModel)}, resuming from and filling {@code cache} (null: none;
+   * it must serve this session only): the same figures, less work when a prefix of layers was seen before.
+   */
+  public synchronized Evaluation evaluate(Assignment assignment, int[] imageIndices, QuantizedModel variant,
+      PrefixCache cache) {
+    prefixes = cache;
+    try {
+      return evaluate(assignment, imageIndices, variant);
+    } finally {
+      prefixes = null;
+    }
+  }
+
   private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
@@ -253,8 +280,15 @@ public final class SimulationSession implements AutoCloseable {
       }
     }
     ReferenceResults exact = exactRef();
-    ReferenceResults mine = allExact && using == engine ? exact
-        : run("evaluate", using, tables, stats, imageIndices);
+    boolean reference = allExact && using == engine;
+    prefixRun = prefixes == null || stats != null || reference ? null
+        : new PrefixRun(prefixes, using, resolved, imageIndices, options.batchSize());
+    ReferenceResults mine;
+    try {
+      mine = reference ? exact : run("evaluate", using, tables, stats, imageIndices);
+    } finally {
+      prefixRun = null;
+    }
     int agree = 0;
     for (int i : imageIndices) {
       agree += mine.top1[i] == exact.top1[i] ? 1 : 0;
@@ -326,7 +360,11 @@ public final class SimulationSession implements AutoCloseable {
         System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
       }
       ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
-      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap, hook));
+      result.accept(from, n, prefixRun != null ? prefixRun.runBatch(batchCodes, from, n, tables)
+          : using.run(batchCodes, 0, n, tables, measured, tap, hook));
+    }
+    if (prefixRun != null) {
+      prefixRun.finish(indices.length);
     }
   }
 

@@ -1,0 +1,42 @@
+package org.axdse.explorer.search;
+
+import java.util.List;
+import org.axdse.explorer.backend.CandidateResult;
+import org.axdse.explorer.backend.ScreeningBar;
+import org.axdse.results.run.EvaluatedPoint;
+
+/**
+ * The {@link ScreeningBar} of one generation: a candidate can enter the archive only when it is feasible
+ * (screening accuracy at least the constraint's minimum) and no archive point is at least as good in every cost
+ * objective with a higher screening accuracy. So the bar is the larger of the constraint's minimum and the highest
+ * screening accuracy among the archive points whose costs are all at most the candidate's. Built from a copy of
+ * the archive taken before the generation's evaluations.
+ */
+final class ArchiveBar implements ScreeningBar {
+  private final Scorer scorer;
+  private final List<double[]> archive;
+  private final List<Double> accuracies;
+
+  ArchiveBar(Scorer scorer, List<EvaluatedPoint> archive) {
+    this.scorer = scorer;
+    this.archive = archive.stream().map(scorer::minimization).toList();
+    this.accuracies = archive.stream().map(EvaluatedPoint::screeningAccuracy).toList();
+  }
+
+  @Override
+  public double required(int[] genome, CandidateResult costs) {
+    double[] c = scorer.minimization(scorer.point(0, 0, genome, costs));
+    double bar = scorer.minimumAccuracy();
+    for (int i = 0; i < archive.size(); i++) {
+      double[] q = archive.get(i);
+      boolean cheaper = true;
+      for (int k = 1; k < q.length && cheaper; k++) {
+        cheaper = q[k] <= c[k];
+      }
+      if (cheaper) {
+        bar = Math.max(bar, accuracies.get(i));
+      }
+    }
+    return bar;
+  }
+}
