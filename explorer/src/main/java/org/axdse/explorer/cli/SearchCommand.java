@@ -102,6 +102,7 @@ public final class SearchCommand implements Callable<Integer> {
       description = "With hazelcast: seconds before a candidate still running on a live worker is resubmitted.")
   int taskTimeout;
   @Mixin ClusterFlags cluster;
+  @Mixin SurrogateFlags surrogate;
   @Mixin OutputFormat output;
 
   @Mixin QuietOption quiet;
@@ -184,7 +185,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(objectives, energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(quantOptions())
+          .optQuantization(quantOptions()).optSurrogate(surrogate.options())
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -213,7 +214,7 @@ public final class SearchCommand implements Callable<Integer> {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess", "--compensate")) {
+        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -1,5 +1,7 @@
 package org.axdse.explorer.simulation;
 
+import java.util.function.Function;
+import org.axdse.explorer.backend.CandidateEstimator;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
@@ -33,9 +35,11 @@ final class SimulatorProblem implements SearchProblem {
   private final CompensationCache compensation;
   private final int[] screening;
   private final int[] fin;
+  private final Function<SimulationSession, CandidateEstimator> estimator;
 
   SimulatorProblem(SearchSpace space, SimulationSession session, CompensationCache compensation,
-      int screeningImages, int finalImages, long seed) {
+      int screeningImages, int finalImages, long seed, Function<SimulationSession, CandidateEstimator> estimator) {
+    this.estimator = estimator;
     this.space = space;
     this.session = session;
     this.compensation = compensation;
@@ -52,6 +56,11 @@ final class SimulatorProblem implements SearchProblem {
   @Override
   public CandidateEvaluator evaluator() {
     return this::evaluate;
+  }
+
+  @Override
+  public CandidateEstimator estimator() {
+    return estimator.apply(session);
   }
 
   private CandidateResult evaluate(Assignment assignment, Fidelity fidelity) {
