@@ -16,12 +16,31 @@ public interface SearchProblem extends AutoCloseable {
     return "";
   }
 
+  /**
+   * The estimator of {@code axdse search --surrogate}, or null when this engine cannot predict accuracy. Opened
+   * on the first call (it may measure sensitivities first) and kept; failures of user input are
+   * {@link org.axdse.multipliers.util.BadInputException}s.
+   */
+  default CandidateEstimator estimator() {
+    return null;
+  }
+
   @Override
   default void close() {}
 
   /** A problem over {@code space} evaluated by {@code evaluator}, with nothing to release. */
   static SearchProblem of(SearchSpace space, CandidateEvaluator evaluator) {
+    return of(space, evaluator, null);
+  }
+
+  /** As {@link #of(SearchSpace, CandidateEvaluator)}, with {@code estimator} (null: none) for the surrogate. */
+  static SearchProblem of(SearchSpace space, CandidateEvaluator evaluator, CandidateEstimator estimator) {
     return new SearchProblem() {
+      @Override
+      public CandidateEstimator estimator() {
+        return estimator;
+      }
+
       @Override
       public SearchSpace space() {
         return space;

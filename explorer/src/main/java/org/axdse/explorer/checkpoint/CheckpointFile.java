@@ -35,9 +35,14 @@ public final class CheckpointFile {
   private CheckpointFile() {}
 
   public static void write(Path file, Checkpoint checkpoint) {
+    writeValue(file, checkpoint);
+  }
+
+  /** Writes {@code value} (a record of this package) in the checkpoint's format: header, checksum, JSON. */
+  public static void writeValue(Path file, Object value) {
     byte[] body;
     try {
-      body = JSON.writeValueAsBytes(checkpoint);
+      body = JSON.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode checkpoint: " + e.getMessage(), e);
     }
@@ -51,6 +56,11 @@ public final class CheckpointFile {
 
   /** Reads and verifies a checkpoint; every failure is one line naming the file. */
   public static Checkpoint read(Path file) {
+    return read(file, Checkpoint.class);
+  }
+
+  /** Reads and verifies a file written by {@link #writeValue}; every failure is one line naming the file. */
+  public static <T> T read(Path file, Class<T> type) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -77,7 +87,7 @@ public final class CheckpointFile {
       throw BadInputException.in(file, "corrupt checkpoint: checksum mismatch (the file is left untouched)");
     }
     try {
-      return JSON.readValue(body, Checkpoint.class);
+      return JSON.readValue(body, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw BadInputException.in(file, "corrupt checkpoint: " + JsonFiles.problem(e) + " (the file is left untouched)");
     } catch (IOException | RuntimeException e) {

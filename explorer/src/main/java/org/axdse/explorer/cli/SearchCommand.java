@@ -103,6 +103,7 @@ public final class SearchCommand implements Callable<Integer> {
   int taskTimeout;
   @Mixin ClusterFlags cluster;
   @Mixin ImcSearchFlags imc;
+  @Mixin SurrogateFlags surrogate;
   @Mixin OutputFormat output;
 
   @Mixin QuietOption quiet;
@@ -186,7 +187,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(imc.objectives(spec, objectives), energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(quantOptions())
+          .optQuantization(quantOptions()).optSurrogate(surrogate.options())
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -217,7 +218,7 @@ public final class SearchCommand implements Callable<Integer> {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess", "--compensate")) {
+        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

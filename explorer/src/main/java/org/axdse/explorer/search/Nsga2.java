@@ -47,9 +47,6 @@ final class Nsga2 {
   Nsga2(GenomeCodec codec, int populationSize, Function<List<int[]>, List<Vec<double[]>>> fitness) {
     this.codec = codec;
     this.genotypes = Genotype.of(IntegerChromosome.of(0, codec.range(), codec.length()));
-    Alterer<IntegerGene, Vec<double[]>> crossover = codec.length() >= 3
-        ? new MultiPointCrossover<>(0.9, 2)
-        : new UniformCrossover<>(0.9);
     this.engine = new Engine.Builder<IntegerGene, Vec<double[]>>(population -> {
       List<int[]> raw = new ArrayList<>();
       population.forEach(p -> {
@@ -69,10 +66,18 @@ final class Nsga2 {
         .offspringFraction(0.5)
         .offspringSelector(new TournamentSelector<>(2))
         .survivorsSelector(NSGA2Selector.ofVec())
-        .alterers(crossover, new Mutator<>(1.0 / codec.length()))
+        .alterers(alterer(codec))
         .maximalPhenotypeAge(Integer.MAX_VALUE)
         .executor(Runnable::run)
         .build();
+  }
+
+  /** Two-point crossover (rate 0.9; uniform for genomes shorter than 3 genes), then mutation at rate 1/n. */
+  static Alterer<IntegerGene, Vec<double[]>> alterer(GenomeCodec codec) {
+    Alterer<IntegerGene, Vec<double[]>> crossover = codec.length() >= 3
+        ? new MultiPointCrossover<>(0.9, 2)
+        : new UniformCrossover<>(0.9);
+    return Alterer.of(crossover, new Mutator<>(1.0 / codec.length()));
   }
 
   /** The generator of generation {@code generation} of a run seeded with {@code seed}. */

@@ -222,6 +222,9 @@ public final class SearchRunner {
         SearchSession session = new SearchSession(settings, codec, cache, scorer, config, runDir,
             checkpointFile(dir), progress, reference.accuracy());
         session.phase("setup", (System.nanoTime() - t0) / 1e9);
+        if (settings.surrogate().enabled()) {
+          Surrogate.attach(session, problem, progress);
+        }
         progress.info(String.format(Locale.ROOT, "%s %s: %d layers, %d genes (%s), %d multipliers, exact "
             + "accuracy %.2f%% (screening)", cp == null ? "search" : "resume", dir, space.layers().size(),
             codec.length(), settings.granularity(), space.usedMultipliers().size(), 100 * reference.accuracy()));

@@ -2,7 +2,6 @@ package org.axdse.explorer.search;
 
 import io.jenetics.IntegerGene;
 import io.jenetics.Phenotype;
-import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStart;
 import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.ISeq;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.backend.CandidateEstimator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
 import org.axdse.explorer.checkpoint.Checkpoint;
@@ -56,6 +56,7 @@ final class SearchSession {
   private int generation;
   private double searchSeconds;
   private final Map<String, Double> phases = new LinkedHashMap<>();
+  private Surrogate surrogate;
 
   SearchSession(SearchSettings settings, GenomeCodec codec, EvaluationCache cache, Scorer scorer, RunConfig config,
       RunDirectory runDir, Path checkpointFile, Progress progress, double referenceAccuracy) {
@@ -71,6 +72,11 @@ final class SearchSession {
     this.referenceAccuracy = referenceAccuracy;
     this.archive = ParetoArchive.of(scorer::minimization);
     this.nsga2 = new Nsga2(codec, settings.population(), this::fitness);
+  }
+
+  /** Breeds every following generation through the surrogate of {@code estimator} ({@code --surrogate}). */
+  void useSurrogate(CandidateEstimator estimator) {
+    surrogate = new Surrogate(estimator, codec, scorer, nsga2, settings.population(), settings.surrogate().factor());
   }
 
   void phase(String name, double seconds) {
@@ -106,6 +112,9 @@ final class SearchSession {
     for (int id : cp.archive()) {
       archive.add(points.get(id));
     }
+    if (surrogate != null) {
+      surrogate.restore(points, Surrogate.read(checkpointFile, points.size(), cp.generation()));
+    }
     history.addAll(cp.history());
     List<int[]> raw = cp.population().stream().map(Checkpoint.Member::genome).toList();
     List<Vec<double[]>> f = fitness(raw);
@@ -129,12 +138,15 @@ final class SearchSession {
   /** One NSGA-II generation, then its points, archive, history and checkpoint. */
   void step() {
     long t0 = System.nanoTime();
-    EvolutionResult<IntegerGene, Vec<double[]>> result =
-        nsga2.step(EvolutionStart.of(population, generation + 1), settings.seed());
-    commit(result.population(), generation + 1, t0);
+    ISeq<Phenotype<IntegerGene, Vec<double[]>>> next = surrogate != null
+        ? surrogate.step(population, generation + 1, settings.seed(), g -> pointOf.containsKey(new GenomeKey(g)),
+            this::fitness, progress::info)
+        : nsga2.step(EvolutionStart.of(population, generation + 1), settings.seed()).population();
+    commit(next, generation + 1, t0);
   }
 
   private void commit(ISeq<Phenotype<IntegerGene, Vec<double[]>>> pop, int gen, long t0) {
+    int before = points.size();
     for (Phenotype<IntegerGene, Vec<double[]>> p : pop) {
       int[] g = codec.canonical(Nsga2.raw(p.genotype()));
       if (!pointOf.containsKey(new GenomeKey(g))) {
@@ -144,6 +156,9 @@ final class SearchSession {
           archive.add(point);
         }
       }
+    }
+    if (surrogate != null) {
+      surrogate.learn(points.subList(before, points.size()));
     }
     population = pop;
     generation = gen;
@@ -190,6 +205,9 @@ final class SearchSession {
       members.add(new Checkpoint.Member(Nsga2.raw(p.genotype()), p.generation()));
     }
     List<Integer> archiveIds = archive.elements().stream().map(EvaluatedPoint::id).toList();
+    if (surrogate != null) {
+      surrogate.save(checkpointFile);
+    }
     CheckpointFile.write(checkpointFile, new Checkpoint(settings.toMap(), complete, generation, members, refs,
         archiveIds, history, cache.size(), searchSeconds));
   }
@@ -233,6 +251,9 @@ final class SearchSession {
     runDir.writeHistory(history);
     runDir.writeBaselines(baselines);
     runDir.writeTimings(timings());
+    if (surrogate != null) {
+      surrogate.finish(runDir, points, progress::info);
+    }
     checkpoint(true);
     progress.info(String.format(java.util.Locale.ROOT, "done: %d generations, %d points, front of %d, HV %.6f",
         generation, points.size(), front.size(), normalization.hypervolume(front)));
@@ -245,6 +266,9 @@ final class SearchSession {
     runDir.writeFront(sortedArchive());
     runDir.writeHistory(history);
     runDir.writeTimings(timings());
+    if (surrogate != null) {
+      surrogate.finish(runDir, points, message -> {});
+    }
   }
 
   private Timings timings() {

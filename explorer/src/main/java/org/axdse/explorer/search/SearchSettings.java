@@ -27,7 +27,7 @@ import org.axdse.multipliers.util.Bounds;
 public record SearchSettings(String model, String data, String quant, String library, long seed,
     int population, Budget budget, Granularity granularity, Map<String, List<String>> restrictions,
     ObjectiveSet objectives, double maxAccuracyDrop, int screeningImages, int finalImages, int threads,
-    List<String> baselines, QuantOptions quantization) {
+    List<String> baselines, QuantOptions quantization, SurrogateOptions surrogate) {
 
   public static final List<String> ALL_BASELINES = List.of("uniform", "random", "greedy");
 
@@ -69,6 +69,16 @@ public record SearchSettings(String model, String data, String quant, String lib
       }
     }
     Objects.requireNonNull(quantization, "quantization");
+    Objects.requireNonNull(surrogate, "surrogate");
+  }
+
+  /** Settings without the surrogate. */
+  public SearchSettings(String model, String data, String quant, String library, long seed, int population,
+      Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
+      double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines,
+      QuantOptions quantization) {
+    this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
+        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, SurrogateOptions.OFF);
   }
 
   /** Settings with the default {@link QuantOptions}. */
@@ -103,7 +113,8 @@ public record SearchSettings(String model, String data, String quant, String lib
   /** These settings with another budget and thread count (what {@code --resume} may change). */
   public SearchSettings withBudget(Budget newBudget, int newThreads) {
     return new SearchSettings(model, data, quant, library, seed, population, newBudget, granularity,
-        restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines, quantization);
+        restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines, quantization,
+        surrogate);
   }
 
   /** The settings as a JSON-ready map with the command-line names; {@link #fromMap} reads it back. */
@@ -127,6 +138,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     m.put("threads", threads);
     m.put("baselines", baselines);
     m.putAll(quantization.toMap());
+    m.putAll(surrogate.toMap());
     return m;
   }
 
@@ -144,7 +156,7 @@ public record SearchSettings(String model, String data, String quant, String lib
         ObjectiveSet.parse((String) get(m, "objectives"), (String) get(m, "energy")),
         drop instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) get(m, "eval_images")).intValue(),
         ((Number) get(m, "final_images")).intValue(), ((Number) get(m, "threads")).intValue(),
-        (List<String>) get(m, "baselines"), QuantOptions.fromMap(m));
+        (List<String>) get(m, "baselines"), QuantOptions.fromMap(m), SurrogateOptions.fromMap(m));
   }
 
   private static Object get(Map<String, Object> m, String key) {
@@ -174,6 +186,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private List<String> baselines = ALL_BASELINES;
     private QuantOptions quantization = QuantOptions.defaults();
+    private SurrogateOptions surrogate = SurrogateOptions.OFF;
 
     public Builder setModel(String v) {
       model = v;
@@ -261,10 +274,15 @@ public record SearchSettings(String model, String data, String quant, String lib
       return this;
     }
 
+    public Builder optSurrogate(SurrogateOptions v) {
+      surrogate = v;
+      return this;
+    }
+
     public SearchSettings build() {
       return new SearchSettings(model, data, quant, library, seed, population, new Budget(generations, time),
           granularity, restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, threads,
-          baselines, quantization);
+          baselines, quantization, surrogate);
     }
   }
 }

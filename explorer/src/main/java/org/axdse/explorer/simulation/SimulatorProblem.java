@@ -1,6 +1,8 @@
 package org.axdse.explorer.simulation;
 
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.axdse.explorer.backend.CandidateEstimator;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
@@ -39,10 +41,13 @@ final class SimulatorProblem implements SearchProblem {
   private final PrefixCache prefixes;
   private final SpeedOptions speed;
   private final long seed;
+  private final Function<SimulationSession, CandidateEstimator> estimator;
   private EarlyStopping stopping;
 
   SimulatorProblem(SearchSpace space, SimulationSession session, CompensationCache compensation,
-      int screeningImages, int finalImages, long seed, SpeedOptions speed) {
+      int screeningImages, int finalImages, long seed, SpeedOptions speed,
+      Function<SimulationSession, CandidateEstimator> estimator) {
+    this.estimator = estimator;
     this.space = space;
     this.session = session;
     this.compensation = compensation;
@@ -72,6 +77,11 @@ final class SimulatorProblem implements SearchProblem {
         return SimulatorProblem.this.evaluate(assignment, fidelity, bar);
       }
     };
+  }
+
+  @Override
+  public CandidateEstimator estimator() {
+    return estimator.apply(session);
   }
 
   private CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {

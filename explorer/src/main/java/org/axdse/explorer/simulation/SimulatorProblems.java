@@ -109,7 +109,8 @@ public final class SimulatorProblems implements ProblemFactory {
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
             .withWidths(qo.widthSet()));
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),
-        request.seed(), speed);
+        request.seed(), speed, SimulatorEstimator.lazy(modelPath, model, q, catalog, calib, qo.widthSet(),
+            qo.compensation(), threads));
   }
 
   private static List<ApproximableLayer> layers(Model model, QuantizedModel q, UsableLibrary library,

@@ -22,20 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
 class KillResumeIT {
   @TempDir Path tmp;
 
-  private static List<String> args(Path out, String sleep) {
-    return List.of("--model", "synthetic:layers=8,channels=4,sleep=" + sleep, "--data", "synthetic-data",
-        "--seed", "11", "--generations", "12", "--population", "16", "--threads", "2", "--out", out.toString());
+  private static List<String> args(Path out, String sleep, List<String> extra) {
+    List<String> a = new ArrayList<>(List.of("--model", "synthetic:layers=8,channels=4,sleep=" + sleep, "--data",
+        "synthetic-data", "--seed", "11", "--generations", "12", "--population", "16", "--threads", "2", "--out",
+        out.toString()));
+    a.addAll(extra);
+    return a;
   }
 
   @Test
   void killedRunResumesToTheFrontOfAnUninterruptedRun() throws Exception {
+    killAndResume(List.of(), List.of());
+  }
+
+  /** The surrogate-assisted search too: its state beside the checkpoint makes the resumed run the same. */
+  @Test
+  void killedSurrogateRunResumesToTheRunOfAnUninterruptedOne() throws Exception {
+    killAndResume(List.of("--surrogate", "--surrogate-factor", "8"), List.of("predictions.csv"));
+  }
+
+  private void killAndResume(List<String> extra, List<String> alsoEqual) throws Exception {
     Path whole = tmp.resolve("whole");
-    assertEquals(0, SyntheticSearchMain.commandLine().execute(args(whole, "0").toArray(new String[0])));
+    assertEquals(0, SyntheticSearchMain.commandLine().execute(args(whole, "0", extra).toArray(new String[0])));
 
     Path killed = tmp.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SyntheticSearchMain.class.getName()));
-    cmd.addAll(args(killed, "15"));
+    cmd.addAll(args(killed, "15", extra));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("child.log").toFile()).start();
     try {
@@ -59,6 +72,9 @@ class KillResumeIT {
         Files.readAllBytes(killed.resolve("points.json")));
     assertArrayEquals(Files.readAllBytes(whole.resolve("baselines.json")),
         Files.readAllBytes(killed.resolve("baselines.json")));
+    for (String f : alsoEqual) {
+      assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
+    }
   }
 
   private static long generationsLogged(Path run) throws IOException {

@@ -18,6 +18,8 @@ import org.axdse.results.run.Baseline;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.Normalization;
+import org.axdse.results.run.PredictedPoint;
+import org.axdse.results.run.PredictionsCsv;
 import org.axdse.results.run.Run;
 import org.axdse.results.run.RunDirectory;
 import org.jfree.chart.JFreeChart;
@@ -44,7 +46,7 @@ public final class RunReport {
     try (RunLock lock = RunLock.acquire(outDir)) {
       Run run = RunDirectory.of(runDir).read();
       AtomicFiles.writeString(report, render(run, runDir.toAbsolutePath().normalize().getFileName().toString(),
-          outDir.resolve(PLOTS)));
+          outDir.resolve(PLOTS), PredictionsCsv.read(runDir)));
       lock.commit();
     }
     return report;
@@ -52,6 +54,11 @@ public final class RunReport {
 
   /** The page for {@code run}; each plot is also written to {@code plotDir} as PNG and SVG. */
   static String render(Run run, String name, Path plotDir) {
+    return render(run, name, plotDir, List.of());
+  }
+
+  /** As {@link #render(Run, String, Path)}, with the surrogate's {@code predictions} (empty: none). */
+  static String render(Run run, String name, Path plotDir, List<PredictedPoint> predictions) {
     String model = DisplayPaths.shorten(run.config().model());
     Html html = new Html().begin("axdse run " + name + ": " + model + " on "
         + DisplayPaths.shorten(run.config().dataset()));
@@ -74,6 +81,8 @@ public final class RunReport {
       html.heading("Convergence");
       plot(html, ConvergencePlot.chart(run.history()), plotDir, "convergence", "Hypervolume per generation");
     }
+
+    SurrogateSection.write(html, predictions, plotDir);
 
     html.heading("Front");
     Metric accuracy = ParetoScatterPlot.accuracyMetric(run);

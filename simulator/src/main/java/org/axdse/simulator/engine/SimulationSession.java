@@ -394,20 +394,8 @@ public final class SimulationSession implements AutoCloseable {
   private Evaluation assemble(List<ResolvedLayer> resolved, ErrorStatistics[] stats, int[] indices,
       ReferenceResults mine, double agreement) {
     List<ApproximableLayer> layers = model.approximableLayers();
-    List<double[]> powers = new ArrayList<>();
-    String note = "";
-    for (ResolvedLayer r : resolved) {
-      int channels = r.multipliers().size();
-      double[] p = new double[channels];
-      for (int c = 0; c < channels; c++) {
-        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
-        if (Double.isNaN(p[c]) && note.isEmpty()) {
-          note = "multiplier '" + r.multipliers().get(c) + "' has no circuit (table only), so no power figure";
-        }
-      }
-      powers.add(p);
-    }
-    EnergyReport report = note.isEmpty() ? energy.report(power.workloads(), powers) : null;
+    String note = energyNote(resolved);
+    EnergyReport report = note.isEmpty() ? energyReport(resolved) : null;
     List<LayerResult> out = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       ApproximableLayer l = layers.get(i);
@@ -422,6 +410,38 @@ public final class SimulationSession implements AutoCloseable {
         exactRef().accuracy(indices, labels, topK), mine.accuracy(indices, labels, topK), agreement,
         report == null ? null : report.multiplierRelative(), report == null ? null : report.systemRelative(), note,
         out);
+  }
+
+  /**
+   * The energies of {@code assignment} as {@link #evaluate} reports them, without running it (they depend on the
+   * assignment and this session's operand distributions only); null when a multiplier has no power figure.
+   */
+  public EnergyReport energy(Assignment assignment) {
+    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    return energyNote(resolved).isEmpty() ? energyReport(resolved) : null;
+  }
+
+  private EnergyReport energyReport(List<ResolvedLayer> resolved) {
+    List<double[]> powers = new ArrayList<>();
+    for (ResolvedLayer r : resolved) {
+      double[] p = new double[r.multipliers().size()];
+      for (int c = 0; c < p.length; c++) {
+        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+      }
+      powers.add(p);
+    }
+    return energy.report(power.workloads(), powers);
+  }
+
+  private String energyNote(List<ResolvedLayer> resolved) {
+    for (ResolvedLayer r : resolved) {
+      for (String m : r.multipliers()) {
+        if (!(r.exact() && widths.set().single()) && Double.isNaN(power.relativePower(r.index(), m))) {
+          return "multiplier '" + m + "' has no circuit (table only), so no power figure";
+        }
+      }
+    }
+    return "";
   }
 
   private int[] all() {
