@@ -36,7 +36,7 @@ public enum ShareGranularity {
   }
 
   /** The weight tensors of {@code layer}, in the order {@link #groupSize} and the rebuilt layer use them. */
-  static List<float[]> tensors(ApproximableLayer layer) {
+  public static List<float[]> tensors(ApproximableLayer layer) {
     return switch (layer) {
       case ConvLayer c -> List.of(c.weights());
       case DenseLayer d -> List.of(d.weights());
