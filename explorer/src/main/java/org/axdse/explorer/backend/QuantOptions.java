@@ -24,9 +24,10 @@ import org.axdse.simulator.engine.WidthSet;
  *     ({@code bias}, {@code weights} or {@code both}; measured on the calibration images, exact inputs)
  * @param widths the weight widths layers may use ({@code --weight-bits 4,6,8}), ascending; the widest is
  *     {@code weightBits}; one entry for an ordinary single-width run (empty is read as {@code [weightBits]})
+ * @param share null, or weight sharing as a gene beside the multiplier ({@code --share}, {@code --share-k})
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate, List<Integer> widths) {
+    String preprocess, String compensate, List<Integer> widths, ShareOptions share) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -56,6 +57,16 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
           + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
     }
+    if (!compensate.equals(NO_COMPENSATION) && share != null) {
+      throw new IllegalArgumentException("--compensate " + compensate + " cannot be combined with --share "
+          + "(compensation of shared weights is not supported)");
+    }
+  }
+
+  /** Options without weight sharing. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null);
   }
 
   /** Single-width options. */
@@ -97,6 +108,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (widths.size() > 1) {
       m.put("weight_widths", widthSet().label());
     }
+    if (share != null) {
+      m.put("share", share.label());
+    }
     return m;
   }
 
@@ -109,6 +123,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
         m.get("preprocess") instanceof String s ? s : d.preprocess,
         m.get("compensate") instanceof String s ? s : d.compensate,
-        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of());
+        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
+        ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null));
   }
 }

@@ -62,10 +62,14 @@ public record ApproximableLayer(String name, int outputChannels, List<String> al
     return order;
   }
 
-  /** This layer allowing only {@code multipliers} (kept in this layer's order). */
+  /**
+   * This layer allowing only {@code multipliers} (kept in this layer's order); a multiplier keeps its shared choices
+   * ({@link SharedChoices}) too.
+   */
   public ApproximableLayer restrictedTo(List<String> multipliers) {
     return new ApproximableLayer(name, outputChannels,
-        allowed.stream().filter(multipliers::contains).toList(), channelOrder);
+        allowed.stream().filter(m -> multipliers.contains(m) || multipliers.contains(SharedChoices.multiplier(m)))
+            .toList(), channelOrder);
   }
 
   @Override
