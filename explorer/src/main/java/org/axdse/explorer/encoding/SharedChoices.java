@@ -63,9 +63,9 @@ public final class SharedChoices {
    * generation with uniform assignments in this order): the first {@code exactDesigns} entries (the exact design
    * of each width) unshared, then those at each k from the largest down, then the other multipliers unshared,
    * then at each k from the largest down. A layer's list follows the library order, so the exact multiplier
-   * unshared stays first.
+   * unshared stays first. Layer l offers only the k of at most {@code maxK[l]} (the weights in its smallest group).
    */
-  public static SearchSpace expand(SearchSpace space, int[] ks, int exactDesigns) {
+  public static SearchSpace expand(SearchSpace space, int[] ks, int exactDesigns, int[] maxK) {
     List<MultiplierInfo> plain = space.library();
     int head = Math.min(Math.max(exactDesigns, 0), plain.size());
     List<MultiplierInfo> library = new ArrayList<>(plain.subList(0, head));
@@ -73,9 +73,11 @@ public final class SharedChoices {
     library.addAll(plain.subList(head, plain.size()));
     library.addAll(shared(plain.subList(head, plain.size()), ks));
     List<ApproximableLayer> layers = new ArrayList<>();
-    for (ApproximableLayer l : space.layers()) {
+    for (int i = 0; i < space.layers().size(); i++) {
+      ApproximableLayer l = space.layers().get(i);
+      int limit = maxK[i];
       List<String> allowed = library.stream().map(MultiplierInfo::name)
-          .filter(m -> l.allowed().contains(multiplier(m))).toList();
+          .filter(m -> l.allowed().contains(multiplier(m)) && k(m) <= limit).toList();
       layers.add(new ApproximableLayer(l.name(), l.outputChannels(), allowed, l.channelOrder()));
     }
     return new SearchSpace(space.model(), space.dataset(), space.exactMultiplier(), library, layers);

@@ -36,8 +36,8 @@ final class SharingProblem implements SearchProblem {
 
   /**
    * The problem over {@code plain} (whose library starts with {@code exactDesigns} exact designs) expanded with
-   * the k of {@code share}; every k is checked against every layer first (a one-line error naming the layer and
-   * k).
+   * the k of {@code share}; a k that fits no layer is a one-line error, a layer whose groups are smaller than a k
+   * does not offer it.
    */
   static SearchProblem open(SearchSpace plain, int exactDesigns, SimulationSession session, ShareOptions share,
       int threads, int screeningImages, int finalImages, long seed) {
@@ -49,7 +49,9 @@ final class SharingProblem implements SearchProblem {
       throw e;
     }
     int n = session.size();
-    return new SharingProblem(SharedChoices.expand(plain, share.kArray(), exactDesigns), shared,
+    int[] maxK = new int[plain.layers().size()];
+    java.util.Arrays.setAll(maxK, l -> shared.quantizations().maxK(l));
+    return new SharingProblem(SharedChoices.expand(plain, share.kArray(), exactDesigns, maxK), shared,
         Dataset.subsetIndices(n, screeningImages, seed), ImageSelection.subsetOf(n, finalImages));
   }
 

@@ -46,7 +46,7 @@ public enum ShareGranularity {
   }
 
   /** The number of weights in one group of tensor {@code tensor} of {@code layer} (it divides the length). */
-  int groupSize(ApproximableLayer layer, int tensor) {
+  public int groupSize(ApproximableLayer layer, int tensor) {
     int length = tensors(layer).get(tensor).length;
     if (this == LAYER) {
       return length;

@@ -47,14 +47,29 @@ public final class SharedQuantizations {
     return granularity;
   }
 
+  /** The largest k layer {@code index} can take: the weights in its smallest group. */
+  public int maxK(int index) {
+    ApproximableLayer layer = model.approximableLayers().get(index);
+    int smallest = Integer.MAX_VALUE;
+    for (int t = 0; t < ShareGranularity.tensors(layer).size(); t++) {
+      smallest = Math.min(smallest, granularity.groupSize(layer, t));
+    }
+    return smallest;
+  }
+
   /**
-   * One-line error naming {@code source}, the layer and the value unless every k of {@code ks} fits every layer
-   * (at most the weights in one group).
+   * One-line error naming {@code source} and the value unless every k of {@code ks} fits some layer (at most the
+   * weights in each of its groups); a layer whose groups are smaller than a k just does not offer that k.
    */
   public void check(int[] ks, String source) {
-    for (ApproximableLayer layer : model.approximableLayers()) {
-      for (int k : ks) {
-        SharingPlan.resolve(model, granularity, Map.of(layer.name(), k), source);
+    int largest = 0;
+    for (int l = 0; l < model.approximableLayers().size(); l++) {
+      largest = Math.max(largest, maxK(l));
+    }
+    for (int k : ks) {
+      if (k > largest) {
+        throw new BadInputException(source + ": k = " + k + " exceeds the weights in one " + granularity.label()
+            + " group of every layer (at most " + largest + ")");
       }
     }
   }

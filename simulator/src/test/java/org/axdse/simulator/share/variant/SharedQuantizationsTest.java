@@ -198,8 +198,20 @@ class SharedQuantizationsTest {
   void aKAboveTheGroupSizeIsOneLine() {
     Setup s = setup(false);
     SharedQuantizations sq = new SharedQuantizations(s.model, s.q, ShareGranularity.KERNEL, 1);
-    BadInputException e = assertThrows(BadInputException.class, () -> sq.check(new int[] {4, 16}, "--share-k"));
+    // 3x3 kernels: 9 weights per group in every convolution; the dense layer's rows are larger
+    int largest = 0;
+    for (int l = 0; l < s.model.approximableLayers().size(); l++) {
+      ApproximableLayer layer = s.model.approximableLayers().get(l);
+      int group = layer instanceof ConvLayer c ? c.weights().length / (c.outC() * c.inC() / c.groups())
+          : ((DenseLayer) layer).inFeatures();
+      assertEquals(group, sq.maxK(l), layer.name());
+      largest = Math.max(largest, group);
+    }
+    sq.check(new int[] {2, largest}, "--share-k");
+    int tooLarge = largest + 1;
+    BadInputException e = assertThrows(BadInputException.class, () -> sq.check(new int[] {4, tooLarge},
+        "--share-k"));
     assertEquals(1, e.getMessage().lines().count());
-    assertEquals(true, e.getMessage().contains("k = 16"), e.getMessage());
+    assertEquals(true, e.getMessage().contains("k = " + tooLarge), e.getMessage());
   }
 }
