@@ -63,13 +63,14 @@ public record ApproximableLayer(String name, int outputChannels, List<String> al
   }
 
   /**
-   * This layer allowing only {@code multipliers} (kept in this layer's order); a multiplier keeps its shared choices
-   * ({@link SharedChoices}) too.
+   * This layer allowing only {@code multipliers} (kept in this layer's order); unless the list names shared choices
+   * ({@code M@K}, {@link SharedChoices}) itself, a multiplier keeps its shared choices too.
    */
   public ApproximableLayer restrictedTo(List<String> multipliers) {
-    return new ApproximableLayer(name, outputChannels,
-        allowed.stream().filter(m -> multipliers.contains(m) || multipliers.contains(SharedChoices.multiplier(m)))
-            .toList(), channelOrder);
+    boolean pairs = multipliers.stream().anyMatch(m -> SharedChoices.k(m) > 0);
+    return new ApproximableLayer(name, outputChannels, allowed.stream()
+        .filter(m -> multipliers.contains(m) || !pairs && multipliers.contains(SharedChoices.multiplier(m)))
+        .toList(), channelOrder);
   }
 
   @Override
