@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Weight sharing as a gene end to end on the bundled LeNet-5: a short search with {@code --weight-bits 4,8 --share
@@ -33,16 +30,7 @@ class SharedRoundTripIT {
   @TempDir Path tmp;
 
   private static String[] run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setExecutionExceptionHandler(new OneLineErrors());
-    cl.setParameterExceptionHandler(new OneLineErrors());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    assertEquals(0, code, String.join(" ", args) + ": " + err);
-    return new String[] {out.toString(), err.toString()};
+    return MixedWidthRoundTripIT.run(args);
   }
 
   @Test
