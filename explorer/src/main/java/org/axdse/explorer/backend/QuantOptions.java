@@ -26,9 +26,10 @@ import org.axdse.simulator.engine.WidthSet;
  *     {@code weightBits}; one entry for an ordinary single-width run (empty is read as {@code [weightBits]})
  * @param imc null for the multiplier target, else the in-memory-computing target ({@code --target imc}: the
  *     layers compute on IMC arrays instead of through multipliers; one width, no compensation)
+ * @param share null, or weight sharing as a gene beside the multiplier ({@code --share}, {@code --share-k})
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate, List<Integer> widths, ImcOptions imc) {
+    String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -61,18 +62,31 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
       throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
     }
+    if (!compensate.equals(NO_COMPENSATION) && share != null) {
+      throw new IllegalArgumentException("--compensate " + compensate + " cannot be combined with --share "
+          + "(compensation of shared weights is not supported)");
+    }
+    if (imc != null && share != null) {
+      throw new IllegalArgumentException("--target imc cannot be combined with --share");
+    }
   }
 
-  /** Options for the multiplier target. */
+  /** Options for the multiplier target, without weight sharing. */
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess, String compensate, List<Integer> widths) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null);
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null);
+  }
+
+  /** Options for the multiplier target with weight sharing {@code share} (null: none). */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths, ShareOptions share) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, share);
   }
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
   public QuantOptions withImc(ImcOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, options);
+        widths, options, share);
   }
 
   /** Single-width options. */
@@ -117,6 +131,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (imc != null) {
       m.putAll(imc.toMap());
     }
+    if (share != null) {
+      m.put("share", share.label());
+    }
     return m;
   }
 
@@ -130,6 +147,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("preprocess") instanceof String s ? s : d.preprocess,
         m.get("compensate") instanceof String s ? s : d.compensate,
         m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
-        ImcOptions.fromMap(m));
+        ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null));
   }
 }

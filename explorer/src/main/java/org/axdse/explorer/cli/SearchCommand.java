@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.QuantOptions;
+import org.axdse.explorer.backend.ShareOptions;
 import org.axdse.explorer.backend.StopSignal;
 import org.axdse.explorer.cluster.Coordinator;
 import org.axdse.explorer.encoding.Granularity;
@@ -84,6 +85,12 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--weight-bits", paramLabel = "N[,N...]", defaultValue = "8",
       description = "Weight bits, 2..8; several (e.g. 4,6,8): each layer takes the width of its 8xN multiplier.")
   String weightBits;
+  @Option(names = "--share", paramLabel = "GRANULARITY", description = "Weight sharing as a gene: one codebook "
+      + "per layer, channel (output channel) or kernel (2-D kernel); needs --share-k (default: layer).")
+  String share;
+  @Option(names = "--share-k", paramLabel = "K[,K...]", description = "The k (shared values per group) a layer "
+      + "may choose beside unshared weights, e.g. 2,4,8,16,32,64; with its multiplier in one gene.")
+  String shareK;
   @Option(names = "--per-channel", description = "One weight scale per output channel.")
   boolean perChannel;
   @Option(names = "--preprocess", paramLabel = "FILE",
@@ -209,8 +216,12 @@ public final class SearchCommand implements Callable<Integer> {
 
   private QuantOptions quantOptions() {
     WidthSet widths = WidthSet.parse(weightBits, "--weight-bits");
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths())
-        .withImc(imc.options(spec, granularity));
+    ShareOptions sharing = ShareOptions.parse(share, shareK);
+    if (sharing != null && Granularity.parse(granularity).perChannel()) {
+      throw new BadInputException("--share: k is chosen per layer; use --granularity layer, not " + granularity);
+    }
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths(),
+        null, sharing).withImc(imc.options(spec, granularity));
   }
 
   private Budget resumeBudget() {
@@ -218,7 +229,7 @@ public final class SearchCommand implements Callable<Integer> {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor")) {
+        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.axdse.explorer.backend.ImcOptions;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
+import org.axdse.explorer.backend.ShareOptions;
 import org.axdse.explorer.encoding.Granularity;
 import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.model.Preprocessing;
@@ -100,7 +101,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
         .putString(o.widthSet().label()).putString(o.imc() == null ? "" : o.imc().architecture())
         .putInt(o.imc() == null ? 0 : o.imc().minPlanes()).putInt(o.imc() == null ? 0 : o.imc().minSlices())
-        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits());
+        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putString(o.share() == null ? "" : o.share().label());
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -130,6 +131,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String widths = r.getString();
     String imcArch = r.getString();
     int[] imcFloors = {r.getInt(), r.getInt(), r.getInt()};
+    String share = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -152,7 +154,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
           new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
               WidthSet.parse(widths, "weight widths").widths(), imcArch.isEmpty() ? null
-                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2])));
+                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2]), ShareOptions.fromLabel(share)));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException | org.axdse.multipliers.util.BadInputException e) {
       throw new Wire.MalformedException(e.getMessage());

@@ -62,10 +62,15 @@ public record ApproximableLayer(String name, int outputChannels, List<String> al
     return order;
   }
 
-  /** This layer allowing only {@code multipliers} (kept in this layer's order). */
+  /**
+   * This layer allowing only {@code multipliers} (kept in this layer's order); unless the list names shared choices
+   * ({@code M@K}, {@link SharedChoices}) itself, a multiplier keeps its shared choices too.
+   */
   public ApproximableLayer restrictedTo(List<String> multipliers) {
-    return new ApproximableLayer(name, outputChannels,
-        allowed.stream().filter(multipliers::contains).toList(), channelOrder);
+    boolean pairs = multipliers.stream().anyMatch(m -> SharedChoices.k(m) > 0);
+    return new ApproximableLayer(name, outputChannels, allowed.stream()
+        .filter(m -> multipliers.contains(m) || !pairs && multipliers.contains(SharedChoices.multiplier(m)))
+        .toList(), channelOrder);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.encoding.SharedChoices;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
@@ -28,6 +29,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.Deployment;
+import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.LayerWidths;
 import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.Evaluation;
@@ -39,6 +41,7 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
+import org.axdse.simulator.share.SharingPlan;
 
 /**
  * {@code axdse pick}'s work: reads a run directory, picks a front point ({@link FrontPicker}), quantizes the
@@ -128,8 +131,13 @@ public final class DeployWriter {
         : MultiplierCatalog.withDirectories(library);
     List<String> layerNames = !run.config().layers().isEmpty() ? run.config().layers()
         : model.approximableLayers().stream().map(l -> l.name()).toList();
-    Assignment assignment = assignment(pick.point(), layerNames, dir.file(RunDirectory.FRONT_JSON));
+    SharedChoices.Split shared = PickSharing.split(run.config(), dir.file(RunDirectory.CONFIG),
+        assignment(pick.point(), layerNames, dir.file(RunDirectory.FRONT_JSON)));
+    Assignment assignment = shared.assignment();
     assignment.multipliersUsed().forEach(catalog::byName);
+    if (o.retrain() != null && !shared.plan().isEmpty()) {
+      throw new BadInputException("--retrain: a point with weight sharing cannot be retrained");
+    }
 
     Path out = o.out() != null ? o.out() : runDir;
     DeployConfig.Retraining retraining = null;
@@ -146,7 +154,7 @@ public final class DeployWriter {
       retraining = new DeployConfig.Retraining(base, o.retrain().epochs(), o.retrain().learningRate(),
           o.retrain().batchSize(), o.retrain().seed());
     }
-    Measured m = measure(model, pre, calib, settings, catalog, assignment, test, o.threads(),
+    Measured m = measure(model, pre, calib, settings, catalog, assignment, shared.plan(), test, o.threads(),
         o.verify() || retraining != null, o.progress());
     QuantizedModel q = m.quant();
     Compensation compensation = m.compensation();
@@ -166,7 +174,8 @@ public final class DeployWriter {
     DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
         new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,
         images, Deployment.preprocessingJson(pre),
-        LayerWidths.record(q.toJson(), settings.widths(), assignment, catalog),
+        DeployedSharing.record(LayerWidths.record(q.toJson(), settings.widths(), assignment, catalog),
+            shared.plan()),
         AssignmentJson.toJson(assignment), files,
         new DeployConfig.Selection(runDir.toAbsolutePath().normalize().toString(), p.id(), constraint.kind().key(),
             constraint.limit(), energy.key(), pick.fidelity(), nullIfNaN(pick.referenceAccuracy())),
@@ -200,10 +209,10 @@ public final class DeployWriter {
 
   /**
    * Quantizes {@code model} with the run's settings on {@code calib}, compensates {@code a} as the run did, and with
-   * {@code evaluate} evaluates it on {@code test}.
+   * {@code evaluate} evaluates it on {@code test} with the weights shared as {@code sharing} says.
    */
   private static Measured measure(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
-      MultiplierCatalog catalog, Assignment a, Dataset test, int threads, boolean evaluate,
+      MultiplierCatalog catalog, Assignment a, SharingPlan sharing, Dataset test, int threads, boolean evaluate,
       ProgressListener progress) {
     QuantizedModel q;
     Compensation compensation = null;
@@ -218,7 +227,7 @@ public final class DeployWriter {
     }
     try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
         sessionOptions(threads).withWidths(settings.widths()), progress)) {
-      return new Measured(q, compensation, compensation == null ? s.evaluate(a)
+      return new Measured(q, compensation, compensation == null ? PickSharing.evaluate(s, a, sharing, threads)
           : s.evaluate(a, compensation.applyTo(q)));
     }
   }

@@ -48,8 +48,9 @@ public final class PickCommand implements Callable<Integer> {
     Double energy;
   }
 
-  @Option(names = "--energy", paramLabel = "multiplier|system",
-      description = "Energy to constrain and minimise (default: system if the run optimised it, else multiplier).")
+  @Option(names = "--energy", paramLabel = "multiplier|system|memory",
+      description = "Energy to constrain and minimise (default: system if the run optimised it, else multiplier); "
+          + "memory: the weight memory of a run with the memory objective instead.")
   String energyKind;
 
   @Option(names = "--verify", description = "Re-evaluate the point on the test set and record both figures.")
@@ -110,8 +111,9 @@ public final class PickCommand implements Callable<Integer> {
       energy = switch (energyKind) {
         case "multiplier" -> Metric.MULTIPLIER_ENERGY;
         case "system" -> Metric.SYSTEM_ENERGY;
-        default -> throw new CommandLine.ParameterException(spec.commandLine(), "--energy must be multiplier or "
-            + "system");
+        case "memory" -> Metric.MEMORY;
+        default -> throw new CommandLine.ParameterException(spec.commandLine(), "--energy must be multiplier, "
+            + "system or memory");
       };
     }
     DeployWriter.Result r;

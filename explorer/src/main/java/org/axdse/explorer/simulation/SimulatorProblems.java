@@ -108,6 +108,10 @@ public final class SimulatorProblems implements ProblemFactory {
     SimulationSession session = SimulationSession.open(model, q, eval, catalog,
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
             .withWidths(qo.widthSet()));
+    if (qo.share() != null) {
+      return SharingProblem.open(space, qo.widths().size(), session, qo.share(), threads,
+          request.screeningImages(), request.finalImages(), request.seed());
+    }
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),
         request.seed(), speed, SimulatorEstimator.lazy(modelPath, model, q, catalog, calib, qo.widthSet(),
             qo.compensation(), threads));

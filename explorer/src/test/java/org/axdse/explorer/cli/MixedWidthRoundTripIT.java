@@ -29,7 +29,7 @@ class MixedWidthRoundTripIT {
 
   @TempDir Path tmp;
 
-  private static String[] run(String... args) {
+  static String[] run(String... args) {
     CommandLine cl = Main.commandLine();
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());

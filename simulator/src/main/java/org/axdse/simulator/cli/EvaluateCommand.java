@@ -18,6 +18,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.energy.ArchitectureEnergy;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
@@ -27,6 +28,8 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
+import org.axdse.simulator.share.SharingPlan;
+import org.axdse.simulator.share.variant.SharedEvaluations;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -157,6 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The weight widths the evaluated session allows (null: the quantization's own width). */
   private WidthSet widths;
+  private SharingPlan deployedSharing;
 
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
@@ -174,6 +178,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     MultiplierCatalog catalog = options.catalog();
     widths = d.widths();
+    deployedSharing = DeployedSharing.of(d, choice.config);
     report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
         choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
@@ -227,14 +232,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       session.prepareReferences();
       double openSeconds = (System.nanoTime() - start) / 1e9 - calibSeconds;
       long t = System.nanoTime();
-      Evaluation e = compensation == null ? session.evaluate(assignment)
-          : session.evaluate(assignment, compensation.applyTo(q));
+      SharedEvaluations replay = deployedSharing == null ? null
+          : new SharedEvaluations(session, deployedSharing.granularity(), options.threads());
+      Evaluation e = compensation != null ? session.evaluate(assignment, compensation.applyTo(q))
+          : replay != null ? replay.evaluate(assignment, deployedSharing) : session.evaluate(assignment);
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       options.printSetup(session);
       EvaluationReport report = new EvaluationReport(modelFile, m, evalSet, q, assignment, source, e,
           new double[] {calibSeconds, openSeconds, evalSeconds}, layerStatsCalibration == null ? null
               : LayerStatsPrediction.predict(m, q, catalog, layerStatsCalibration, assignment, options.threads()),
-          session.weightMemory(assignment));
+          replay != null ? replay.memory(assignment, deployedSharing).relativeToInt8()
+              : session.weightMemory(assignment));
       sharing.print(report, output.json(), spec.commandLine().getOut());
     }
   }

@@ -266,10 +266,24 @@ public final class SimulationSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Evaluates {@code assignment} on {@code imageIndices} with {@code layersAtWidths}: this session's quantization
+   * whose approximable layers are already quantized at their multipliers' widths, with other weight values (shared
+   * weights, {@code simulator.share.variant}); nothing is re-quantized. Energy as {@link #evaluate(Assignment)}.
+   */
+  public synchronized Evaluation evaluateAtWidths(Assignment assignment, int[] imageIndices,
+      QuantizedModel layersAtWidths) {
+    return evaluate(assignment, imageIndices, engine.sharing(layersAtWidths), false);
+  }
+
   private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using) {
+    return evaluate(assignment, imageIndices, using, true);
+  }
+
+  private Evaluation evaluate(Assignment assignment, int[] imageIndices, IntegerEngine using, boolean composeWidths) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
-    using = widths.engineFor(resolved, using, engine);
+    using = composeWidths ? widths.engineFor(resolved, using, engine) : using;
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
     ErrorStatistics[] stats = null;

@@ -36,7 +36,7 @@ public enum ShareGranularity {
   }
 
   /** The weight tensors of {@code layer}, in the order {@link #groupSize} and the rebuilt layer use them. */
-  static List<float[]> tensors(ApproximableLayer layer) {
+  public static List<float[]> tensors(ApproximableLayer layer) {
     return switch (layer) {
       case ConvLayer c -> List.of(c.weights());
       case DenseLayer d -> List.of(d.weights());
@@ -46,7 +46,7 @@ public enum ShareGranularity {
   }
 
   /** The number of weights in one group of tensor {@code tensor} of {@code layer} (it divides the length). */
-  int groupSize(ApproximableLayer layer, int tensor) {
+  public int groupSize(ApproximableLayer layer, int tensor) {
     int length = tensors(layer).get(tensor).length;
     if (this == LAYER) {
       return length;
