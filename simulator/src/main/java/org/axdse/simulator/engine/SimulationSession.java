@@ -44,6 +44,7 @@ public final class SimulationSession implements AutoCloseable {
   private final IntegerEngine engine;
   private final AssignmentResolver resolver;
   private final PowerTable power;
+  private final FloatLayers floats;
   private final EnergyModel energy;
   private final byte[] inputCodes;
   private final byte[] batchCodes;
@@ -84,6 +85,7 @@ public final class SimulationSession implements AutoCloseable {
       this.widths = new SessionWidths(model, quant, catalog, options);
       this.resolver = widths.resolver();
       this.power = new PowerTable(model, quant, catalog, options.costSeed(), widths.power(options.costSeed()));
+      this.floats = new FloatLayers(model, quant, catalog);
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
@@ -244,7 +246,8 @@ public final class SimulationSession implements AutoCloseable {
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     using = widths.engineFor(resolved, using, engine);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
+    LayerDataflow[] flows = floats.flows(resolved, using.quantization());
+    boolean allExact = flows == null && resolved.stream().allMatch(ResolvedLayer::exact);
     ErrorStatistics[] stats = null;
     if (options.layerStatistics()) {
       stats = new ErrorStatistics[tables.length];
@@ -254,7 +257,7 @@ public final class SimulationSession implements AutoCloseable {
     }
     ReferenceResults exact = exactRef();
     ReferenceResults mine = allExact && using == engine ? exact
-        : run("evaluate", using, tables, stats, imageIndices);
+        : run("evaluate", using, tables, stats, imageIndices, flows);
     int agree = 0;
     for (int i : imageIndices) {
       agree += mine.top1[i] == exact.top1[i] ? 1 : 0;
@@ -276,7 +279,8 @@ public final class SimulationSession implements AutoCloseable {
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, hook,
+    IntegerEngine using = widths.engineFor(resolved, engine, engine);
+    forBatches(using, imageIndices, tables, null, TensorTap.NONE, hook, floats.flows(resolved, using.quantization()),
         (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
@@ -286,15 +290,22 @@ public final class SimulationSession implements AutoCloseable {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, tap, (from, n, codes) -> {});
+    IntegerEngine using = widths.engineFor(resolved, engine, engine);
+    forBatches(using, imageIndices, tables, null, tap, null, floats.flows(resolved, using.quantization()),
+        (from, n, codes) -> {});
   }
 
   private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
       int[] indices) {
+    return run(task, using, tables, stats, indices, null);
+  }
+
+  private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
+      int[] indices, LayerDataflow[] flows) {
     ReferenceResults r = new ReferenceResults(eval.size());
     boolean signed = engine.logitParams().signed();
     try (ProgressListener.Task t = progress.start(task, indices.length, "images")) {
-      forBatches(using, indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
+      forBatches(using, indices, tables, stats, TensorTap.NONE, null, flows, (from, n, codes) -> {
         for (int j = 0; j < n; j++) {
           int image = indices[from + j];
           int label = eval.label(image);
@@ -313,12 +324,7 @@ public final class SimulationSession implements AutoCloseable {
   }
 
   private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
-      TensorTap tap, BatchResult result) {
-    forBatches(using, indices, tables, stats, tap, null, result);
-  }
-
-  private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
-      TensorTap tap, AccumulatorHook hook, BatchResult result) {
+      TensorTap tap, AccumulatorHook hook, LayerDataflow[] flows, BatchResult result) {
     int batch = options.batchSize();
     for (int from = 0; from < indices.length; from += batch) {
       int n = Math.min(batch, indices.length - from);
@@ -326,7 +332,7 @@ public final class SimulationSession implements AutoCloseable {
         System.arraycopy(inputCodes, indices[from + j] * per, batchCodes, j * per, per);
       }
       ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
-      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap, hook));
+      result.accept(from, n, using.run(batchCodes, 0, n, tables, measured, tap, hook, flows));
     }
   }
 
@@ -362,7 +368,8 @@ public final class SimulationSession implements AutoCloseable {
       int channels = r.multipliers().size();
       double[] p = new double[channels];
       for (int c = 0; c < channels; c++) {
-        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+        p[c] = r.exact() && widths.set().single() && !floats.isFloat(r) ? 1.0
+            : power.relativePower(r.index(), r.multipliers().get(c));
         if (Double.isNaN(p[c]) && note.isEmpty()) {
           note = "multiplier '" + r.multipliers().get(c) + "' has no circuit (table only), so no power figure";
         }
