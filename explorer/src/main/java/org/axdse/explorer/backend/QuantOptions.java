@@ -24,9 +24,11 @@ import org.axdse.simulator.engine.WidthSet;
  *     ({@code bias}, {@code weights} or {@code both}; measured on the calibration images, exact inputs)
  * @param widths the weight widths layers may use ({@code --weight-bits 4,6,8}), ascending; the widest is
  *     {@code weightBits}; one entry for an ordinary single-width run (empty is read as {@code [weightBits]})
+ * @param numberFormats the float formats whose designs layers may also use ({@code --number-formats e4m3,e3m4},
+ *     canonical names, see {@link FloatFormats}); empty for an integer-only run
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate, List<Integer> widths) {
+    String preprocess, String compensate, List<Integer> widths, List<String> numberFormats) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -56,6 +58,17 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
           + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
     }
+    numberFormats = FloatFormats.canonical(numberFormats);
+    if (!compensate.equals(NO_COMPENSATION) && !numberFormats.isEmpty()) {
+      throw new IllegalArgumentException("--compensate " + compensate + " does not apply to float layers; give "
+          + "--compensate none with --number-formats");
+    }
+  }
+
+  /** Options without float formats. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, List.of());
   }
 
   /** Single-width options. */
@@ -97,6 +110,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (widths.size() > 1) {
       m.put("weight_widths", widthSet().label());
     }
+    if (!numberFormats.isEmpty()) {
+      m.put("number_formats", String.join(",", numberFormats));
+    }
     return m;
   }
 
@@ -109,6 +125,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("per_channel") instanceof Boolean b ? b : d.perChannel,
         m.get("preprocess") instanceof String s ? s : d.preprocess,
         m.get("compensate") instanceof String s ? s : d.compensate,
-        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of());
+        m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
+        m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of());
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.axdse.explorer.backend.FloatFormats;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.backend.StopSignal;
@@ -84,6 +85,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--weight-bits", paramLabel = "N[,N...]", defaultValue = "8",
       description = "Weight bits, 2..8; several (e.g. 4,6,8): each layer takes the width of its 8xN multiplier.")
   String weightBits;
+  @Option(names = "--number-formats", paramLabel = "FMT[,FMT...]",
+      description = "Float formats (e.g. e4m3,e3m4) whose multipliers layers may use beside the integer ones; "
+          + "each layer's number format follows its multiplier (needs --granularity layer).")
+  String numberFormats;
   @Option(names = "--per-channel", description = "One weight scale per output channel.")
   boolean perChannel;
   @Option(names = "--preprocess", paramLabel = "FILE",
@@ -206,14 +211,20 @@ public final class SearchCommand implements Callable<Integer> {
 
   private QuantOptions quantOptions() {
     WidthSet widths = WidthSet.parse(weightBits, "--weight-bits");
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths());
+    List<String> formats = FloatFormats.parse(numberFormats, "--number-formats");
+    if (!formats.isEmpty() && Granularity.parse(granularity).perChannel()) {
+      throw new BadInputException("--number-formats " + numberFormats + " needs --granularity layer, not "
+          + granularity + " (a float multiplier is its layer's only multiplier)");
+    }
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths(),
+        formats);
   }
 
   private Budget resumeBudget() {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess", "--compensate")) {
+        "--preprocess", "--compensate", "--number-formats")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

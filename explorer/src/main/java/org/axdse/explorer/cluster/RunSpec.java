@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.backend.FloatFormats;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.encoding.Granularity;
@@ -97,7 +98,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     QuantOptions o = q.quantization();
     w.putInt(o.calibrationImages()).putString(o.calibrationData()).putInt(o.weightBits())
         .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
-        .putString(o.widthSet().label());
+        .putString(o.widthSet().label()).putString(String.join(",", o.numberFormats()));
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -125,6 +126,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String preprocess = r.getString();
     String compensate = r.getString();
     String widths = r.getString();
+    String formats = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -146,7 +148,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
       ProblemRequest q = new ProblemRequest(model == null ? modelName : "shipped model", data, quant,
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
           new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
-              WidthSet.parse(widths, "weight widths").widths()));
+              WidthSet.parse(widths, "weight widths").widths(), FloatFormats.parse(formats, "number formats")));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new Wire.MalformedException(e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cost.CostFigures;
+import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.cost.RelativeCost;
 import org.axdse.multipliers.generators.MultiplierDesign;
@@ -80,6 +81,36 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
     }
     out.addAll(approximate);
     return new UsableLibrary(exact, out);
+  }
+
+  /**
+   * This library with the float designs of {@code formats} (canonical minifloat names) appended, format by format
+   * in catalog order: those with a circuit whose power under uniform codes of their format is below the exact
+   * signed 8x8 multiplier's under uniform codes (so the rounding {@code _rne} designs, which cost more, are left
+   * out). Their figures are relative to that multiplier, as the evaluator's energies of float layers are.
+   */
+  UsableLibrary withFloatFormats(MultiplierCatalog catalog, List<String> formats) {
+    if (formats.isEmpty()) {
+      return this;
+    }
+    MultiplierCosts costs = MultiplierCosts.defaults();
+    Netlist reference = MultiplierCatalog.exactReference(MultiplierFormat.signed8x8());
+    List<MultiplierInfo> out = new ArrayList<>(multipliers);
+    for (String name : formats) {
+      MultiplierFormat format = MultiplierFormat.of(Minifloat.parse(name));
+      for (Multiplier m : catalog.all(format)) {
+        RelativeCost c = costs.relativeCostAcrossFormats(m, reference).orElse(null);
+        if (c != null && c.power() < 1.0) {
+          out.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+        }
+      }
+    }
+    return new UsableLibrary(exactName, out);
+  }
+
+  /** True when {@code name} is a float design of {@code catalog}. */
+  static boolean isFloat(MultiplierCatalog catalog, String name) {
+    return catalog.byName(name).format().isFloat();
   }
 
   List<String> names() {
