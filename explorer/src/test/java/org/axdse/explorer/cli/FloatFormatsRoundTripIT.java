@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Integer and float layers in one network, end to end on the bundled LeNet-5: a short search with {@code
@@ -31,31 +28,18 @@ class FloatFormatsRoundTripIT {
 
   @TempDir Path tmp;
 
-  private static String[] run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setExecutionExceptionHandler(new OneLineErrors());
-    cl.setParameterExceptionHandler(new OneLineErrors());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    assertEquals(0, code, String.join(" ", args) + ": " + err);
-    return new String[] {out.toString(), err.toString()};
-  }
-
   @Test
   void pickAndEvaluateConfigReplayAMixedIntegerFloatPoint() throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String model = root.resolve("models/lenet5.onnx").toString();
     String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
     Path runDir = tmp.resolve("run");
-    run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib", "100",
-        "--number-formats", "e4m3", "--generations", "2", "--population", "8", "--eval-images", "100",
+    MixedWidthRoundTripIT.run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib",
+        "100", "--number-formats", "e4m3", "--generations", "2", "--population", "8", "--eval-images", "100",
         "--final-images", "200", "--baselines", "none", "--threads", "2",
         "--restrict", "conv_0=e4m3_exact,e4m3_trunc3,e4m3_lmul;fc_11=s8x8_exact_bw,s8x8_trunc4",
         "--out", runDir.toString(), "-q");
-    run("pick", runDir.toString(), "--max-energy", "1", "--verify", "--limit", "200", "-q");
+    MixedWidthRoundTripIT.run("pick", runDir.toString(), "--max-energy", "1", "--verify", "--limit", "200", "-q");
     DeployConfig c = DeployJson.read(runDir.resolve("deploy.json"));
     MultiplierCatalog lib = MultiplierCatalog.builtin();
     List<String> floats = new ArrayList<>();
@@ -71,8 +55,8 @@ class FloatFormatsRoundTripIT {
     assertFalse(Files.exists(runDir.resolve("deploy/adapt/" + floatDesign + ".h")), "no AdaPT header for floats");
     assertTrue(Files.exists(runDir.resolve("deploy/verilog/" + floatDesign + ".v")), "its Verilog is exported");
     for (String threads : new String[] {"1", "2"}) {
-      String[] eval = run("evaluate", "--config", runDir.resolve("deploy.json").toString(), "--no-float",
-          "--no-layer-stats", "--format", "json", "-q", "--threads", threads);
+      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--config", runDir.resolve("deploy.json").toString(),
+          "--no-float", "--no-layer-stats", "--format", "json", "-q", "--threads", threads);
       JsonNode e = JSON.readTree(eval[0]).get("evaluation");
       assertEquals(c.verified().images(), e.get("images").asInt());
       assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0,

@@ -29,7 +29,8 @@ class MixedWidthRoundTripIT {
 
   @TempDir Path tmp;
 
-  private static String[] run(String... args) {
+  /** Runs {@code axdse ARGS} in process, asserts exit code 0 and returns stdout and stderr. */
+  static String[] run(String... args) {
     CommandLine cl = Main.commandLine();
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());
