@@ -166,8 +166,8 @@ class FloatDesignFlowTest {
       int xv = signed ? (byte) x[i] : x[i] & 0xFF;
       colSum += xv;
       rowSum += lq.weights().code(n * k + i);
-      int a = nearestCode(f, in.dequantize(xv) / sa);
-      int w = nearestCode(f, weights[n * k + i] / sf);
+      int a = nearestCached(f, in.dequantize(xv) / sa);
+      int w = nearestCached(f, weights[n * k + i] / sf);
       double p = exactDesign ? f.decode(a) * f.decode(w) : FloatProduct.unpack(design.table().product(a, w)).value();
       sum = sum.add(new BigDecimal(p));
     }
@@ -176,6 +176,13 @@ class FloatDesignFlowTest {
     long t = QuantParams.roundHalfAway(sum.doubleValue() * (sa * sf / (in.scale() * pw.scale())))
         + za * rowSum - (long) k * za * pw.zeroPoint() + (long) pw.zeroPoint() * colSum;
     return (int) t;
+  }
+
+  private static final java.util.Map<String, Integer> NEAREST = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@link #nearestCode}, remembered per format and value (the brute force is the slow part of the test). */
+  private static int nearestCached(Minifloat f, double x) {
+    return NEAREST.computeIfAbsent(f.name() + "/" + x, k -> nearestCode(f, x));
   }
 
   /** The code of the nearest finite value (ties: the even code; beyond the range: the largest magnitude). */
