@@ -27,9 +27,12 @@ import org.axdse.simulator.engine.WidthSet;
  * @param imc null for the multiplier target, else the in-memory-computing target ({@code --target imc}: the
  *     layers compute on IMC arrays instead of through multipliers; one width, no compensation)
  * @param share null, or weight sharing as a gene beside the multiplier ({@code --share}, {@code --share-k})
+ * @param numberFormats the float formats whose designs layers may also use ({@code --number-formats e4m3,e3m4},
+ *     canonical names, see {@link FloatFormats}); empty for an integer-only run
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-    String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share) {
+    String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
+    List<String> numberFormats) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -59,6 +62,15 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
           + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
     }
+    numberFormats = FloatFormats.canonical(numberFormats);
+    if (!compensate.equals(NO_COMPENSATION) && !numberFormats.isEmpty()) {
+      throw new IllegalArgumentException("--compensate " + compensate + " does not apply to float layers; give "
+          + "--compensate none with --number-formats");
+    }
+    if (!numberFormats.isEmpty() && (imc != null || share != null)) {
+      throw new IllegalArgumentException("--number-formats cannot be combined with "
+          + (imc != null ? "--target imc" : "--share"));
+    }
     if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
       throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
     }
@@ -74,19 +86,26 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   /** Options for the multiplier target, without weight sharing. */
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess, String compensate, List<Integer> widths) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null);
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null, List.of());
   }
 
   /** Options for the multiplier target with weight sharing {@code share} (null: none). */
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess, String compensate, List<Integer> widths, ShareOptions share) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, share);
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, share, List.of());
   }
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
   public QuantOptions withImc(ImcOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, options, share);
+        widths, options, share, numberFormats);
+  }
+
+  /** Options for the multiplier target whose layers may also use the float formats {@code numberFormats}. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths, List<String> numberFormats) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null,
+        numberFormats);
   }
 
   /** Single-width options. */
@@ -134,6 +153,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (share != null) {
       m.put("share", share.label());
     }
+    if (!numberFormats.isEmpty()) {
+      m.put("number_formats", String.join(",", numberFormats));
+    }
     return m;
   }
 
@@ -147,6 +169,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("preprocess") instanceof String s ? s : d.preprocess,
         m.get("compensate") instanceof String s ? s : d.compensate,
         m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
-        ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null));
+        ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null),
+        m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of());
   }
 }

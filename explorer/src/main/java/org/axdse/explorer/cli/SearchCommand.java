@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.axdse.explorer.backend.FloatFormats;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.QuantOptions;
 import org.axdse.explorer.backend.ShareOptions;
@@ -91,6 +92,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--share-k", paramLabel = "K[,K...]", description = "The k (shared values per group) a layer "
       + "may choose beside unshared weights, e.g. 2,4,8,16,32,64; with its multiplier in one gene.")
   String shareK;
+  @Option(names = "--number-formats", paramLabel = "FMT[,FMT...]",
+      description = "Float formats (e.g. e4m3,e3m4) whose multipliers layers may use beside the integer ones; "
+          + "each layer's number format follows its multiplier (needs --granularity layer).")
+  String numberFormats;
   @Option(names = "--per-channel", description = "One weight scale per output channel.")
   boolean perChannel;
   @Option(names = "--preprocess", paramLabel = "FILE",
@@ -220,8 +225,16 @@ public final class SearchCommand implements Callable<Integer> {
     if (sharing != null && Granularity.parse(granularity).perChannel()) {
       throw new BadInputException("--share: k is chosen per layer; use --granularity layer, not " + granularity);
     }
+    List<String> formats = FloatFormats.parse(numberFormats, "--number-formats");
+    if (!formats.isEmpty() && Granularity.parse(granularity).perChannel()) {
+      throw new BadInputException("--number-formats " + numberFormats + " needs --granularity layer, not "
+          + granularity + " (a float multiplier is its layer's only multiplier)");
+    }
+    if (!formats.isEmpty() && sharing != null) {
+      throw new BadInputException("--number-formats cannot be combined with --share");
+    }
     return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths(),
-        null, sharing).withImc(imc.options(spec, granularity));
+        null, sharing, formats).withImc(imc.options(spec, granularity));
   }
 
   private Budget resumeBudget() {
@@ -229,7 +242,8 @@ public final class SearchCommand implements Callable<Integer> {
     for (String name : List.of("--model", "--data", "--quant", "--library", "--out", "--seed", "--population",
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
-        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k")) {
+        "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
+        "--number-formats")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.backend.FloatFormats;
 import org.axdse.explorer.backend.ImcOptions;
 import org.axdse.explorer.backend.ProblemRequest;
 import org.axdse.explorer.backend.QuantOptions;
@@ -101,7 +102,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
         .putString(o.widthSet().label()).putString(o.imc() == null ? "" : o.imc().architecture())
         .putInt(o.imc() == null ? 0 : o.imc().minPlanes()).putInt(o.imc() == null ? 0 : o.imc().minSlices())
-        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putString(o.share() == null ? "" : o.share().label());
+        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putString(o.share() == null ? "" : o.share().label())
+        .putString(String.join(",", o.numberFormats()));
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -132,6 +134,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String imcArch = r.getString();
     int[] imcFloors = {r.getInt(), r.getInt(), r.getInt()};
     String share = r.getString();
+    String formats = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -154,7 +157,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
           new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
               WidthSet.parse(widths, "weight widths").widths(), imcArch.isEmpty() ? null
-                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2]), ShareOptions.fromLabel(share)));
+                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2]), ShareOptions.fromLabel(share),
+              FloatFormats.parse(formats, "number formats")));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException | org.axdse.multipliers.util.BadInputException e) {
       throw new Wire.MalformedException(e.getMessage());

@@ -24,6 +24,8 @@ import org.axdse.simulator.model.Model;
  * ({@code deploy/adapt/NAME.h}, weight-major for conv2d, plus {@code NAME_linear.h} activation-major for linear
  * layers when the design is not commutative) and TorchApprox tables ({@code deploy/torchapprox/NAME.npy}, when the
  * products fit int16), and {@code deploy/load_tables.py}, which loads them layer by layer ({@link LoadTablesScript}).
+ * Float designs (minifloat multipliers) get no tool files and their layers are left out of the script: their
+ * tables hold packed float products, which these integer tools would read as integers.
  * Every byte is computed before the first file is written.
  */
 final class ToolExport {
@@ -54,6 +56,9 @@ final class ToolExport {
     Map<String, Tables> tables = new LinkedHashMap<>();
     for (String name : names) {
       Multiplier m = catalog.byName(name);
+      if (m.format().isFloat()) {
+        continue; // its table holds packed float products, which the integer tools would misread
+      }
       files.put(ADAPT + name + ".h", AdaptHeader.encode(m, Order.WEIGHT_MAJOR));
       String linear = name;
       if (!ToolTables.orderFree(m.table())) {
@@ -71,6 +76,7 @@ final class ToolExport {
       tables.put(name, new Tables(name, name, linear, torch));
     }
     Map<String, LayerAssignment> layers = new LinkedHashMap<>(assignment.layers());
+    layers.values().removeIf(a -> !tables.keySet().containsAll(a.distinctMultipliers()));
     files.put(SNIPPET, LoadTablesScript.text(layers, kinds, tables));
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       AtomicFiles.write(outDir.resolve(f.getKey()), f.getValue());

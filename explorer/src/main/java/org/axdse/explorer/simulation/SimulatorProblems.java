@@ -26,6 +26,8 @@ import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.model.ConvLayer;
+import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -101,7 +103,8 @@ public final class SimulatorProblems implements ProblemFactory {
       }
     }
     MultiplierFormat format = mode.format(qo.weightBits());
-    UsableLibrary library = UsableLibrary.ofWidths(catalog, mode, qo.widthSet());
+    UsableLibrary library = UsableLibrary.ofWidths(catalog, mode, qo.widthSet())
+        .withFloatFormats(catalog, qo.numberFormats());
     List<ApproximableLayer> layers = layers(model, q, library, catalog, request.channelRanking(), format);
     SearchSpace space = new SearchSpace(request.model(), describe(eval, calib), library.exactName(),
         library.multipliers(), layers);
@@ -126,7 +129,9 @@ public final class SimulatorProblems implements ProblemFactory {
       var l = modelLayers.get(i);
       int channels = AssignmentResolver.channels(l);
       int[] order = rank ? ChannelRanking.rank(q.layer(i), channels, probe) : new int[0];
-      out.add(new ApproximableLayer(l.name(), channels, library.names(), order));
+      List<String> names = l instanceof ConvLayer || l instanceof DenseLayer ? library.names()
+          : library.names().stream().filter(n -> !UsableLibrary.isFloat(catalog, n)).toList();
+      out.add(new ApproximableLayer(l.name(), channels, names, order));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cost.CostFigures;
+import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.cost.RelativeCost;
 import org.axdse.multipliers.generators.MultiplierDesign;
@@ -80,6 +81,48 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
     }
     out.addAll(approximate);
     return new UsableLibrary(exact, out);
+  }
+
+  /**
+   * This library with the float designs of {@code formats} (canonical minifloat names): those with a circuit whose
+   * power under uniform codes of their format is below the exact signed 8x8 multiplier's under uniform codes (so
+   * the rounding {@code _rne} designs, which cost more, are left out), with figures relative to that multiplier, as
+   * the evaluator's energies of float layers are. After the exact design, the designs are interleaved round-robin
+   * over the integer list and each format's list (catalog order within each), so the search's uniform seeds, taken
+   * in library order, cover every format instead of only the first.
+   */
+  UsableLibrary withFloatFormats(MultiplierCatalog catalog, List<String> formats) {
+    if (formats.isEmpty()) {
+      return this;
+    }
+    MultiplierCosts costs = MultiplierCosts.defaults();
+    Netlist reference = MultiplierCatalog.exactReference(MultiplierFormat.signed8x8());
+    List<List<MultiplierInfo>> groups = new ArrayList<>();
+    groups.add(multipliers.subList(1, multipliers.size()));
+    for (String name : formats) {
+      List<MultiplierInfo> group = new ArrayList<>();
+      for (Multiplier m : catalog.all(MultiplierFormat.of(Minifloat.parse(name)))) {
+        RelativeCost c = costs.relativeCostAcrossFormats(m, reference).orElse(null);
+        if (c != null && c.power() < 1.0) {
+          group.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+        }
+      }
+      groups.add(group);
+    }
+    List<MultiplierInfo> out = new ArrayList<>(List.of(multipliers.get(0)));
+    for (int i = 0; out.size() < 1 + groups.stream().mapToInt(List::size).sum(); i++) {
+      for (List<MultiplierInfo> g : groups) {
+        if (i < g.size()) {
+          out.add(g.get(i));
+        }
+      }
+    }
+    return new UsableLibrary(exactName, out);
+  }
+
+  /** True when {@code name} is a float design of {@code catalog}. */
+  static boolean isFloat(MultiplierCatalog catalog, String name) {
+    return catalog.byName(name).format().isFloat();
   }
 
   List<String> names() {

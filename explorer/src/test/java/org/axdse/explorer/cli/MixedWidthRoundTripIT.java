@@ -29,6 +29,7 @@ class MixedWidthRoundTripIT {
 
   @TempDir Path tmp;
 
+  /** Runs {@code axdse ARGS} in process, asserts exit code 0 and returns stdout and stderr. */
   static String[] run(String... args) {
     CommandLine cl = Main.commandLine();
     cl.setExecutionExceptionHandler(new OneLineErrors());

@@ -22,6 +22,10 @@ public final class NumberFormatOptions {
       + "bf16 (round to nearest even after every addition) (default: ${DEFAULT-VALUE})")
   String accumulate = "exact";
 
+  @Option(names = "--weight-calib", paramLabel = "amax|mse", description = "with --number-format: weight scales "
+      + "from the largest magnitude, or by the MSE clip search used for activations (default: ${DEFAULT-VALUE})")
+  String weightCalib = "amax";
+
   /** True when {@code --number-format} was given. */
   boolean given() {
     return format != null;
@@ -29,11 +33,15 @@ public final class NumberFormatOptions {
 
   /** True when a flag that only applies with {@code --number-format} was given without it. */
   boolean strayFlags() {
-    return format == null && (scale != null || !accumulate.equals("exact"));
+    return format == null && (scale != null || !accumulate.equals("exact") || !weightCalib.equals("amax"));
   }
 
   /** The parsed choice; one-line errors for bad values. */
   FormatChoice choice() {
-    return FormatChoice.parse(format, scale, accumulate);
+    if (!weightCalib.equals("amax") && !weightCalib.equals("mse")) {
+      throw new org.axdse.multipliers.util.BadInputException("--weight-calib: '" + weightCalib
+          + "' is not one of amax, mse");
+    }
+    return FormatChoice.parse(format, scale, accumulate).withWeightMse(weightCalib.equals("mse"));
   }
 }

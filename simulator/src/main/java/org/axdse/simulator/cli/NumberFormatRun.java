@@ -32,7 +32,7 @@ final class NumberFormatRun {
   static int run(EvaluateCommand c) {
     NumberFormatOptions formats = c.numberFormat;
     if (!formats.given()) {
-      throw new CommandLine.ParameterException(c.spec.commandLine(), "--scale and --accumulate need "
+      throw new CommandLine.ParameterException(c.spec.commandLine(), "--scale, --accumulate and --weight-calib need "
           + "--number-format");
     }
     FormatChoice choice = formats.choice();
@@ -85,6 +85,7 @@ final class NumberFormatRun {
       f.put("scale", choice.scale().label());
       f.put("accumulate", choice.accumulator().label());
       f.put("calibration", method.label());
+      f.put("weightCalibration", choice.weightMse() ? "mse" : "amax");
       ObjectNode ev = root.putObject("evaluation"); // null, not "NaN", where the float model was not run
       ev.put("images", e.images());
       ev.put("floatTop1", Double.isNaN(e.floatTop1()) ? null : e.floatTop1());
@@ -106,9 +107,9 @@ final class NumberFormatRun {
       }
     } else {
       out.printf(Locale.ROOT, "model %s (%s), %,d images of %s%n", m.name(), modelFile, e.images(), evalSet.name());
-      out.printf(Locale.ROOT, "number format %s, scale %s, accumulate %s, activation ranges %s (%d images)%n",
-          choice.format().name(), choice.scale().label(), choice.accumulator().label(), method.label(),
-          calibSet.size());
+      out.printf(Locale.ROOT, "number format %s, scale %s, accumulate %s, activation ranges %s (%d images), "
+          + "weight scales %s%n", choice.format().name(), choice.scale().label(), choice.accumulator().label(),
+          method.label(), calibSet.size(), choice.weightMse() ? "mse" : "amax");
       out.println();
       out.printf(Locale.ROOT, "accuracy       top-1%n");
       out.printf(Locale.ROOT, "float          %s%n", Double.isNaN(e.floatTop1()) ? "-" : percent(e.floatTop1()));

@@ -129,6 +129,10 @@ public final class AssignmentResolver {
       case LayerAssignment.Uniform u -> List.of(u.multiplier());
       case LayerAssignment.PerChannel p -> p.multipliers();
     }).stream().map(n -> n.equals(EXACT) ? exactName() : n).toList();
+    ResolvedLayer floatLayer = FloatLayers.resolve(catalog, l, index, names);
+    if (floatLayer != null) {
+      return floatLayer;
+    }
     List<LookupTable> compiled = new ArrayList<>(names.size());
     boolean allExact = true;
     for (String name : names) {

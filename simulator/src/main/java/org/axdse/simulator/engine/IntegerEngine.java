@@ -240,6 +240,20 @@ public final class IntegerEngine {
   /** As the six-argument form, with {@code hook} (null: none) shown every accumulator before requantization. */
   byte[] run(byte[] inputCodes, int offset, int batch, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap,
       AccumulatorHook hook) {
+    return run(inputCodes, offset, batch, tables, stats, tap, hook, null);
+  }
+
+  /** As the seven-argument form, with {@code flows[i]} (null array or entry: none) computing layer i's sums. */
+  byte[] run(byte[] inputCodes, int offset, int batch, RowTables[] tables, ErrorStatistics[] stats, TensorTap tap,
+      AccumulatorHook hook, LayerDataflow[] flows) {
+    if (flows != null) {
+      ctx.dataflows = flows;
+      try {
+        return run(inputCodes, offset, batch, tables, stats, tap, hook, null);
+      } finally {
+        ctx.dataflows = null;
+      }
+    }
     if (tables.length != approximable) {
       throw new IllegalArgumentException(tables.length + " table sets for " + approximable + " approximable layers");
     }

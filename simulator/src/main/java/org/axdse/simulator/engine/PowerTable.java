@@ -99,6 +99,9 @@ final class PowerTable {
   }
 
   private double compute(int layer, Multiplier m) {
+    if (m.format().isFloat()) {
+      return FloatLayers.relativePower(m);
+    }
     if (mixed != null) {
       return mixed.relativePower(layer, m);
     }

@@ -44,6 +44,7 @@ public final class SimulationSession implements AutoCloseable {
   private final IntegerEngine engine;
   private final AssignmentResolver resolver;
   private final PowerTable power;
+  private final FloatLayers floats;
   private final EnergyModel energy;
   private final byte[] inputCodes;
   private final byte[] batchCodes;
@@ -86,6 +87,7 @@ public final class SimulationSession implements AutoCloseable {
       this.widths = new SessionWidths(model, quant, catalog, options);
       this.resolver = widths.resolver();
       this.power = new PowerTable(model, quant, catalog, options.costSeed(), widths.power(options.costSeed()));
+      this.floats = new FloatLayers(model, quant, catalog);
       this.energy = new EnergyModel(options.architecture());
       this.inputCodes = InputCodes.of(eval, pre, quant.tensor(model.input().name()));
       this.batchCodes = new byte[options.batchSize() * per];
@@ -285,7 +287,8 @@ public final class SimulationSession implements AutoCloseable {
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     using = composeWidths ? widths.engineFor(resolved, using, engine) : using;
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    boolean allExact = resolved.stream().allMatch(ResolvedLayer::exact);
+    LayerDataflow[] flows = floats.flows(resolved, using.quantization());
+    boolean allExact = flows == null && resolved.stream().allMatch(ResolvedLayer::exact);
     ErrorStatistics[] stats = null;
     if (options.layerStatistics()) {
       stats = new ErrorStatistics[tables.length];
@@ -295,11 +298,11 @@ public final class SimulationSession implements AutoCloseable {
     }
     ReferenceResults exact = exactRef();
     boolean reference = allExact && using == engine;
-    prefixRun = prefixes == null || stats != null || reference ? null
+    prefixRun = prefixes == null || stats != null || reference || flows != null ? null
         : new PrefixRun(prefixes, using, resolved, imageIndices, options.batchSize());
     ReferenceResults mine;
     try {
-      mine = reference ? exact : run("evaluate", using, tables, stats, imageIndices);
+      mine = reference ? exact : run("evaluate", using, tables, stats, imageIndices, flows);
     } finally {
       prefixRun = null;
     }
@@ -324,7 +327,8 @@ public final class SimulationSession implements AutoCloseable {
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
     byte[] all = new byte[imageIndices.length * classes];
-    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, TensorTap.NONE, hook,
+    IntegerEngine using = widths.engineFor(resolved, engine, engine);
+    forBatches(using, imageIndices, tables, null, TensorTap.NONE, hook, floats.flows(resolved, using.quantization()),
         (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
     return all;
   }
@@ -334,15 +338,22 @@ public final class SimulationSession implements AutoCloseable {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    forBatches(widths.engineFor(resolved, engine, engine), imageIndices, tables, null, tap, (from, n, codes) -> {});
+    IntegerEngine using = widths.engineFor(resolved, engine, engine);
+    forBatches(using, imageIndices, tables, null, tap, null, floats.flows(resolved, using.quantization()),
+        (from, n, codes) -> {});
   }
 
   private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
       int[] indices) {
+    return run(task, using, tables, stats, indices, null);
+  }
+
+  private ReferenceResults run(String task, IntegerEngine using, RowTables[] tables, ErrorStatistics[] stats,
+      int[] indices, LayerDataflow[] flows) {
     ReferenceResults r = new ReferenceResults(eval.size());
     boolean signed = engine.logitParams().signed();
     try (ProgressListener.Task t = progress.start(task, indices.length, "images")) {
-      forBatches(using, indices, tables, stats, TensorTap.NONE, (from, n, codes) -> {
+      forBatches(using, indices, tables, stats, TensorTap.NONE, null, flows, (from, n, codes) -> {
         for (int j = 0; j < n; j++) {
           int image = indices[from + j];
           int label = eval.label(image);
@@ -361,12 +372,7 @@ public final class SimulationSession implements AutoCloseable {
   }
 
   private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
-      TensorTap tap, BatchResult result) {
-    forBatches(using, indices, tables, stats, tap, null, result);
-  }
-
-  private void forBatches(IntegerEngine using, int[] indices, RowTables[] tables, ErrorStatistics[] stats,
-      TensorTap tap, AccumulatorHook hook, BatchResult result) {
+      TensorTap tap, AccumulatorHook hook, LayerDataflow[] flows, BatchResult result) {
     int batch = options.batchSize();
     for (int from = 0; from < indices.length; from += batch) {
       int n = Math.min(batch, indices.length - from);
@@ -375,7 +381,7 @@ public final class SimulationSession implements AutoCloseable {
       }
       ErrorStatistics[] measured = from < options.statisticsImages() ? stats : null;
       result.accept(from, n, prefixRun != null ? prefixRun.runBatch(batchCodes, from, n, tables)
-          : using.run(batchCodes, 0, n, tables, measured, tap, hook));
+          : using.run(batchCodes, 0, n, tables, measured, tap, hook, flows));
     }
     if (prefixRun != null) {
       prefixRun.finish(indices.length);
@@ -440,17 +446,22 @@ public final class SimulationSession implements AutoCloseable {
     for (ResolvedLayer r : resolved) {
       double[] p = new double[r.multipliers().size()];
       for (int c = 0; c < p.length; c++) {
-        p[c] = r.exact() && widths.set().single() ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
+        p[c] = unitPower(r) ? 1.0 : power.relativePower(r.index(), r.multipliers().get(c));
       }
       powers.add(p);
     }
     return energy.report(power.workloads(), powers);
   }
 
+  /** An exact integer layer of a single-width run: power 1 (relative to itself) by definition. */
+  private boolean unitPower(ResolvedLayer r) {
+    return r.exact() && widths.set().single() && !floats.isFloat(r);
+  }
+
   private String energyNote(List<ResolvedLayer> resolved) {
     for (ResolvedLayer r : resolved) {
       for (String m : r.multipliers()) {
-        if (!(r.exact() && widths.set().single()) && Double.isNaN(power.relativePower(r.index(), m))) {
+        if (!unitPower(r) && Double.isNaN(power.relativePower(r.index(), m))) {
           return "multiplier '" + m + "' has no circuit (table only), so no power figure";
         }
       }

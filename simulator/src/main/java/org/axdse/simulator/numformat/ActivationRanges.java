@@ -33,6 +33,16 @@ final class ActivationRanges {
     };
   }
 
+  /**
+   * The MSE clip point of the weights {@code w[from .. from + n)} ({@code --weight-calib mse}): the activation
+   * search above over their histogram.
+   */
+  static double weightAmax(float[] w, int from, int n, FormatGrid grid) {
+    ActivationHistogram h = new ActivationHistogram();
+    h.add(w, from, n);
+    return amax(h, CalibrationMethod.MSE, grid);
+  }
+
   private static double mse(ActivationHistogram h, double full, FormatGrid grid) {
     double best = full;
     double bestError = Double.POSITIVE_INFINITY;

@@ -12,8 +12,10 @@ import org.axdse.multipliers.util.BadInputException;
  * @param format the element format of weights and activations
  * @param scale per tensor, per output channel or OCP MX blocks of 32
  * @param accumulator exact, or FP32/FP16/BF16 with round-to-nearest-even
+ * @param weightMse weight scales by the MSE clip search of {@link ActivationRanges} over each weight tensor (or
+ *     output channel) instead of its amax
  */
-public record FormatChoice(Minifloat format, ScaleKind scale, Accumulator accumulator) {
+public record FormatChoice(Minifloat format, ScaleKind scale, Accumulator accumulator, boolean weightMse) {
   /** Expected syntax, for one-line errors. */
   public static final String EXPECTED = "a minifloat of at most 8 bits such as e4m3, e5m2, e3m4, e2m3, e2m1 "
       + "(or mxfp8, mxfp6, mxfp4: e4m3, e2m3, e2m1 with --scale mx32)";
@@ -22,6 +24,16 @@ public record FormatChoice(Minifloat format, ScaleKind scale, Accumulator accumu
     if (format == null || scale == null || accumulator == null) {
       throw new IllegalArgumentException("format, scale and accumulator are required");
     }
+  }
+
+  /** A choice with amax weight scales. */
+  public FormatChoice(Minifloat format, ScaleKind scale, Accumulator accumulator) {
+    this(format, scale, accumulator, false);
+  }
+
+  /** This choice with MSE-searched weight scales ({@code --weight-calib mse}); MX block scales ignore it. */
+  public FormatChoice withWeightMse(boolean on) {
+    return new FormatChoice(format, scale, accumulator, on);
   }
 
   /**

@@ -92,6 +92,9 @@ public final class FormatLayer {
     for (float v : w) {
       tensorAmax = Math.max(tensorAmax, Math.abs(v));
     }
+    if (choice.weightMse() && choice.scale() == ScaleKind.TENSOR) {
+      tensorAmax = ActivationRanges.weightAmax(w, 0, w.length, grid);
+    }
     for (int n = 0; n < rows; n++) {
       double amax = tensorAmax;
       if (choice.scale() == ScaleKind.CHANNEL) {
@@ -99,6 +102,7 @@ public final class FormatLayer {
         for (int i = n * per; i < (n + 1) * per; i++) {
           amax = Math.max(amax, Math.abs(w[i]));
         }
+        amax = choice.weightMse() ? ActivationRanges.weightAmax(w, n * per, per, grid) : amax;
       }
       weightScales[n] = scaleOf(amax);
       BlockRounding.scaled(grid, weightScales[n], w, n * per, weights, n * per, per);

@@ -88,6 +88,7 @@ class NumberFormatEvaluateTest {
     cl.setErr(new PrintWriter(err));
     assertEquals(2, cl.execute("--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(),
         "--scale", "mx32"));
-    assertTrue(err.toString().contains("--scale and --accumulate need --number-format"), err.toString());
+    assertTrue(err.toString().contains("--scale, --accumulate and --weight-calib need --number-format"),
+        err.toString());
   }
 }

@@ -1,0 +1,68 @@
+package org.axdse.explorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.simulator.deploy.DeployConfig;
+import org.axdse.simulator.deploy.DeployJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Integer and float layers in one network, end to end on the bundled LeNet-5: a short search with {@code
+ * --number-formats e4m3} and a restriction that puts a float design on the first convolution of every point,
+ * {@code pick --verify}, then {@code evaluate --config deploy.json} on 1 and on 2 threads, which must both
+ * reproduce the verified accuracy and energy exactly; the float layer's multiplier is a float design in
+ * {@code deploy.json}, and the integer tool exports leave it out.
+ */
+class FloatFormatsRoundTripIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void pickAndEvaluateConfigReplayAMixedIntegerFloatPoint() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String model = root.resolve("models/lenet5.onnx").toString();
+    String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
+    Path runDir = tmp.resolve("run");
+    MixedWidthRoundTripIT.run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib",
+        "100", "--number-formats", "e4m3", "--generations", "2", "--population", "8", "--eval-images", "100",
+        "--final-images", "200", "--baselines", "none", "--threads", "2",
+        "--restrict", "conv_0=e4m3_exact,e4m3_trunc3,e4m3_lmul;fc_11=s8x8_exact_bw,s8x8_trunc4",
+        "--out", runDir.toString(), "-q");
+    MixedWidthRoundTripIT.run("pick", runDir.toString(), "--max-energy", "1", "--verify", "--limit", "200", "-q");
+    DeployConfig c = DeployJson.read(runDir.resolve("deploy.json"));
+    MultiplierCatalog lib = MultiplierCatalog.builtin();
+    List<String> floats = new ArrayList<>();
+    List<String> integers = new ArrayList<>();
+    c.assignment().get("layers").fields().forEachRemaining(e -> {
+      String name = e.getValue().asText();
+      (lib.byName(name).format().isFloat() ? floats : integers).add(e.getKey() + "=" + name);
+    });
+    assertTrue(floats.size() == 1 && floats.get(0).startsWith("conv_0=e4m3_"), "conv_0 is restricted to E4M3: "
+        + floats);
+    assertEquals(4, integers.size(), "the other layers stay integer: " + integers);
+    String floatDesign = floats.get(0).substring("conv_0=".length());
+    assertFalse(Files.exists(runDir.resolve("deploy/adapt/" + floatDesign + ".h")), "no AdaPT header for floats");
+    assertTrue(Files.exists(runDir.resolve("deploy/verilog/" + floatDesign + ".v")), "its Verilog is exported");
+    for (String threads : new String[] {"1", "2"}) {
+      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--config", runDir.resolve("deploy.json").toString(),
+          "--no-float", "--no-layer-stats", "--format", "json", "-q", "--threads", threads);
+      JsonNode e = JSON.readTree(eval[0]).get("evaluation");
+      assertEquals(c.verified().images(), e.get("images").asInt());
+      assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0,
+          "bit-for-bit replay on " + threads + " threads");
+      assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
+    }
+    assertTrue(c.verified().multiplierEnergy() < 1.0, "an E4M3 layer saves multiplier energy under the model");
+  }
+}
