@@ -46,6 +46,10 @@ final class BlockGemm {
       int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
+    if (FloatExactKernel.exactFor(w.format(), kLen)) {
+      exactFloat(a, aOff, lda, cols, w, signed, rows, count, c, ldc, col0, s);
+      return;
+    }
     VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
     int[] wv = w.valuesArray();
     for (int t = 0; t < tiles; t++) {
@@ -61,6 +65,30 @@ final class BlockGemm {
       for (; i < count; i++) {
         VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
             s.acc);
+      }
+    }
+  }
+
+  /** As {@link #exact} through {@link FloatExactKernel}, for layers whose sums float32 holds exactly. */
+  private static void exactFloat(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
+      int count, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    int tiles = cols > 64 ? 2 : 1;
+    FloatExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wideFloat);
+    int[] wv = w.valuesArray();
+    for (int t = 0; t < tiles; t++) {
+      int valid = Math.min(64, cols - 64 * t);
+      int col = col0 + 64 * t;
+      int i = 0;
+      for (; i + 2 <= count; i += 2) {
+        int n0 = rows[i];
+        int n1 = rows[i + 1];
+        FloatExactKernel.rows2(s.wideFloat, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col,
+            n1 * ldc + col, valid, s.accFloat);
+      }
+      for (; i < count; i++) {
+        FloatExactKernel.row1(s.wideFloat, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
+            s.accFloat);
       }
     }
   }
