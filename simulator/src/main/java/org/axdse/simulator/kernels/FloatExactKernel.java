@@ -1,9 +1,6 @@
 package org.axdse.simulator.kernels;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.axdse.multipliers.table.MultiplierFormat;
 
@@ -12,11 +9,10 @@ import org.axdse.multipliers.table.MultiplierFormat;
  * is an integer of magnitude at most {@code K * max|a| * max|w|}, and when that bound is at most 2^24 each such
  * integer is a float32, so each fused multiply-add rounds nothing and the sums equal the int32 ones bit for bit
  * (signed 8x8 layers: K up to 1,024). A 512-bit FMA does 16 multiply-adds in one instruction where the int path
- * needs a multiply ({@code vpmulld}, slow) and an add; otherwise the shape is {@link VectorExactKernel}'s: the
- * block widened once (here to floats), then a 2-row x 64-column register block of 8 accumulators.
+ * needs a multiply ({@code vpmulld}, slow) and an add. The block is widened to floats once and shared by all exact
+ * rows; a 2-row x 64-column register block (8 accumulators) uses each activation load twice.
  */
 final class FloatExactKernel {
-  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
 
   /** Floats per widened k row: a block of up to two 64-column tiles. */
@@ -35,31 +31,25 @@ final class FloatExactKernel {
   }
 
   /**
-   * Widens {@code tiles} 64-column tiles of the block to floats at {@code dst[k * WIDE + 64 * t + 16 * r + j]}, the
-   * activation of column {@code 64 * t + 4 * j + r} (the order of {@link VectorExactKernel#widen}).
+   * Widens {@code tiles} 64-column tiles of the block (sign- or zero-extended) to floats in column order at {@code
+   * dst[k * WIDE + i]}. A plain loop, which C2 vectorizes: the Vector API's int-to-float conversion is not
+   * intrinsified on JDK 25 (it allocated, and cost as much as the multiply-adds).
    */
   static void widen(byte[] a, int aOff, int lda, int kLen, int tiles, boolean signed, float[] dst) {
+    int n = 64 * tiles;
     for (int k = 0; k < kLen; k++) {
-      for (int t = 0; t < tiles; t++) {
-        IntVector x = ByteVector.fromArray(B, a, aOff + k * lda + 64 * t).reinterpretAsInts();
-        int d = k * WIDE + 64 * t;
-        if (signed) {
-          toFloat(x.lanewise(VectorOperators.LSHL, 24).lanewise(VectorOperators.ASHR, 24), dst, d);
-          toFloat(x.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 24), dst, d + 16);
-          toFloat(x.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 24), dst, d + 32);
-          toFloat(x.lanewise(VectorOperators.ASHR, 24), dst, d + 48);
-        } else {
-          toFloat(x.and(0xFF), dst, d);
-          toFloat(x.lanewise(VectorOperators.LSHR, 8).and(0xFF), dst, d + 16);
-          toFloat(x.lanewise(VectorOperators.LSHR, 16).and(0xFF), dst, d + 32);
-          toFloat(x.lanewise(VectorOperators.LSHR, 24), dst, d + 48);
+      int src = aOff + k * lda;
+      int d = k * WIDE;
+      if (signed) {
+        for (int i = 0; i < n; i++) {
+          dst[d + i] = a[src + i];
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          dst[d + i] = a[src + i] & 0xFF;
         }
       }
     }
-  }
-
-  private static void toFloat(IntVector v, float[] dst, int d) {
-    ((FloatVector) v.convert(VectorOperators.I2F, 0)).intoArray(dst, d);
   }
 
   /** Rows at weight offsets {@code w0}, {@code w1} over one tile at {@code t0} of the widened block. */
@@ -115,11 +105,11 @@ final class FloatExactKernel {
     store(tmp, 0, c, c0, valid);
   }
 
-  /** Copies the 64 sums of one tile from {@code tmp[at ..]} to {@code c[off ..]} in column order, as ints. */
+  /** Copies the 64 sums of one tile from {@code tmp[at ..]} to {@code c[off ..]}, as ints. */
   private static void store(float[] tmp, int at, int[] c, int off, int valid) {
     int n = Math.min(64, valid);
     for (int i = 0; i < n; i++) {
-      c[off + i] = (int) tmp[at + 16 * (i & 3) + (i >> 2)];
+      c[off + i] = (int) tmp[at + i];
     }
   }
 }

@@ -83,9 +83,9 @@ public final class Im2Col {
         int e = Math.max(a, Math.min(hi, ox + run));
         padRun(dst, d, a - ox, pad);
         int src = chanBase + (b * h + iy) * w + dx;
-        if (sw == 1) {
+        if (sw == 1 && e > a) {
           System.arraycopy(input, src + a, dst, d + a - ox, e - a);
-        } else {
+        } else if (sw > 1) {
           for (int x = a, o = d + a - ox; x < e; x++, o++) {
             dst[o] = input[src + x * sw];
           }

@@ -14,6 +14,7 @@ final class Scratch {
   int[] rows = new int[0];
   final int[] acc = new int[BLOCK];
   final float[] accFloat = new float[BLOCK];
+  final byte[] positions = new byte[ShiftedIm2Col.POSITIONS];
   final short[] sums = new short[2 * VectorTableKernel.SUMS];
 
   static Scratch get(int kLen, int rowCount) {
