@@ -31,8 +31,8 @@ final class BlockGemm {
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
-        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), table, s.ks, s.sums,
-            c, cOff);
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
+            s.ks, s.sums, c, cOff);
       } else {
         ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
       }

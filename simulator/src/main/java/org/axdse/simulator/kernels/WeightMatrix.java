@@ -18,6 +18,7 @@ public final class WeightMatrix {
   private final int[] values;
   private final int[] rowSums;
   private final int[] byCode;
+  private final int[] zeroCodes;
 
   private WeightMatrix(MultiplierFormat format, int rows, int cols, byte[] codes) {
     this.format = format;
@@ -37,6 +38,10 @@ public final class WeightMatrix {
       rowSums[i / cols] += values[i];
     }
     this.byCode = sortByCode(codes, rows, cols, 1 << n);
+    this.zeroCodes = new int[rows];
+    for (int i = 0; i < codes.length; i++) {
+      zeroCodes[i / cols] += codes[i] == 0 ? 1 : 0;
+    }
   }
 
   /** Each row's column indexes in order of weight code (a counting sort), row n at {@code [n * cols, ...)}. */
@@ -120,6 +125,11 @@ public final class WeightMatrix {
    */
   int[] byCodeArray() {
     return byCode;
+  }
+
+  /** The number of code-0 weights of row {@code n}: they lead the row in {@link #byCodeArray()}. */
+  int zeroCodes(int n) {
+    return zeroCodes[n];
   }
 
   byte[] codesArray() {
