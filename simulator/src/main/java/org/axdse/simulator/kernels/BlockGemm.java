@@ -80,6 +80,14 @@ final class BlockGemm {
       int valid = Math.min(64, cols - 64 * t);
       int col = col0 + 64 * t;
       int i = 0;
+      float[] fv = w.floatValuesArray();
+      for (; i + 4 <= count; i += 4) {
+        for (int j = 0; j < 4; j++) {
+          s.cOffs[j] = rows[i + j] * ldc + col;
+        }
+        FloatExactKernel.rows4(s.wideFloat, 64 * t, kLen, fv, rows[i] * kLen, rows[i + 1] * kLen,
+            rows[i + 2] * kLen, rows[i + 3] * kLen, c, s.cOffs, valid, s.accFloat);
+      }
       for (; i + 2 <= count; i += 2) {
         int n0 = rows[i];
         int n1 = rows[i + 1];

@@ -13,7 +13,8 @@ final class Scratch {
   int[] ks = new int[0];
   int[] rows = new int[0];
   final int[] acc = new int[BLOCK];
-  final float[] accFloat = new float[BLOCK];
+  final float[] accFloat = new float[2 * BLOCK];
+  final int[] cOffs = new int[4];
   final byte[] positions = new byte[ShiftedIm2Col.POSITIONS];
   final short[] sums = new short[2 * VectorTableKernel.SUMS];
 

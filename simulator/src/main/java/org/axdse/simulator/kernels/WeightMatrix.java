@@ -16,6 +16,7 @@ public final class WeightMatrix {
   private final int cols;
   private final byte[] codes;
   private final int[] values;
+  private float[] floatValues;
   private final int[] rowSums;
   private final int[] byCode;
   private final int[] zeroCodes;
@@ -134,6 +135,19 @@ public final class WeightMatrix {
 
   byte[] codesArray() {
     return codes;
+  }
+
+  /** The weight values as floats (for the float32 exact path), made on first use. */
+  float[] floatValuesArray() {
+    float[] f = floatValues;
+    if (f == null) {
+      f = new float[values.length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = values[i];
+      }
+      floatValues = f;
+    }
+    return f;
   }
 
   int[] valuesArray() {
