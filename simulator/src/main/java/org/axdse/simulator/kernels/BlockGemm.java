@@ -31,8 +31,8 @@ final class BlockGemm {
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
-        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), table, s.ks, s.sums,
-            c, cOff);
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
+            s.ks, s.sums, c, cOff);
       } else {
         ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
       }
@@ -46,6 +46,10 @@ final class BlockGemm {
       int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
+    if (FloatExactKernel.exactFor(w.format(), kLen)) {
+      exactFloat(a, aOff, lda, cols, w, signed, rows, count, c, ldc, col0, s);
+      return;
+    }
     VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
     int[] wv = w.valuesArray();
     for (int t = 0; t < tiles; t++) {
@@ -61,6 +65,38 @@ final class BlockGemm {
       for (; i < count; i++) {
         VectorExactKernel.row1(s.wide, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
             s.acc);
+      }
+    }
+  }
+
+  /** As {@link #exact} through {@link FloatExactKernel}, for layers whose sums float32 holds exactly. */
+  private static void exactFloat(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
+      int count, int[] c, int ldc, int col0, Scratch s) {
+    int kLen = w.cols();
+    int tiles = cols > 64 ? 2 : 1;
+    FloatExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wideFloat);
+    int[] wv = w.valuesArray();
+    for (int t = 0; t < tiles; t++) {
+      int valid = Math.min(64, cols - 64 * t);
+      int col = col0 + 64 * t;
+      int i = 0;
+      float[] fv = w.floatValuesArray();
+      for (; i + 4 <= count; i += 4) {
+        for (int j = 0; j < 4; j++) {
+          s.cOffs[j] = rows[i + j] * ldc + col;
+        }
+        FloatExactKernel.rows4(s.wideFloat, 64 * t, kLen, fv, rows[i] * kLen, rows[i + 1] * kLen,
+            rows[i + 2] * kLen, rows[i + 3] * kLen, c, s.cOffs, valid, s.accFloat);
+      }
+      for (; i + 2 <= count; i += 2) {
+        int n0 = rows[i];
+        int n1 = rows[i + 1];
+        FloatExactKernel.rows2(s.wideFloat, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col,
+            n1 * ldc + col, valid, s.accFloat);
+      }
+      for (; i < count; i++) {
+        FloatExactKernel.row1(s.wideFloat, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
+            s.accFloat);
       }
     }
   }

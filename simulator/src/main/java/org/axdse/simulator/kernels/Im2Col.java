@@ -1,7 +1,5 @@
 package org.axdse.simulator.kernels;
 
-import java.util.Arrays;
-
 /**
  * Lowers a convolution to a GEMM: fills the K x M activation panel of one group, where row
  * {@code k = (c * kH + ky) * kW + kx} (c counted within the group) and column {@code m = (b * outH + oy) * outW +
@@ -53,6 +51,13 @@ public final class Im2Col {
     }
   }
 
+  /**
+   * One panel row (tap ky, kx of one channel) over columns {@code [col0, col0 + cols)}, output row by output row:
+   * the valid output columns of the tap ({@code [lo, hi)}: those whose input column lies inside the image) are the
+   * same for every output row, so each row is a pad run, a copy (strided when {@code strideW > 1}) and a pad run,
+   * with one division per panel row rather than per run (small output widths made those divisions cost as much as
+   * the lookups).
+   */
   private static void fillRow(ConvGeometry g, byte[] input, int chanBase, int ky, int kx, byte pad, int col0,
       int cols, byte[] dst, int d) {
     int outH = g.outHeight();
@@ -61,35 +66,46 @@ public final class Im2Col {
     int w = g.inWidth();
     int sw = g.strideW();
     int dx = kx * g.dilationW() - g.padLeft();
-    int m = col0;
-    int end = col0 + cols;
-    while (m < end) {
-      int ox0 = m % outW;
-      int row = m / outW;
-      int oy = row % outH;
-      int b = row / outH;
-      int run = Math.min(outW - ox0, end - m);
+    int lo = Math.min(outW, Math.max(0, (-dx + sw - 1) / sw));
+    int hi = Math.max(lo, Math.min(outW, (w - dx + sw - 1) / sw));
+    int row = col0 / outW;
+    int ox = col0 - row * outW;
+    int oy = row % outH;
+    int b = row / outH;
+    int left = cols;
+    while (left > 0) {
+      int run = Math.min(outW - ox, left);
       int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
       if (iy < 0 || iy >= h) {
-        Arrays.fill(dst, d, d + run, pad);
+        padRun(dst, d, run, pad);
       } else {
-        int src = chanBase + (b * h + iy) * w;
-        if (sw == 1) {
-          int ix0 = ox0 + dx;
-          int lo = Math.min(run, Math.max(0, -ix0));
-          int hi = Math.max(lo, Math.min(run, w - ix0));
-          Arrays.fill(dst, d, d + lo, pad);
-          System.arraycopy(input, src + ix0 + lo, dst, d + lo, hi - lo);
-          Arrays.fill(dst, d + hi, d + run, pad);
-        } else {
-          for (int i = 0; i < run; i++) {
-            int ix = (ox0 + i) * sw + dx;
-            dst[d + i] = ix < 0 || ix >= w ? pad : input[src + ix];
+        int a = Math.min(Math.max(lo, ox), ox + run);
+        int e = Math.max(a, Math.min(hi, ox + run));
+        padRun(dst, d, a - ox, pad);
+        int src = chanBase + (b * h + iy) * w + dx;
+        if (sw == 1 && e > a) {
+          System.arraycopy(input, src + a, dst, d + a - ox, e - a);
+        } else if (sw > 1) {
+          for (int x = a, o = d + a - ox; x < e; x++, o++) {
+            dst[o] = input[src + x * sw];
           }
         }
+        padRun(dst, d + e - ox, ox + run - e, pad);
       }
-      m += run;
       d += run;
+      left -= run;
+      ox = 0;
+      if (++oy == outH) {
+        oy = 0;
+        b++;
+      }
+    }
+  }
+
+  /** Pad runs are mostly 0 or 1 bytes long (3x3 kernels): a loop beats a call to Arrays.fill. */
+  private static void padRun(byte[] dst, int d, int n, byte pad) {
+    for (int i = 0; i < n; i++) {
+      dst[d + i] = pad;
     }
   }
 }

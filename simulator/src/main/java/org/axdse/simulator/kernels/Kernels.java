@@ -97,6 +97,7 @@ public final class Kernels implements AutoCloseable {
     int chunks = (perGroup + chunk - 1) / chunk;
     int kLen = g.reduction();
     boolean signed = t.format().signed();
+    boolean shifted = mode == KernelMode.VECTOR && ShiftedIm2Col.applies(g);
     runner.run(g.groups() * blocks * chunks, task -> {
       int col0 = task % blocks * BLOCK;
       int group = task / blocks % g.groups();
@@ -113,7 +114,11 @@ public final class Kernels implements AutoCloseable {
         aOff = first;
         lda = m;
       } else {
-        Im2Col.fill(g, batch, input, group, padCode, col0, cols, s.block, 0, BLOCK);
+        if (shifted) {
+          ShiftedIm2Col.fill(g, batch, input, group, padCode, col0, cols, s.block, 0, BLOCK, s.positions);
+        } else {
+          Im2Col.fill(g, batch, input, group, padCode, col0, cols, s.block, 0, BLOCK);
+        }
         a = s.block;
         aOff = 0;
         lda = BLOCK;

@@ -24,6 +24,7 @@ public final class LookupTable {
   private final int[] byWeight;
   private final byte[] planes;
   private final boolean[] zeroRow;
+  private int zeroRows;
   private final int base;
 
   private LookupTable(ProductTable table, boolean useExactPath) {
@@ -57,6 +58,7 @@ public final class LookupTable {
           planes[w * PLANE_ROW_BYTES + 256 + a] = (byte) (q >> 8);
         }
         zeroRow[w] = zero;
+        zeroRows += zero ? 1 : 0;
       }
     } else {
       planes = null;
@@ -124,6 +126,19 @@ public final class LookupTable {
   byte[] planes() {
     return planes;
   }
+
+  /**
+   * How the table kernel finds a row's lookups to skip: {@link #SKIP_NONE} (no weight code gives only zero
+   * products), {@link #SKIP_CODE_ZERO} (only code 0 does: the leading codes of the row's code-sorted order) or
+   * {@link #SKIP_FILTER} (others do: the row's codes are filtered one by one).
+   */
+  int skipKind() {
+    return zeroRows == 0 ? SKIP_NONE : zeroRows == 1 && zeroRow[0] ? SKIP_CODE_ZERO : SKIP_FILTER;
+  }
+
+  static final int SKIP_NONE = 0;
+  static final int SKIP_CODE_ZERO = 1;
+  static final int SKIP_FILTER = 2;
 
   /** True when weight code {@code w} gives a zero product for every activation (lookups can be skipped). */
   boolean zeroRow(int w) {

@@ -9,9 +9,13 @@ final class Scratch {
 
   byte[] block = new byte[0];
   int[] wide = new int[0];
+  float[] wideFloat = new float[0];
   int[] ks = new int[0];
   int[] rows = new int[0];
   final int[] acc = new int[BLOCK];
+  final float[] accFloat = new float[2 * BLOCK];
+  final int[] cOffs = new int[4];
+  final byte[] positions = new byte[ShiftedIm2Col.POSITIONS];
   final short[] sums = new short[2 * VectorTableKernel.SUMS];
 
   static Scratch get(int kLen, int rowCount) {
@@ -19,6 +23,7 @@ final class Scratch {
     if (s.ks.length < kLen) {
       s.block = new byte[kLen * BLOCK];
       s.wide = new int[kLen * VectorExactKernel.WIDE];
+      s.wideFloat = new float[kLen * FloatExactKernel.WIDE];
       s.ks = new int[kLen];
     }
     if (s.rows.length < rowCount) {

@@ -29,17 +29,30 @@ final class VectorTableKernel {
 
   /**
    * {@code c[cOff + i] = sum_k T[a[aOff + k * lda + i]][w[wOff + k]]} for {@code i < cols <= 128}, visiting k in
-   * {@code order[wOff ..]} (the row's k sorted by weight code); {@code ks} is scratch of at least {@code kLen}
-   * ints.
+   * {@code order[wOff ..]} (the row's k sorted by weight code) and skipping weights whose table row is all zero:
+   * the first {@code zeroCodes} when only code 0 has such a row ({@link LookupTable#skipKind()}), none when no code
+   * has, else one by one into {@code ks} (scratch of at least {@code kLen} ints). Filtering every k cost a
+   * seventh of the lookups' time (a data-dependent branch per weight), so the usual kinds skip it.
    */
   static void row(byte[] a, int aOff, int lda, int kLen, int cols, byte[] w, int wOff, int[] order,
-      LookupTable t, int[] ks, short[] sums, int[] c, int cOff) {
-    int count = 0;
-    for (int i = 0; i < kLen; i++) {
-      int k = order[wOff + i];
-      if (!t.zeroRow(w[wOff + k] & 0xFF)) {
-        ks[count++] = k;
+      int zeroCodes, LookupTable t, int[] ks, short[] sums, int[] c, int cOff) {
+    int[] list = order;
+    int first = wOff;
+    int count = kLen;
+    int kind = t.skipKind();
+    if (kind == LookupTable.SKIP_CODE_ZERO) {
+      first = wOff + zeroCodes;
+      count = kLen - zeroCodes;
+    } else if (kind == LookupTable.SKIP_FILTER) {
+      count = 0;
+      for (int i = 0; i < kLen; i++) {
+        int k = order[wOff + i];
+        if (!t.zeroRow(w[wOff + k] & 0xFF)) {
+          ks[count++] = k;
+        }
       }
+      list = ks;
+      first = 0;
     }
     byte[] planes = t.planes();
     int base = t.planeBase();
@@ -47,11 +60,11 @@ final class VectorTableKernel {
     do {
       int to = Math.min(count, from + CHUNK);
       if (cols > 64) {
-        tile2(a, aOff, lda, w, wOff, planes, ks, from, to, sums);
+        tile2(a, aOff, lda, w, wOff, planes, list, first + from, first + to, sums);
         flush(sums, 0, base * (to - from), c, cOff, 64, from == 0);
         flush(sums, SUMS, base * (to - from), c, cOff + 64, cols - 64, from == 0);
       } else {
-        tile1(a, aOff, lda, w, wOff, planes, ks, from, to, sums);
+        tile1(a, aOff, lda, w, wOff, planes, list, first + from, first + to, sums);
         flush(sums, 0, base * (to - from), c, cOff, cols, from == 0);
       }
       from = to;

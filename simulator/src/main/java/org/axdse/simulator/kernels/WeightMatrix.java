@@ -16,8 +16,10 @@ public final class WeightMatrix {
   private final int cols;
   private final byte[] codes;
   private final int[] values;
+  private float[] floatValues;
   private final int[] rowSums;
   private final int[] byCode;
+  private final int[] zeroCodes;
 
   private WeightMatrix(MultiplierFormat format, int rows, int cols, byte[] codes) {
     this.format = format;
@@ -37,6 +39,10 @@ public final class WeightMatrix {
       rowSums[i / cols] += values[i];
     }
     this.byCode = sortByCode(codes, rows, cols, 1 << n);
+    this.zeroCodes = new int[rows];
+    for (int i = 0; i < codes.length; i++) {
+      zeroCodes[i / cols] += codes[i] == 0 ? 1 : 0;
+    }
   }
 
   /** Each row's column indexes in order of weight code (a counting sort), row n at {@code [n * cols, ...)}. */
@@ -122,8 +128,26 @@ public final class WeightMatrix {
     return byCode;
   }
 
+  /** The number of code-0 weights of row {@code n}: they lead the row in {@link #byCodeArray()}. */
+  int zeroCodes(int n) {
+    return zeroCodes[n];
+  }
+
   byte[] codesArray() {
     return codes;
+  }
+
+  /** The weight values as floats (for the float32 exact path), made on first use. */
+  float[] floatValuesArray() {
+    float[] f = floatValues;
+    if (f == null) {
+      f = new float[values.length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = values[i];
+      }
+      floatValues = f;
+    }
+    return f;
   }
 
   int[] valuesArray() {
