@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Integer and float layers in one network, end to end on the bundled LeNet-5: a short search with {@code
- * --number-formats e4m3} and a restriction that puts a float design on the first convolution of every point,
+ * --number-formats e4m3} and restrictions that put a float design on the first convolution of every point and
+ * integer designs on the other layers,
  * {@code pick --verify}, then {@code evaluate --config deploy.json} on 1 and on 2 threads, which must both
  * reproduce the verified accuracy and energy exactly; the float layer's multiplier is a float design in
  * {@code deploy.json}, and the integer tool exports leave it out.
@@ -37,7 +38,8 @@ class FloatFormatsRoundTripIT {
     MixedWidthRoundTripIT.run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib",
         "100", "--number-formats", "e4m3", "--generations", "2", "--population", "8", "--eval-images", "100",
         "--final-images", "200", "--baselines", "none", "--threads", "2",
-        "--restrict", "conv_0=e4m3_exact,e4m3_trunc3,e4m3_lmul;fc_11=s8x8_exact_bw,s8x8_trunc4",
+        "--restrict", "conv_0=e4m3_exact,e4m3_trunc3,e4m3_lmul;conv_3=s8x8_exact_bw,s8x8_trunc4;"
+            + "fc_7=s8x8_exact_bw,s8x8_trunc4;fc_9=s8x8_exact_bw,s8x8_trunc4;fc_11=s8x8_exact_bw,s8x8_trunc4",
         "--out", runDir.toString(), "-q");
     MixedWidthRoundTripIT.run("pick", runDir.toString(), "--max-energy", "1", "--verify", "--limit", "200", "-q");
     DeployConfig c = DeployJson.read(runDir.resolve("deploy.json"));
@@ -50,7 +52,7 @@ class FloatFormatsRoundTripIT {
     });
     assertTrue(floats.size() == 1 && floats.get(0).startsWith("conv_0=e4m3_"), "conv_0 is restricted to E4M3: "
         + floats);
-    assertEquals(4, integers.size(), "the other layers stay integer: " + integers);
+    assertEquals(4, integers.size(), "the other layers are restricted to integer designs: " + integers);
     String floatDesign = floats.get(0).substring("conv_0=".length());
     assertFalse(Files.exists(runDir.resolve("deploy/adapt/" + floatDesign + ".h")), "no AdaPT header for floats");
     assertTrue(Files.exists(runDir.resolve("deploy/verilog/" + floatDesign + ".v")), "its Verilog is exported");
