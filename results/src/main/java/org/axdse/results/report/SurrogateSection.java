@@ -2,9 +2,9 @@ package org.axdse.results.report;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.axdse.results.plots.PredictionScatterPlot;
 import org.axdse.results.run.PredictedPoint;
+import org.axdse.multipliers.util.FitQuality;
 
 /**
  * The report's surrogate section, for runs of {@code axdse search --surrogate} ({@code predictions.csv}): the
@@ -14,27 +14,10 @@ import org.axdse.results.run.PredictedPoint;
  * these are out-of-sample figures: whether the surrogate could be trusted on this run. Nothing for other runs.
  */
 final class SurrogateSection {
-  /** Spearman rho, R^2 and mean absolute error (points) of predictions against simulations; NaN when undefined. */
-  record Quality(int points, double spearman, double rSquared, double meanAbsoluteError) {
-    static Quality of(List<PredictedPoint> points) {
-      int n = points.size();
-      double[] predicted = points.stream().mapToDouble(PredictedPoint::predicted).toArray();
-      double[] simulated = points.stream().mapToDouble(PredictedPoint::simulated).toArray();
-      double mean = 0;
-      for (double v : simulated) {
-        mean += v / n;
-      }
-      double res = 0;
-      double tot = 0;
-      double abs = 0;
-      for (int i = 0; i < n; i++) {
-        res += (simulated[i] - predicted[i]) * (simulated[i] - predicted[i]);
-        tot += (simulated[i] - mean) * (simulated[i] - mean);
-        abs += Math.abs(simulated[i] - predicted[i]);
-      }
-      double rho = n < 3 ? Double.NaN : new SpearmansCorrelation().correlation(predicted, simulated);
-      return new Quality(n, rho, tot == 0 ? Double.NaN : 1 - res / tot, n == 0 ? Double.NaN : 100 * abs / n);
-    }
+  /** Spearman rho, R^2 and mean absolute error (points) of the predictions against the simulations. */
+  static FitQuality quality(List<PredictedPoint> points) {
+    return FitQuality.of(points.stream().mapToDouble(PredictedPoint::predicted).toArray(),
+        points.stream().mapToDouble(PredictedPoint::simulated).toArray());
   }
 
   private SurrogateSection() {}
@@ -43,7 +26,7 @@ final class SurrogateSection {
     if (points.isEmpty()) {
       return;
     }
-    Quality q = Quality.of(points);
+    FitQuality q = quality(points);
     html.heading("Surrogate: predicted vs simulated accuracy");
     html.paragraph(q.points() + " points were simulated on the surrogate's advice; each was predicted before it was"
         + " simulated, by the accuracy map fitted on the points simulated before it. Spearman rho "

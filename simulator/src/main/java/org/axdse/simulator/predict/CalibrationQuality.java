@@ -1,6 +1,6 @@
 package org.axdse.simulator.predict;
 
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.axdse.multipliers.util.FitQuality;
 
 /**
  * How far a fitted accuracy map can be trusted: the number of simulated points it was fitted on and, each point
@@ -44,20 +44,7 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
 
   /** The figures of {@code predicted} against {@code simulated} (both fractions), as for held-back points. */
   public static CalibrationQuality of(double[] predicted, double[] simulated) {
-    int n = predicted.length;
-    double mean = 0;
-    for (double v : simulated) {
-      mean += v / n;
-    }
-    double res = 0;
-    double tot = 0;
-    double abs = 0;
-    for (int i = 0; i < n; i++) {
-      res += (simulated[i] - predicted[i]) * (simulated[i] - predicted[i]);
-      tot += (simulated[i] - mean) * (simulated[i] - mean);
-      abs += Math.abs(simulated[i] - predicted[i]);
-    }
-    double rho = n < 3 ? Double.NaN : new SpearmansCorrelation().correlation(predicted, simulated);
-    return new CalibrationQuality(n, rho, tot == 0 ? Double.NaN : 1 - res / tot, 100 * abs / n);
+    FitQuality q = FitQuality.of(predicted, simulated);
+    return new CalibrationQuality(q.points(), q.spearman(), q.rSquared(), q.meanAbsoluteError());
   }
 }
