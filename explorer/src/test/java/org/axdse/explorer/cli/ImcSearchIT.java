@@ -2,20 +2,15 @@ package org.axdse.explorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.axdse.explorer.search.SearchRunner;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.Run;
@@ -82,25 +77,7 @@ class ImcSearchIT {
     Path whole = tmp.resolve("whole");
     axdse(search(whole, 2));
     Path killed = tmp.resolve("killed");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
-    cmd.addAll(search(killed, 2));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
-    try {
-      long deadline = System.currentTimeMillis() + 50_000;
-      while (generationsLogged(killed) < 2 && p.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(p.isAlive(), "the child search must still be running when it is killed: "
-          + Files.readString(tmp.resolve("child.log")));
-    } finally {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertTrue(Files.exists(SearchRunner.checkpointFile(killed)));
-    assertFalse(Files.exists(killed.resolve("front.json")), "killed before the search finished");
+    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector"), search(killed, 2), killed, 2, 50_000, "front.json");
     axdse(List.of("search", "--resume", killed.toString(), "-q"));
     for (String f : List.of("front.json", "points.json", "points.csv")) {
       assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
@@ -137,13 +114,5 @@ class ImcSearchIT {
       assertEquals(point.layerMultipliers().get(i), layers.path(replay.path("layers").get(i).path("name").asText())
           .asText());
     }
-  }
-
-  private static long generationsLogged(Path run) throws IOException {
-    Path log = run.resolve("search.log");
-    if (!Files.exists(log)) {
-      return 0;
-    }
-    return Files.readAllLines(log).stream().filter(l -> l.contains(" generation ")).count();
   }
 }

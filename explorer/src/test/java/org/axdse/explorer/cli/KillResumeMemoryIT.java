@@ -2,16 +2,11 @@ package org.axdse.explorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.axdse.explorer.search.SearchRunner;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.Run;
@@ -39,25 +34,7 @@ class KillResumeMemoryIT {
     assertEquals(0, SyntheticSearchMain.commandLine().execute(args(whole, "0").toArray(new String[0])));
 
     Path killed = tmp.resolve("killed");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SyntheticSearchMain.class.getName()));
-    cmd.addAll(args(killed, "15"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
-    try {
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (generationsLogged(killed) < 3 && p.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(p.isAlive(), "the child search must still be running when it is killed: "
-          + Files.readString(tmp.resolve("child.log")));
-      Thread.sleep(60);
-    } finally {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertTrue(Files.exists(SearchRunner.checkpointFile(killed)));
-    assertFalse(Files.exists(killed.resolve("baselines.json")), "killed before the search finished");
+    KilledSearch.killAfter(tmp, SyntheticSearchMain.class, List.of(), args(killed, "15"), killed, 3, 60_000, "baselines.json");
 
     assertEquals(0, SyntheticSearchMain.commandLine().execute("--resume", killed.toString()));
     for (String f : List.of("front.json", "points.json", "baselines.json", "points.csv")) {
@@ -71,13 +48,5 @@ class KillResumeMemoryIT {
     }
     assertTrue(run.front().stream().map(EvaluatedPoint::weightMemory).distinct().count() > 1,
         "the front spreads over the memory objective");
-  }
-
-  private static long generationsLogged(Path run) throws IOException {
-    Path log = run.resolve("search.log");
-    if (!Files.exists(log)) {
-      return 0;
-    }
-    return Files.readAllLines(log).stream().filter(l -> l.contains(" generation ")).count();
   }
 }

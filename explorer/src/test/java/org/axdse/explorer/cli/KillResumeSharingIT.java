@@ -2,16 +2,11 @@ package org.axdse.explorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.axdse.explorer.search.SearchRunner;
 import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.Metric;
 import org.axdse.results.run.Run;
@@ -43,25 +38,7 @@ class KillResumeSharingIT {
     assertEquals(0, Main.commandLine().execute(args(whole).toArray(new String[0])));
 
     Path killed = tmp.resolve("killed");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
-    cmd.addAll(args(killed));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
-    try {
-      long deadline = System.currentTimeMillis() + 120_000;
-      while (generationsLogged(killed) < 2 && p.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(10);
-      }
-      assertTrue(p.isAlive(), "the child search must still be running when it is killed: "
-          + Files.readString(tmp.resolve("child.log")));
-    } finally {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertTrue(Files.exists(SearchRunner.checkpointFile(killed)));
-    assertFalse(Files.exists(killed.resolve("front.json")), "killed before the search finished");
+    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector"), args(killed), killed, 2, 120_000, "front.json");
 
     assertEquals(0, Main.commandLine().execute("search", "--resume", killed.toString(), "-q"));
     for (String f : List.of("front.json", "points.json", "points.csv")) {
@@ -74,13 +51,5 @@ class KillResumeSharingIT {
     for (EvaluatedPoint pt : run.points()) {
       assertTrue(pt.weightMemory() > 0 && pt.weightMemory() <= 1 + 1e-12, pt.toString());
     }
-  }
-
-  private static long generationsLogged(Path run) throws IOException {
-    Path log = run.resolve("search.log");
-    if (!Files.exists(log)) {
-      return 0;
-    }
-    return Files.readAllLines(log).stream().filter(l -> l.contains(" generation ")).count();
   }
 }
