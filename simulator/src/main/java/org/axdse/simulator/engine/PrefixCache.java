@@ -1,7 +1,6 @@
 package org.axdse.simulator.engine;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.axdse.simulator.cache.CacheKey;
 
@@ -9,13 +8,17 @@ import org.axdse.simulator.cache.CacheKey;
  * Activations after a prefix of layers, kept between evaluations of one {@link SimulationSession} so that an
  * assignment sharing its first layers' multipliers with an evaluated one starts from the first layer that
  * differs (issue 17, "no work twice"). An entry is the state at one cut (see {@link PrefixCuts}) for one image
- * list, keyed by everything those layers' outputs depend on (see {@link PrefixKeys}). Bounded: least recently
- * used entries are dropped once the entries hold more than {@code maxBytes}. Resuming from an entry gives the
- * bit-identical result of a full run. Thread-safe.
+ * list, keyed by everything those layers' outputs depend on (see {@link PrefixKeys}). Bounded: once the entries
+ * hold more than {@code maxBytes}, entries are dropped by GreedyDual-Size (Cao and Irani, USENIX Symposium on
+ * Internet Technologies and Systems 1997): each entry's priority is the clock plus its value per byte (the MACs
+ * per image it saves over its bytes per image), renewed when it is used; the lowest priority goes first and
+ * becomes the clock. So deep cuts (many MACs saved, small tensors) outlive shallow ones, and unused entries age
+ * out. Resuming from an entry gives the bit-identical result of a full run. Thread-safe.
  */
 public final class PrefixCache {
   private final long maxBytes;
-  private final LinkedHashMap<CacheKey, byte[]> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<CacheKey, Entry> entries = new HashMap<>();
+  private double clock;
   private long bytes;
   private long evaluations;
   private long hits;
@@ -40,9 +43,26 @@ public final class PrefixCache {
     return maxBytes;
   }
 
-  /** The state stored under {@code key} (now the most recently used), or null. */
+  private static final class Entry {
+    final byte[] state;
+    final double density;
+    double priority;
+
+    Entry(byte[] state, double density, double clock) {
+      this.state = state;
+      this.density = density;
+      this.priority = clock + density;
+    }
+  }
+
+  /** The state stored under {@code key} (its priority renewed), or null. */
   synchronized byte[] get(CacheKey key) {
-    return entries.get(key);
+    Entry e = entries.get(key);
+    if (e == null) {
+      return null;
+    }
+    e.priority = clock + e.density;
+    return e.state;
   }
 
   /** Whether a state of {@code size} bytes may be stored at all. */
@@ -50,21 +70,27 @@ public final class PrefixCache {
     return size <= maxBytes;
   }
 
-  /** Stores {@code state} under {@code key}, dropping least recently used entries to stay within the bound. */
-  synchronized void put(CacheKey key, byte[] state) {
+  /**
+   * Stores {@code state} under {@code key}, worth {@code density} (MACs saved per byte), dropping the entries of
+   * lowest priority to stay within the bound.
+   */
+  synchronized void put(CacheKey key, byte[] state, double density) {
     if (!fits(state.length)) {
       return;
     }
-    byte[] old = entries.put(key, state);
-    bytes += state.length - (old == null ? 0 : old.length);
-    Iterator<Map.Entry<CacheKey, byte[]>> it = entries.entrySet().iterator();
-    while (bytes > maxBytes && it.hasNext()) {
-      Map.Entry<CacheKey, byte[]> e = it.next();
-      if (e.getKey().equals(key)) {
-        continue;
+    Entry old = entries.put(key, new Entry(state, density, clock));
+    bytes += state.length - (old == null ? 0 : old.state.length);
+    while (bytes > maxBytes) {
+      CacheKey lowest = null;
+      double min = Double.POSITIVE_INFINITY;
+      for (Map.Entry<CacheKey, Entry> e : entries.entrySet()) {
+        if (!e.getKey().equals(key) && e.getValue().priority < min) {
+          min = e.getValue().priority;
+          lowest = e.getKey();
+        }
       }
-      bytes -= e.getValue().length;
-      it.remove();
+      clock = min;
+      bytes -= entries.remove(lowest).state.length;
       evictions++;
     }
   }

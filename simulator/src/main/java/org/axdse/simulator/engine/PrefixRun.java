@@ -66,7 +66,7 @@ final class PrefixRun {
   void finish(int images) {
     for (int j = start + 1; j < capture.length; j++) {
       if (capture[j] != null) {
-        cache.put(keys[j], capture[j]);
+        cache.put(keys[j], capture[j], (double) cuts.macsBefore(j) / cuts.bytesPerSample(j));
       }
     }
     cache.record(images, resume == null ? 0 : cuts.macsBefore(start), cuts.macsTotal());
