@@ -2,6 +2,7 @@ package org.axdse.explorer.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.axdse.multipliers.util.AxdseHome;
 import org.axdse.multipliers.util.BadInputException;
 
 /**
@@ -14,26 +15,21 @@ final class Home {
   private Home() {}
 
   static Path find() {
-    String p = System.getProperty("axdse.home");
-    if (p == null || p.isBlank()) {
-      p = System.getenv("AXDSE_HOME");
-    }
-    Path home;
-    if (p != null && !p.isBlank()) {
-      home = Path.of(p);
-    } else {
-      try {
-        Path code = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        home = code.getParent().getParent().getParent();
-      } catch (java.net.URISyntaxException | RuntimeException e) {
-        home = Path.of(".");
-      }
-    }
-    home = home.toAbsolutePath().normalize();
+    Path home = AxdseHome.configured().orElseGet(Home::besideTheCode);
     if (!Files.isRegularFile(home.resolve(DemoCommand.MODEL))) {
       throw new BadInputException(home.resolve(DemoCommand.MODEL) + ": bundled model not found; set AXDSE_HOME to "
           + "the axdse directory (the ./axdse launcher does this)");
     }
     return home;
+  }
+
+  /** Three levels above the code's location ({@code explorer/target/axdse.jar} or {@code explorer/target/classes}). */
+  private static Path besideTheCode() {
+    try {
+      Path code = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return code.getParent().getParent().getParent().toAbsolutePath().normalize();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return Path.of(".").toAbsolutePath().normalize();
+    }
   }
 }

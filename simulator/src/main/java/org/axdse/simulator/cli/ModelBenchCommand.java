@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.AxdseHome;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.Bounds;
@@ -183,12 +184,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * The axdse directory the defaults are relative to: {@code AXDSE_HOME} (the {@code ./axdse} launcher exports it),
-   * else the working directory, so the defaults are found from any directory the launcher runs in.
+   * The axdse directory the defaults are relative to: {@link AxdseHome#configured()} (the {@code ./axdse} launcher
+   * sets it), else the working directory, so the defaults are found from any directory the launcher runs in.
    */
   static Path home() {
-    String h = System.getenv("AXDSE_HOME");
-    return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath().normalize();
+    return AxdseHome.configured().orElseGet(() -> Path.of("").toAbsolutePath().normalize());
   }
 
   static Path shared() {

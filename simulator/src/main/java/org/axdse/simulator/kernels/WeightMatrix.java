@@ -16,7 +16,7 @@ public final class WeightMatrix {
   private final int cols;
   private final byte[] codes;
   private final int[] values;
-  private float[] floatValues;
+  private final float[] floatValues;
   private final int[] rowSums;
   private final int[] byCode;
   private final int[] zeroCodes;
@@ -39,6 +39,10 @@ public final class WeightMatrix {
       rowSums[i / cols] += values[i];
     }
     this.byCode = sortByCode(codes, rows, cols, 1 << n);
+    this.floatValues = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      floatValues[i] = values[i];
+    }
     this.zeroCodes = new int[rows];
     for (int i = 0; i < codes.length; i++) {
       zeroCodes[i / cols] += codes[i] == 0 ? 1 : 0;
@@ -137,17 +141,9 @@ public final class WeightMatrix {
     return codes;
   }
 
-  /** The weight values as floats (for the float32 exact path), made on first use. */
+  /** The weight values as floats, for the float32 exact path. */
   float[] floatValuesArray() {
-    float[] f = floatValues;
-    if (f == null) {
-      f = new float[values.length];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = values[i];
-      }
-      floatValues = f;
-    }
-    return f;
+    return floatValues;
   }
 
   int[] valuesArray() {
