@@ -58,9 +58,7 @@ public final class ImcProblems implements ProblemFactory {
     ImcArchitecture arch = imc.arch();
     Path modelPath = Path.of(request.model());
     Model model = OnnxImporter.load(modelPath);
-    Preprocessing pre = qo.preprocess().isEmpty()
-        ? Preprocessing.requiredFor(modelPath, " (or give --preprocess FILE)")
-        : Preprocessing.load(Path.of(qo.preprocess()));
+    Preprocessing pre = Preprocessing.fromFlagOr(qo.preprocess(), modelPath);
     DatasetSpec spec = DatasetSpec.parse(request.data());
     Dataset train = spec.load(Split.TRAIN);
     Dataset test = spec.load(Split.TEST);

@@ -70,9 +70,7 @@ public final class SimulatorProblems implements ProblemFactory {
     }
     Path modelPath = Path.of(request.model());
     Model model = OnnxImporter.load(modelPath);
-    Preprocessing pre = qo.preprocess().isEmpty()
-        ? Preprocessing.requiredFor(modelPath, " (or give --preprocess FILE)")
-        : Preprocessing.load(Path.of(qo.preprocess()));
+    Preprocessing pre = Preprocessing.fromFlagOr(qo.preprocess(), modelPath);
     DatasetSpec spec = DatasetSpec.parse(request.data());
     Dataset test = spec.load(Split.TEST);
     Dataset calib;

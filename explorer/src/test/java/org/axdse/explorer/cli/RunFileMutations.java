@@ -259,13 +259,14 @@ final class RunFileMutations {
   }
 
   /**
-   * Every field of a run file and of a checkpoint is required, except a point's {@code weight_memory}: files
-   * written before the memory objective lack it and still load, so removing it is not damage.
+   * Every field of a run file and of a checkpoint is required, except a point's {@code weight_memory} and
+   * {@code latency}: files written before the memory and latency objectives lack them and still load, so removing
+   * them is not damage (a value of the wrong type is).
    */
   private static void removeField(JsonNode root, Random r) {
     ObjectNode o = objectWithFields(root, r);
     String f = randomField(o, r);
-    if ("weight_memory".equals(f)) {
+    if ("weight_memory".equals(f) || "latency".equals(f)) {
       o.put(f, "much");
       return;
     }

@@ -146,6 +146,14 @@ public record Preprocessing(
         "no preprocessing sidecar " + sidecarOf(model).getFileName() + " next to the model" + hint));
   }
 
+  /**
+   * The file of a {@code --preprocess} flag, or, when the flag is empty, the sidecar of {@code model} (a one-line
+   * error naming the model and the flag when there is none).
+   */
+  public static Preprocessing fromFlagOr(String flagFile, Path model) {
+    return flagFile.isEmpty() ? requiredFor(model, " (or give --preprocess FILE)") : load(Path.of(flagFile));
+  }
+
   public static Preprocessing load(Path file) {
     try {
       JsonNode tree = JSON.readTree(JsonFiles.strictBytes(file));
