@@ -36,6 +36,7 @@ import org.axdse.simulator.assign.LayerAssignment;
 import org.axdse.simulator.cli.EvaluateCommand;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.SharedCifar;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
@@ -334,13 +335,7 @@ class PickCommandIT {
   }
 
   static Path cifarDir() {
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      for (Path c : new Path[] {p.resolve("shared/cifar10"), p.resolve("../shared/cifar10")}) {
-        if (Files.isDirectory(c)) {
-          return c.normalize();
-        }
-      }
-    }
-    throw new IllegalStateException("shared/cifar10 not found above " + Paths.get("").toAbsolutePath());
+    return SharedCifar.aboveWorkingDirectory().orElseThrow(() -> new IllegalStateException(
+        "shared/cifar10 not found above " + Paths.get("").toAbsolutePath()));
   }
 }

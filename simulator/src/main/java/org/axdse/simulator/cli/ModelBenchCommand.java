@@ -22,6 +22,7 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.SharedCifar;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SetupPhase;
@@ -192,14 +193,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
   }
 
   static Path shared() {
-    for (Path p = home(); p != null; p = p.getParent()) {
-      for (Path c : new Path[] {p.resolve("shared/cifar10"), p.resolve("../shared/cifar10")}) {
-        if (Files.isDirectory(c)) {
-          return c.normalize();
-        }
-      }
-    }
-    throw new BadInputException("shared/cifar10 not found above " + home()
-        + "; give --model and --data");
+    return SharedCifar.above(home()).orElseThrow(() -> new BadInputException(
+        "shared/cifar10 not found above " + home() + "; give --model and --data"));
   }
 }

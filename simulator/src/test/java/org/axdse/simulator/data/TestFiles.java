@@ -95,13 +95,7 @@ final class TestFiles {
 
   /** The shared CIFAR-10 folder, found by walking up from the working directory, or null. */
   static Path sharedCifar() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      for (Path c : new Path[] {d.resolve("shared/cifar10"), d.resolve("../shared/cifar10")}) {
-        if (Files.isRegularFile(c.resolve("test_batch.bin"))) {
-          return c.normalize();
-        }
-      }
-    }
-    return null;
+    return SharedCifar.aboveWorkingDirectory().filter(c -> Files.isRegularFile(c.resolve("test_batch.bin")))
+        .orElse(null);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.axdse.simulator.data.SharedCifar;
 
 /**
  * Test-only access to the shared CIFAR-10 files: the directory, a minimal reader of the binary batch format
@@ -22,14 +23,8 @@ public final class TestData {
 
   /** {@code shared/cifar10}, found by walking up from the working directory. */
   public static Path cifarDir() {
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      for (Path c : new Path[] {p.resolve("shared/cifar10"), p.resolve("../shared/cifar10")}) {
-        if (Files.isDirectory(c)) {
-          return c.normalize();
-        }
-      }
-    }
-    throw new IllegalStateException("shared/cifar10 not found above " + Paths.get("").toAbsolutePath());
+    return SharedCifar.aboveWorkingDirectory().orElseThrow(() -> new IllegalStateException(
+        "shared/cifar10 not found above " + Paths.get("").toAbsolutePath()));
   }
 
   /** A file of the repository ({@code models/...}, {@code data/...}); tests run in the module directory. */
