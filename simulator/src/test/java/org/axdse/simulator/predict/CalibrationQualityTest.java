@@ -1,5 +1,6 @@
 package org.axdse.simulator.predict;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ class CalibrationQualityTest {
       }
       held[i] = AccuracyMap.fit(v, new double[v.length], t).apply(noise[i], 0);
     }
+    assertArrayEquals(held, CalibrationQuality.heldBack(noise, new double[y.length], y), 0.0);
     CalibrationQuality expected = CalibrationQuality.of(held, y);
     CalibrationQuality q = CalibrationQuality.leaveOneOut(noise, new double[y.length], y);
     assertEquals(5, q.points());
