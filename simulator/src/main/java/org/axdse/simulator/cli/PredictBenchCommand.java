@@ -156,11 +156,15 @@ public final class PredictBenchCommand implements Callable<Integer> {
     CalibrationQuality all = CalibrationQuality.leaveOneOut(variancePart, meanPart, simulated);
     CalibrationQuality none = half(variancePart, meanPart, simulated, 0);
     CalibrationQuality both = half(variancePart, meanPart, simulated, 1);
+    double floor = 2.0 / test.classCount();
+    CalibrationQuality standing = standing(CalibrationQuality.heldBack(variancePart, meanPart, simulated),
+        simulated, floor);
     double balance = AccuracyMap.fit(variancePart, meanPart, simulated).balance();
     root.put("spearmanNoiseVsTop1", raw).put("meanBalance", balance);
     put(root.putObject("heldBack"), all);
     put(root.putObject("heldBackUncompensated"), none);
     put(root.putObject("heldBackCompensated"), both);
+    put(root.putObject("heldBackAboveCollapse").put("floor", floor), standing);
     if (noiseInjection) {
       put(root.putObject("noiseInjection"), CalibrationQuality.of(injected, simulated));
     }
@@ -191,6 +195,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
       line(out, "held back, all " + points, all);
       line(out, "held back, uncompensated", none);
       line(out, "held back, compensated", both);
+      line(out, String.format(Locale.ROOT, "held back, simulated >= %.0f%%", 100 * floor), standing);
       if (noiseInjection) {
         line(out, "noise injection vs simulation", CalibrationQuality.of(injected, simulated));
       }
@@ -201,6 +206,28 @@ public final class PredictBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The figures of the held-back predictions {@code held} (each point fitted without it, on all the others) over
+   * the points that did not collapse: simulated top-1 at least {@code floor} (twice chance). Below it a network
+   * is destroyed and its top-1 (8-20% for ten classes) says more about which class it now always answers than
+   * about how much noise destroyed it, so the order of those points is not a prediction target.
+   */
+  private static CalibrationQuality standing(double[] held, double[] simulated, double floor) {
+    int n = 0;
+    for (double y : simulated) {
+      n += y >= floor ? 1 : 0;
+    }
+    double[] h = new double[n];
+    double[] y = new double[n];
+    for (int i = 0, k = 0; i < simulated.length; i++) {
+      if (simulated[i] >= floor) {
+        h[k] = held[i];
+        y[k++] = simulated[i];
+      }
+    }
+    return n < 3 ? new CalibrationQuality(n, Double.NaN, Double.NaN, Double.NaN) : CalibrationQuality.of(h, y);
   }
 
   /** Leave-one-out quality within the half of the points with index parity {@code parity}. */

@@ -38,6 +38,7 @@ public final class ErrorModel {
   private final AssignmentResolver resolver;
   private final Map<Integer, LayerErrorModel> byLayer;
   private final Map<Key, ChannelMoments> memo = new ConcurrentHashMap<>();
+  private final Map<Key, double[]> gainMemo = new ConcurrentHashMap<>();
 
   private record Key(int layer, String multiplier, Map<Integer, Integer> remap) {}
 
@@ -139,6 +140,36 @@ public final class ErrorModel {
       int channels = AssignmentResolver.channels(layers.get(r.index()));
       ChannelMoments m = r.exact() ? ChannelMoments.zero(channels) : channelsOf(r, comp.get(r.index()), channels);
       out.add(new LayerPrediction(r.index(), r.name(), r.multipliers(), m, m.pooled()));
+    }
+    return out;
+  }
+
+  /**
+   * Every channel's gain ({@link LayerErrorModel#gains}) under {@code assignment} with {@code compensation} (null:
+   * none; bias deltas do not change a gain, weight remaps do), by approximable-layer index; 0 for the channels of
+   * an exact layer. Cached per (layer, multiplier, weight remap) as the moments are.
+   */
+  public double[][] gains(Assignment assignment, Compensation compensation) {
+    Map<Integer, LayerCompensation> comp = new HashMap<>();
+    if (compensation != null) {
+      compensation.layers().forEach(c -> comp.put(c.index(), c));
+    }
+    double[][] out = new double[layers.size()][];
+    for (ResolvedLayer r : resolver.resolve(assignment)) {
+      int channels = AssignmentResolver.channels(layers.get(r.index()));
+      out[r.index()] = new double[channels];
+      if (r.exact()) {
+        continue;
+      }
+      LayerErrorModel m = layer(r.index());
+      LayerCompensation c = comp.get(r.index());
+      for (int o = 0; o < channels; o++) {
+        String name = r.multiplierOf(o);
+        Map<Integer, Integer> remap = c == null ? Map.of() : c.remaps().getOrDefault(name, Map.of());
+        ProductTable table = r.tables().table(o).table();
+        out[r.index()][o] = gainMemo.computeIfAbsent(new Key(r.index(), name, Map.copyOf(remap)),
+            k -> m.gains(table, remap))[o];
+      }
     }
     return out;
   }

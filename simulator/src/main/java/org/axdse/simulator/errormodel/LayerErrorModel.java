@@ -141,6 +141,47 @@ public final class LayerErrorModel {
   }
 
   /**
+   * Every channel's gain: the least-squares slope of its accumulator error on its exact accumulator, taken
+   * position by position, {@code gamma_o = sum_k w_ok Cov_k(a, e_k) / sum_k w_ok^2 Var_k(a)} (a product error
+   * {@code e = g * a * w} at every position gives {@code g}). {@code 1 + gamma_o} is the share of the channel's
+   * signal an approximate product keeps (0 when it drops the product altogether).
+   */
+  public double[] gains(ProductTable table, Map<Integer, Integer> remap) {
+    MultiplierFormat f = table.format();
+    int[] products = table.toArray();
+    int k = taps.reduction();
+    int perGroup = channels / taps.groups();
+    double[] gain = new double[channels];
+    for (int o = 0; o < channels; o++) {
+      int tapBase = (o / perGroup) * k;
+      double cov = 0;
+      double signal = 0;
+      for (int kk = 0; kk < k; kk++) {
+        int w = codes[o * k + kk];
+        int u = remap.isEmpty() ? w : remap.getOrDefault(w, w);
+        int[] a = values[tapBase + kk];
+        double[] p = probabilities[tapBase + kk];
+        long shift = (long) za * (u - w);
+        double e1 = 0;
+        double a1 = 0;
+        double ae = 0;
+        double a2 = 0;
+        for (int j = 0; j < a.length; j++) {
+          double e = products[f.index(a[j], u)] - (long) a[j] * w - shift;
+          e1 += p[j] * e;
+          a1 += p[j] * a[j];
+          ae += p[j] * a[j] * e;
+          a2 += p[j] * a[j] * (double) a[j];
+        }
+        cov += w * (ae - a1 * e1);
+        signal += (double) w * w * Math.max(0, a2 - a1 * a1);
+      }
+      gain[o] = signal > 0 ? cov / signal : 0;
+    }
+    return gain;
+  }
+
+  /**
    * The least-squares coefficients of one product's error on its features under the tap's distribution, from
    * {@code E[n e]}, {@code E[a e]} and {@code E[e]}: {@code beta[kk]} for {@code n}, {@code beta[k + kk]} for
    * {@code a}. A feature without variance (a position that is always zero, say) gets no coefficient.

@@ -4,7 +4,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * The map from an assignment's modelled noise to top-1: the noise figure {@code x = log10(variancePart +
- * balance * meanPart + 1e-9)} through a {@link MonotoneMap}. The measured sensitivities put a channel's mean error
+ * balance * meanPart + 1e-9)} through a strictly decreasing {@link LogisticMap}. The measured sensitivities put a channel's mean error
  * and its variance on one scale (logit noise), but a constant offset moves fewer decisions than noise of the same
  * logit power, so {@code balance} is fitted too: of {@link #BALANCES}, the one whose figure ranks the fitted
  * points best (most negative Spearman rho with top-1; ties to the smaller balance).
@@ -15,9 +15,9 @@ public final class AccuracyMap {
   private static final double FLOOR = 1e-9;
 
   private final double balance;
-  private final MonotoneMap map;
+  private final LogisticMap map;
 
-  private AccuracyMap(double balance, MonotoneMap map) {
+  private AccuracyMap(double balance, LogisticMap map) {
     this.balance = balance;
     this.map = map;
   }
@@ -35,7 +35,7 @@ public final class AccuracyMap {
         }
       }
     }
-    return new AccuracyMap(best, MonotoneMap.fit(figures(variancePart, meanPart, best), top1));
+    return new AccuracyMap(best, LogisticMap.fit(figures(variancePart, meanPart, best), top1));
   }
 
   /** The predicted top-1 of an assignment with these noise parts. */

@@ -10,7 +10,7 @@ import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.errormodel.ErrorModel;
 
 /**
- * Predicts an assignment's top-1 without simulating it: the error model's per-channel moments (after
+ * Predicts an assignment's top-1 without simulating it: the error model's per-channel moments and gains (after
  * compensation where asked) give a {@link NoiseFigure}, and an {@link AccuracyMap} fitted on simulated
  * assignments turns it into top-1. The map is refitted whenever a simulated point is added, so a search can keep
  * it current. Thread-safe.
@@ -36,9 +36,8 @@ public final class AccuracyPredictor {
 
   /** The modelled noise of {@code assignment} with {@code method} (null: uncompensated). */
   public NoiseFigure noise(Assignment assignment, CompensationMethod method) {
-    var layers = method == null ? errors.predict(assignment)
-        : errors.predict(assignment, compensation(assignment, method));
-    return NoiseFigure.of(layers, sensitivity);
+    Compensation c = method == null ? null : compensation(assignment, method);
+    return NoiseFigure.of(errors.predict(assignment, c), errors.gains(assignment, c), sensitivity);
   }
 
   /** The compensation of {@code assignment} by {@code method} (exact inputs, as the error model assumes). */

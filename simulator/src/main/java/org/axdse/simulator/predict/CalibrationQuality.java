@@ -25,6 +25,18 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
     if (n < 3) {
       return new CalibrationQuality(n, Double.NaN, Double.NaN, Double.NaN);
     }
+    return of(heldBack(variancePart, meanPart, top1), top1);
+  }
+
+  /**
+   * Each point's held-back prediction: {@link AccuracyMap#fit} on the other points alone applied to it (at least
+   * three points).
+   */
+  public static double[] heldBack(double[] variancePart, double[] meanPart, double[] top1) {
+    int n = top1.length;
+    if (n < 3) {
+      throw new IllegalArgumentException(n + " points");
+    }
     double[] held = new double[n];
     for (int i = 0; i < n; i++) {
       double[] v = new double[n - 1];
@@ -39,7 +51,7 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
       }
       held[i] = AccuracyMap.fit(v, m, y).apply(variancePart[i], meanPart[i]);
     }
-    return of(held, top1);
+    return held;
   }
 
   /** The figures of {@code predicted} against {@code simulated} (both fractions), as for held-back points. */

@@ -39,6 +39,18 @@ final class ChannelSpread implements AccumulatorHook {
     count[layer] += columns;
   }
 
+  /** Mean per channel of layer {@code layer}, or null when the layer was never seen. */
+  double[] mean(int layer) {
+    if (sum[layer] == null) {
+      return null;
+    }
+    double[] m = new double[sum[layer].length];
+    for (int o = 0; o < m.length; o++) {
+      m[o] = sum[layer][o] / count[layer];
+    }
+    return m;
+  }
+
   /** Variance per channel of layer {@code layer} (population), or null when the layer was never seen. */
   double[] variance(int layer) {
     if (sum[layer] == null) {

@@ -7,10 +7,15 @@ import org.axdse.simulator.errormodel.LayerPrediction;
 /**
  * An assignment's modelled noise: per approximable layer the noise-to-signal ratio
  * {@code nsr[l] = avg_o (mean_o^2 + var_o) / signal_o} (modelled error power of each channel against the variance
- * of its exact accumulators), and {@code total}, the sum over layers of the layer's measured logit response to
- * its variance part (as zero-mean noise) and to its mean part (as constant offsets): the predicted mean squared
- * change of the logit codes when the layers' effects add up. {@code parts[l]} is layer {@code l}'s share of
- * {@code total} and {@code meanPart} the share that comes from the channels' mean errors.
+ * of its exact accumulators), and {@code total}, the sum over layers of the layer's measured logit responses: to
+ * the signal its channels lose (the root mean square of their gains, {@code gain_o}, the part of the error that
+ * is a multiple of the exact accumulator), to the rest of the variance
+ * ({@code avg_o max(0, var_o / signal_o - gain_o^2)}, as zero-mean noise) and to its mean part (as constant
+ * offsets): the predicted mean squared change of the logit codes when the layers' effects add up. A multiplier
+ * that drops most of a product takes the signal away rather than adding independent noise to it; the two hurt a
+ * network differently (much more in a plain chain than in a residual branch), so both are measured.
+ * {@code parts[l]} is layer {@code l}'s share of {@code total} and {@code meanPart} the share that comes from the
+ * channels' mean errors.
  */
 public record NoiseFigure(double[] nsr, double[] parts, double total, double meanPart) {
   public NoiseFigure {
@@ -32,8 +37,11 @@ public record NoiseFigure(double[] nsr, double[] parts, double total, double mea
     return parts.clone();
   }
 
-  /** The figure of the per-layer {@code errors} (from the error model) under {@code sensitivity}. */
-  public static NoiseFigure of(List<LayerPrediction> errors, Sensitivity sensitivity) {
+  /**
+   * The figure of the per-layer {@code errors} and channel {@code gains} (from the error model; a null row: no
+   * gain) under {@code sensitivity}.
+   */
+  public static NoiseFigure of(List<LayerPrediction> errors, double[][] gains, Sensitivity sensitivity) {
     double[] nsr = new double[sensitivity.layers()];
     double[] parts = new double[sensitivity.layers()];
     double total = 0;
@@ -47,15 +55,22 @@ public record NoiseFigure(double[] nsr, double[] parts, double total, double mea
       double sum = 0;
       double fromMean = 0;
       double floor = floor(sensitivity, l);
+      double[] gain = l < gains.length ? gains[l] : null;
+      double rest = 0;
+      double lost = 0;
       for (int o = 0; o < m.channels(); o++) {
         double signal = Math.max(sensitivity.signal(l, o), floor);
+        double g = gain == null ? 0 : gain[o];
         sum += m.variance(o) / signal;
+        rest += Math.max(0, m.variance(o) / signal - g * g);
+        lost += g * g;
         fromMean += m.mean(o) * m.mean(o) / signal;
       }
-      nsr[l] = (sum + fromMean) / m.channels();
-      double part = sensitivity.offsetResponse(l, fromMean / m.channels());
+      int n = m.channels();
+      nsr[l] = (sum + fromMean) / n;
+      double part = sensitivity.offsetResponse(l, fromMean / n);
       meanPart += part;
-      parts[l] = sensitivity.noiseResponse(l, sum / m.channels()) + part;
+      parts[l] = sensitivity.noiseResponse(l, rest / n) + sensitivity.lossResponse(l, Math.sqrt(lost / n)) + part;
       total += parts[l];
     }
     return new NoiseFigure(nsr, parts, total, meanPart);

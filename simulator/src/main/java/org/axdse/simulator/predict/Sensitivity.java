@@ -12,29 +12,40 @@ import java.util.Objects;
  * What one model's noise measurement found, by approximable-layer index: the variance of every channel's exact
  * accumulators ({@code signal[l][o]}; an empty row for a layer the error model does not describe) and, at each
  * injected noise-to-signal ratio {@code levels[k]}, the mean squared change of the logit codes with zero-mean
- * noise ({@code noise[l][k]}) and with a constant offset of that power per channel ({@code offset[l][k]}).
+ * noise ({@code noise[l][k]}) and with a constant offset of that power per channel ({@code offset[l][k]}), and at
+ * each share {@code losses[k]} of every channel's signal taken away, the same change ({@code loss[l][k]}).
  * Between and beyond the levels a layer's response is the power law through its two nearest measurements.
  * Carries the SHA-256 of the model file it was measured on; {@link #decode} refuses a body measured on another
  * model, so a stale cache entry is recomputed, never used.
  */
 public record Sensitivity(String modelSha256, double[] levels, double[][] signal, double[][] noise,
-    double[][] offset, int images) {
-  private static final String MAGIC = "axdse-sensitivity-4";
+    double[][] offset, double[] losses, double[][] loss, int images) {
+  private static final String MAGIC = "axdse-sensitivity-5";
 
   public Sensitivity {
     Objects.requireNonNull(modelSha256, "modelSha256");
-    if (signal.length != noise.length || offset.length != noise.length || images < 1 || levels.length < 2) {
+    if (signal.length != noise.length || offset.length != noise.length || loss.length != noise.length
+        || images < 1 || levels.length < 2 || losses.length < 2) {
       throw new IllegalArgumentException(signal.length + " signal rows, " + noise.length + " noise rows, "
-          + offset.length + " offset rows, " + levels.length + " levels, " + images + " images");
+          + offset.length + " offset rows, " + loss.length + " loss rows, " + levels.length + " levels, "
+          + losses.length + " losses, " + images + " images");
     }
     levels = levels.clone();
+    losses = losses.clone();
     signal = deep(signal);
     noise = deep(noise);
     offset = deep(offset);
+    loss = deep(loss);
     for (int l = 0; l < noise.length; l++) {
-      if (noise[l].length != levels.length || offset[l].length != levels.length) {
-        throw new IllegalArgumentException("layer " + l + ": responses for " + noise[l].length + " and "
-            + offset[l].length + " of " + levels.length + " levels");
+      if (noise[l].length != levels.length || offset[l].length != levels.length || loss[l].length != losses.length) {
+        throw new IllegalArgumentException("layer " + l + ": responses for " + noise[l].length + ", "
+            + offset[l].length + " and " + loss[l].length + " of " + levels.length + " levels and "
+            + losses.length + " losses");
+      }
+      for (double v : loss[l]) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+          throw new IllegalArgumentException("layer " + l + ": loss response " + v);
+        }
       }
       for (int k = 0; k < levels.length; k++) {
         if (!(noise[l][k] >= 0) || !(offset[l][k] >= 0) || Double.isInfinite(noise[l][k] + offset[l][k])) {
@@ -84,8 +95,17 @@ public record Sensitivity(String modelSha256, double[] levels, double[][] signal
     return response(offset[layer], ratio);
   }
 
-  /** The power law {@code y_k * (ratio / level_k)^alpha} through the two measured levels nearest to it. */
+  /** The logit response of {@code layer} to the share {@code share} of its channels' signal taken away. */
+  public double lossResponse(int layer, double share) {
+    return response(losses, loss[layer], share);
+  }
+
   private double response(double[] y, double ratio) {
+    return response(levels, y, ratio);
+  }
+
+  /** The power law {@code y_k * (ratio / level_k)^alpha} through the two measured levels nearest to it. */
+  private static double response(double[] levels, double[] y, double ratio) {
     if (ratio <= 0) {
       return 0;
     }
@@ -94,7 +114,11 @@ public record Sensitivity(String modelSha256, double[] levels, double[][] signal
       k++;
     }
     if (!(y[k] > 0) || !(y[k + 1] > 0)) {
-      return ratio * slope(y);
+      double s = 0;
+      for (int i = 0; i < levels.length; i++) {
+        s += y[i] / levels[i] / levels.length;
+      }
+      return ratio * s;
     }
     double alpha = Math.log(y[k + 1] / y[k]) / Math.log(levels[k + 1] / levels[k]);
     alpha = Math.max(0.25, Math.min(3, alpha));
@@ -121,10 +145,12 @@ public record Sensitivity(String modelSha256, double[] levels, double[][] signal
       out.writeUTF(modelSha256);
       out.writeInt(images);
       write(out, levels);
+      write(out, losses);
       out.writeInt(noise.length);
       for (int l = 0; l < noise.length; l++) {
         write(out, noise[l]);
         write(out, offset[l]);
+        write(out, loss[l]);
         write(out, signal[l]);
       }
     } catch (IOException e) {
@@ -167,6 +193,7 @@ public record Sensitivity(String modelSha256, double[] levels, double[][] signal
       }
       int images = in.readInt();
       double[] levels = read(in);
+      double[] losses = read(in);
       int n = in.readInt();
       if (n != layers) {
         throw new IllegalArgumentException(n + " layers, the model has " + layers);
@@ -174,15 +201,17 @@ public record Sensitivity(String modelSha256, double[] levels, double[][] signal
       double[][] noise = new double[n][];
       double[][] offset = new double[n][];
       double[][] signal = new double[n][];
+      double[][] loss = new double[n][];
       for (int l = 0; l < n; l++) {
         noise[l] = read(in);
         offset[l] = read(in);
+        loss[l] = read(in);
         signal[l] = read(in);
       }
       if (in.available() != 0) {
         throw new IllegalArgumentException("trailing bytes");
       }
-      return new Sensitivity(sha, levels, signal, noise, offset, images);
+      return new Sensitivity(sha, levels, signal, noise, offset, losses, loss, images);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated sensitivity measurement");
     }

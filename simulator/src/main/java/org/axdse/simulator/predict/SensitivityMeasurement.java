@@ -16,14 +16,18 @@ import org.axdse.simulator.model.ApproximableLayer;
  * Measures a model's {@link Sensitivity} with the exact engine: one pass for every channel's accumulator variance,
  * then, for each convolution and dense layer and each of {@link #LEVELS}, one pass with zero-mean Gaussian noise
  * of variance {@code level * variance[o]} added to the layer's accumulators (the other layers exact), and one
- * with a constant offset of the same power per channel (random sign). Each records
+ * with a constant offset of the same power per channel (random sign), and for each of {@link #LOSSES} one with
+ * that share of every channel's signal taken away ({@link SignalLoss}). Each records
  * {@code MSE(noisy logit codes - exact logit codes)}, taken around each class's mean change. Cost:
- * {@code 2 + 6 * layers} exact passes over the session's images. Through the result cache: the key hashes the
- * model file, the quantization (configuration, weight codes, biases), the images, the seed and the levels.
+ * {@code 2 + 9 * layers} exact passes over the session's images. Through the result cache: the key hashes the
+ * model file, the quantization (configuration, weight codes, biases), the images, the seed, the levels and the
+ * losses.
  */
 public final class SensitivityMeasurement {
   /** Injected noise-to-signal ratios. */
   static final double[] LEVELS = {0.01, 0.1, 1};
+  /** Shares of a channel's signal taken away ({@link SignalLoss}). */
+  static final double[] LOSSES = {0.1, 0.5, 1};
 
   private SensitivityMeasurement() {}
 
@@ -42,6 +46,7 @@ public final class SensitivityMeasurement {
     double[][] signal = new double[layers.size()][];
     double[][] noise = new double[layers.size()][LEVELS.length];
     double[][] offset = new double[layers.size()][LEVELS.length];
+    double[][] loss = new double[layers.size()][LOSSES.length];
     try (ProgressListener.Task t = progress.start("sensitivity", layers.size(), "layers")) {
       for (int l = 0; l < layers.size(); l++) {
         double[] v = spread.variance(l);
@@ -58,10 +63,14 @@ public final class SensitivityMeasurement {
           byte[] shifted = session.logits(exact, images, noise(layers.size(), l, v, LEVELS[k], true, stream));
           offset[l][k] = meanSquaredChange(reference, shifted, signed, classes);
         }
+        for (int k = 0; k < LOSSES.length; k++) {
+          byte[] shrunk = session.logits(exact, images, new SignalLoss(l, spread.mean(l), 1 - LOSSES[k]));
+          loss[l][k] = meanSquaredChange(reference, shrunk, signed, classes);
+        }
         t.advance(1);
       }
     }
-    return new Sensitivity(modelSha256, LEVELS, signal, noise, offset, images.length);
+    return new Sensitivity(modelSha256, LEVELS, signal, noise, offset, LOSSES, loss, images.length);
   }
 
   /**
@@ -82,6 +91,9 @@ public final class SensitivityMeasurement {
     b.add(seed);
     for (double level : LEVELS) {
       b.add(Double.doubleToLongBits(level));
+    }
+    for (double l : LOSSES) {
+      b.add(Double.doubleToLongBits(l));
     }
     return b.build();
   }

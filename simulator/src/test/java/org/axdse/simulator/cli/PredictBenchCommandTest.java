@@ -29,14 +29,18 @@ class PredictBenchCommandTest {
     JsonNode points = root.get("assignments");
     assertEquals(6, points.size());
     int compensated = 0;
+    int standing = 0;
     for (JsonNode p : points) {
       compensated += p.get("compensation").asText().equals("both") ? 1 : 0;
       double top1 = p.get("simulatedTop1").asDouble();
+      standing += top1 >= 0.2 ? 1 : 0; // ten classes: twice chance
       assertTrue(top1 >= 0 && top1 <= 1 && p.get("noise").asDouble() >= 0, p.toString());
     }
     assertEquals(3, compensated);
     assertEquals(6, root.get("heldBack").get("points").asInt());
     assertEquals(3, root.get("heldBackCompensated").get("points").asInt());
+    assertEquals(0.2, root.get("heldBackAboveCollapse").get("floor").asDouble(), 1e-12);
+    assertEquals(standing, root.get("heldBackAboveCollapse").get("points").asInt());
     double mae = root.get("heldBack").get("meanAbsoluteErrorPoints").asDouble();
     assertTrue(mae >= 0 && mae <= 100, "MAE in points: " + mae);
     assertTrue(root.get("predictCpuMillisCached").asDouble() >= 0);

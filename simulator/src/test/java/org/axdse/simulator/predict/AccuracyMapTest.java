@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The balance between mean and variance parts is recovered from points whose top-1 depends on
- * {@code variance + 0.1 * mean} alone, and the fitted map then reproduces those points.
+ * {@code variance + 0.1 * mean} alone, and the fitted map then reproduces those points: in the figure
+ * {@code x = log10(v + 0.1 m)} the truth is the logistic {@code 0.1 + 0.8 / (1 + exp(ln 10 * (x - 2)))}, whose
+ * asymptotes the map takes from the extreme points; with v in 10^[-3, 6] and m in 10^[-3, 7], x spans about -3
+ * to 6, so the extreme top-1 are within 1e-4 of 0.9 and 0.1 and every point is reproduced within 0.001.
  */
 class AccuracyMapTest {
   private static double truth(double v, double m) {
@@ -22,14 +25,14 @@ class AccuracyMapTest {
     double[] m = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      v[i] = Math.pow(10, r.nextDouble() * 4 - 1);
-      m[i] = Math.pow(10, r.nextDouble() * 5 - 1);
+      v[i] = Math.pow(10, r.nextDouble() * 9 - 3);
+      m[i] = Math.pow(10, r.nextDouble() * 10 - 3);
       y[i] = truth(v[i], m[i]);
     }
     AccuracyMap map = AccuracyMap.fit(v, m, y);
     assertEquals(0.1, map.balance(), 0.0);
     for (int i = 0; i < n; i++) {
-      assertEquals(y[i], map.apply(v[i], m[i]), 1e-12, "point " + i);
+      assertEquals(y[i], map.apply(v[i], m[i]), 0.001, "point " + i);
     }
   }
 }

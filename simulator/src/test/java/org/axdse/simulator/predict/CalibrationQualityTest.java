@@ -1,11 +1,12 @@
 package org.axdse.simulator.predict;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Leave-one-out figures derived by hand on small point sets. */
+/** Leave-one-out figures: each point predicted by a map fitted on the others alone. */
 class CalibrationQualityTest {
   @Test
   void perfectPredictionsScoreOneAndZero() {
@@ -19,19 +20,31 @@ class CalibrationQualityTest {
 
   @Test
   void leaveOneOutHoldsEachPointBack() {
-    // x = 0, 1, 2, 3 with y = 0.9, 0.8, 0.6, 0.5 (decreasing). Held back:
-    //   point 0: below the remaining knots -> 0.8;   point 3: above them -> 0.6;
-    //   point 1: chord of (0, 0.9) and (2, 0.6) at 1 -> 0.75;  point 2: chord of (1, 0.8), (3, 0.5) at 2 -> 0.65.
-    // absolute errors 0.1, 0.05, 0.05, 0.1 -> MAE 0.075 = 7.5 points
-    // R^2: SS_res = 0.01 + 0.0025 + 0.0025 + 0.01 = 0.025; mean 0.7, SS_tot = 0.04 + 0.01 + 0.01 + 0.04 = 0.1
-    // (noise 10^x with no mean part, so the map's figure log10(noise + 1e-9) is x within 1e-9)
-    double[] noise = {1, 10, 100, 1000};
-    double[] y = {0.9, 0.8, 0.6, 0.5};
-    CalibrationQuality q = CalibrationQuality.leaveOneOut(noise, new double[4], y);
-    assertEquals(4, q.points());
-    assertEquals(7.5, q.meanAbsoluteError(), 1e-7);
-    assertEquals(1 - 0.025 / 0.1, q.rSquared(), 1e-7);
-    assertEquals(1, q.spearman(), 1e-12, "held-back predictions 0.8, 0.75, 0.65, 0.6 keep the order");
+    // noise 10^x (no mean part: the figure is x within 1e-9) for x = 0..4, top-1 0.9, 0.85, 0.5, 0.2, 0.1
+    double[] noise = {1, 10, 100, 1000, 10000};
+    double[] y = {0.9, 0.85, 0.5, 0.2, 0.1};
+    double[] held = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      double[] v = new double[y.length - 1];
+      double[] t = new double[y.length - 1];
+      for (int j = 0, k = 0; j < y.length; j++) {
+        if (j != i) {
+          v[k] = noise[j];
+          t[k++] = y[j];
+        }
+      }
+      held[i] = AccuracyMap.fit(v, new double[v.length], t).apply(noise[i], 0);
+    }
+    assertArrayEquals(held, CalibrationQuality.heldBack(noise, new double[y.length], y), 0.0);
+    CalibrationQuality expected = CalibrationQuality.of(held, y);
+    CalibrationQuality q = CalibrationQuality.leaveOneOut(noise, new double[y.length], y);
+    assertEquals(5, q.points());
+    assertEquals(expected.meanAbsoluteError(), q.meanAbsoluteError(), 1e-12);
+    assertEquals(expected.rSquared(), q.rSquared(), 1e-12);
+    assertEquals(expected.spearman(), q.spearman(), 1e-12);
+    // held back, the map lies between the others' extreme top-1: point 0 is predicted at most 0.85 and point 4
+    // at least 0.2, so the mean absolute error is at least (0.05 + 0.1) / 5 = 3 points
+    assertTrue(q.meanAbsoluteError() >= 3 - 1e-9, "MAE " + q.meanAbsoluteError());
   }
 
   @Test

@@ -73,7 +73,9 @@ class SensitivityCacheTest {
       // response)
       String other = "b".repeat(64);
       double[][] none = new double[first.layers()][first.levels().length];
-      Sensitivity foreign = new Sensitivity(other, first.levels(), first.signal(), none, none, first.images());
+      double[][] noLoss = new double[first.layers()][first.losses().length];
+      Sensitivity foreign = new Sensitivity(other, first.levels(), first.signal(), none, none, first.losses(), noLoss,
+          first.images());
       cache.put(SensitivityMeasurement.key(s, SHA, 1), foreign.encode());
       Sensitivity third = SensitivityMeasurement.cached(cache, s, SHA, 1, ProgressListener.NONE, phases::add);
       assertTrue(phases.get(2).how().startsWith("recomputed") && phases.get(2).how().contains(other),
@@ -86,7 +88,8 @@ class SensitivityCacheTest {
   @Test
   void decodeRefusesAnotherModelOrLayerCount() {
     Sensitivity s = new Sensitivity(SHA, new double[] {0.1, 1}, new double[][] {{1, 2}}, new double[][] {{3, 30}},
-        new double[][] {{4, 8}}, 5);
+        new double[][] {{4, 8}}, new double[] {0.1, 1}, new double[][] {{2, 20}}, 5);
+    assertEquals(s.lossResponse(0, 0.5), Sensitivity.decode(s.encode(), SHA, 1).lossResponse(0, 0.5));
     assertEquals(s.weight(0), Sensitivity.decode(s.encode(), SHA, 1).weight(0));
     assertThrows(IllegalArgumentException.class, () -> Sensitivity.decode(s.encode(), "c".repeat(64), 1));
     assertThrows(IllegalArgumentException.class, () -> Sensitivity.decode(s.encode(), SHA, 2));
@@ -97,12 +100,14 @@ class SensitivityCacheTest {
   @Test
   void responseIsThePowerLawThroughTheNearestLevels() {
     // noise: 3 at 0.1 and 30 at 1 -> exponent 1, so 15 at 0.5 and 300 at 10 (extrapolated);
-    // offset: 4 at 0.1 and 8 at 1 -> exponent log10(2) = 0.301, so 4 * 0.5^0.301 at 0.05
+    // offset: 4 at 0.1 and 8 at 1 -> exponent log10(2) = 0.301, so 4 * 0.5^0.301 at 0.05;
+    // signal loss: 2 at 0.5 and 16 at 1 -> exponent 3, so 2 * 0.8^3 at 0.4
     Sensitivity s = new Sensitivity(SHA, new double[] {0.1, 1}, new double[][] {{1, 2}}, new double[][] {{3, 30}},
-        new double[][] {{4, 8}}, 5);
+        new double[][] {{4, 8}}, new double[] {0.5, 1}, new double[][] {{2, 16}}, 5);
     assertEquals(15, s.noiseResponse(0, 0.5), 1e-9);
     assertEquals(300, s.noiseResponse(0, 10), 1e-9);
     assertEquals(4 * Math.pow(0.5, Math.log10(2)), s.offsetResponse(0, 0.05), 1e-9);
+    assertEquals(2 * Math.pow(0.8, 3), s.lossResponse(0, 0.4), 1e-9);
     assertEquals(0, s.noiseResponse(0, 0), 0.0);
   }
 
