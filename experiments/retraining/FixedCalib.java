@@ -24,27 +24,32 @@ import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * Throw-away measurement for docs/retraining.md (not part of the build): top-1 of EVAL.onnx's weights with the
- * activation parameters calibrated on CALIB.onnx (asym, per-channel, 200 calibration images, seed 1, percentile),
- * as the retraining saw them, instead of a fresh calibration of EVAL.onnx. Both models must have the same tensor
- * names (a model and its retrained copy). Run from the repository root after a training build:
+ * activation parameters calibrated on CALIB.onnx (per-channel, seed 1, percentile; asym and 200 images unless [sym|asym] [N] follow),
+ * as the retraining saw them, instead of a fresh calibration of EVAL.onnx. Both models must compute the same
+ * function; the calibration model goes through the exporter first, so its tensor names match a retrained copy. Run from the repository root after a training build:
  * {@code java --add-modules jdk.incubator.vector -cp "explorer/target/axdse.jar:explorer/target/lib/*"
- * experiments/retraining/FixedCalib.java CALIB.onnx EVAL.onnx cifar10:runs/c10s ASSIGN.json}
+ * experiments/retraining/FixedCalib.java CALIB.onnx EVAL.onnx cifar10:runs/c10s ASSIGN.json [sym|asym] [N]}
  */
 public class FixedCalib {
-  public static void main(String[] a) {
+  public static void main(String[] a) throws java.io.IOException {
     Path calibModel = Path.of(a[0]), evalModel = Path.of(a[1]);
     DatasetSpec ds = DatasetSpec.parse(a[2]);
-    QuantConfig qc = QuantConfig.defaults(QuantMode.ASYMMETRIC);
-    qc = new QuantConfig(qc.mode(), true, 8, 200, 1L, qc.activationMethod(), qc.percentile());
+    QuantConfig qc = QuantConfig.defaults(a.length > 4 && a[4].equals("sym") ? QuantMode.SYMMETRIC
+        : QuantMode.ASYMMETRIC);
+    int calib = a.length > 5 ? Integer.parseInt(a[5]) : 200;
+    qc = new QuantConfig(qc.mode(), true, 8, calib, 1L, qc.activationMethod(), qc.percentile());
     Preprocessing pre = Preprocessing.requiredFor(calibModel);
     try (Kernels k = Kernels.create(1, KernelMode.fromSystemProperty())) {
-      QuantizedModel q = Calibration.run(OnnxImporter.load(calibModel), pre, ds.load(Split.TRAIN).subset(200, 1L),
+      // through the project's exporter and back, so that its tensor names are those of a retrained (exported) model
+      Path roundTrip = java.nio.file.Files.createTempFile("fixedcalib", ".onnx");
+      org.axdse.simulator.onnx.OnnxExporter.write(OnnxImporter.load(calibModel), roundTrip);
+      QuantizedModel q = Calibration.run(OnnxImporter.load(roundTrip), pre, ds.load(Split.TRAIN).subset(calib, 1L),
           qc, k);
       Model me = OnnxImporter.load(evalModel);
       QuantizedModel qe = ModelQuantizer.requantizeWeights(me, q);
       Dataset test = ds.load(Split.TEST);
       List<ResolvedLayer> resolved = new AssignmentResolver(me, MultiplierCatalog.builtin(),
-          qc.mode().format(8), "asym quantization", false).resolve(AssignmentJson.read(Path.of(a[3])));
+          qc.mode().format(8), qc.mode().label() + " quantization", false).resolve(AssignmentJson.read(Path.of(a[3])));
       RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
       int batch = 100;
       int right = 0, rightExact = 0;
