@@ -44,6 +44,12 @@ final class GraphEpochs {
         + (s.emulation() == RetrainSettings.Emulation.MODEL ? ", emulation model" : "");
   }
 
+  /** CPU time of the whole process (every thread, PyTorch's native ones too), nanoseconds; 0 when unknown. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+  }
+
   void run() {
     int steps = train.size() / r.batchSize();
     long total = (long) steps * r.epochs();
@@ -60,6 +66,7 @@ final class GraphEpochs {
       task.advance((long) done * steps);
       for (int epoch = done + 1; epoch <= r.epochs(); epoch++) {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         String refreshed = ste.beginEpoch(epoch);
         if (refreshed != null) {
           r.log().println(refreshed);
@@ -74,9 +81,10 @@ final class GraphEpochs {
           task.advance(1);
         }
         RetrainCheckpoint.write(checkpoint, fingerprint(), epoch, ste.net(), opt);
-        r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, lr %.3g at the end, %.0f s (%s "
-            + "so far %.0f s), checkpoint written%n", epoch, r.epochs(), sum / steps, lr.at(opt.steps()),
-            (System.nanoTime() - start) / 1e9, ste.emulationLabel(), ste.simulatorSeconds());
+        r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, lr %.3g at the end, %.0f s, CPU %.0f s "
+            + "(%s so far %.0f s), checkpoint written%n", epoch, r.epochs(), sum / steps, lr.at(opt.steps()),
+            (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, ste.emulationLabel(),
+            ste.simulatorSeconds());
         r.log().flush();
       }
     }
