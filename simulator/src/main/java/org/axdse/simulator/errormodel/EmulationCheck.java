@@ -35,10 +35,15 @@ public final class EmulationCheck {
     for (ResolvedLayer r : resolved) {
       ApproximableLayer l = model.approximableLayers().get(r.index());
       if (!r.exact() && !ErrorModel.describable(l)) {
-        throw new BadInputException("--emulation model: layer '" + l.name() + "' (" + l.kind() + ") is "
-            + "approximate, and the error model describes convolution and dense layers only; use --emulation "
-            + "table for this assignment");
+        throw refused(l);
       }
     }
+  }
+
+  /** The one-line error for approximate layer {@code l}, which the error model cannot describe. */
+  public static BadInputException refused(ApproximableLayer l) {
+    return new BadInputException("--emulation model: layer '" + l.name() + "' (" + l.kind() + ") is "
+        + "approximate, and the error model describes convolution and dense layers only; use --emulation "
+        + "table for this assignment");
   }
 }

@@ -38,9 +38,6 @@ public final class ErrorModel {
   private final AssignmentResolver resolver;
   private final Map<Integer, LayerErrorModel> byLayer;
   private final Map<Key, ChannelMoments> memo = new ConcurrentHashMap<>();
-  private final MultiplierCatalog catalog;
-  private final Map<Integer, TapCounts> taps;
-  private final Map<Integer, ActivationCovariance> covariance;
 
   private record Key(int layer, String multiplier, Map<Integer, Integer> remap) {}
 
@@ -55,9 +52,6 @@ public final class ErrorModel {
     this.layers = model.approximableLayers();
     this.resolver = Compensator.resolver(model, quant, catalog);
     this.byLayer = new HashMap<>();
-    this.catalog = catalog;
-    this.taps = taps;
-    this.covariance = covariance;
     taps.forEach((index, t) -> {
       LayerQuantization q = quant.layer(index);
       byLayer.put(index, new LayerErrorModel(q.name(), t, covariance.get(index), q.bias().length,
@@ -101,15 +95,6 @@ public final class ErrorModel {
   public static ErrorModel of(Model model, QuantizedModel quant, MultiplierCatalog catalog,
       Map<Integer, TapCounts> taps) {
     return new ErrorModel(model, quant, catalog, Map.copyOf(taps), Map.of());
-  }
-
-  /**
-   * This model's activation distributions and covariances (as measured) with the weight codes of {@code quant}:
-   * for the same network with changed weights ({@code model}, same layers), as approximation-aware retraining
-   * has after some steps.
-   */
-  public ErrorModel withWeights(Model model, QuantizedModel quant) {
-    return new ErrorModel(model, quant, catalog, taps, covariance);
   }
 
   /** True for the layer kinds the model describes: convolutions (grouped and depthwise too) and dense layers. */

@@ -1,6 +1,7 @@
 package org.axdse.explorer.training.graph;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 import org.axdse.simulator.model.Layer;
 
@@ -13,8 +14,8 @@ interface ForwardHook {
   /** The weight matrix ({@code layer/weight} of a convolution or dense layer) the layer computes with. */
   NDArray weight(Layer layer, NDArray w);
 
-  /** The value the layer's output tensor takes, from {@code y} as the layer computed it. */
-  NDArray output(Layer layer, NDArray y);
+  /** The value the layer's output tensor takes, from {@code y} as the layer computed it from {@code inputs}. */
+  NDArray output(Layer layer, List<NDArray> inputs, NDArray y);
 
   /** Each tensor in {@code substitutes} takes its value, {@code y + stopGradient(substitute - y)}. */
   static ForwardHook substituting(Map<String, NDArray> substitutes) {
@@ -25,7 +26,7 @@ interface ForwardHook {
       }
 
       @Override
-      public NDArray output(Layer layer, NDArray y) {
+      public NDArray output(Layer layer, List<NDArray> inputs, NDArray y) {
         NDArray target = substitutes.get(layer.output().name());
         return target == null ? y : straightThrough(y, target);
       }

@@ -152,7 +152,7 @@ public final class GraphNet implements AutoCloseable {
       for (TensorInfo t : layer.inputs()) {
         ins.add(env.get(t.name()));
       }
-      NDArray y = hook.output(layer, layer(layer, ins, n, hook));
+      NDArray y = hook.output(layer, ins, layer(layer, ins, n, hook));
       env.put(layer.output().name(), y);
       if (layer.output().name().equals(tensor)) {
         return y;
