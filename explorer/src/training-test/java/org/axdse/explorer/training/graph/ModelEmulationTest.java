@@ -21,6 +21,7 @@ import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.errormodel.ChannelMoments;
 import org.axdse.simulator.errormodel.EmulationCheck;
 import org.axdse.simulator.errormodel.ErrorModel;
+import org.axdse.simulator.errormodel.PositionErrors;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.ApproximableLayer;
@@ -34,11 +35,12 @@ import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --emulation model} on the bundled LeNet-5: over many steps the noise the emulated forward pass adds to a
- * convolution's and a dense layer's output has, per channel, the error model's mean and variance dequantized with
- * {@code s_in * s_w[c]} (the moments computed here by a separate {@link ErrorModel}, the tolerance from the sample
- * size); the draws repeat for their key and change with it; with exact multipliers the fake-quantized forward pass
- * is at least twice as near the simulator's int8 logits as the float forward pass; and an approximate LSTM is refused.
+ * {@code --emulation model} on the bundled LeNet-5 with a truncated multiplier: averaged over the calibration images,
+ * the modelled error of the first convolution is the simulator's {@link ErrorModel} channel mean; over many steps
+ * the noise added to a convolution's and a dense layer's outputs has, per channel, the mean and variance computed
+ * here by brute force from the {@link PositionErrors} (tolerance from the sample size); the draws repeat for their
+ * key and change with it; with exact multipliers the fake-quantized forward pass is at least twice as near the
+ * simulator's int8 logits as the float forward pass; and an approximate LSTM is refused.
  */
 class ModelEmulationTest {
   static final String MULTIPLIER = "s8x8_trunc6";
@@ -52,6 +54,179 @@ class ModelEmulationTest {
       return Calibration.run(model, Preprocessing.requiredFor(file), calibration,
           QuantConfig.defaults(QuantMode.SYMMETRIC), k);
     }
+  }
+
+  @Test
+  void meanOverTheCalibrationImagesIsTheErrorModelsChannelMean() {
+    Path file = GraphFixtures.repo("models/lenet5.onnx");
+    Model model = lenet();
+    Preprocessing pre = Preprocessing.requiredFor(file);
+    Dataset calibration = GraphRetrainingTest.images(100, 50);
+    QuantizedModel q = calibrate(model, file, calibration);
+    Assignment a = Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), MULTIPLIER);
+    ChannelMoments expected;
+    try (Kernels k = Kernels.create(1, KernelMode.fromSystemProperty())) {
+      expected = ErrorModel.open(model, q, MultiplierCatalog.builtin(), calibration, k, false).predict(a).get(0)
+          .channels();
+    }
+    try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32);
+        GraphRetraining ste = new GraphRetraining(net, q, a, MultiplierCatalog.builtin(), pre, 1)) {
+      ModelEmulation e = ModelEmulation.open(net, q, a, MultiplierCatalog.builtin(), calibration, 1, 7);
+      NDArray x = FakeQuant.apply(ste.input(m, calibration), q.tensor(model.input().name()));
+      float[] mean = e.moments(m, model.approximableLayers().get(0), x)[0].toFloatArray();
+      int channels = expected.channels();
+      int per = mean.length / calibration.size() / channels;
+      for (int c = 0; c < channels; c++) {
+        double sum = 0;
+        for (int s = 0; s < calibration.size(); s++) {
+          for (int i = 0; i < per; i++) {
+            sum += mean[(s * channels + c) * per + i];
+          }
+        }
+        // the same products and activation codes, grouped differently: equal up to float32 sums
+        double got = sum / (calibration.size() * per);
+        assertTrue(Math.abs(got - expected.mean(c)) <= 1e-3 * Math.abs(expected.mean(c)) + 1e-3, "channel " + c
+            + ": " + got + " against the error model's " + expected.mean(c));
+        assertTrue(Math.abs(expected.mean(c)) > 1, "the design should bias channel " + c);
+      }
+    }
+  }
+
+  @Test
+  void noiseHasTheModelledMeanAndVarianceOfEveryOutput() {
+    Path file = GraphFixtures.repo("models/lenet5.onnx");
+    Model model = lenet();
+    Preprocessing pre = Preprocessing.requiredFor(file);
+    Dataset calibration = GraphRetrainingTest.images(100, 50);
+    QuantizedModel q = calibrate(model, file, calibration);
+    Assignment a = Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), MULTIPLIER);
+    try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32);
+        GraphRetraining ste = new GraphRetraining(net, q, a, MultiplierCatalog.builtin(), pre, 1)) {
+      ModelEmulation e = ModelEmulation.open(net, q, a, MultiplierCatalog.builtin(), calibration, 1, 7);
+      QuantizedModel now = e.quantization();
+      // conv_0 on four real images; fc_7 on an input with a random half of its values zero
+      NDArray image = FakeQuant.apply(ste.input(m, GraphRetrainingTest.images(0, 4)), q.tensor(model.input().name()));
+      java.util.Random random = new java.util.Random(3);
+      int features = e.errors(2).reduction();
+      float[] dense = new float[16 * features];
+      for (int i = 0; i < dense.length; i++) {
+        dense[i] = random.nextBoolean() ? 0 : 0.5f + random.nextInt(8);
+      }
+      for (int index : new int[] {0, 2}) {
+        ApproximableLayer layer = model.approximableLayers().get(index);
+        NDArray x = index == 0 ? image : m.create(dense, new Shape(16, features));
+        PositionErrors p = e.errors(index);
+        double[][] brute = bruteForce(layer, p, x);
+        LayerQuantization l = now.layer(index);
+        int channels = p.channels();
+        int size = brute[0].length;
+        int per = index == 0 ? size / 4 / channels : 1;
+        int[] dims = layer.output().shape().dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = index == 0 ? 4 : 16;
+        for (int d = 0; d < dims.length; d++) {
+          shape[d + 1] = dims[d];
+        }
+        double[] sum = new double[size];
+        double[] squares = new double[size];
+        int steps = 60;
+        for (int step = 0; step < steps; step++) {
+          try (NDManager s = m.newSubManager()) {
+            float[] v = e.withNoise(s, now, layer, x, s.zeros(new Shape(shape)), step).toFloatArray();
+            for (int i = 0; i < size; i++) {
+              sum[i] += v[i];
+              squares[i] += (double) v[i] * v[i];
+            }
+          }
+        }
+        for (int c = 0; c < channels; c++) {
+          double scale = l.input().scale() * l.weights().params().get(l.weights().channels() == 1 ? 0 : c).scale();
+          double meanSum = 0;
+          double modelMean = 0;
+          double varSum = 0;
+          double modelVar = 0;
+          double varSquares = 0;
+          int count = 0;
+          for (int i = 0; i < size; i++) {
+            if ((i / per) % channels != c) {
+              continue;
+            }
+            double mu = brute[0][i] * scale;
+            double var = brute[1][i] * scale * scale;
+            double mean = sum[i] / steps;
+            meanSum += mean;
+            modelMean += mu;
+            varSum += (squares[i] - steps * mean * mean) / (steps - 1);
+            modelVar += var;
+            varSquares += var * var;
+            count++;
+          }
+          // five standard errors: of the mean of count * steps draws, and of the average of count sample
+          // variances of steps Gaussian draws each (var * sqrt(2 / (steps - 1)) apiece)
+          double meanTol = 5 * Math.sqrt(modelVar / count / (count * (double) steps)) + 1e-4 * Math.abs(modelMean
+              / count) + 1e-7;
+          double varTol = 5 * Math.sqrt(2.0 / (steps - 1)) * Math.sqrt(varSquares) / count + 1e-4 * modelVar / count
+              + 1e-12;
+          assertTrue(Math.abs(meanSum / count - modelMean / count) <= meanTol, layer.name() + " channel " + c
+              + ": mean " + meanSum / count + ", modelled " + modelMean / count + " +- " + meanTol);
+          assertTrue(Math.abs(varSum / count - modelVar / count) <= varTol, layer.name() + " channel " + c
+              + ": variance " + varSum / count + ", modelled " + modelVar / count + " +- " + varTol);
+          assertTrue(modelVar > 0, layer.name() + " channel " + c + " should have an error");
+        }
+      }
+    }
+  }
+
+  /**
+   * Per output of {@code layer} (batch-first, ONNX order), its modelled accumulator error mean and variance from
+   * {@code p} by the definition: the sum over the positions of {@code mean} or {@code variance} where the input is
+   * not zero, {@code zero} (and no variance) where it is zero or padding. Convolutions without groups.
+   */
+  static double[][] bruteForce(ApproximableLayer layer, PositionErrors p, NDArray input) {
+    float[] x = input.toFloatArray();
+    int n = (int) input.getShape().get(0);
+    int k = p.reduction();
+    if (layer instanceof org.axdse.simulator.model.DenseLayer) {
+      double[][] out = new double[2][n * p.channels()];
+      for (int s = 0; s < n; s++) {
+        for (int o = 0; o < p.channels(); o++) {
+          for (int kk = 0; kk < k; kk++) {
+            boolean nonZero = x[s * k + kk] != 0;
+            out[0][s * p.channels() + o] += nonZero ? p.mean()[o * k + kk] : p.zero()[o * k + kk];
+            out[1][s * p.channels() + o] += nonZero ? p.variance()[o * k + kk] : 0;
+          }
+        }
+      }
+      return out;
+    }
+    org.axdse.simulator.model.ConvLayer c = (org.axdse.simulator.model.ConvLayer) layer;
+    var w = c.window();
+    int[] in = c.input().shape().dims();
+    int[] o = c.output().shape().dims();
+    double[][] out = new double[2][n * o[0] * o[1] * o[2]];
+    for (int s = 0; s < n; s++) {
+      for (int ch = 0; ch < o[0]; ch++) {
+        for (int oy = 0; oy < o[1]; oy++) {
+          for (int ox = 0; ox < o[2]; ox++) {
+            int dst = ((s * o[0] + ch) * o[1] + oy) * o[2] + ox;
+            for (int ci = 0; ci < in[0]; ci++) {
+              for (int ky = 0; ky < w.kH(); ky++) {
+                for (int kx = 0; kx < w.kW(); kx++) {
+                  int iy = oy * w.strideH() - w.padTop() + ky * w.dilationH();
+                  int ix = ox * w.strideW() - w.padLeft() + kx * w.dilationW();
+                  boolean inside = iy >= 0 && iy < in[1] && ix >= 0 && ix < in[2];
+                  boolean nonZero = inside && x[((s * in[0] + ci) * in[1] + iy) * in[2] + ix] != 0;
+                  int pos = ch * k + (ci * w.kH() + ky) * w.kW() + kx;
+                  out[0][dst] += nonZero ? p.mean()[pos] : p.zero()[pos];
+                  out[1][dst] += nonZero ? p.variance()[pos] : 0;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Test
