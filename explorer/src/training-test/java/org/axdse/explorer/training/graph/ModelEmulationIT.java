@@ -42,20 +42,7 @@ class ModelEmulationIT {
         "the same seed on 2 threads");
     assertFalse(java.util.Arrays.equals(whole, retrain(request(dir, "table", Emulation.TABLE, 1, false,
         ProgressListener.NONE))), "the table emulation trains another model");
-    ProgressListener killAfterThreeSteps = (label, total, unit) -> new ProgressListener.Task() {
-      long done;
-
-      @Override
-      public void advance(long units) {
-        done += units;
-        if (done > 3) {
-          throw new IllegalStateException("killed");
-        }
-      }
-
-      @Override
-      public void close() {}
-    };
+    ProgressListener killAfterThreeSteps = GraphRetrainingIT.killedAfter(3);
     assertThrows(IllegalStateException.class,
         () -> retrain(request(dir, "resumed", Emulation.MODEL, 1, false, killAfterThreeSteps)));
     Path checkpoint = dir.resolve("resumed.retrain/checkpoint.bin");

@@ -56,35 +56,43 @@ class ModelEmulationTest {
     }
   }
 
+  /** LeNet-5 calibrated on 50 images, {@link #MULTIPLIER} on every layer. */
+  record Truncated(Model model, Preprocessing pre, Dataset calibration, QuantizedModel q, Assignment a) {
+    static Truncated lenet() {
+      Path file = GraphFixtures.repo("models/lenet5.onnx");
+      Model model = OnnxImporter.load(file);
+      Dataset calibration = GraphRetrainingTest.images(100, 50);
+      return new Truncated(model, Preprocessing.requiredFor(file), calibration, calibrate(model, file, calibration),
+          Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), MULTIPLIER));
+    }
+  }
+
   @Test
   void meanOverTheCalibrationImagesIsTheErrorModelsChannelMean() {
-    Path file = GraphFixtures.repo("models/lenet5.onnx");
-    Model model = lenet();
-    Preprocessing pre = Preprocessing.requiredFor(file);
-    Dataset calibration = GraphRetrainingTest.images(100, 50);
-    QuantizedModel q = calibrate(model, file, calibration);
-    Assignment a = Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), MULTIPLIER);
+    Truncated t = Truncated.lenet();
+    Model model = t.model();
+    QuantizedModel q = t.q();
     ChannelMoments expected;
     try (Kernels k = Kernels.create(1, KernelMode.fromSystemProperty())) {
-      expected = ErrorModel.open(model, q, MultiplierCatalog.builtin(), calibration, k, false).predict(a).get(0)
-          .channels();
+      expected = ErrorModel.open(model, q, MultiplierCatalog.builtin(), t.calibration(), k, false)
+          .predict(t.a()).get(0).channels();
     }
     try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32);
-        GraphRetraining ste = new GraphRetraining(net, q, a, MultiplierCatalog.builtin(), pre, 1)) {
-      ModelEmulation e = ModelEmulation.open(net, q, a, MultiplierCatalog.builtin(), calibration, 1, 7);
-      NDArray x = FakeQuant.apply(ste.input(m, calibration), q.tensor(model.input().name()));
+        GraphRetraining ste = new GraphRetraining(net, q, t.a(), MultiplierCatalog.builtin(), t.pre(), 1)) {
+      ModelEmulation e = ModelEmulation.open(net, q, t.a(), MultiplierCatalog.builtin(), t.calibration(), 1, 7);
+      NDArray x = FakeQuant.apply(ste.input(m, t.calibration()), q.tensor(model.input().name()));
       float[] mean = e.moments(m, model.approximableLayers().get(0), x)[0].toFloatArray();
       int channels = expected.channels();
-      int per = mean.length / calibration.size() / channels;
+      int per = mean.length / t.calibration().size() / channels;
       for (int c = 0; c < channels; c++) {
         double sum = 0;
-        for (int s = 0; s < calibration.size(); s++) {
+        for (int s = 0; s < t.calibration().size(); s++) {
           for (int i = 0; i < per; i++) {
             sum += mean[(s * channels + c) * per + i];
           }
         }
         // the same products and activation codes, grouped differently: equal up to float32 sums
-        double got = sum / (calibration.size() * per);
+        double got = sum / (t.calibration().size() * per);
         assertTrue(Math.abs(got - expected.mean(c)) <= 1e-3 * Math.abs(expected.mean(c)) + 1e-3, "channel " + c
             + ": " + got + " against the error model's " + expected.mean(c));
         assertTrue(Math.abs(expected.mean(c)) > 1, "the design should bias channel " + c);
@@ -94,15 +102,12 @@ class ModelEmulationTest {
 
   @Test
   void noiseHasTheModelledMeanAndVarianceOfEveryOutput() {
-    Path file = GraphFixtures.repo("models/lenet5.onnx");
-    Model model = lenet();
-    Preprocessing pre = Preprocessing.requiredFor(file);
-    Dataset calibration = GraphRetrainingTest.images(100, 50);
-    QuantizedModel q = calibrate(model, file, calibration);
-    Assignment a = Assignment.uniform(model.approximableLayers().stream().map(l -> l.name()).toList(), MULTIPLIER);
+    Truncated t = Truncated.lenet();
+    Model model = t.model();
+    QuantizedModel q = t.q();
     try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32);
-        GraphRetraining ste = new GraphRetraining(net, q, a, MultiplierCatalog.builtin(), pre, 1)) {
-      ModelEmulation e = ModelEmulation.open(net, q, a, MultiplierCatalog.builtin(), calibration, 1, 7);
+        GraphRetraining ste = new GraphRetraining(net, q, t.a(), MultiplierCatalog.builtin(), t.pre(), 1)) {
+      ModelEmulation e = ModelEmulation.open(net, q, t.a(), MultiplierCatalog.builtin(), t.calibration(), 1, 7);
       QuantizedModel now = e.quantization();
       // conv_0 on four real images; fc_7 on an input with a random half of its values zero
       NDArray image = FakeQuant.apply(ste.input(m, GraphRetrainingTest.images(0, 4)), q.tensor(model.input().name()));
