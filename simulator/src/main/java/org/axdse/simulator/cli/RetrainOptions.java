@@ -49,6 +49,11 @@ public final class RetrainOptions {
       + "its last finished epoch (OUT.retrain/)")
   boolean resume;
 
+  @Option(names = "--emulation", paramLabel = "table|model", description = "retrain: the forward pass of each "
+      + "step runs the product tables in the simulator (table), or the float graph with int8 fake quantization "
+      + "and the error model's per-channel noise (model, faster) (default: ${DEFAULT-VALUE})")
+  String emulation = "table";
+
   /**
    * The settings beyond the basics for a retraining writing {@code out}; a bad schedule or augmentation name, a
    * negative weight decay, data without a train split or a checkpoint left without {@code --resume} is a one-line
@@ -70,6 +75,11 @@ public final class RetrainOptions {
     if (!(weightDecay >= 0 && weightDecay < 1)) {
       throw new BadInputException("--weight-decay " + weightDecay + ": expected a value in [0, 1)");
     }
+    RetrainSettings.Emulation e = switch (emulation) {
+      case "table" -> RetrainSettings.Emulation.TABLE;
+      case "model" -> RetrainSettings.Emulation.MODEL;
+      default -> throw new BadInputException("--emulation " + emulation + ": expected table or model");
+    };
     DatasetSpec train = trainData != null ? DatasetSpec.parse(trainData) : null;
     boolean splitless = data.kind() == DatasetSpec.Kind.IDX || data.kind() == DatasetSpec.Kind.NPY;
     if (train == null && splitless) {
@@ -81,7 +91,7 @@ public final class RetrainOptions {
       throw BadInputException.in(checkpoint, "an interrupted retraining left this checkpoint: add --resume to "
           + "continue it, or remove " + checkpoint.getParent() + " to start afresh");
     }
-    return new RetrainSettings(s, weightDecay, a, train, resume, progress);
+    return new RetrainSettings(s, weightDecay, a, train, resume, progress, e);
   }
 
   public boolean valid() {
@@ -111,7 +121,7 @@ public final class RetrainOptions {
   /** The retraining flags given on {@code cl}'s command line (empty when none). */
   public static java.util.List<String> given(picocli.CommandLine cl) {
     return java.util.stream.Stream.of("--epochs", "--lr", "--batch-size", "--seed", "--lr-schedule",
-            "--weight-decay", "--augment", "--train-data", "--resume")
+            "--weight-decay", "--augment", "--train-data", "--resume", "--emulation")
         .filter(cl.getParseResult()::hasMatchedOption).toList();
   }
 }

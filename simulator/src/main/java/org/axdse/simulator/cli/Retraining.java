@@ -13,6 +13,7 @@ import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.errormodel.EmulationCheck;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.model.Model;
@@ -55,6 +56,7 @@ final class Retraining {
     QuantConfig quant = options.config();
     Assignment assignment = config != null ? AssignmentJson.read(config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), uniform);
+    EmulationCheck.refuseUndescribable(settings.emulation(), m, assignment, catalog, quant);
     Evaluation before = evaluate(model, m, ds, evalSet, options, assignment, config);
     long trainStart = System.nanoTime();
     Path written = retrainer.retrain(new RetrainRequest(model, assignment, ds, quant, catalog, r.epochs,

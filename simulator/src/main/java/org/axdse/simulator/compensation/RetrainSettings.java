@@ -8,10 +8,11 @@ import org.axdse.simulator.data.DatasetSpec;
  * The schedule and bookkeeping of a retraining beyond {@link RetrainRequest}'s basics: the learning-rate
  * {@code schedule} over all steps, decoupled {@code weightDecay} (Loshchilov and Hutter, ICLR 2019), the input
  * {@code augmentation}, the training data ({@code trainData}, null for the {@code train} split of the request's
- * data), whether to {@code resume} from the checkpoint of an interrupted run, and where progress goes.
+ * data), whether to {@code resume} from the checkpoint of an interrupted run, where progress goes, and how the
+ * forward pass emulates the approximate multipliers ({@link Emulation}).
  */
 public record RetrainSettings(Schedule schedule, double weightDecay, Augmentation augmentation,
-    DatasetSpec trainData, boolean resume, ProgressListener progress) {
+    DatasetSpec trainData, boolean resume, ProgressListener progress, Emulation emulation) {
 
   /** Learning rate per step: constant, cosine from the base rate to zero, or x0.1 at 50% and at 75% of the steps. */
   public enum Schedule { CONSTANT, COSINE, STEP }
@@ -22,13 +23,27 @@ public record RetrainSettings(Schedule schedule, double weightDecay, Augmentatio
    */
   public enum Augmentation { AUTO, NONE, CROP_FLIP }
 
+  /**
+   * {@code TABLE}: every step runs the simulator's integer engine with the product tables; {@code MODEL}: the float
+   * graph with int8 fake quantization and, at each approximate layer, Gaussian noise with the error model's
+   * per-channel mean and variance (ProxSim, De la Parra et al., DATE 2020).
+   */
+  public enum Emulation { TABLE, MODEL }
+
   public RetrainSettings {
+    Objects.requireNonNull(emulation, "emulation");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(augmentation, "augmentation");
     Objects.requireNonNull(progress, "progress");
     if (!(weightDecay >= 0) || weightDecay >= 1) {
       throw new IllegalArgumentException("weight decay must be in [0, 1): " + weightDecay);
     }
+  }
+
+  /** Settings with the table emulation (every step through the simulator). */
+  public RetrainSettings(Schedule schedule, double weightDecay, Augmentation augmentation, DatasetSpec trainData,
+      boolean resume, ProgressListener progress) {
+    this(schedule, weightDecay, augmentation, trainData, resume, progress, Emulation.TABLE);
   }
 
   /** Where a retraining writing {@code out} (M2.onnx) keeps its checkpoints: {@code M2.retrain/} beside it. */

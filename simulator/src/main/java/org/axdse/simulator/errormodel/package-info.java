@@ -6,6 +6,7 @@
  * Optimization", DATE 2020). Per output channel, so per-channel assignments are the natural case; cached per
  * (layer, multiplier, weight remap) so a whole assignment is a cheap query. The covariance between a channel's
  * terms comes from the sampled covariance of two features of their activations; convolution and dense layers
- * only.
+ * only. {@link org.axdse.simulator.errormodel.PositionErrors} gives the error per weight position conditional on a
+ * zero-point activation, for retraining's model emulation.
  */
 package org.axdse.simulator.errormodel;

@@ -51,19 +51,15 @@ class GraphRetrainingIT {
         1e-3, 8, seed, 1, dir.resolve(name + ".onnx"), new PrintWriter(new StringWriter()), s);
   }
 
-  @Test
-  void interruptedRetrainingResumesToTheSameWeights(@TempDir Path dir) throws Exception {
-    Path whole = new GraphRetrainer().retrain(request(dir, "whole", 5, false, ProgressListener.NONE));
-    Path again = new GraphRetrainer().retrain(request(dir, "again", 5, false, ProgressListener.NONE));
-    assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(again), "the same seed gives the same model");
-    // a kill during the second epoch: the first epoch's checkpoint is on disk, the model is not
-    ProgressListener killAfterThreeSteps = (label, total, unit) -> new ProgressListener.Task() {
+  /** Progress that throws once more than {@code steps} steps are done: a kill during the retraining. */
+  static ProgressListener killedAfter(long steps) {
+    return (label, total, unit) -> new ProgressListener.Task() {
       long done;
 
       @Override
       public void advance(long units) {
         done += units;
-        if (done > 3) {
+        if (done > steps) {
           throw new IllegalStateException("killed");
         }
       }
@@ -71,6 +67,15 @@ class GraphRetrainingIT {
       @Override
       public void close() {}
     };
+  }
+
+  @Test
+  void interruptedRetrainingResumesToTheSameWeights(@TempDir Path dir) throws Exception {
+    Path whole = new GraphRetrainer().retrain(request(dir, "whole", 5, false, ProgressListener.NONE));
+    Path again = new GraphRetrainer().retrain(request(dir, "again", 5, false, ProgressListener.NONE));
+    assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(again), "the same seed gives the same model");
+    // a kill during the second epoch: the first epoch's checkpoint is on disk, the model is not
+    ProgressListener killAfterThreeSteps = killedAfter(3);
     assertThrows(IllegalStateException.class,
         () -> new GraphRetrainer().retrain(request(dir, "resumed", 5, false, killAfterThreeSteps)));
     assertFalse(Files.exists(dir.resolve("resumed.onnx")));

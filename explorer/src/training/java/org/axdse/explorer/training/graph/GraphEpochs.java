@@ -40,7 +40,14 @@ final class GraphEpochs {
     RetrainSettings s = r.settings();
     return String.format(Locale.ROOT, "model %s, assignment %s, quant %s, epochs %d, lr %s %s, weight decay %s, "
         + "augment %s, batch %d, seed %d, images %d", r.model().getFileName(), r.assignment(), r.quant(), r.epochs(),
-        r.learningRate(), s.schedule(), s.weightDecay(), augment, r.batchSize(), r.seed(), train.size());
+        r.learningRate(), s.schedule(), s.weightDecay(), augment, r.batchSize(), r.seed(), train.size())
+        + (s.emulation() == RetrainSettings.Emulation.MODEL ? ", emulation model" : "");
+  }
+
+  /** CPU time of the whole process (every thread, PyTorch's native ones too), nanoseconds; 0 when unknown. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   void run() {
@@ -59,6 +66,11 @@ final class GraphEpochs {
       task.advance((long) done * steps);
       for (int epoch = done + 1; epoch <= r.epochs(); epoch++) {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        String refreshed = ste.beginEpoch(epoch);
+        if (refreshed != null) {
+          r.log().println(refreshed);
+        }
         SplittableRandom random = new SplittableRandom(r.seed() * 0x9E3779B97F4A7C15L + epoch);
         int[] order = ModelSession.permutation(train.size(), random);
         double sum = 0;
@@ -69,9 +81,10 @@ final class GraphEpochs {
           task.advance(1);
         }
         RetrainCheckpoint.write(checkpoint, fingerprint(), epoch, ste.net(), opt);
-        r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, lr %.3g at the end, %.0f s (simulator "
-            + "so far %.0f s), checkpoint written%n", epoch, r.epochs(), sum / steps, lr.at(opt.steps()),
-            (System.nanoTime() - start) / 1e9, ste.simulatorSeconds());
+        r.log().printf(Locale.ROOT, "retrain epoch %d/%d: mean loss %.4f, lr %.3g at the end, %.0f s, CPU %.0f s "
+            + "(%s so far %.0f s), checkpoint written%n", epoch, r.epochs(), sum / steps, lr.at(opt.steps()),
+            (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, ste.emulationLabel(),
+            ste.simulatorSeconds());
         r.log().flush();
       }
     }

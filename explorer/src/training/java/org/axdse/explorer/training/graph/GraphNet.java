@@ -136,6 +136,11 @@ public final class GraphNet implements AutoCloseable {
    * tensors in {@code substitutes} (batch-first values of the same size) take the substitute's value.
    */
   public NDArray forward(NDArray input, String tensor, Map<String, NDArray> substitutes) {
+    return forward(input, tensor, ForwardHook.substituting(substitutes));
+  }
+
+  /** As {@link #forward(NDArray, String, Map)}, with {@code hook} applied to the weights and every layer output. */
+  NDArray forward(NDArray input, String tensor, ForwardHook hook) {
     Map<String, NDArray> env = new HashMap<>();
     env.put(model.input().name(), input);
     if (tensor.equals(model.input().name())) {
@@ -147,11 +152,7 @@ public final class GraphNet implements AutoCloseable {
       for (TensorInfo t : layer.inputs()) {
         ins.add(env.get(t.name()));
       }
-      NDArray y = layer(layer, ins, n);
-      NDArray target = substitutes.get(layer.output().name());
-      if (target != null) {
-        y = y.add(target.reshape(y.getShape()).toType(type, false).sub(y).stopGradient());
-      }
+      NDArray y = hook.output(layer, ins, layer(layer, ins, n, hook));
       env.put(layer.output().name(), y);
       if (layer.output().name().equals(tensor)) {
         return y;
@@ -160,11 +161,11 @@ public final class GraphNet implements AutoCloseable {
     throw new IllegalArgumentException("no tensor " + tensor + " in " + model.name());
   }
 
-  private NDArray layer(Layer layer, List<NDArray> ins, long n) {
+  private NDArray layer(Layer layer, List<NDArray> ins, long n, ForwardHook hook) {
     NDArray x = ins.get(0);
     return switch (layer) {
-      case ConvLayer l -> LayerForward.conv(l, x, p(l, "weight"), p(l, "bias"));
-      case DenseLayer l -> LayerForward.dense(x, p(l, "weight"), p(l, "bias"));
+      case ConvLayer l -> LayerForward.conv(l, x, hook.weight(l, p(l, "weight")), p(l, "bias"));
+      case DenseLayer l -> LayerForward.dense(x, hook.weight(l, p(l, "weight")), p(l, "bias"));
       case LstmLayer l -> RecurrentForward.lstm(l, x, p(l, "w"), p(l, "r"), p(l, "bias"));
       case GruLayer l -> RecurrentForward.gru(l, x, p(l, "w"), p(l, "r"), p(l, "wBias"), p(l, "rBias"));
       case ClipLayer l -> LayerForward.clip(l, x);

@@ -14,6 +14,7 @@ import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.errormodel.EmulationCheck;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
@@ -51,6 +52,7 @@ public final class GraphRetrainer implements Retrainer {
     // PyTorch's own threads stay at one, so retraining gives the same weights for every --threads.
     System.setProperty("ai.djl.pytorch.num_threads", "1");
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    EmulationCheck.refuseUndescribable(r.settings().emulation(), model, r.assignment(), r.catalog(), r.quant());
     Path dir = RetrainSettings.checkpointDirectory(r.out());
     Path checkpoint = RetrainSettings.checkpointFile(r.out());
     try (RunLock lock = RunLock.acquire(dir)) {
@@ -71,11 +73,14 @@ public final class GraphRetrainer implements Retrainer {
             parity.maxAbsOutput(), FloatParity.LIMIT);
         r.log().flush();
         QuantizedModel q;
+        Dataset calibration = train.subset(r.quant().calibrationImages(), r.quant().calibrationSeed());
         try (Kernels k = Kernels.create(r.threads(), KernelMode.fromSystemProperty())) {
-          q = Calibration.run(model, pre, train.subset(r.quant().calibrationImages(), r.quant().calibrationSeed()),
-              r.quant(), k);
+          q = Calibration.run(model, pre, calibration, r.quant(), k);
         }
-        try (GraphRetraining ste = new GraphRetraining(net, q, r.assignment(), r.catalog(), pre, r.threads())) {
+        ModelEmulation emulation = r.settings().emulation() == RetrainSettings.Emulation.MODEL
+            ? ModelEmulation.open(net, q, r.assignment(), r.catalog(), calibration, r.threads(), r.seed()) : null;
+        try (GraphRetraining ste = new GraphRetraining(net, q, r.assignment(), r.catalog(), pre, r.threads(),
+            emulation)) {
           GraphEpochs epochs = new GraphEpochs(ste, r, train, checkpoint);
           epochs.run();
         }

@@ -42,11 +42,19 @@ public final class GraphRetraining implements AutoCloseable {
   private final Kernels kernels;
   private final RowTables[] tables;
   private final Map<String, Integer> channels = new HashMap<>();
+  private final ModelEmulation emulation;
   private long simulatorNanos;
 
   /** Prepares retraining of {@code net} for {@code assignment}; {@code calibrated} quantizes {@code net}'s model. */
   public GraphRetraining(GraphNet net, QuantizedModel calibrated, Assignment assignment, MultiplierCatalog catalog,
       Preprocessing pre, int threads) {
+    this(net, calibrated, assignment, catalog, pre, threads, null);
+  }
+
+  /** As the six-argument form; with {@code emulation} (null: the tables) each step's forward pass is the model's. */
+  GraphRetraining(GraphNet net, QuantizedModel calibrated, Assignment assignment, MultiplierCatalog catalog,
+      Preprocessing pre, int threads, ModelEmulation emulation) {
+    this.emulation = emulation;
     this.net = net;
     this.calibrated = calibrated;
     this.pre = pre;
@@ -87,9 +95,28 @@ public final class GraphRetraining implements AutoCloseable {
     return new Simulated(tensors, logits);
   }
 
-  /** Wall time spent in {@link #simulate} so far, seconds. */
+  /** Wall time spent in {@link #simulate} so far (with model emulation: in its statistics and noise), seconds. */
   public double simulatorSeconds() {
-    return simulatorNanos / 1e9;
+    return emulation != null ? emulation.seconds() : simulatorNanos / 1e9;
+  }
+
+  /** What {@link #simulatorSeconds()} measures, for the epoch lines. */
+  String emulationLabel() {
+    return emulation != null ? "error model and noise" : "simulator";
+  }
+
+  /**
+   * Called before each epoch: with model emulation, recomputes the error statistics from the current weights and
+   * returns a line saying so (null with the tables).
+   */
+  String beginEpoch(int epoch) {
+    if (emulation == null) {
+      return null;
+    }
+    double change = emulation.refresh();
+    return String.format(java.util.Locale.ROOT, "retrain: error statistics of %d approximate layers computed from "
+        + "the weights before epoch %d (median channel std change %.2f %%; statistics so far %.1f s)",
+        emulation.noisyLayers(), epoch, 100 * change, emulation.statisticsSeconds());
   }
 
   /** Sample-major values of {@code codes}, channel-major {@code [channels][batch][plane]} when channels > 1. */
@@ -123,11 +150,12 @@ public final class GraphRetraining implements AutoCloseable {
    * the exact layers, AdamW update at {@code lr}. Returns the batch's loss before the update.
    */
   double step(Dataset batch, AdamW optimizer, double lr) {
-    Simulated sim = simulate(batch);
+    Simulated sim = emulation == null ? simulate(batch) : null;
     double loss;
     try (NDManager m = NDManager.newBaseManager()) {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray logits = net.forward(input(m, batch), net.logitsTensor(), substitutes(m, sim));
+        NDArray logits = emulation != null ? emulation.forward(m, input(m, batch), optimizer.steps())
+            : net.forward(input(m, batch), net.logitsTensor(), substitutes(m, sim));
         NDArray l = crossEntropy(m, logits, batch);
         gc.backward(l);
         loss = l.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();

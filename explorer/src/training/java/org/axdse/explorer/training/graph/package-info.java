@@ -5,6 +5,7 @@
  * {@link GraphNet#toModel()} gives the model back with the current weights, the same layer names, for the
  * simulator and the ONNX exporter. {@link GraphRetraining} runs approximation-aware retraining on it (the
  * simulator's outputs substituted with a straight-through estimator), with a seeded schedule, checkpoints per epoch
- * and resume.
+ * and resume; with {@code --emulation model}, {@link ModelEmulation} replaces the simulator by fake quantization and
+ * the error model's noise.
  */
 package org.axdse.explorer.training.graph;
