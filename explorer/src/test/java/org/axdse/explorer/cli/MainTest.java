@@ -3,8 +3,11 @@ package org.axdse.explorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,13 +43,24 @@ class MainTest {
     List<List<String>> paths = new ArrayList<>();
     collect(Main.commandLine(), paths, List.of());
     assertTrue(paths.contains(List.of("multipliers", "list")), "multipliers list is registered: " + paths);
-    for (List<String> path : paths) {
-      List<String> args = new ArrayList<>(path);
-      args.add("--help");
-      Result r = run(args.toArray(String[]::new));
-      assertEquals(0, r.code(), "exit code of " + args + ": " + r.err());
-      assertTrue(r.out().startsWith("Usage: axdse " + String.join(" ", path)), r.out());
+    // picocli reports a description it cannot format (a lone % in it) on System.err and prints it raw
+    ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
+    try {
+      for (List<String> path : paths) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), "exit code of " + args + ": " + r.err());
+        assertTrue(r.out().startsWith("Usage: axdse " + String.join(" ", path)), r.out());
+        assertTrue(!r.out().contains("%n"), "unformatted help of " + args + ": " + r.out());
+      }
+    } finally {
+      System.setErr(saved);
     }
+    String warnings = tracer.toString(StandardCharsets.UTF_8);
+    assertTrue(!warnings.contains("[picocli WARN]"), warnings);
   }
 
   @Test

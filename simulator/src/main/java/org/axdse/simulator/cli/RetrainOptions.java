@@ -29,7 +29,7 @@ public final class RetrainOptions {
   long seed = 1;
 
   @Option(names = "--lr-schedule", paramLabel = "cosine|step|constant", description = "retrain: learning rate "
-      + "over the steps: cosine to zero, x0.1 at 50% and 75% of the steps, or constant (default: ${DEFAULT-VALUE})")
+      + "over the steps: cosine to zero, x0.1 at 50%% and 75%% of the steps, or constant (default: ${DEFAULT-VALUE})")
   String schedule = "cosine";
 
   @Option(names = "--weight-decay", paramLabel = "WD", description = "retrain: decoupled weight decay of the "
