@@ -58,10 +58,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate must be none, bias, weights or both, not '" + compensate
           + "'");
     }
-    if (!compensate.equals(NO_COMPENSATION) && widths.size() > 1) {
-      throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
-          + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
-    }
     numberFormats = FloatFormats.canonical(numberFormats);
     if (!compensate.equals(NO_COMPENSATION) && !numberFormats.isEmpty()) {
       throw new IllegalArgumentException("--compensate " + compensate + " does not apply to float layers; give "

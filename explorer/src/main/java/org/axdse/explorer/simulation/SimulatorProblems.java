@@ -97,7 +97,7 @@ public final class SimulatorProblems implements ProblemFactory {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, config, k);
       if (qo.compensation() != null) {
-        compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k);
+        compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k, qo.widthSet());
       }
     }
     MultiplierFormat format = mode.format(qo.weightBits());

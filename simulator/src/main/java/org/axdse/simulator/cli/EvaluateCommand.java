@@ -234,7 +234,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       long t = System.nanoTime();
       SharedEvaluations replay = deployedSharing == null ? null
           : new SharedEvaluations(session, deployedSharing.granularity(), options.threads());
-      Evaluation e = compensation != null ? session.evaluate(assignment, compensation.applyTo(q))
+      Evaluation e = compensation != null ? session.evaluate(assignment, compensation.applyTo(session.atWidths(assignment)))
           : replay != null ? replay.evaluate(assignment, deployedSharing) : session.evaluate(assignment);
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       options.printSetup(session);

@@ -10,6 +10,7 @@ import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.AssignmentResolver;
 import org.axdse.simulator.engine.ResolvedLayer;
+import org.axdse.simulator.engine.WidthSet;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -17,6 +18,7 @@ import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantizedModel;
+import org.axdse.simulator.quant.WidthQuantizations;
 
 /**
  * The {@link BiasOrder#EXACT_INPUTS} compensation of any number of assignments, from one exact run over the
@@ -24,10 +26,16 @@ import org.axdse.simulator.quant.QuantizedModel;
  * channel's weight remap and bias delta depend only on its layer and its own multiplier, so both are computed
  * once per (layer, multiplier) for all of the layer's channels and memoised; an assignment then only picks each
  * channel's values. {@link #compute} gives exactly what {@link Compensator#compute} gives with exact inputs.
+ * With several weight widths ({@link #open(Model, QuantizedModel, MultiplierCatalog, Dataset, CompensationMethod,
+ * Kernels, WidthSet)}) each (layer, multiplier) is compensated in the multiplier's own width: its codes, range and
+ * biases are those of the layer quantized at that width, its inputs those of the exact network at the widest
+ * width (the calibration every width shares); the result applies to {@code SimulationSession.atWidths}.
  * Thread-safe.
  */
 public final class CompensationCache {
   private final QuantizedModel quant;
+  private final WidthQuantizations atWidth;
+  private final MultiplierCatalog catalog;
   private final CompensationMethod method;
   private final AssignmentResolver resolver;
   private final List<ApproximableLayer> layers;
@@ -38,10 +46,13 @@ public final class CompensationCache {
   private record Uniform(Map<Integer, Integer> remap, int[] biasDelta) {}
 
   private CompensationCache(Model model, QuantizedModel quant, MultiplierCatalog catalog, CompensationMethod method,
-      Map<Integer, TapHistograms> histograms) {
+      Map<Integer, TapHistograms> histograms, WidthSet widths) {
     this.quant = quant;
+    this.atWidth = new WidthQuantizations(model, quant);
+    this.catalog = catalog;
     this.method = method;
-    this.resolver = Compensator.resolver(model, quant, catalog);
+    this.resolver = widths == null ? Compensator.resolver(model, quant, catalog)
+        : AssignmentResolver.forWidths(model, catalog, quant.config(), widths, false);
     this.layers = model.approximableLayers();
     this.histograms = histograms;
   }
@@ -53,6 +64,15 @@ public final class CompensationCache {
    */
   public static CompensationCache open(Model model, QuantizedModel quant, MultiplierCatalog catalog,
       Dataset calibration, CompensationMethod method, Kernels kernels) {
+    return open(model, quant, catalog, calibration, method, kernels, null);
+  }
+
+  /**
+   * As the six-argument form for a run whose layers may use any width of {@code widths} (null or one width:
+   * the quantization's own), the widest being {@code quant}'s.
+   */
+  public static CompensationCache open(Model model, QuantizedModel quant, MultiplierCatalog catalog,
+      Dataset calibration, CompensationMethod method, Kernels kernels, WidthSet widths) {
     Map<Integer, TapHistograms> h = Map.of();
     if (method.correctsBias()) {
       List<Integer> targets = new ArrayList<>();
@@ -64,7 +84,7 @@ public final class CompensationCache {
       }
       h = Compensator.exactHistograms(model, quant, targets, calibration, kernels);
     }
-    return new CompensationCache(model, quant, catalog, method, h);
+    return new CompensationCache(model, quant, catalog, method, h, widths);
   }
 
   public CompensationMethod method() {
@@ -103,7 +123,7 @@ public final class CompensationCache {
   }
 
   private Uniform measure(int index, String name, ProductTable table) {
-    LayerQuantization q = quant.layer(index);
+    LayerQuantization q = atWidth.layer(index, catalog.byName(name).format().weightBits());
     Map<Integer, Integer> remap = method.tunesWeights() ? Compensator.remap(q, table) : Map.of();
     int[] delta = new int[0];
     if (method.correctsBias()) {
