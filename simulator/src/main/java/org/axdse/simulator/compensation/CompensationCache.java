@@ -29,7 +29,9 @@ import org.axdse.simulator.quant.WidthQuantizations;
  * With several weight widths ({@link #open(Model, QuantizedModel, MultiplierCatalog, Dataset, CompensationMethod,
  * Kernels, WidthSet)}) each (layer, multiplier) is compensated in the multiplier's own width: its codes, range and
  * biases are those of the layer quantized at that width, its inputs those of the exact network at the widest
- * width (the calibration every width shares); the result applies to {@code SimulationSession.atWidths}.
+ * width (the calibration every width shares); the result applies to {@code SimulationSession.atWidths}. Bias
+ * correction of a layer narrower than the widest width also removes the mean shift of its narrower weights against
+ * the widest width's ({@link WidthShift}), so such a layer is compensated even with an exact design.
  * Thread-safe.
  */
 public final class CompensationCache {
@@ -37,6 +39,8 @@ public final class CompensationCache {
   private final WidthQuantizations atWidth;
   private final MultiplierCatalog catalog;
   private final CompensationMethod method;
+  /** Whether bias correction of a narrower layer also removes its weights' mean shift ({@link WidthShift}). */
+  private final boolean shift;
   private final AssignmentResolver resolver;
   private final List<ApproximableLayer> layers;
   private final Map<Integer, TapHistograms> histograms;
@@ -51,6 +55,7 @@ public final class CompensationCache {
     this.atWidth = new WidthQuantizations(model, quant);
     this.catalog = catalog;
     this.method = method;
+    this.shift = widths != null && !widths.single();
     this.resolver = widths == null ? Compensator.resolver(model, quant, catalog)
         : AssignmentResolver.forWidths(model, catalog, quant.config(), widths, false);
     this.layers = model.approximableLayers();
@@ -95,7 +100,7 @@ public final class CompensationCache {
   public Compensation compute(Assignment assignment) {
     List<LayerCompensation> out = new ArrayList<>();
     for (ResolvedLayer r : resolver.resolve(assignment)) {
-      if (r.exact() || !compensable(layers.get(r.index()))) {
+      if (!compensable(layers.get(r.index())) || r.exact() && !(shift && method.correctsBias() && narrower(r))) {
         continue;
       }
       int channels = quant.layer(r.index()).bias().length;
@@ -118,13 +123,20 @@ public final class CompensationCache {
 
   private Uniform uniform(ResolvedLayer r, int channel) {
     String name = r.multiplierOf(channel);
-    return memo.computeIfAbsent(r.index() + "/" + name,
-        k -> measure(r.index(), name, r.tables().table(channel).table()));
+    return memo.computeIfAbsent(r.index() + "/" + name, k -> measure(r.index(), name,
+        r.tables() == null || r.tables().table(channel).isExact() ? null : r.tables().table(channel).table()));
   }
 
+  /** Whether a channel of {@code r} is narrower than the widest width. */
+  private boolean narrower(ResolvedLayer r) {
+    return r.multipliers().stream().anyMatch(n -> catalog.byName(n).format().weightBits() < atWidth.baseWidth());
+  }
+
+  /** The compensation of multiplier {@code name} on layer {@code index}; {@code table} null for an exact design. */
   private Uniform measure(int index, String name, ProductTable table) {
-    LayerQuantization q = atWidth.layer(index, catalog.byName(name).format().weightBits());
-    Map<Integer, Integer> remap = method.tunesWeights() ? Compensator.remap(q, table) : Map.of();
+    int bits = catalog.byName(name).format().weightBits();
+    LayerQuantization q = atWidth.layer(index, bits);
+    Map<Integer, Integer> remap = method.tunesWeights() && table != null ? Compensator.remap(q, table) : Map.of();
     int[] delta = new int[0];
     if (method.correctsBias()) {
       int channels = q.bias().length;
@@ -135,8 +147,15 @@ public final class CompensationCache {
       }
       ProductTable[] tables = new ProductTable[channels];
       java.util.Arrays.fill(tables, table);
-      delta = BiasCorrection.deltas(
-          BiasCorrection.meanErrors(histograms.get(index), original, used, tables, q.input()));
+      double[] mean = table == null ? new double[channels]
+          : BiasCorrection.meanErrors(histograms.get(index), original, used, tables, q.input());
+      if (shift && bits < atWidth.baseWidth()) {
+        double[] s = WidthShift.of(histograms.get(index), q, quant.layer(index));
+        for (int n = 0; n < channels; n++) {
+          mean[n] += s[n];
+        }
+      }
+      delta = BiasCorrection.deltas(mean);
     }
     return new Uniform(remap, delta);
   }
