@@ -70,10 +70,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
       throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
     }
-    if (!compensate.equals(NO_COMPENSATION) && share != null) {
-      throw new IllegalArgumentException("--compensate " + compensate + " cannot be combined with --share "
-          + "(compensation of shared weights is not supported)");
-    }
     if (imc != null && share != null) {
       throw new IllegalArgumentException("--target imc cannot be combined with --share");
     }

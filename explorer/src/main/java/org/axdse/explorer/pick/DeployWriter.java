@@ -219,8 +219,8 @@ public final class DeployWriter {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
       if (settings.compensation() != null) {
-        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k,
-            settings.widths()).compute(a);
+        compensation = PickSharing.compensate(CompensationCache.open(model, q, catalog, calib,
+            settings.compensation(), k, settings.widths()), model, q, a, sharing, threads);
       }
     }
     if (!evaluate) {
@@ -229,7 +229,7 @@ public final class DeployWriter {
     try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
         sessionOptions(threads).withWidths(settings.widths()), progress)) {
       return new Measured(q, compensation, compensation == null ? PickSharing.evaluate(s, a, sharing, threads)
-          : s.evaluate(a, compensation.applyTo(s.atWidths(a))));
+          : PickSharing.evaluate(s, a, sharing, compensation, threads));
     }
   }
 

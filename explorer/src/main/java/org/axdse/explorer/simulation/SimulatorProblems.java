@@ -110,7 +110,7 @@ public final class SimulatorProblems implements ProblemFactory {
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
             .withWidths(qo.widthSet()));
     if (qo.share() != null) {
-      return SharingProblem.open(space, qo.widths().size(), session, qo.share(), threads,
+      return SharingProblem.open(space, qo.widths().size(), session, qo.share(), compensation, threads,
           request.screeningImages(), request.finalImages(), request.seed());
     }
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),

@@ -39,8 +39,6 @@ public final class CompensationCache {
   private final WidthQuantizations atWidth;
   private final MultiplierCatalog catalog;
   private final CompensationMethod method;
-  /** Whether bias correction of a narrower layer also removes its weights' mean shift ({@link WidthShift}). */
-  private final boolean shift;
   private final AssignmentResolver resolver;
   private final List<ApproximableLayer> layers;
   private final Map<Integer, TapHistograms> histograms;
@@ -55,7 +53,6 @@ public final class CompensationCache {
     this.atWidth = new WidthQuantizations(model, quant);
     this.catalog = catalog;
     this.method = method;
-    this.shift = widths != null && !widths.single();
     this.resolver = widths == null ? Compensator.resolver(model, quant, catalog)
         : AssignmentResolver.forWidths(model, catalog, quant.config(), widths, false);
     this.layers = model.approximableLayers();
@@ -96,11 +93,42 @@ public final class CompensationCache {
     return method;
   }
 
+  /**
+   * Where the layers of the quantization a compensation applies to come from: layer {@code index} for a
+   * multiplier with {@code bits}-bit weights (null: the layer quantized at that width, unshared), and a key telling
+   * this source's layer {@code index} from the others in the memo. {@link #compute(Assignment)} uses the layers quantized at each width; a search with weight sharing
+   * gives its shared layers (compensation after sharing).
+   */
+  public interface Layers {
+    LayerQuantization layer(int index, int bits);
+
+    String key(int index);
+  }
+
   /** The compensation of {@code assignment}; assignment problems are one-line {@code BadInputException}s. */
   public Compensation compute(Assignment assignment) {
+    return compute(assignment, new Layers() {
+      @Override
+      public LayerQuantization layer(int index, int bits) {
+        return null;
+      }
+
+      @Override
+      public String key(int index) {
+        return "";
+      }
+    });
+  }
+
+  /**
+   * The compensation of {@code assignment} for the layers of {@code source}. A layer that differs from the
+   * widest width's unshared layer (narrower or shared weights) is bias-corrected for its mean weight shift too
+   * ({@link WidthShift}), even with an exact design.
+   */
+  public Compensation compute(Assignment assignment, Layers source) {
     List<LayerCompensation> out = new ArrayList<>();
     for (ResolvedLayer r : resolver.resolve(assignment)) {
-      if (!compensable(layers.get(r.index())) || r.exact() && !(shift && method.correctsBias() && narrower(r))) {
+      if (!compensable(layers.get(r.index())) || r.exact() && !(method.correctsBias() && moved(r, source))) {
         continue;
       }
       int channels = quant.layer(r.index()).bias().length;
@@ -108,7 +136,7 @@ public final class CompensationCache {
       int[] delta = method.correctsBias() ? new int[channels] : null;
       for (int c = 0; c < channels; c++) {
         String name = r.multiplierOf(c);
-        Uniform u = uniform(r, c);
+        Uniform u = uniform(r, c, source);
         if (method.tunesWeights()) {
           remaps.putIfAbsent(name, u.remap());
         }
@@ -121,21 +149,29 @@ public final class CompensationCache {
     return new Compensation(method, BiasOrder.EXACT_INPUTS, out);
   }
 
-  private Uniform uniform(ResolvedLayer r, int channel) {
+  private Uniform uniform(ResolvedLayer r, int channel, Layers source) {
     String name = r.multiplierOf(channel);
-    return memo.computeIfAbsent(r.index() + "/" + name, k -> measure(r.index(), name,
+    return memo.computeIfAbsent(r.index() + "/" + name + "/" + source.key(r.index()), k -> measure(r.index(),
+        layer(source, r.index(), bits(name)),
         r.tables() == null || r.tables().table(channel).isExact() ? null : r.tables().table(channel).table()));
   }
 
-  /** Whether a channel of {@code r} is narrower than the widest width. */
-  private boolean narrower(ResolvedLayer r) {
-    return r.multipliers().stream().anyMatch(n -> catalog.byName(n).format().weightBits() < atWidth.baseWidth());
+  private LayerQuantization layer(Layers source, int index, int bits) {
+    LayerQuantization l = source.layer(index, bits);
+    return l != null ? l : atWidth.layer(index, bits);
   }
 
-  /** The compensation of multiplier {@code name} on layer {@code index}; {@code table} null for an exact design. */
-  private Uniform measure(int index, String name, ProductTable table) {
-    int bits = catalog.byName(name).format().weightBits();
-    LayerQuantization q = atWidth.layer(index, bits);
+  private int bits(String name) {
+    return catalog.byName(name).format().weightBits();
+  }
+
+  /** Whether a channel of {@code r} runs weights other than the widest width's unshared ones. */
+  private boolean moved(ResolvedLayer r, Layers source) {
+    return r.multipliers().stream().anyMatch(n -> layer(source, r.index(), bits(n)) != quant.layer(r.index()));
+  }
+
+  /** The compensation of layer {@code index} quantized as {@code q}; {@code table} null for an exact design. */
+  private Uniform measure(int index, LayerQuantization q, ProductTable table) {
     Map<Integer, Integer> remap = method.tunesWeights() && table != null ? Compensator.remap(q, table) : Map.of();
     int[] delta = new int[0];
     if (method.correctsBias()) {
@@ -149,7 +185,7 @@ public final class CompensationCache {
       java.util.Arrays.fill(tables, table);
       double[] mean = table == null ? new double[channels]
           : BiasCorrection.meanErrors(histograms.get(index), original, used, tables, q.input());
-      if (shift && bits < atWidth.baseWidth()) {
+      if (q != quant.layer(index)) {
         double[] s = WidthShift.of(histograms.get(index), q, quant.layer(index));
         for (int n = 0; n < channels; n++) {
           mean[n] += s[n];
