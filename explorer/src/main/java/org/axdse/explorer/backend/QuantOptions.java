@@ -58,10 +58,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("--compensate must be none, bias, weights or both, not '" + compensate
           + "'");
     }
-    if (!compensate.equals(NO_COMPENSATION) && widths.size() > 1) {
-      throw new IllegalArgumentException("--compensate " + compensate + " needs a single --weight-bits width, not "
-          + new WidthSet(widths).label() + " (compensation of mixed widths is not supported)");
-    }
     numberFormats = FloatFormats.canonical(numberFormats);
     if (!compensate.equals(NO_COMPENSATION) && !numberFormats.isEmpty()) {
       throw new IllegalArgumentException("--compensate " + compensate + " does not apply to float layers; give "
@@ -73,10 +69,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     }
     if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
       throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
-    }
-    if (!compensate.equals(NO_COMPENSATION) && share != null) {
-      throw new IllegalArgumentException("--compensate " + compensate + " cannot be combined with --share "
-          + "(compensation of shared weights is not supported)");
     }
     if (imc != null && share != null) {
       throw new IllegalArgumentException("--target imc cannot be combined with --share");

@@ -219,7 +219,8 @@ public final class DeployWriter {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
       if (settings.compensation() != null) {
-        compensation = CompensationCache.open(model, q, catalog, calib, settings.compensation(), k).compute(a);
+        compensation = PickSharing.compensate(CompensationCache.open(model, q, catalog, calib,
+            settings.compensation(), k, settings.widths()), model, q, a, sharing, threads);
       }
     }
     if (!evaluate) {
@@ -228,7 +229,7 @@ public final class DeployWriter {
     try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
         sessionOptions(threads).withWidths(settings.widths()), progress)) {
       return new Measured(q, compensation, compensation == null ? PickSharing.evaluate(s, a, sharing, threads)
-          : s.evaluate(a, compensation.applyTo(q)));
+          : PickSharing.evaluate(s, a, sharing, compensation, threads));
     }
   }
 

@@ -6,10 +6,16 @@ import org.axdse.explorer.encoding.SharedChoices;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.results.run.RunConfig;
 import org.axdse.simulator.assign.Assignment;
+import org.axdse.simulator.compensation.Compensation;
+import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.QuantizedModel;
 import org.axdse.simulator.share.SharingPlan;
+import org.axdse.simulator.share.variant.SharedCompensation;
 import org.axdse.simulator.share.variant.SharedEvaluations;
+import org.axdse.simulator.share.variant.SharedQuantizations;
 
 /**
  * The weight sharing of a point picked from a run searched with {@code --share}: its layers' choices ({@code
@@ -41,5 +47,24 @@ final class PickSharing {
   static Evaluation evaluate(SimulationSession session, Assignment a, SharingPlan plan, int threads) {
     return plan.isEmpty() ? session.evaluate(a)
         : new SharedEvaluations(session, plan.granularity(), threads).evaluate(a, plan);
+  }
+
+  /** The compensation of {@code a} by {@code cache}, after {@code plan}'s sharing (as the search compensated it). */
+  static Compensation compensate(CompensationCache cache, Model model, QuantizedModel q, Assignment a,
+      SharingPlan plan, int threads) {
+    return plan.isEmpty() ? cache.compute(a) : SharedCompensation.compute(cache,
+        new SharedQuantizations(model, q, plan.granularity(), threads), a, plan, model.approximableLayers());
+  }
+
+  /** {@code a} evaluated in {@code session} with {@code plan}'s sharing and then {@code compensation}. */
+  static Evaluation evaluate(SimulationSession session, Assignment a, SharingPlan plan, Compensation compensation,
+      int threads) {
+    if (plan.isEmpty()) {
+      return session.evaluate(a, compensation.applyTo(session.atWidths(a)));
+    }
+    int[] all = new int[session.size()];
+    java.util.Arrays.setAll(all, i -> i);
+    return SharedCompensation.evaluate(new SharedEvaluations(session, plan.granularity(), threads), compensation, a,
+        plan, all);
   }
 }

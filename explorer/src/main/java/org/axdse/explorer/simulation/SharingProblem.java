@@ -8,10 +8,12 @@ import org.axdse.explorer.backend.ShareOptions;
 import org.axdse.explorer.encoding.SearchSpace;
 import org.axdse.explorer.encoding.SharedChoices;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.share.variant.SharedCompensation;
 import org.axdse.simulator.share.variant.SharedEvaluations;
 
 /**
@@ -24,12 +26,15 @@ import org.axdse.simulator.share.variant.SharedEvaluations;
 final class SharingProblem implements SearchProblem {
   private final SearchSpace space;
   private final SharedEvaluations shared;
+  private final CompensationCache compensation;
   private final int[] screening;
   private final int[] fin;
 
-  private SharingProblem(SearchSpace space, SharedEvaluations shared, int[] screening, int[] fin) {
+  private SharingProblem(SearchSpace space, SharedEvaluations shared, CompensationCache compensation,
+      int[] screening, int[] fin) {
     this.space = space;
     this.shared = shared;
+    this.compensation = compensation;
     this.screening = screening;
     this.fin = fin;
   }
@@ -40,7 +45,7 @@ final class SharingProblem implements SearchProblem {
    * does not offer it.
    */
   static SearchProblem open(SearchSpace plain, int exactDesigns, SimulationSession session, ShareOptions share,
-      int threads, int screeningImages, int finalImages, long seed) {
+      CompensationCache compensation, int threads, int screeningImages, int finalImages, long seed) {
     SharedEvaluations shared = new SharedEvaluations(session, share.granularity(), threads);
     try {
       shared.quantizations().check(share.kArray(), "--share-k");
@@ -51,7 +56,7 @@ final class SharingProblem implements SearchProblem {
     int n = session.size();
     int[] maxK = new int[plain.layers().size()];
     java.util.Arrays.setAll(maxK, l -> shared.quantizations().maxK(l));
-    return new SharingProblem(SharedChoices.expand(plain, share.kArray(), exactDesigns, maxK), shared,
+    return new SharingProblem(SharedChoices.expand(plain, share.kArray(), exactDesigns, maxK), shared, compensation,
         Dataset.subsetIndices(n, screeningImages, seed), ImageSelection.subsetOf(n, finalImages));
   }
 
@@ -64,7 +69,11 @@ final class SharingProblem implements SearchProblem {
   public CandidateEvaluator evaluator() {
     return (assignment, fidelity) -> {
       SharedChoices.Split s = SharedChoices.split(assignment, shared.quantizations().granularity());
-      Evaluation e = shared.evaluate(s.assignment(), s.plan(), fidelity == Fidelity.SCREENING ? screening : fin);
+      int[] images = fidelity == Fidelity.SCREENING ? screening : fin;
+      Evaluation e = compensation == null ? shared.evaluate(s.assignment(), s.plan(), images)
+          : SharedCompensation.evaluate(shared, SharedCompensation.compute(compensation, shared.quantizations(),
+              s.assignment(), s.plan(), shared.session().model().approximableLayers()), s.assignment(), s.plan(),
+              images);
       if (e.multiplierEnergy() == null) {
         throw new BadInputException("no energy figure for this assignment: " + e.energyNote());
       }

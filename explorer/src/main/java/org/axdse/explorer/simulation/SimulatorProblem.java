@@ -86,7 +86,7 @@ final class SimulatorProblem implements SearchProblem {
 
   private CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {
     Compensation c = compensation == null ? null : compensation.compute(assignment);
-    QuantizedModel q = c == null || c.layers().isEmpty() ? session.quantization() : c.applyTo(session.quantization());
+    QuantizedModel q = c == null || c.layers().isEmpty() ? session.quantization() : c.applyTo(session.atWidths(assignment));
     if (fidelity == Fidelity.SCREENING && bar != null && speed.earlyStopping()) {
       CandidateResult[] costs = new CandidateResult[1];
       return stopping().screen(images -> {

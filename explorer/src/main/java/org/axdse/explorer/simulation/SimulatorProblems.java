@@ -97,7 +97,7 @@ public final class SimulatorProblems implements ProblemFactory {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = Calibration.run(model, pre, calib, config, k);
       if (qo.compensation() != null) {
-        compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k);
+        compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k, qo.widthSet());
       }
     }
     MultiplierFormat format = mode.format(qo.weightBits());
@@ -110,7 +110,7 @@ public final class SimulatorProblems implements ProblemFactory {
         SessionOptions.defaults().withThreads(threads).withFloatReference(false).withLayerStatistics(false)
             .withWidths(qo.widthSet()));
     if (qo.share() != null) {
-      return SharingProblem.open(space, qo.widths().size(), session, qo.share(), threads,
+      return SharingProblem.open(space, qo.widths().size(), session, qo.share(), compensation, threads,
           request.screeningImages(), request.finalImages(), request.seed());
     }
     return new SimulatorProblem(space, session, compensation, request.screeningImages(), request.finalImages(),

@@ -29,6 +29,7 @@ import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.axdse.simulator.share.SharingPlan;
+import org.axdse.simulator.share.variant.SharedCompensation;
 import org.axdse.simulator.share.variant.SharedEvaluations;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -234,7 +235,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       long t = System.nanoTime();
       SharedEvaluations replay = deployedSharing == null ? null
           : new SharedEvaluations(session, deployedSharing.granularity(), options.threads());
-      Evaluation e = compensation != null ? session.evaluate(assignment, compensation.applyTo(q))
+      Evaluation e = compensation != null && replay != null
+          ? SharedCompensation.evaluate(replay, compensation, assignment, deployedSharing)
+          : compensation != null ? session.evaluate(assignment, compensation.applyTo(session.atWidths(assignment)))
           : replay != null ? replay.evaluate(assignment, deployedSharing) : session.evaluate(assignment);
       double evalSeconds = (System.nanoTime() - t) / 1e9;
       options.printSetup(session);

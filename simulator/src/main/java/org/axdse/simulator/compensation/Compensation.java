@@ -1,7 +1,9 @@
 package org.axdse.simulator.compensation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantParams;
@@ -41,10 +43,19 @@ public record Compensation(CompensationMethod method, BiasOrder biasOrder, List<
     return quant.withLayers(out);
   }
 
-  /** Every remapped code, original and tuned, must lie in the weight range of the layer's quantization. */
+  /**
+   * Every remapped code, original and tuned, must lie in the weight range of the channels its multiplier runs
+   * (with several widths, each multiplier's channels have their own width's range).
+   */
   private static void checkRemapCodes(QuantizedWeights w, LayerCompensation c, String where) {
-    QuantParams p = w.paramsOf(0);
+    int total = w.channels() * w.perChannel();
+    int channels = c.multipliers().size();
+    Map<String, QuantParams> range = new HashMap<>();
+    for (int ch = 0; ch < channels; ch++) {
+      range.putIfAbsent(c.multiplierOf(ch), w.paramsOf(total / channels * ch));
+    }
     c.remaps().forEach((mult, codes) -> codes.forEach((from, to) -> {
+      QuantParams p = range.getOrDefault(mult, w.paramsOf(0));
       if (from < p.qmin() || from > p.qmax() || to < p.qmin() || to > p.qmax()) {
         throw new IllegalArgumentException(where + mult + ": code " + from + " -> " + to
             + " is outside the layer's weight range [" + p.qmin() + ", " + p.qmax() + "]");

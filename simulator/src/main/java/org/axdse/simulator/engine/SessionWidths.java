@@ -59,13 +59,13 @@ final class SessionWidths {
   }
 
   /**
-   * The engine of {@code resolved}: {@code using} when every layer keeps the base width, else {@code base} with
-   * the layers quantized at their multipliers' widths (a compensated variant, {@code using != base}, must be
-   * single-width).
+   * The quantization {@code resolved} runs with: every approximable layer quantized at its multipliers' widths
+   * (the base quantization itself when every layer keeps the base width). A compensation of a mixed-width
+   * assignment applies to this quantization (each layer compensated in its own width).
    */
-  IntegerEngine engineFor(List<ResolvedLayer> resolved, IntegerEngine using, IntegerEngine base) {
+  QuantizedModel atWidths(List<ResolvedLayer> resolved) {
     if (widths.single()) {
-      return using;
+      return quant;
     }
     List<LayerQuantization> layers = new ArrayList<>(resolved.size());
     boolean changed = false;
@@ -74,13 +74,32 @@ final class SessionWidths {
       changed |= l != quant.layer(r.index());
       layers.add(l);
     }
-    if (!changed) {
+    return changed ? quant.withLayers(layers) : quant;
+  }
+
+  /**
+   * The engine of {@code resolved}: {@code using} when every layer keeps the base width, else {@code base} with
+   * the layers quantized at their multipliers' widths. A variant ({@code using != base}, a compensation) must
+   * already hold the layers at their widths ({@link #atWidths}); one built on the base widths is refused.
+   */
+  IntegerEngine engineFor(List<ResolvedLayer> resolved, IntegerEngine using, IntegerEngine base) {
+    QuantizedModel composed = atWidths(resolved);
+    if (composed == quant) {
       return using;
     }
-    if (using != base) {
-      throw new BadInputException("compensation of an assignment with mixed weight widths is not supported; "
-          + "give one --weight-bits width with --compensate");
+    if (using == base) {
+      return base.sharing(composed);
     }
-    return base.sharing(quant.withLayers(layers));
+    QuantizedModel variant = using.quantization();
+    for (ResolvedLayer r : resolved) {
+      LayerQuantization want = composed.layer(r.index());
+      LayerQuantization have = variant.layer(r.index());
+      if (want != quant.layer(r.index()) && !want.weights().params().equals(have.weights().params())) {
+        throw new BadInputException("layer '" + r.name() + "': the compensated quantization is not at the "
+            + "assignment's weight widths " + java.util.Arrays.toString(resolver.widths(r))
+            + " (a compensation of mixed widths applies to SimulationSession.atWidths)");
+      }
+    }
+    return using;
   }
 }

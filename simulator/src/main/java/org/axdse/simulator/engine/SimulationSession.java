@@ -178,6 +178,11 @@ public final class SimulationSession implements AutoCloseable {
     return widths.layerWidths(assignment);
   }
 
+  /** This session's quantization with every layer at {@code assignment}'s widths: what its compensation applies to. */
+  public QuantizedModel atWidths(Assignment assignment) {
+    return widths.atWidths(resolver.resolve(assignment));
+  }
+
   /** The weight memory of {@code assignment} relative to 8-bit weights (see {@link WeightMemory}). */
   public double weightMemory(Assignment assignment) {
     return widths.memory().relative(layerWidths(assignment));
