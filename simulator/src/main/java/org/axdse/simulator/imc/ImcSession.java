@@ -17,6 +17,9 @@ import org.axdse.simulator.quant.QuantizedModel;
  * time, each using all the kernels' threads); results do not depend on the thread count.
  */
 public final class ImcSession {
+  private final Model model;
+  private final QuantizedModel quant;
+  private final Kernels kernels;
   private final IntegerEngine engine;
   private final ImcNetwork network;
   private final Dataset data;
@@ -27,6 +30,9 @@ public final class ImcSession {
 
   public ImcSession(Model model, QuantizedModel quant, Dataset data, ImcArchitecture arch, Kernels kernels,
       int batch) {
+    this.model = model;
+    this.quant = quant;
+    this.kernels = kernels;
     this.engine = new IntegerEngine(model, quant, kernels, batch);
     this.network = new ImcNetwork(model, quant, arch);
     this.data = data;
@@ -38,6 +44,17 @@ public final class ImcSession {
 
   public ImcNetwork network() {
     return network;
+  }
+
+  /**
+   * From now on, corrects the bias of every layer below full precision ({@link ImcBiasCorrection}), measured on
+   * {@code calibration} (images kept apart from the evaluated ones), and returns the correction.
+   */
+  public ImcBiasCorrection correctBias(Dataset calibration) {
+    ImcBiasCorrection c = new ImcBiasCorrection(new ImcSession(model, quant, calibration, network.architecture(),
+        kernels, engine.maxBatch()));
+    network.correctBias(c);
+    return c;
   }
 
   public Dataset data() {
