@@ -115,6 +115,7 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
     ImcCost mine = net.cost(knobs);
     ObjectNode root = new ObjectMapper().createObjectNode().put("model", t.model().name()).put("images",
         test.size()).put("architecture", net.architecture().name()).put("compensate", compensation.compensate)
+        .put("biasOrder", compensation.biasOrder)
         .put("biasImages", net.biasCorrection() == null ? 0 : net.biasCorrection().images())
         .put("fullPrecisionTop1", full).put("top1", top1)
         .put("energyPjPerImage", mine.energyPj()).put("fullEnergyPjPerImage", base.energyPj())
@@ -134,7 +135,8 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "model %s, %d images, %s (full ADC %d bits)%n", t.model().name(), test.size(),
           net.architecture().name(), net.architecture().fullAdcBits());
       if (net.biasCorrection() != null) {
-        out.printf(Locale.ROOT, "bias correction measured on %d calibration images%n", net.biasCorrection().images());
+        out.printf(Locale.ROOT, "bias correction measured on %d calibration images (%s order)%n",
+            net.biasCorrection().images(), compensation.biasOrder);
       }
       out.printf(Locale.ROOT, "top-1: full-precision IMC %.2f%%, this configuration %.2f%% (drop %.2f points)%n",
           100 * full, 100 * top1, 100 * (full - top1));

@@ -155,6 +155,7 @@ public final class ImcSearchCommand implements Callable<Integer> {
     ObjectNode root = new ObjectMapper().createObjectNode().put("model", t.model().name())
         .put("architecture", net.architecture().name()).put("screenImages", screenImages)
         .put("sensImages", sensImages).put("compensate", compensation.compensate)
+        .put("biasOrder", compensation.biasOrder)
         .put("biasImages", net.biasCorrection() == null ? 0 : net.biasCorrection().images())
         .put("maxAccuracyDrop", maxDrop).put("fullPrecisionTop1", full)
         .put("chosenStep", chosen).put("chosenTop1", acc.get(chosen))

@@ -19,18 +19,72 @@ import org.axdse.simulator.model.Model;
  * network, computing that layer both exactly and with the knobs ({@link ErrorMeter}), and the channel's bias
  * moves by {@code -round(mean error)} ({@link BiasCorrection#deltas}, the rounding of the multiplier target's
  * bias correction), so the corrected mean error on the calibration images is at most 0.5. The inputs are those
- * of the exact network ({@link BiasOrder#EXACT_INPUTS}), so a layer's correction depends only on its own knobs and
- * is measured once per (layer, knobs). Deterministic; thread-safe (measurements run one at a time).
+ * of the exact network ({@link BiasOrder#EXACT_INPUTS}: a layer's correction depends only on its own knobs and is
+ * measured once per (layer, knobs), all layers of a configuration in one pass) or, for a whole configuration
+ * ({@link #deltas}), those of the approximate network with every earlier layer already corrected ({@link
+ * BiasOrder#SEQUENTIAL}: one pass per approximated layer that has an approximated layer before it, memoised by the
+ * configuration of the layers up to it). With one approximated layer both orders are the same. Deterministic;
+ * thread-safe (measurements run one at a time).
  */
 public final class ImcBiasCorrection {
   private final ImcSession calibration;
   private final ImcNetwork net;
+  private final BiasOrder order;
   private final Map<String, double[]> means = new HashMap<>();
+  private final Map<String, int[]> sequential = new HashMap<>();
 
   /** Corrections measured on every image of {@code calibration} (a session over the calibration images). */
-  public ImcBiasCorrection(ImcSession calibration) {
+  public ImcBiasCorrection(ImcSession calibration, BiasOrder order) {
     this.calibration = calibration;
     this.net = calibration.network();
+    this.order = order;
+  }
+
+  public BiasOrder order() {
+    return order;
+  }
+
+  /**
+   * The corrections of a whole configuration in this correction's order: one entry per layer, null where nothing
+   * is corrected (unmapped layers, full precision).
+   */
+  public synchronized int[][] deltas(List<ImcKnobs> knobs) {
+    int[][] out = new int[knobs.size()][];
+    if (order == BiasOrder.EXACT_INPUTS) {
+      measure(knobs);
+    }
+    boolean upstream = false;
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < knobs.size(); i++) {
+      ImcKnobs k = knobs.get(i);
+      boolean corrected = k != null && net.workloads().get(i) != null && !k.equals(net.full());
+      prefix.append(k == null ? "-" : k.name()).append(' ');
+      if (!corrected) {
+        continue;
+      }
+      if (order == BiasOrder.EXACT_INPUTS || !upstream) {
+        out[i] = delta(i, k);
+      } else {
+        int index = i;
+        out[i] = sequential.computeIfAbsent(prefix.toString(), key -> measureAfter(knobs, out, index)).clone();
+      }
+      upstream = true;
+    }
+    return out;
+  }
+
+  /** Layer {@code index}'s correction on the inputs of the network with layers before it corrected by {@code d}. */
+  private int[] measureAfter(List<ImcKnobs> knobs, int[][] d, int index) {
+    LayerDataflow[] flows = new LayerDataflow[knobs.size()];
+    for (int j = 0; j < index; j++) {
+      if (d[j] != null) {
+        flows[j] = new BiasedDataflow(net.layer(j, knobs.get(j)), d[j]);
+      }
+    }
+    ErrorMeter m = new ErrorMeter(net.layer(index, net.full()), net.layer(index, knobs.get(index)), channels(index));
+    flows[index] = m;
+    calibration.logits(flows, calibration.all());
+    return BiasCorrection.deltas(m.means());
   }
 
   /** Calibration images the corrections are measured on. */
@@ -79,21 +133,20 @@ public final class ImcBiasCorrection {
   }
 
   /**
-   * The corrections of {@code knobs} as the project's {@link Compensation} record (method {@code bias}, exact
-   * inputs; one entry per corrected layer, its "multiplier" the configuration name), for {@link
+   * The corrections of {@code knobs} ({@link #deltas}) as the project's {@link Compensation} record (method {@code
+   * bias}; one entry per corrected layer, its "multiplier" the configuration name), for {@link
    * Compensation#applyTo}: the quantized model with the corrected int32 biases.
    */
   public Compensation compensation(List<ImcKnobs> knobs, Model model) {
-    measure(knobs);
+    int[][] d = deltas(knobs);
     List<LayerCompensation> layers = new ArrayList<>();
     for (int i = 0; i < knobs.size(); i++) {
-      ImcKnobs k = knobs.get(i);
-      if (k != null && net.workloads().get(i) != null && !k.equals(net.full())) {
-        layers.add(new LayerCompensation(i, model.approximableLayers().get(i).name(), List.of(k.name()), Map.of(),
-            delta(i, k)));
+      if (d[i] != null) {
+        layers.add(new LayerCompensation(i, model.approximableLayers().get(i).name(), List.of(knobs.get(i).name()),
+            Map.of(), d[i]));
       }
     }
-    return new Compensation(CompensationMethod.BIAS, BiasOrder.EXACT_INPUTS, layers);
+    return new Compensation(CompensationMethod.BIAS, order, layers);
   }
 
   private int channels(int index) {

@@ -90,8 +90,9 @@ public final class ImcNetwork {
   }
 
   /**
-   * The engine's dataflow of layer {@code index} with {@code knobs}: {@link #layer}, with the bias correction
-   * folded in when one is set ({@link ImcBiasCorrection}).
+   * The engine's dataflow of layer {@code index} with {@code knobs} when every other layer is exact: {@link
+   * #layer}, with the bias correction folded in when one is set ({@link ImcBiasCorrection}; with one approximated
+   * layer its inputs are the exact network's in either order). Whole configurations: {@link #dataflows}.
    */
   public LayerDataflow flow(int index, ImcKnobs knobs) {
     ImcLayer l = layer(index, knobs);
@@ -128,14 +129,13 @@ public final class ImcNetwork {
    */
   public LayerDataflow[] dataflows(List<ImcKnobs> knobs, boolean exactShortcut) {
     check(knobs);
-    if (correction != null) {
-      correction.measure(knobs);
-    }
+    ImcBiasCorrection c = correction;
+    int[][] deltas = c == null ? new int[knobs.size()][] : c.deltas(knobs);
     LayerDataflow[] out = new LayerDataflow[layers.size()];
     for (int i = 0; i < out.length; i++) {
       ImcKnobs kn = knobs.get(i);
       if (kn != null && !(exactShortcut && kn.equals(full()))) {
-        out[i] = flow(i, kn);
+        out[i] = deltas[i] == null ? layer(i, kn) : new BiasedDataflow(layer(i, kn), deltas[i]);
       }
     }
     return out;

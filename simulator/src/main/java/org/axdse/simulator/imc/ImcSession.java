@@ -1,6 +1,7 @@
 package org.axdse.simulator.imc;
 
 import java.util.List;
+import org.axdse.simulator.compensation.BiasOrder;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.InputCodes;
 import org.axdse.simulator.engine.IntegerEngine;
@@ -48,11 +49,11 @@ public final class ImcSession {
 
   /**
    * From now on, corrects the bias of every layer below full precision ({@link ImcBiasCorrection}), measured on
-   * {@code calibration} (images kept apart from the evaluated ones), and returns the correction.
+   * {@code calibration} (images kept apart from the evaluated ones) in {@code order}, and returns the correction.
    */
-  public ImcBiasCorrection correctBias(Dataset calibration) {
+  public ImcBiasCorrection correctBias(Dataset calibration, BiasOrder order) {
     ImcBiasCorrection c = new ImcBiasCorrection(new ImcSession(model, quant, calibration, network.architecture(),
-        kernels, engine.maxBatch()));
+        kernels, engine.maxBatch()), order);
     network.correctBias(c);
     return c;
   }
