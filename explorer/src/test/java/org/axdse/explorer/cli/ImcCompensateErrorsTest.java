@@ -46,6 +46,8 @@ class ImcCompensateErrorsTest {
     oneLine(run("evaluate", "--limit", "10", "--compensate", "both"), "--compensate both");
     oneLine(run("evaluate", "--limit", "10", "--compensate", "biass"), "--compensate", "'biass'");
     oneLine(run("evaluate", "--limit", "10", "--compensate", "bias", "--bias-images", "0"), "--bias-images", "0");
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "bias", "--bias-order", "later"), "--bias-order",
+        "'later'");
   }
 
   @Test

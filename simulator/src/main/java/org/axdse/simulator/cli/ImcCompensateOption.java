@@ -26,7 +26,7 @@ public final class ImcCompensateOption {
   @Option(names = "--bias-order", paramLabel = "exact|sequential", description = "measure each layer's error on "
       + "the exact network's inputs (exact: once per layer and configuration) or layer by layer on the inputs of "
       + "the corrected approximate network (sequential: one pass per layer) (default: ${DEFAULT-VALUE})")
-  String biasOrder = "sequential";
+  String biasOrder = "exact";
 
   /** Checks the flags (one-line errors) before any long work; true when bias correction is asked for. */
   public boolean check() {

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class ImcBiasCorrectionTest {
   private static final Dataset ALL = DatasetSpec.parse("fashion-mnist:"
       + TestData.repoFile("data/fashion-mnist-test-2000")).load(Split.TEST);
-  private static final Dataset CALIB = ALL.limit(16);
-  private static final Dataset TEST = ALL.subset(24, 7L);
+  private static final Dataset CALIB = ALL.limit(10);
+  private static final Dataset TEST = ALL.subset(12, 7L);
   private static final Path FILE = TestData.repoFile("models/lenet5.onnx");
   private static final Model MODEL = OnnxImporter.load(FILE);
   private static final ImcKnobs COARSE = new ImcKnobs(6, 3, 5);
@@ -88,6 +88,9 @@ class ImcBiasCorrectionTest {
           }
           deltas.add(d[i]);
           corrected += Arrays.stream(d[i]).anyMatch(v -> v != 0) ? 1 : 0;
+          if (t == 2) {
+            continue; // measured again on one thread count only (the corrections themselves are compared below)
+          }
           LayerDataflow[] flows = new LayerDataflow[knobs.size()];
           for (int j = 0; j < i && order == BiasOrder.SEQUENTIAL; j++) {
             flows[j] = d[j] == null ? null : new BiasedDataflow(cn.layer(j, knobs.get(j)), d[j]);
