@@ -62,6 +62,8 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
 
   @Mixin ImcArchOption arch;
 
+  @Mixin ImcCompensateOption compensation;
+
   @Override
   public Integer call() {
     if (!options.valid()) {
@@ -71,6 +73,7 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --config or --uniform, not both");
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
+    compensation.check();
     var deployment = ImcReplay.apply(config, spec, options);
     ImcArchitecture a = deployment != null ? deployment.arch(config) : arch.load();
     ImcTarget t = ImcTarget.load(model, data, preprocess, options);
@@ -85,6 +88,7 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
     t = t.calibrated(options);
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       ImcSession s = t.session(test, a, k);
+      compensation.apply(s, options, t.data());
       ImcNetwork net = s.network();
       int[] all = s.all();
       double full = s.top1(s.logits(new LayerDataflow[knobs.size()], all), all);
@@ -110,7 +114,10 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
     ImcCost base = net.cost(net.allFull());
     ImcCost mine = net.cost(knobs);
     ObjectNode root = new ObjectMapper().createObjectNode().put("model", t.model().name()).put("images",
-        test.size()).put("architecture", net.architecture().name()).put("fullPrecisionTop1", full).put("top1", top1)
+        test.size()).put("architecture", net.architecture().name()).put("compensate", compensation.compensate)
+        .put("biasOrder", compensation.biasOrder)
+        .put("biasImages", net.biasCorrection() == null ? 0 : net.biasCorrection().images())
+        .put("fullPrecisionTop1", full).put("top1", top1)
         .put("energyPjPerImage", mine.energyPj()).put("fullEnergyPjPerImage", base.energyPj())
         .put("latencyCyclesPerImage", mine.latencyCycles()).put("fullLatencyCyclesPerImage", base.latencyCycles())
         .put("speedup", (double) base.latencyCycles() / mine.latencyCycles())
@@ -127,6 +134,10 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "model %s, %d images, %s (full ADC %d bits)%n", t.model().name(), test.size(),
           net.architecture().name(), net.architecture().fullAdcBits());
+      if (net.biasCorrection() != null) {
+        out.printf(Locale.ROOT, "bias correction measured on %d calibration images (%s order)%n",
+            net.biasCorrection().images(), compensation.biasOrder);
+      }
       out.printf(Locale.ROOT, "top-1: full-precision IMC %.2f%%, this configuration %.2f%% (drop %.2f points)%n",
           100 * full, 100 * top1, 100 * (full - top1));
       out.printf(Locale.ROOT, "latency %,d cycles/image (full %,d): %.2fx faster; energy %.1f nJ/image (full %.1f):"

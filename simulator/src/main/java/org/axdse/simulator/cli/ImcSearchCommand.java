@@ -84,6 +84,8 @@ public final class ImcSearchCommand implements Callable<Integer> {
 
   @Mixin ImcArchOption arch;
 
+  @Mixin ImcCompensateOption compensation;
+
   @Override
   public Integer call() throws IOException {
     if (!options.valid() || !(maxDrop >= 0 && maxDrop <= 100)) {
@@ -92,6 +94,7 @@ public final class ImcSearchCommand implements Callable<Integer> {
     }
     Bounds.images("--sens-images", sensImages, 1);
     Bounds.images("--screen-images", screenImages, 1);
+    compensation.check();
     if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
       throw new BadInputException("--out " + out + ": not a new or empty directory");
     }
@@ -109,6 +112,7 @@ public final class ImcSearchCommand implements Callable<Integer> {
     t = t.calibrated(options);
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       ImcSession s = t.session(screen, a, k);
+      compensation.apply(s, options, t.data());
       ImcNetwork net = s.network();
       int[] all = s.all();
       int[] sens = java.util.Arrays.copyOf(all, Math.min(sensImages, all.length));
@@ -150,7 +154,10 @@ public final class ImcSearchCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("trajectory.csv"), csv.toString());
     ObjectNode root = new ObjectMapper().createObjectNode().put("model", t.model().name())
         .put("architecture", net.architecture().name()).put("screenImages", screenImages)
-        .put("sensImages", sensImages).put("maxAccuracyDrop", maxDrop).put("fullPrecisionTop1", full)
+        .put("sensImages", sensImages).put("compensate", compensation.compensate)
+        .put("biasOrder", compensation.biasOrder)
+        .put("biasImages", net.biasCorrection() == null ? 0 : net.biasCorrection().images())
+        .put("maxAccuracyDrop", maxDrop).put("fullPrecisionTop1", full)
         .put("chosenStep", chosen).put("chosenTop1", acc.get(chosen))
         .put("speedup", (double) base / p.cost().latencyCycles())
         .put("energySaving", path.get(0).cost().energyPj() / p.cost().energyPj());

@@ -13,7 +13,7 @@ import org.axdse.simulator.quant.QuantParams;
  * post-training quantization (Nagel et al., "Data-Free Quantization Through Weight Equalization and Bias
  * Correction", ICCV 2019) applied to the multiplier error.
  */
-final class BiasCorrection {
+public final class BiasCorrection {
   private BiasCorrection() {}
 
   /**
@@ -54,7 +54,7 @@ final class BiasCorrection {
   }
 
   /** {@code -round(mean)} per channel, halves away from zero. */
-  static int[] deltas(double[] mean) {
+  public static int[] deltas(double[] mean) {
     int[] d = new int[mean.length];
     for (int n = 0; n < d.length; n++) {
       d[n] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, -QuantParams.roundHalfAway(mean[n])));

@@ -24,6 +24,7 @@ public final class ImcNetwork {
   private final int weightBits;
   private final boolean weightsSigned;
   private final Map<String, ImcLayer> built = new ConcurrentHashMap<>();
+  private volatile ImcBiasCorrection correction;
 
   public ImcNetwork(Model model, QuantizedModel quant, ImcArchitecture arch) {
     this(model, quant, quant.config(), arch);
@@ -78,6 +79,27 @@ public final class ImcNetwork {
     return quant.layer(index).input().signed();
   }
 
+  /** Corrects every layer's bias from now on with {@code c} ({@link #flow}); null: no correction. */
+  void correctBias(ImcBiasCorrection c) {
+    this.correction = c;
+  }
+
+  /** The bias correction in use, or null. */
+  public ImcBiasCorrection biasCorrection() {
+    return correction;
+  }
+
+  /**
+   * The engine's dataflow of layer {@code index} with {@code knobs} when every other layer is exact: {@link
+   * #layer}, with the bias correction folded in when one is set ({@link ImcBiasCorrection}; with one approximated
+   * layer its inputs are the exact network's in either order). Whole configurations: {@link #dataflows}.
+   */
+  public LayerDataflow flow(int index, ImcKnobs knobs) {
+    ImcLayer l = layer(index, knobs);
+    ImcBiasCorrection c = correction;
+    return c == null || knobs.equals(full()) ? l : new BiasedDataflow(l, c.delta(index, knobs));
+  }
+
   /** The dataflow of layer {@code index} with {@code knobs} (checked against the architecture). */
   public ImcLayer layer(int index, ImcKnobs knobs) {
     if (workloads.get(index) == null) {
@@ -107,11 +129,13 @@ public final class ImcNetwork {
    */
   public LayerDataflow[] dataflows(List<ImcKnobs> knobs, boolean exactShortcut) {
     check(knobs);
+    ImcBiasCorrection c = correction;
+    int[][] deltas = c == null ? new int[knobs.size()][] : c.deltas(knobs);
     LayerDataflow[] out = new LayerDataflow[layers.size()];
     for (int i = 0; i < out.length; i++) {
       ImcKnobs kn = knobs.get(i);
       if (kn != null && !(exactShortcut && kn.equals(full()))) {
-        out[i] = layer(i, kn);
+        out[i] = deltas[i] == null ? layer(i, kn) : new BiasedDataflow(layer(i, kn), deltas[i]);
       }
     }
     return out;

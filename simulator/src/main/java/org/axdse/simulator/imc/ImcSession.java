@@ -1,6 +1,7 @@
 package org.axdse.simulator.imc;
 
 import java.util.List;
+import org.axdse.simulator.compensation.BiasOrder;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.InputCodes;
 import org.axdse.simulator.engine.IntegerEngine;
@@ -17,6 +18,9 @@ import org.axdse.simulator.quant.QuantizedModel;
  * time, each using all the kernels' threads); results do not depend on the thread count.
  */
 public final class ImcSession {
+  private final Model model;
+  private final QuantizedModel quant;
+  private final Kernels kernels;
   private final IntegerEngine engine;
   private final ImcNetwork network;
   private final Dataset data;
@@ -27,6 +31,9 @@ public final class ImcSession {
 
   public ImcSession(Model model, QuantizedModel quant, Dataset data, ImcArchitecture arch, Kernels kernels,
       int batch) {
+    this.model = model;
+    this.quant = quant;
+    this.kernels = kernels;
     this.engine = new IntegerEngine(model, quant, kernels, batch);
     this.network = new ImcNetwork(model, quant, arch);
     this.data = data;
@@ -38,6 +45,17 @@ public final class ImcSession {
 
   public ImcNetwork network() {
     return network;
+  }
+
+  /**
+   * From now on, corrects the bias of every layer below full precision ({@link ImcBiasCorrection}), measured on
+   * {@code calibration} (images kept apart from the evaluated ones) in {@code order}, and returns the correction.
+   */
+  public ImcBiasCorrection correctBias(Dataset calibration, BiasOrder order) {
+    ImcBiasCorrection c = new ImcBiasCorrection(new ImcSession(model, quant, calibration, network.architecture(),
+        kernels, engine.maxBatch()), order);
+    network.correctBias(c);
+    return c;
   }
 
   public Dataset data() {

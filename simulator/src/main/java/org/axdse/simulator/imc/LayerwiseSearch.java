@@ -58,7 +58,7 @@ public final class LayerwiseSearch {
               continue;
             }
             LayerDataflow[] flows = new LayerDataflow[layers];
-            flows[i] = net.layer(i, with(full, d, ladder[d][r]));
+            flows[i] = net.flow(i, with(full, d, ladder[d][r]));
             err[i][d][r] = mse(session.logits(flows, this.images));
             t.advance(1);
           }

@@ -1,0 +1,61 @@
+package org.axdse.explorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bias-correction flags of {@code axdse imc evaluate} and {@code imc search}: a bad {@code --compensate} or
+ * {@code --bias-images} is one line naming the flag and the value, exit code 2, and {@code imc search} writes
+ * nothing.
+ */
+class ImcCompensateErrorsTest {
+  @TempDir
+  Path dir;
+
+  private static Path repo(String p) {
+    Path here = Path.of("").toAbsolutePath();
+    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
+  }
+
+  private static InProcess.Outcome run(String command, String... extra) {
+    String[] base = {"imc", command, "--model", repo("models/lenet5.onnx").toString(), "--data",
+        "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--calib", "10", "-q"};
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return InProcess.axdse(all);
+  }
+
+  private static void oneLine(InProcess.Outcome o, String... parts) {
+    assertEquals(2, o.code(), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    for (String p : parts) {
+      assertTrue(o.err().contains(p), o.err() + " lacks " + p);
+    }
+  }
+
+  @Test
+  void evaluateRefusesBadFlags() {
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "weights"), "--compensate weights", "none or bias");
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "both"), "--compensate both");
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "biass"), "--compensate", "'biass'");
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "bias", "--bias-images", "0"), "--bias-images", "0");
+    oneLine(run("evaluate", "--limit", "10", "--compensate", "bias", "--bias-order", "later"), "--bias-order",
+        "'later'");
+  }
+
+  @Test
+  void searchRefusesBadFlagsAndWritesNothing() {
+    Path out = dir.resolve("run");
+    oneLine(run("search", "--out", out.toString(), "--compensate", "weights"), "--compensate weights");
+    oneLine(run("search", "--out", out.toString(), "--compensate", "bias", "--bias-images", "-3"), "--bias-images",
+        "-3");
+    assertFalse(Files.exists(out), "nothing written");
+  }
+}
