@@ -44,7 +44,14 @@ class ShareOnTheWireTest {
     assertThrows(BadInputException.class, () -> ShareOptions.parse("row", "4"));
     assertThrows(BadInputException.class, () -> ShareOptions.parse("channel", "4,0"));
     assertThrows(BadInputException.class, () -> ShareOptions.parse("channel", null));
-    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(50, "", 8, false, "", "bias", List.of(8),
-        ShareOptions.parse("layer", "4")));
+  }
+
+  @Test
+  void compensationAfterSharingTravels() {
+    // compensation after sharing is supported since issue 13's second step: the wire keeps both settings
+    QuantOptions q = new QuantOptions(50, "", 8, false, "", "bias", List.of(8), ShareOptions.parse("layer", "4"));
+    QuantOptions back = QuantOptions.fromMap(q.toMap());
+    assertEquals("bias", back.compensate());
+    assertEquals(q.share(), back.share());
   }
 }
