@@ -49,10 +49,9 @@ public final class GraphRetrainer implements Retrainer {
       throw new BadInputException("--batch-size " + r.batchSize() + " exceeds the " + train.size()
           + " training images");
     }
-    // PyTorch's own threads stay at one, so retraining gives the same weights for every --threads.
-    System.setProperty("ai.djl.pytorch.num_threads", "1");
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     EmulationCheck.refuseUndescribable(r.settings().emulation(), model, r.assignment(), r.catalog(), r.quant());
+    // PyTorch's own threads stay at one, so retraining gives the same weights for every --threads.
+    TorchThreads.useOne();
     Path dir = RetrainSettings.checkpointDirectory(r.out());
     Path checkpoint = RetrainSettings.checkpointFile(r.out());
     try (RunLock lock = RunLock.acquire(dir)) {
