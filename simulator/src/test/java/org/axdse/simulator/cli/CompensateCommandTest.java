@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,34 +17,22 @@ import org.axdse.simulator.model.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code axdse compensate} on the shared ResNet-20 with a few images: report, JSON round trip, errors. */
 class CompensateCommandTest {
   @TempDir Path dir;
   Path model;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   @BeforeEach
   void copyModelWithSidecar() throws Exception {
-    model = dir.resolve("resnet20.onnx");
-    Files.copy(TestData.resnet20(), model);
-    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+    model = CliRun.resnet20(dir, true);
   }
 
   int run(StringWriter out, String... extra) {
     String[] base = {"--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "20",
         "--calib", "20", "--threads", "2"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    CommandLine cl = new CommandLine(new CompensateCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(all);
+    return cli.run(new CompensateCommand(), out, CliRun.with(base, extra));
   }
 
   @Test
@@ -53,7 +40,7 @@ class CompensateCommandTest {
     StringWriter out = new StringWriter();
     Path json = dir.resolve("comp.json");
     assertEquals(0, run(out, "--uniform", "s8x8_trunc6", "--method", "both", "--out", json.toString()),
-        () -> String.valueOf(failure));
+        () -> String.valueOf(cli.failure()));
     assertTrue(out.toString().contains("uncompensated"), out.toString());
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertEquals("axdse-compensation", root.get("format").asText());
@@ -72,19 +59,13 @@ class CompensateCommandTest {
   void evaluateReplaysACompensationFileExactly() throws Exception {
     Path json = dir.resolve("comp.json");
     assertEquals(0, run(new StringWriter(), "--uniform", "s8x8_bam_h2v5", "--method", "both", "--bias-order",
-        "exact", "--out", json.toString()), () -> String.valueOf(failure));
+        "exact", "--out", json.toString()), () -> String.valueOf(cli.failure()));
     JsonNode recorded = new ObjectMapper().readTree(json.toFile()).get("accuracy");
     assertTrue(recorded.get("compensated").asDouble() != recorded.get("uncompensated").asDouble(),
         "this multiplier's compensation changes the accuracy, so the replay can tell the two apart");
     StringWriter out = new StringWriter();
-    CommandLine cl = new CommandLine(new EvaluateCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    assertEquals(0, cl.execute("--config", json.toString(), "--format", "json", "--threads", "2", "--no-float",
-        "--no-layer-stats"), () -> String.valueOf(failure));
+    assertEquals(0, cli.run(new EvaluateCommand(), out, "--config", json.toString(), "--format", "json", "--threads", "2", "--no-float",
+        "--no-layer-stats"), () -> String.valueOf(cli.failure()));
     JsonNode ev = new ObjectMapper().readTree(out.toString()).get("evaluation");
     assertEquals(20, ev.get("images").asInt(), "the recorded number of images");
     assertEquals(recorded.get("compensated").asDouble(), ev.get("assignment").get("top1").asDouble());
@@ -101,7 +82,7 @@ class CompensateCommandTest {
     Files.createDirectories(onnx.getParent());
     StringWriter out = new StringWriter();
     assertEquals(0, run(out, "--uniform", "s8x8_bam_h2v5", "--method", "both", "--bias-order", "exact", "--out",
-        onnx.toString()), () -> String.valueOf(failure));
+        onnx.toString()), () -> String.valueOf(cli.failure()));
     assertTrue(Files.exists(dir.resolve("out/r20-comp.preprocess.json")));
     JsonNode root = new ObjectMapper().readTree(dir.resolve("out/r20-comp.compensation.json").toFile());
     double exported = root.get("accuracy").get("exportedRecalibrated").asDouble();
@@ -132,28 +113,21 @@ class CompensateCommandTest {
   void malformedCompensationFileIsOneLineError() throws Exception {
     Path bad = dir.resolve("bad-comp.json");
     Files.writeString(bad, "{\"format\": \"axdse-compensation\", \"formatVersion\": 1, \"model\": \"m.onnx\"}");
-    CommandLine cl = new CommandLine(new EvaluateCommand());
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    assertEquals(2, cl.execute("--config", bad.toString()));
-    assertInstanceOf(BadInputException.class, failure);
-    assertEquals(bad + ": dataset: expected a string", failure.getMessage());
+    assertEquals(2, cli.run(new EvaluateCommand(), new StringWriter(), "--config", bad.toString()));
+    assertInstanceOf(BadInputException.class, cli.failure());
+    assertEquals(bad + ": dataset: expected a string", cli.failure().getMessage());
   }
 
   @Test
   void retrainAndBadMethodsAreOneLineErrors() {
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "retrain"));
-    assertInstanceOf(BadInputException.class, failure);
-    assertTrue(failure.getMessage().contains("training profile"), failure.getMessage());
+    assertInstanceOf(BadInputException.class, cli.failure());
+    assertTrue(cli.failure().getMessage().contains("training profile"), cli.failure().getMessage());
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "magic"));
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "bias", "--epochs", "2"),
         "retraining flags with another method are a usage error, not silently ignored");
     assertEquals(2, run(new StringWriter(), "--uniform", "u8x8_trunc6", "--method", "bias"));
-    assertInstanceOf(BadInputException.class, failure);
-    assertTrue(failure.getMessage().contains("u8x8_trunc6"), failure.getMessage());
+    assertInstanceOf(BadInputException.class, cli.failure());
+    assertTrue(cli.failure().getMessage().contains("u8x8_trunc6"), cli.failure().getMessage());
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,24 +19,16 @@ import org.junit.jupiter.api.Test;
  * preprocessing comes from {@code --preprocess} (no sidecar beside the model).
  */
 class CompensateOutputTest {
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   int run(StringWriter out, ByteArrayOutputStream err, String... extra) {
     String[] base = {"--model", TestData.resnet20().toString(), "--preprocess",
         Path.of("src/test/resources/resnet20.preprocess.json").toString(), "--data", "cifar10:" + TestData.cifarDir(),
         "--limit", "20", "--calib", "20", "--threads", "2"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    picocli.CommandLine cl = new picocli.CommandLine(new CompensateCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
     PrintStream saved = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      return cl.execute(all);
+      return cli.run(new CompensateCommand(), out, CliRun.with(base, extra));
     } finally {
       System.setErr(saved);
     }
@@ -48,7 +39,7 @@ class CompensateOutputTest {
     StringWriter out = new StringWriter();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(0, run(out, err, "--uniform", "s8x8_trunc4", "--method", "bias", "--format", "json",
-        "--progress-every", "0"), () -> String.valueOf(failure));
+        "--progress-every", "0"), () -> String.valueOf(cli.failure()));
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertEquals(20, root.get("images").asInt());
     int corrected = root.get("compensation").get("layers").size();
@@ -66,9 +57,9 @@ class CompensateOutputTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(2, run(out, err, "--uniform", "exact", "--method", "retrain", "--format", "json"));
     assertEquals("--format json: not available with --method retrain (see its --out files)",
-        failure.getMessage());
+        cli.failure().getMessage());
     assertEquals(2, run(out, err, "--uniform", "exact", "--method", "retrain"));
     assertEquals("--preprocess: not available with --method retrain, which reads M.preprocess.json beside the "
-        + "model", failure.getMessage());
+        + "model", cli.failure().getMessage());
   }
 }

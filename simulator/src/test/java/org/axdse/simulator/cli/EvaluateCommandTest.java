@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.axdse.simulator.model.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code axdse evaluate} on the shared ResNet-20 with a few images: JSON and table output, one-line errors; and
@@ -24,38 +22,28 @@ import picocli.CommandLine;
 class EvaluateCommandTest {
   @TempDir Path dir;
   Path model;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   @BeforeEach
   void copyModelWithSidecar() throws Exception {
-    model = dir.resolve("resnet20.onnx");
-    Files.copy(TestData.resnet20(), model);
-    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+    model = CliRun.resnet20(dir, true);
   }
 
   int run(StringWriter out, String... args) {
-    CommandLine cl = new CommandLine(new EvaluateCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(args);
+    return cli.run(new EvaluateCommand(), out, args);
   }
 
   String[] args(String... extra) {
     String[] base = {"--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "24",
         "--calib", "24", "--threads", "2"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return all;
+    return CliRun.with(base, extra);
   }
 
   @Test
   void jsonHasAccuraciesEnergyLayersAndQuantization() throws Exception {
     StringWriter out = new StringWriter();
     assertEquals(0, run(out, args("--quant", "asym", "--uniform", "u8x8_trunc6", "--format", "json")),
-        () -> String.valueOf(failure));
+        () -> String.valueOf(cli.failure()));
     JsonNode root = new ObjectMapper().readTree(out.toString());
     JsonNode e = root.get("evaluation");
     assertEquals(24, e.get("images").asInt());
@@ -75,7 +63,7 @@ class EvaluateCommandTest {
   @Test
   void tablePrintsTheSummaryAndOneRowPerLayer() {
     StringWriter out = new StringWriter();
-    assertEquals(0, run(out, args("--uniform", "s8x8_trunc4", "--no-float")), () -> String.valueOf(failure));
+    assertEquals(0, run(out, args("--uniform", "s8x8_trunc4", "--no-float")), () -> String.valueOf(cli.failure()));
     String text = out.toString();
     assertTrue(text.contains("exact-int8") && text.contains("agreement with exact-int8"), text);
     assertTrue(text.contains("relative energy: multiplier-only"), text);
@@ -88,12 +76,12 @@ class EvaluateCommandTest {
     Path cfg = dir.resolve("a.json");
     Files.writeString(cfg, "{\"layers\": {\"nope\": \"s8x8_trunc4\"}}");
     assertEquals(2, run(new StringWriter(), args("--config", cfg.toString())));
-    assertInstanceOf(BadInputException.class, failure);
-    assertTrue(failure.getMessage().startsWith(cfg.toString()) && failure.getMessage().contains("unknown layer"),
-        failure.getMessage());
+    assertInstanceOf(BadInputException.class, cli.failure());
+    assertTrue(cli.failure().getMessage().startsWith(cfg.toString()) && cli.failure().getMessage().contains("unknown layer"),
+        cli.failure().getMessage());
     Files.writeString(cfg, "{\"layers\": {\"0\": \"u8x8_trunc4\"}}");
     assertEquals(2, run(new StringWriter(), args("--config", cfg.toString())));
-    assertTrue(failure.getMessage().contains("s8x8"), failure.getMessage());
+    assertTrue(cli.failure().getMessage().contains("s8x8"), cli.failure().getMessage());
   }
 
   /** {@code --layer-stats} on the bundled LeNet-5: predicted mean and std beside the measured ones. */
@@ -102,7 +90,7 @@ class EvaluateCommandTest {
     String[] base = {"--model", TestData.repoFile("models/lenet5.onnx").toString(), "--split", "test", "--limit", "100", "--calib", "100",
         "--threads", "2", "--no-float", "--uniform", "s8x8_drum4", "--layer-stats", "--data", "fashion-mnist"};
     StringWriter out = new StringWriter();
-    assertEquals(0, run(out, withFormat(base)), () -> String.valueOf(failure));
+    assertEquals(0, run(out, withFormat(base)), () -> String.valueOf(cli.failure()));
     JsonNode root = new ObjectMapper().readTree(out.toString());
     JsonNode layers = root.get("evaluation").get("layers");
     JsonNode predicted = root.get("predictedLayerStats");
@@ -116,7 +104,7 @@ class EvaluateCommandTest {
       assertTrue(ratio > 0.5 && ratio < 2, p + ": predicted std within a factor of 2 of the measured one");
     }
     StringWriter table = new StringWriter();
-    assertEquals(0, run(table, base), () -> String.valueOf(failure));
+    assertEquals(0, run(table, base), () -> String.valueOf(cli.failure()));
     assertTrue(table.toString().contains("predicted mean") && table.toString().contains("predicted std"),
         table.toString());
   }
@@ -126,7 +114,7 @@ class EvaluateCommandTest {
     Path lstm = TestData.repoFile("models/lstm.onnx");
     assertEquals(2, run(new StringWriter(), "--model", lstm.toString(), "--data", "fashion-mnist", "--limit", "10",
         "--uniform", "s8x8_drum4", "--layer-stats"));
-    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    BadInputException e = assertInstanceOf(BadInputException.class, cli.failure());
     assertTrue(e.getMessage().startsWith(lstm + ": layer '") && e.getMessage().endsWith(
         "(LSTM): --layer-stats predicts convolution and dense layers only"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.TestData;
@@ -22,34 +21,24 @@ import picocli.CommandLine;
 class NumberFormatEvaluateTest {
   @TempDir Path dir;
   Path model;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   @BeforeEach
   void copyModelWithSidecar() throws Exception {
-    model = dir.resolve("resnet20.onnx");
-    Files.copy(TestData.resnet20(), model);
-    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+    model = CliRun.resnet20(dir, true);
   }
 
   int run(StringWriter out, String... extra) {
     String[] base = {"--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "6",
         "--calib", "6", "--threads", "2", "-q"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    CommandLine cl = new CommandLine(new EvaluateCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(all);
+    return cli.run(new EvaluateCommand(), out, CliRun.with(base, extra));
   }
 
   @Test
   void jsonReportsTheFormatAndBothAccuracies() throws Exception {
     StringWriter out = new StringWriter();
     assertEquals(0, run(out, "--number-format", "E4M3", "--scale", "channel", "--calib-method", "minmax",
-        "--format", "json"), () -> String.valueOf(failure));
+        "--format", "json"), () -> String.valueOf(cli.failure()));
     JsonNode j = new ObjectMapper().readTree(out.toString());
     assertEquals("e4m3", j.get("numberFormat").get("format").asText());
     assertEquals("channel", j.get("numberFormat").get("scale").asText());
@@ -61,24 +50,24 @@ class NumberFormatEvaluateTest {
 
     StringWriter noFloat = new StringWriter();
     assertEquals(0, run(noFloat, "--number-format", "e2m3", "--no-float", "--format", "json"),
-        () -> String.valueOf(failure));
+        () -> String.valueOf(cli.failure()));
     assertTrue(new ObjectMapper().readTree(noFloat.toString()).get("evaluation").get("floatTop1").isNull());
   }
 
   @Test
   void badFormatsAndNarrowAccumulatorsAreOneLine() {
     assertEquals(2, run(new StringWriter(), "--number-format", "E9M0"));
-    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    BadInputException e = assertInstanceOf(BadInputException.class, cli.failure());
     assertTrue(e.getMessage().startsWith("--number-format E9M0: "), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
 
     assertEquals(2, run(new StringWriter(), "--number-format", "e4m3", "--accumulate", "fp16"));
-    e = assertInstanceOf(BadInputException.class, failure);
+    e = assertInstanceOf(BadInputException.class, cli.failure());
     assertTrue(e.getMessage().startsWith("layer '/stem_conv/Conv': --accumulate fp16 is narrower than the products "
         + "of e4m3"), e.getMessage());
 
     assertEquals(2, run(new StringWriter(), "--number-format", "e4m3", "--per-channel"));
-    assertTrue(failure.getMessage().contains("--per-channel"), failure.getMessage());
+    assertTrue(cli.failure().getMessage().contains("--per-channel"), cli.failure().getMessage());
   }
 
   @Test

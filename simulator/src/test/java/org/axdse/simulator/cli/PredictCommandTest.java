@@ -25,35 +25,27 @@ import picocli.CommandLine;
 class PredictCommandTest {
   private static final String LENET = TestData.repoFile("models/lenet5.onnx").toString();
   @TempDir Path dir;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   int run(Callable<Integer> command, StringWriter out, String... args) {
-    CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(args);
+    return cli.run(command, out, args);
   }
 
   JsonNode predict(String... extra) throws Exception {
     String[] base = {"--model", LENET, "--data", "fashion-mnist", "--limit", "60", "--calib", "60", "--threads",
         "2", "--fit", "4", "--sensitivity-images", "32", "--format", "json", "-q"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
+    String[] all = CliRun.with(base, extra);
     StringWriter out = new StringWriter();
-    assertEquals(0, run(new PredictCommand(), out, all), () -> String.valueOf(failure));
+    assertEquals(0, run(new PredictCommand(), out, all), () -> String.valueOf(cli.failure()));
     return new ObjectMapper().readTree(out.toString());
   }
 
   double evaluate(String... extra) throws Exception {
     String[] base = {"--model", LENET, "--data", "fashion-mnist", "--limit", "60", "--calib", "60", "--threads",
         "2", "--no-float", "--format", "json", "-q"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
+    String[] all = CliRun.with(base, extra);
     StringWriter out = new StringWriter();
-    assertEquals(0, run(new EvaluateCommand(), out, all), () -> String.valueOf(failure));
+    assertEquals(0, run(new EvaluateCommand(), out, all), () -> String.valueOf(cli.failure()));
     return new ObjectMapper().readTree(out.toString()).get("evaluation").get("assignment").get("top1").asDouble();
   }
 
@@ -88,7 +80,7 @@ class PredictCommandTest {
     String lstm = TestData.repoFile("models/lstm.onnx").toString();
     assertEquals(2, run(new PredictCommand(), new StringWriter(), "--model", lstm, "--data", "fashion-mnist",
         "--limit", "10", "--uniform", "s8x8_drum4"));
-    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    BadInputException e = assertInstanceOf(BadInputException.class, cli.failure());
     assertTrue(e.getMessage().startsWith(lstm + ": layer '") && e.getMessage().endsWith(
         "(LSTM): predict describes convolution and dense layers only"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import org.axdse.simulator.share.SharingPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code axdse share} and {@code axdse evaluate --share} on the shared ResNet-20 with a few images: the written
@@ -35,33 +33,23 @@ class ShareCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
   Path model;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   @BeforeEach
   void copyModelWithSidecar() throws Exception {
-    model = dir.resolve("resnet20.onnx");
-    Files.copy(TestData.resnet20(), model);
-    Files.copy(Path.of("src/test/resources/resnet20.preprocess.json"), dir.resolve("resnet20.preprocess.json"));
+    model = CliRun.resnet20(dir, true);
   }
 
   int run(Callable<Integer> command, StringWriter out, String... args) {
-    failure = null;
-    CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(args);
+    return cli.run(command, out, args);
   }
 
   JsonNode evaluate(Path m, String... extra) throws Exception {
     String[] base = {"--model", m.toString(), "--data", "cifar10:" + TestData.cifarDir(), "--limit", "24",
         "--calib", "24", "--threads", "2", "--format", "json", "-q"};
-    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
+    String[] all = CliRun.with(base, extra);
     StringWriter out = new StringWriter();
-    assertEquals(0, run(new EvaluateCommand(), out, all), () -> String.valueOf(failure));
+    assertEquals(0, run(new EvaluateCommand(), out, all), () -> String.valueOf(cli.failure()));
     return JSON.readTree(out.toString());
   }
 
@@ -71,7 +59,7 @@ class ShareCommandTest {
     StringWriter out = new StringWriter();
     assertEquals(0, run(new ShareCommand(), out, "--model", model.toString(), "--k", "8", "--granularity",
         "channel", "--weighted", "--data", "cifar10:" + TestData.cifarDir(), "--calib", "24", "--out",
-        shared.toString(), "--format", "json"), () -> String.valueOf(failure));
+        shared.toString(), "--format", "json"), () -> String.valueOf(cli.failure()));
     assertTrue(Files.exists(dir.resolve("r20-ch8.preprocess.json")));
     JsonNode written = JSON.readTree(out.toString());
     JsonNode inMemory = evaluate(model, "--share", "channel", "--share-k", "8", "--share-weighted", "--uniform",
@@ -125,26 +113,26 @@ class ShareCommandTest {
     StringWriter out = new StringWriter();
     assertEquals(2, run(new ShareCommand(), out, "--model", model.toString(), "--k", "28", "--granularity",
         "channel", "--out", shared.toString()));
-    BadInputException e = assertInstanceOf(BadInputException.class, failure);
+    BadInputException e = assertInstanceOf(BadInputException.class, cli.failure());
     assertEquals("--k: layer '/stem_conv/Conv': share k = 28 must be in 1..27 (the weights in one channel group)",
         e.getMessage());
     assertFalse(Files.exists(shared) || Files.exists(dir.resolve("bad.preprocess.json")));
     assertEquals(2, run(new ShareCommand(), out, "--model", model.toString(), "--k", "0", "--out",
         shared.toString()));
-    assertEquals("--k: 0 must be an integer >= 1", failure.getMessage());
+    assertEquals("--k: 0 must be an integer >= 1", cli.failure().getMessage());
     Path cfg = dir.resolve("k.json");
     Files.writeString(cfg, "{\"layers\": {}, \"share\": {\"k\": {\"/fc/Gemm\": 2.5}}}");
     assertEquals(2, run(new ShareCommand(), out, "--model", model.toString(), "--config", cfg.toString(), "--out",
         shared.toString()));
-    assertEquals(cfg + ": share: layer '/fc/Gemm': k = 2.5 must be an integer >= 1", failure.getMessage());
+    assertEquals(cfg + ": share: layer '/fc/Gemm': k = 2.5 must be an integer >= 1", cli.failure().getMessage());
     assertEquals(2, run(new EvaluateCommand(), out, "--model", model.toString(), "--data", "cifar10:"
         + TestData.cifarDir(), "--share", "kernel", "--share-k", "10"));
     assertEquals("--share-k: layer '/stem_conv/Conv': share k = 10 must be in 1..9 (the weights in one kernel "
-        + "group)", failure.getMessage());
+        + "group)", cli.failure().getMessage());
     assertEquals(2, run(new EvaluateCommand(), out, "--model", model.toString(), "--data", "cifar10:"
         + TestData.cifarDir(), "--share-weighted"));
     assertEquals("--share-weighted needs --share-k K (or a \"share\" entry in the --config file)",
-        failure.getMessage());
+        cli.failure().getMessage());
     assertFalse(Files.exists(shared));
   }
 }

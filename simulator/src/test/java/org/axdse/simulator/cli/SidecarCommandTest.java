@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import org.axdse.simulator.model.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code axdse model sidecar} on the third-party ResNet-20 (exported from PyTorch, normalisation outside the
@@ -34,23 +32,15 @@ class SidecarCommandTest {
 
   @TempDir Path dir;
   Path model;
-  Exception failure;
+  final CliRun cli = new CliRun();
 
   @BeforeEach
   void copyModelWithoutSidecar() throws Exception {
-    model = dir.resolve("resnet20.onnx");
-    Files.copy(TestData.resnet20(), model);
+    model = CliRun.resnet20(dir, false);
   }
 
   int run(Object command, StringWriter out, String... args) {
-    failure = null;
-    CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(out));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    return cl.execute(args);
+    return cli.run(command, out, args);
   }
 
   int sidecar(String... args) {
@@ -65,7 +55,7 @@ class SidecarCommandTest {
   @Test
   void writesBesideTheModelWithTheModelsShapeAndClasses() throws Exception {
     Path names = TestData.cifarDir().resolve("batches.meta.txt");
-    assertEquals(0, sidecar("--class-names", names.toString()), () -> String.valueOf(failure));
+    assertEquals(0, sidecar("--class-names", names.toString()), () -> String.valueOf(cli.failure()));
     Preprocessing p = Preprocessing.load(dir.resolve("resnet20.preprocess.json"));
     assertEquals(Preprocessing.Layout.NCHW, p.layout());
     assertArrayEquals(new int[] {3, 32, 32}, p.inputShape(), "read from the model's input [N,3,32,32]");
@@ -81,9 +71,9 @@ class SidecarCommandTest {
     Path target = dir.resolve("resnet20.preprocess.json");
     Files.writeString(target, "{}");
     assertEquals(2, sidecar());
-    assertEquals(target + ": exists; give --force to overwrite it", failure.getMessage());
+    assertEquals(target + ": exists; give --force to overwrite it", cli.failure().getMessage());
     assertEquals("{}", Files.readString(target));
-    assertEquals(0, sidecar("--force"), () -> String.valueOf(failure));
+    assertEquals(0, sidecar("--force"), () -> String.valueOf(cli.failure()));
     assertEquals(3, Preprocessing.load(target).mean().length);
   }
 
@@ -91,27 +81,27 @@ class SidecarCommandTest {
   void badValuesAreOneLineErrorsAndWriteNothing() {
     assertEquals(2, run(new ModelCommand(), new StringWriter(), "sidecar", model.toString(), "--mean", "0.5",
         "--std", "0.2", "--scale", "0/1"));
-    assertInstanceOf(BadInputException.class, failure);
-    assertTrue(failure.getMessage().startsWith("--scale: expected a positive number"), failure.getMessage());
+    assertInstanceOf(BadInputException.class, cli.failure());
+    assertTrue(cli.failure().getMessage().startsWith("--scale: expected a positive number"), cli.failure().getMessage());
     assertEquals(2, run(new ModelCommand(), new StringWriter(), "sidecar", model.toString(), "--mean", "0.5,0.5",
         "--std", "0.2,0.2"));
     assertEquals(dir.resolve("resnet20.preprocess.json") + ": mean and std need 1 or 3 values each",
-        failure.getMessage());
+        cli.failure().getMessage());
     assertEquals(2, sidecar("--layout", "HW"));
     assertEquals(dir.resolve("resnet20.preprocess.json") + ": inputShape [3, 32, 32] is not 2 positive dimensions "
-        + "for layout HW", failure.getMessage());
+        + "for layout HW", cli.failure().getMessage());
     assertEquals(2, sidecar("--layout", "NHWC"));
-    assertEquals("--layout: expected NCHW or HW, got 'NHWC'", failure.getMessage());
+    assertEquals("--layout: expected NCHW or HW, got 'NHWC'", cli.failure().getMessage());
     assertFalse(Files.exists(dir.resolve("resnet20.preprocess.json")));
   }
 
   @Test
   void modelShowPrintsJsonWithTheSidecarGivenByPreprocess() throws Exception {
     Path sidecar = dir.resolve("elsewhere.json");
-    assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(failure));
+    assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(cli.failure()));
     StringWriter out = new StringWriter();
     assertEquals(0, run(new ModelCommand(), out, "show", model.toString(), "--preprocess", sidecar.toString(),
-        "--format", "json"), () -> String.valueOf(failure));
+        "--format", "json"), () -> String.valueOf(cli.failure()));
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertEquals(0.229, root.get("preprocessing").get("std").get(0).asDouble());
     // ResNet-20: 19 convolutions and the final dense layer are approximable
@@ -122,7 +112,7 @@ class SidecarCommandTest {
   @Test
   void theWrittenSidecarEvaluatesToPyTorchsFloatAccuracyWithProgressOnStderrOnly() throws Exception {
     Path sidecar = dir.resolve("elsewhere.json");
-    assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(failure));
+    assertEquals(0, sidecar("--out", sidecar.toString()), () -> String.valueOf(cli.failure()));
     int n = 100; // evaluated in batches of 64 and 36, so the exact reference prints a line at 64 of 100
     StringWriter out = new StringWriter();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -136,7 +126,7 @@ class SidecarCommandTest {
     } finally {
       System.setErr(saved);
     }
-    assertEquals(0, code, () -> String.valueOf(failure));
+    assertEquals(0, code, () -> String.valueOf(cli.failure()));
     JsonNode e = new ObjectMapper().readTree(out.toString()).get("evaluation");
     // PyTorch's logits of the first n test records: top-1 correct where the largest logit is at the label
     float[] ref = TestData.readNpyFloat32(TestData.cifarDir().resolve("resnet20.reference_logits.npy"));
