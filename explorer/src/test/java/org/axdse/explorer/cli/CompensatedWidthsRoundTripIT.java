@@ -26,9 +26,8 @@ class CompensatedWidthsRoundTripIT {
 
   @Test
   void pickAndEvaluateConfigReplayACompensatedMixedWidthPoint() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    String model = root.resolve("models/lenet5.onnx").toString();
-    String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
+    String model = MixedWidthRoundTripIT.LENET;
+    String data = MixedWidthRoundTripIT.FASHION_2000;
     Path runDir = tmp.resolve("run");
     run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib", "100",
         "--weight-bits", "4,8", "--compensate", "both", "--objectives", "accuracy,energy,memory", "--generations",
@@ -54,19 +53,13 @@ class CompensatedWidthsRoundTripIT {
     }
     assertEquals(2, narrowLayers, "both 4-bit convolutions are approximate, so both are compensated: " + comp);
 
-    String[] eval = run("evaluate", "--config", runDir.resolve("deploy.json").toString(), "--no-float",
-        "--no-layer-stats", "--format", "json", "-q", "--threads", "2");
-    JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-    assertEquals(c.verified().images(), e.get("images").asInt());
-    assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0, "bit-for-bit replay");
-    assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
+    MixedWidthRoundTripIT.assertReplaysVerified(runDir, c);
   }
 
   @Test
   void pickAndEvaluateConfigReplayACompensatedSharedPoint() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    String model = root.resolve("models/lenet5.onnx").toString();
-    String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
+    String model = MixedWidthRoundTripIT.LENET;
+    String data = MixedWidthRoundTripIT.FASHION_2000;
     Path runDir = tmp.resolve("shared");
     run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib", "100",
         "--weight-bits", "4,8", "--share", "channel", "--share-k", "2,4", "--compensate", "bias", "--objectives",
@@ -88,11 +81,6 @@ class CompensatedWidthsRoundTripIT {
       }
     }
     assertTrue(conv0, "an exact but shared layer is bias-corrected (its sharing shift): " + comp);
-    String[] eval = run("evaluate", "--config", runDir.resolve("deploy.json").toString(), "--no-float",
-        "--no-layer-stats", "--format", "json", "-q", "--threads", "2");
-    JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-    assertEquals(c.verified().images(), e.get("images").asInt());
-    assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0, "bit-for-bit replay");
-    assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
+    MixedWidthRoundTripIT.assertReplaysVerified(runDir, c);
   }
 }

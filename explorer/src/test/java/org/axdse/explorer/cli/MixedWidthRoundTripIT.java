@@ -27,6 +27,11 @@ import picocli.CommandLine;
 class MixedWidthRoundTripIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  /** The bundled LeNet-5 and the bundled 2,000 Fashion-MNIST test images, for the round trips of this package. */
+  static final String LENET = ROOT.resolve("models/lenet5.onnx").toString();
+  static final String FASHION_2000 = "fashion-mnist:" + ROOT.resolve("data/fashion-mnist-test-2000");
+
   @TempDir Path tmp;
 
   /** Runs {@code axdse ARGS} in process, asserts exit code 0 and returns stdout and stderr. */
@@ -45,9 +50,8 @@ class MixedWidthRoundTripIT {
 
   @Test
   void pickAndEvaluateConfigReplayAMixedWidthPoint() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    String model = root.resolve("models/lenet5.onnx").toString();
-    String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
+    String model = LENET;
+    String data = FASHION_2000;
     Path runDir = tmp.resolve("run");
     run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib", "100",
         "--weight-bits", "4,8", "--objectives", "accuracy,energy,memory", "--generations", "2", "--population",
@@ -71,12 +75,21 @@ class MixedWidthRoundTripIT {
     assertTrue(seen.contains(4) && seen.contains(8), "the convolutions are restricted to 4-bit designs, fc_7 "
         + "and fc_9 to 8-bit ones, so every point mixes widths: " + seen);
 
+    assertReplaysVerified(runDir, c);
+    assertTrue(c.verified().multiplierEnergy() < 1.0, "a point with 4-bit layers saves energy");
+  }
+
+  /**
+   * {@code evaluate --config RUN/deploy.json} reproduces the images, accuracy and multiplier energy that {@code pick
+   * --verify} recorded in {@code c}, bit for bit; returns the evaluation.
+   */
+  static JsonNode assertReplaysVerified(Path runDir, DeployConfig c) throws Exception {
     String[] eval = run("evaluate", "--config", runDir.resolve("deploy.json").toString(), "--no-float",
         "--no-layer-stats", "--format", "json", "-q", "--threads", "2");
     JsonNode e = JSON.readTree(eval[0]).get("evaluation");
     assertEquals(c.verified().images(), e.get("images").asInt());
     assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0, "bit-for-bit replay");
     assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
-    assertTrue(c.verified().multiplierEnergy() < 1.0, "a point with 4-bit layers saves energy");
+    return e;
   }
 }

@@ -35,9 +35,8 @@ class SharedRoundTripIT {
 
   @Test
   void pickAndEvaluateConfigReplayASharedPoint() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    String model = root.resolve("models/lenet5.onnx").toString();
-    String data = "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000");
+    String model = MixedWidthRoundTripIT.LENET;
+    String data = MixedWidthRoundTripIT.FASHION_2000;
     Path runDir = tmp.resolve("run");
     run("search", "--model", model, "--data", data, "--calib-data", "holdout", "--calib", "100",
         "--weight-bits", "4,8", "--share", "channel", "--share-k", "2,4", "--objectives", "accuracy,energy,memory",
@@ -62,12 +61,7 @@ class SharedRoundTripIT {
     c.assignment().get("layers").fields().forEachRemaining(e -> assertTrue(!e.getValue().asText().contains("@"),
         "deploy.json names plain multipliers: " + e));
 
-    String[] eval = run("evaluate", "--config", runDir.resolve("deploy.json").toString(), "--no-float",
-        "--no-layer-stats", "--format", "json", "-q", "--threads", "2");
-    JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-    assertEquals(c.verified().images(), e.get("images").asInt());
-    assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0, "bit-for-bit replay");
-    assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
+    JsonNode e = MixedWidthRoundTripIT.assertReplaysVerified(runDir, c);
 
     // the same deployment without its sharing entry evaluates the unshared weights: the entry is what is replayed
     ObjectNode raw = (ObjectNode) JSON.readTree(runDir.resolve("deploy.json").toFile());
