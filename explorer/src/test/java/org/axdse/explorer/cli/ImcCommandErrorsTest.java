@@ -1,7 +1,7 @@
 package org.axdse.explorer.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.axdse.explorer.cli.InProcess.oneLine;
+import static org.axdse.explorer.cli.InProcess.repo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +17,6 @@ class ImcCommandErrorsTest {
   @TempDir
   Path dir;
 
-  private static Path repo(String p) {
-    Path here = Path.of("").toAbsolutePath();
-    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
-  }
-
   private InProcess.Outcome evaluate(String... extra) {
     String[] base = {"imc", "evaluate", "--model", repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--limit", "10", "--calib", "10", "-q"};
@@ -29,14 +24,6 @@ class ImcCommandErrorsTest {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
     return InProcess.axdse(all);
-  }
-
-  private static void oneLine(InProcess.Outcome o, String... parts) {
-    assertEquals(2, o.code(), o.err());
-    assertEquals(1, o.err().lines().count(), o.err());
-    for (String p : parts) {
-      assertTrue(o.err().contains(p), o.err() + " lacks " + p);
-    }
   }
 
   @Test

@@ -1,8 +1,8 @@
 package org.axdse.explorer.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.axdse.explorer.cli.InProcess.oneLine;
+import static org.axdse.explorer.cli.InProcess.repo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,6 @@ class ImcCompensateErrorsTest {
   @TempDir
   Path dir;
 
-  private static Path repo(String p) {
-    Path here = Path.of("").toAbsolutePath();
-    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
-  }
-
   private static InProcess.Outcome run(String command, String... extra) {
     String[] base = {"imc", command, "--model", repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--calib", "10", "-q"};
@@ -30,14 +25,6 @@ class ImcCompensateErrorsTest {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
     return InProcess.axdse(all);
-  }
-
-  private static void oneLine(InProcess.Outcome o, String... parts) {
-    assertEquals(2, o.code(), o.err());
-    assertEquals(1, o.err().lines().count(), o.err());
-    for (String p : parts) {
-      assertTrue(o.err().contains(p), o.err() + " lacks " + p);
-    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.axdse.explorer.cli;
 
+import static org.axdse.explorer.cli.InProcess.repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImcSearchErrorsTest {
   @TempDir Path dir;
-
-  private static Path repo(String p) {
-    Path here = Path.of("").toAbsolutePath();
-    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
-  }
 
   private InProcess.Outcome search(String... extra) {
     String[] base = {"search", "--model", repo("models/lenet5.onnx").toString(), "--data", "fashion-mnist",

@@ -1,5 +1,6 @@
 package org.axdse.explorer.cli;
 
+import static org.axdse.explorer.cli.InProcess.repo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,11 +30,6 @@ class ImcSearchIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
-
-  private static Path repo(String p) {
-    Path here = Path.of("").toAbsolutePath();
-    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
-  }
 
   private static List<String> search(Path out, int threads) {
     return List.of("search", "--target", "imc", "--model", repo("models/lenet5.onnx").toString(), "--data",

@@ -1,9 +1,14 @@
 package org.axdse.explorer.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.axdse.explorer.backend.ProblemFactory;
 import picocli.CommandLine;
 
@@ -38,5 +43,20 @@ final class InProcess {
       t.printStackTrace(new PrintWriter(trace));
       return new Outcome(-1, trace.toString());
     }
+  }
+
+  /** A bad-input outcome: exit code 2 and exactly one line on stderr, containing each of {@code parts}. */
+  static void oneLine(Outcome o, String... parts) {
+    assertEquals(2, o.code(), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    for (String p : parts) {
+      assertTrue(o.err().contains(p), "'" + p + "' in: " + o.err());
+    }
+  }
+
+  /** A file of the repository ({@code models/...}, {@code data/...}) from the module or the repository root. */
+  static Path repo(String p) {
+    Path here = Path.of("").toAbsolutePath();
+    return (Files.exists(here.resolve(p)) ? here : here.getParent()).resolve(p);
   }
 }

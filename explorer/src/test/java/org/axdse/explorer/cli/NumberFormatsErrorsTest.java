@@ -1,6 +1,6 @@
 package org.axdse.explorer.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.axdse.explorer.cli.InProcess.oneLine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,14 +18,6 @@ class NumberFormatsErrorsTest {
   private static final String MODEL = ROOT.resolve("models/lenet5.onnx").toString();
   private static final String LSTM = ROOT.resolve("models/lstm.onnx").toString();
   private static final String DATA = "fashion-mnist:" + ROOT.resolve("data/fashion-mnist-test-2000");
-
-  private static void oneLine(InProcess.Outcome o, String... parts) {
-    assertEquals(2, o.code(), o.err());
-    assertTrue(!o.err().strip().contains("\n"), o.err());
-    for (String p : parts) {
-      assertTrue(o.err().contains(p), "'" + p + "' in: " + o.err());
-    }
-  }
 
   @Test
   void searchRefusesFloatDesignsItCannotRun() {
