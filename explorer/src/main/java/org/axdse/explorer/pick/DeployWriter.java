@@ -31,7 +31,7 @@ import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.LayerWidths;
-import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
@@ -143,7 +143,7 @@ public final class DeployWriter {
     DeployConfig.Retraining retraining = null;
     Double referenceExact = null;
     if (o.retrain() != null) {
-      referenceExact = exactAccuracy(model, pre, calib, settings, catalog, test, o.threads(), o.progress());
+      referenceExact = exactAccuracy(modelFile, model, pre, calib, settings, catalog, test, o.threads(), o.progress());
       DeployConfig.ModelFile base = new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(),
           sha);
       modelFile = PickRetraining.retrain(modelFile, assignment, spec, settings.quant(), catalog, o.retrain(),
@@ -154,7 +154,7 @@ public final class DeployWriter {
       retraining = new DeployConfig.Retraining(base, o.retrain().epochs(), o.retrain().learningRate(),
           o.retrain().batchSize(), o.retrain().seed());
     }
-    Measured m = measure(model, pre, calib, settings, catalog, assignment, shared.plan(), test, o.threads(),
+    Measured m = measure(modelFile, model, pre, calib, settings, catalog, assignment, shared.plan(), test, o.threads(),
         o.verify() || retraining != null, o.progress());
     QuantizedModel q = m.quant();
     Compensation compensation = m.compensation();
@@ -188,11 +188,11 @@ public final class DeployWriter {
   }
 
   /** Top-1 of {@code model} quantized with the run's settings, all multipliers exact. */
-  private static double exactAccuracy(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
+  private static double exactAccuracy(Path modelFile, Model model, Preprocessing pre, Dataset calib, RunSettings settings,
       MultiplierCatalog catalog, Dataset test, int threads, ProgressListener progress) {
     QuantizedModel q;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
+      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), k, progress);
     }
     try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
         sessionOptions(threads).withWidths(settings.widths()), progress)) {
@@ -211,13 +211,13 @@ public final class DeployWriter {
    * Quantizes {@code model} with the run's settings on {@code calib}, compensates {@code a} as the run did, and with
    * {@code evaluate} evaluates it on {@code test} with the weights shared as {@code sharing} says.
    */
-  private static Measured measure(Model model, Preprocessing pre, Dataset calib, RunSettings settings,
+  private static Measured measure(Path modelFile, Model model, Preprocessing pre, Dataset calib, RunSettings settings,
       MultiplierCatalog catalog, Assignment a, SharingPlan sharing, Dataset test, int threads, boolean evaluate,
       ProgressListener progress) {
     QuantizedModel q;
     Compensation compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, settings.quant(), k, progress);
+      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), k, progress);
       if (settings.compensation() != null) {
         compensation = PickSharing.compensate(CompensationCache.open(model, q, catalog, calib,
             settings.compensation(), k, settings.widths()), model, q, a, sharing, threads);

@@ -14,14 +14,15 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.results.run.MultiplierInfo;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.engine.AssignmentResolver;
-import org.axdse.simulator.engine.Calibration;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
@@ -95,7 +96,7 @@ public final class SimulatorProblems implements ProblemFactory {
     QuantizedModel q;
     CompensationCache compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(model, pre, calib, config, k);
+      q = RecordedQuantization.orCalibrate(modelPath, model, pre, calib, config, k, ProgressListener.NONE);
       if (qo.compensation() != null) {
         compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k, qo.widthSet());
       }

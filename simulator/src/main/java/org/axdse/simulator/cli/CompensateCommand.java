@@ -143,7 +143,7 @@ public final class CompensateCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
     }
-    QuantizedModel q = options.calibrate(m, pre, calibSet);
+    QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {
       try {
@@ -166,6 +166,7 @@ public final class CompensateCommand implements Callable<Integer> {
       Path sidecar = Preprocessing.sidecarOf(out);
       OnnxExporter.write(CompensatedWeights.toFloat(m, c.applyTo(q), c), out);
       AtomicFiles.write(sidecar, pre.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      ExportedQuantization.record(m, out, q);
       exported = evaluateExported(evalSet, calibSet, catalog, assignment, sessionOptions);
     }
     double seconds = (System.nanoTime() - start) / 1e9;

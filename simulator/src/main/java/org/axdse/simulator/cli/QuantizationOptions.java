@@ -15,6 +15,7 @@ import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.engine.AssignmentResolver;
 import org.axdse.simulator.engine.CachedCalibration;
 import org.axdse.simulator.engine.Calibration;
@@ -66,6 +67,10 @@ public final class QuantizationOptions {
   @Option(names = "--calib-method", description = "activation ranges: minmax, percentile (99.99) or mse "
       + "(default: ${DEFAULT-VALUE})")
   String calibMethod = "percentile";
+
+  @Option(names = "--recalibrate", description = "calibrate afresh even when the model has a recorded "
+      + "quantization beside it (M.quantization.json, written by retraining and compensate --out)")
+  boolean recalibrate;
 
   @Option(names = "--library", paramLabel = "DIR", description = "extra multiplier directory (repeatable)")
   List<Path> library = List.of();
@@ -171,10 +176,15 @@ public final class QuantizationOptions {
 
   /**
    * As {@link #calibrate(Model, Preprocessing, Dataset)} through the result cache ({@code $AXDSE_CACHE}): a
-   * calibration of the same model file, preprocessing, options and images is read back instead of run.
+   * calibration of the same model file, preprocessing, options and images is read back instead of run. A
+   * quantization recorded beside the model file ({@link RecordedQuantization}) is used instead, unless
+   * {@code --recalibrate}.
    */
   QuantizedModel calibrate(Path modelFile, Model model, Preprocessing pre, Dataset calib) {
     phases.add(SetupPhase.sinceJvmStart("JVM start, model and data loading"));
+    if (!recalibrate && RecordedQuantization.present(modelFile)) {
+      return RecordedQuantization.read(modelFile, model, pre, config());
+    }
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       return CachedCalibration.run(cache, DeployJson.sha256(modelFile) + modelVariant, model, pre, calib, config(), k,
           progress.listener(), phases::add);

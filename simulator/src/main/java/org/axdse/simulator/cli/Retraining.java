@@ -25,8 +25,9 @@ import picocli.CommandLine;
 
 /**
  * {@code axdse compensate --method retrain}: evaluates the assignment on the original model, has the
- * {@link Retrainer} of the training build fine-tune it and write {@code --out}, then quantizes the written model
- * afresh (recalibrated on the same calibration images) and evaluates the same assignment on it.
+ * {@link Retrainer} of the training build fine-tune it and write {@code --out} with the quantization it trained
+ * with ({@code M2.quantization.json}), then evaluates the same assignment on the written model with that
+ * quantization: the figure every later command gets from the written files.
  */
 final class Retraining {
   private Retraining() {}
@@ -39,6 +40,10 @@ final class Retraining {
     if (!options.valid() || !r.valid()) {
       throw new CommandLine.ParameterException(cmd, "expected --epochs >= 1, 0 < --lr < 1, --batch-size >= 1, "
           + QuantizationOptions.EXPECTED);
+    }
+    if (options.recalibrate) {
+      throw new CommandLine.ParameterException(cmd, "--recalibrate does not apply to --method retrain (it trains "
+          + "with the model's recorded quantization when there is one, and records its own with --out)");
     }
     if (out == null || !out.getFileName().toString().endsWith(".onnx")) {
       throw new CommandLine.ParameterException(cmd, "--method retrain needs --out M2.onnx (the retrained model)");
@@ -78,11 +83,14 @@ final class Retraining {
     return 0;
   }
 
-  /** The assignment's accuracy on {@code m}, quantized (calibrated) from scratch with the options. */
+  /**
+   * The assignment's accuracy on {@code m}, with the quantization recorded beside {@code file} (the retrained
+   * model's is the retraining's own), or calibrated from scratch with the options when there is none.
+   */
   private static Evaluation evaluate(Path file, Model m, DatasetSpec ds, Dataset evalSet, QuantizationOptions options,
       Assignment assignment, Path config) {
     Preprocessing pre = Preprocessing.requiredFor(file);
-    QuantizedModel q = options.calibrate(m, pre, options.calibrationSet(ds));
+    QuantizedModel q = options.calibrate(file, m, pre, options.calibrationSet(ds));
     SessionOptions so = options.plainSession();
     try (SimulationSession s = options.session(m, q, evalSet, options.catalog(), so)) {
       try {

@@ -13,7 +13,7 @@ import org.axdse.simulator.compensation.RetrainSettings;
 import org.axdse.simulator.compensation.Retrainer;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.Split;
-import org.axdse.simulator.engine.Calibration;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.errormodel.EmulationCheck;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -27,8 +27,9 @@ import org.axdse.simulator.quant.QuantizedModel;
  * The {@link Retrainer} of the training build ({@code axdse compensate --method retrain}, {@code axdse pick
  * --retrain}) for any model the importer reads: builds its {@link GraphNet}, checks the graph's float forward
  * against the float executor ({@link FloatParity}, printed), quantizes the model as the request says (calibrated
- * once on the training images), retrains it with {@link GraphEpochs}, and writes {@code OUT.onnx} with the
- * project's exporter (same layer names, so the same assignment file applies) and its preprocessing sidecar. A
+ * once on the training images, or the quantization recorded beside the model, {@link RecordedQuantization}),
+ * retrains it with {@link GraphEpochs}, and writes {@code OUT.onnx} with the project's exporter (same layer names,
+ * so the same assignment file applies), its preprocessing sidecar and the quantization it trained with. A
  * checkpoint per epoch goes to {@code OUT.retrain/} (locked with {@link RunLock}); {@code --resume} continues from
  * it and gives the weights of an uninterrupted run.
  */
@@ -74,7 +75,8 @@ public final class GraphRetrainer implements Retrainer {
         QuantizedModel q;
         Dataset calibration = train.subset(r.quant().calibrationImages(), r.quant().calibrationSeed());
         try (Kernels k = Kernels.create(r.threads(), KernelMode.fromSystemProperty())) {
-          q = Calibration.run(model, pre, calibration, r.quant(), k);
+          q = RecordedQuantization.orCalibrate(r.model(), model, pre, calibration, r.quant(), k,
+              org.axdse.multipliers.util.ProgressListener.NONE);
         }
         ModelEmulation emulation = r.settings().emulation() == RetrainSettings.Emulation.MODEL
             ? ModelEmulation.open(net, q, r.assignment(), r.catalog(), calibration, r.threads(), r.seed()) : null;
@@ -83,8 +85,10 @@ public final class GraphRetrainer implements Retrainer {
           GraphEpochs epochs = new GraphEpochs(ste, r, train, checkpoint);
           epochs.run();
         }
-        OnnxExporter.write(net.toModel(), r.out());
+        Model retrained = net.toModel();
+        OnnxExporter.write(retrained, r.out());
         pre.write(Preprocessing.sidecarOf(r.out()));
+        RecordedQuantization.write(r.out(), RecordedQuantization.forWeightsOf(model, OnnxImporter.load(r.out()), q));
       }
       Files.deleteIfExists(checkpoint);
     } catch (IOException e) {
