@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.axdse.explorer.training.cli.CompensateRetrainTest.Run;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +55,17 @@ class PickRetrainIT {
     assertEquals(0, e.code(), e.err());
     JsonNode ev = new ObjectMapper().readTree(e.out()).get("evaluation");
     assertEquals(d.verified().accuracy(), ev.get("assignment").get("top1").asDouble(), "bit-identical replay");
+
+    // the retrained model carries the deployment's quantization: the model file alone evaluates the same
+    Path recorded = RecordedQuantization.fileOf(retrained);
+    assertEquals(d.quantization().get("tensors"),
+        new ObjectMapper().readTree(recorded.toFile()).get("quantization").get("tensors"));
+    Path assignment = dir.resolve("assignment.json");
+    Files.writeString(assignment, d.assignment().toString());
+    Run alone = CompensateRetrainTest.run("evaluate", "--model", retrained.toString(), "--data", data, "--config",
+        assignment.toString(), "--format", "json", "--threads", "1", "--no-float", "--no-layer-stats");
+    assertEquals(0, alone.code(), alone.err());
+    assertEquals(d.verified().accuracy(),
+        new ObjectMapper().readTree(alone.out()).get("evaluation").get("assignment").get("top1").asDouble());
   }
 }
