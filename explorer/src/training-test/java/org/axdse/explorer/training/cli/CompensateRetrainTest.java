@@ -111,6 +111,21 @@ class CompensateRetrainTest {
   }
 
   @Test
+  void recalibrateIsAUsageErrorWithRetraining(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    assertTrue(refused(dir, "fashion-mnist:" + dir, "--recalibrate").err().contains("--recalibrate"));
+  }
+
+  @Test
+  void aBrokenRecordedQuantizationIsOneLineErrorBeforeTraining(@TempDir Path dir) throws Exception {
+    tinyData(dir);
+    Files.writeString(dir.resolve("lenet5.quantization.json"), "{\"format\": \"something else\"}");
+    Run r = refused(dir, "fashion-mnist:" + dir);
+    assertTrue(r.err().contains("lenet5.quantization.json: not a recorded quantization"), r.err());
+    assertTrue(!r.err().contains("retrain epoch"), r.err());
+  }
+
+  @Test
   void retrainWithoutOnnxOutIsUsageError(@TempDir Path dir) throws Exception {
     Path model = copyLenet(dir, true);
     Run r = run("compensate", "--model", model.toString(), "--data", "fashion-mnist", "--uniform",
