@@ -183,7 +183,12 @@ public final class QuantizationOptions {
   QuantizedModel calibrate(Path modelFile, Model model, Preprocessing pre, Dataset calib) {
     phases.add(SetupPhase.sinceJvmStart("JVM start, model and data loading"));
     if (!recalibrate && RecordedQuantization.present(modelFile)) {
-      return RecordedQuantization.read(modelFile, model, pre, config());
+      QuantizedModel q = RecordedQuantization.read(modelFile, model, pre, config());
+      if (progress.listener() != ProgressListener.NONE) {
+        System.err.println("quantization: recorded in " + RecordedQuantization.fileOf(modelFile)
+            + " (--recalibrate to calibrate afresh)");
+      }
+      return q;
     }
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       return CachedCalibration.run(cache, DeployJson.sha256(modelFile) + modelVariant, model, pre, calib, config(), k,

@@ -72,6 +72,10 @@ public final class GraphRetrainer implements Retrainer {
             + "largest |logit|))%n", model.layers().size(), net.parameters().size(), parity.maxAbsDiff(), probe,
             parity.maxAbsOutput(), FloatParity.LIMIT);
         r.log().flush();
+        if (RecordedQuantization.present(r.model())) {
+          r.log().println("retrain: trains with the quantization recorded in "
+              + RecordedQuantization.fileOf(r.model()));
+        }
         QuantizedModel q;
         Dataset calibration = train.subset(r.quant().calibrationImages(), r.quant().calibrationSeed());
         try (Kernels k = Kernels.create(r.threads(), KernelMode.fromSystemProperty())) {
