@@ -2,7 +2,8 @@ package org.axdse.simulator.kernels;
 
 /**
  * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
- * path: exact rows to {@link VectorExactKernel} (two at a time), rows with 16-bit tables to
+ * path: exact rows to {@link FloatExactKernel} (float32 FMA over k in chunks of exact sums; {@link
+ * VectorExactKernel} only for formats whose chunk would be too short), rows with 16-bit tables to
  * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}, or of a block narrower than
  * {@link #MIN_VECTOR_COLUMNS}) to {@link ScalarKernel}.
  */
