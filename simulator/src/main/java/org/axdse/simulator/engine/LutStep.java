@@ -1,5 +1,6 @@
 package org.axdse.simulator.engine;
 
+import org.axdse.simulator.kernels.ByteLookup;
 import org.axdse.simulator.model.AffineLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.quant.QuantParams;
@@ -63,9 +64,13 @@ final class LutStep implements Step {
     int batch = ctx.batch();
     int n = batch * ctx.act.perSample(out);
     int block = channelMajor ? batch * inner : inner;
+    if (channels == 1) {
+      ctx.forChunks(n, 1 << 14, (from, to) -> ByteLookup.map(ctx.kernels.mode(), lut, x, y, from, to));
+      return;
+    }
     ctx.forChunks(n, 1 << 14, (from, to) -> {
       for (int i = from; i < to; i++) {
-        int c = channels == 1 ? 0 : (i / block) % channels;
+        int c = (i / block) % channels;
         y[i] = lut[(c << 8) | (x[i] & 0xFF)];
       }
     });

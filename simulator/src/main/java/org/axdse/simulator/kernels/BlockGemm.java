@@ -2,7 +2,8 @@ package org.axdse.simulator.kernels;
 
 /**
  * Computes rows {@code [rowFrom, rowTo)} of C over one block of at most 128 columns, sending each row to its
- * path: exact rows to {@link VectorExactKernel} (two at a time), rows with 16-bit tables to
+ * path: exact rows to {@link FloatExactKernel} (float32 FMA over k in chunks of exact sums; {@link
+ * VectorExactKernel} only for formats whose chunk would be too short), rows with 16-bit tables to
  * {@link VectorTableKernel}, all others (and every row in {@link KernelMode#SCALAR}, or of a block narrower than
  * {@link #MIN_VECTOR_COLUMNS}) to {@link ScalarKernel}.
  */
@@ -46,7 +47,7 @@ final class BlockGemm {
       int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
-    if (FloatExactKernel.exactFor(w.format(), kLen)) {
+    if (FloatExactKernel.chunk(w.format()) >= FloatExactKernel.MIN_CHUNK) {
       exactFloat(a, aOff, lda, cols, w, signed, rows, count, c, ldc, col0, s);
       return;
     }
@@ -69,34 +70,42 @@ final class BlockGemm {
     }
   }
 
-  /** As {@link #exact} through {@link FloatExactKernel}, for layers whose sums float32 holds exactly. */
+  /**
+   * As {@link #exact} through {@link FloatExactKernel}, k in chunks of {@link FloatExactKernel#chunk} (one chunk
+   * for signed 8x8 layers up to K = 1,024), whose exact float sums are added in int32.
+   */
   private static void exactFloat(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
       int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
     FloatExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wideFloat);
     int[] wv = w.valuesArray();
-    for (int t = 0; t < tiles; t++) {
-      int valid = Math.min(64, cols - 64 * t);
-      int col = col0 + 64 * t;
-      int i = 0;
-      float[] fv = w.floatValuesArray();
-      for (; i + 4 <= count; i += 4) {
-        for (int j = 0; j < 4; j++) {
-          s.cOffs[j] = rows[i + j] * ldc + col;
+    float[] fv = w.floatValuesArray();
+    int chunk = FloatExactKernel.chunk(w.format());
+    for (int k0 = 0; k0 < kLen; k0 += chunk) {
+      int k1 = (int) Math.min(kLen, (long) k0 + chunk);
+      boolean add = k0 > 0;
+      for (int t = 0; t < tiles; t++) {
+        int valid = Math.min(64, cols - 64 * t);
+        int col = col0 + 64 * t;
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+          for (int j = 0; j < 4; j++) {
+            s.cOffs[j] = rows[i + j] * ldc + col;
+          }
+          FloatExactKernel.rows4(s.wideFloat, 64 * t, k0, k1, fv, rows[i] * kLen, rows[i + 1] * kLen,
+              rows[i + 2] * kLen, rows[i + 3] * kLen, c, s.cOffs, valid, add, s.accFloat);
         }
-        FloatExactKernel.rows4(s.wideFloat, 64 * t, kLen, fv, rows[i] * kLen, rows[i + 1] * kLen,
-            rows[i + 2] * kLen, rows[i + 3] * kLen, c, s.cOffs, valid, s.accFloat);
-      }
-      for (; i + 2 <= count; i += 2) {
-        int n0 = rows[i];
-        int n1 = rows[i + 1];
-        FloatExactKernel.rows2(s.wideFloat, 64 * t, kLen, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col,
-            n1 * ldc + col, valid, s.accFloat);
-      }
-      for (; i < count; i++) {
-        FloatExactKernel.row1(s.wideFloat, 64 * t, kLen, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
-            s.accFloat);
+        for (; i + 2 <= count; i += 2) {
+          int n0 = rows[i];
+          int n1 = rows[i + 1];
+          FloatExactKernel.rows2(s.wideFloat, 64 * t, k0, k1, wv, n0 * kLen, n1 * kLen, c, n0 * ldc + col,
+              n1 * ldc + col, valid, add, s.accFloat);
+        }
+        for (; i < count; i++) {
+          FloatExactKernel.row1(s.wideFloat, 64 * t, k0, k1, wv, rows[i] * kLen, c, rows[i] * ldc + col, valid,
+              add, s.accFloat);
+        }
       }
     }
   }

@@ -8,7 +8,8 @@ import org.axdse.multipliers.table.MultiplierFormat;
  * The exact path through float32 fused multiply-adds, used when it is exact: every product and every partial sum
  * is an integer of magnitude at most {@code K * max|a| * max|w|}, and when that bound is at most 2^24 each such
  * integer is a float32, so each fused multiply-add rounds nothing and the sums equal the int32 ones bit for bit
- * (signed 8x8 layers: K up to 1,024). A 512-bit FMA does 16 multiply-adds in one instruction where the int path
+ * (signed 8x8 layers: K up to 1,024; longer reductions, and unsigned 8x8 ones beyond K = 258, run in chunks
+ * of exact float sums added in int32, see {@link #chunk}). A 512-bit FMA does 16 multiply-adds in one instruction where the int path
  * needs a multiply ({@code vpmulld}, slow) and an add. The block is widened to floats once and shared by all exact
  * rows; a 4-row x 64-column register block (16 accumulators) uses each activation load four times (1.3 to 1.5
  * times the GMAC per CPU second of a 2-row block on ResNet-20's 3x3 layers; unlike the int path's multiplies,
@@ -23,13 +24,28 @@ final class FloatExactKernel {
   /** The largest sum magnitude up to which float32 holds every integer. */
   static final long EXACT_LIMIT = 1L << 24;
 
+  /**
+   * Formats whose {@link #chunk} is shorter keep the int32 path (a float-to-int conversion per chunk would cost
+   * more than it saves); no format of at most 8x8 bits comes near (the shortest chunk is 258).
+   */
+  static final int MIN_CHUNK = 16;
+
   private FloatExactKernel() {}
 
   /** True when float32 sums of {@code kLen} products of {@code format} are exact (see the class comment). */
   static boolean exactFor(MultiplierFormat format, int kLen) {
+    return kLen <= chunk(format);
+  }
+
+  /**
+   * The longest run of k whose float32 sums are exact for {@code format}: {@code floor(2^24 / (max|a| *
+   * max|w|))}, 1,024 for signed 8x8, 258 for unsigned 8x8. Longer reductions are summed in chunks of this length,
+   * each chunk's exact sum converted to int and added in int32 (which wraps as the int path's sums do).
+   */
+  static int chunk(MultiplierFormat format) {
     long a = Math.max(-(long) format.minActivation(), format.maxActivation());
     long w = Math.max(-(long) format.minWeight(), format.maxWeight());
-    return kLen * a * w <= EXACT_LIMIT;
+    return (int) Math.min(Integer.MAX_VALUE, EXACT_LIMIT / Math.max(1, a * w));
   }
 
   /**
@@ -55,11 +71,11 @@ final class FloatExactKernel {
   }
 
   /** Rows at weight offsets {@code w0}, {@code w1} over one tile at {@code t0} of the widened block. */
-  static void rows2(float[] aw, int t0, int kLen, int[] wv, int w0, int w1, int[] c, int c0, int c1, int valid,
-      float[] tmp) {
+  static void rows2(float[] aw, int t0, int k0, int k1, int[] wv, int w0, int w1, int[] c, int c0, int c1,
+      int valid, boolean add, float[] tmp) {
     FloatVector z = FloatVector.zero(F);
     FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
-    for (int k = 0; k < kLen; k++) {
+    for (int k = k0; k < k1; k++) {
       int base = k * WIDE + t0;
       FloatVector a0 = FloatVector.fromArray(F, aw, base);
       FloatVector a1 = FloatVector.fromArray(F, aw, base + 16);
@@ -84,17 +100,17 @@ final class FloatExactKernel {
     s11.intoArray(tmp, 80);
     s12.intoArray(tmp, 96);
     s13.intoArray(tmp, 112);
-    store(tmp, 0, c, c0, valid);
-    store(tmp, 64, c, c1, valid);
+    store(tmp, 0, c, c0, valid, add);
+    store(tmp, 64, c, c1, valid, add);
   }
 
   /** Rows at weight offsets {@code w[0..3]} over one tile: a 4-row block, 16 accumulators. */
-  static void rows4(float[] aw, int t0, int kLen, float[] wv, int w0, int w1, int w2, int w3, int[] c, int[] cOff,
-      int valid, float[] tmp) {
+  static void rows4(float[] aw, int t0, int k0, int k1, float[] wv, int w0, int w1, int w2, int w3, int[] c,
+      int[] cOff, int valid, boolean add, float[] tmp) {
     FloatVector z = FloatVector.zero(F);
     FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
     FloatVector s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
-    for (int k = 0; k < kLen; k++) {
+    for (int k = k0; k < k1; k++) {
       int base = k * WIDE + t0;
       FloatVector a0 = FloatVector.fromArray(F, aw, base);
       FloatVector a1 = FloatVector.fromArray(F, aw, base + 16);
@@ -138,15 +154,16 @@ final class FloatExactKernel {
     s32.intoArray(tmp, 224);
     s33.intoArray(tmp, 240);
     for (int r = 0; r < 4; r++) {
-      store(tmp, 64 * r, c, cOff[r], valid);
+      store(tmp, 64 * r, c, cOff[r], valid, add);
     }
   }
 
   /** One row over one tile of the widened block. */
-  static void row1(float[] aw, int t0, int kLen, int[] wv, int w0, int[] c, int c0, int valid, float[] tmp) {
+  static void row1(float[] aw, int t0, int k0, int k1, int[] wv, int w0, int[] c, int c0, int valid, boolean add,
+      float[] tmp) {
     FloatVector z = FloatVector.zero(F);
     FloatVector s0 = z, s1 = z, s2 = z, s3 = z;
-    for (int k = 0; k < kLen; k++) {
+    for (int k = k0; k < k1; k++) {
       int base = k * WIDE + t0;
       FloatVector v = FloatVector.broadcast(F, (float) wv[w0 + k]);
       s0 = FloatVector.fromArray(F, aw, base).fma(v, s0);
@@ -158,14 +175,23 @@ final class FloatExactKernel {
     s1.intoArray(tmp, 16);
     s2.intoArray(tmp, 32);
     s3.intoArray(tmp, 48);
-    store(tmp, 0, c, c0, valid);
+    store(tmp, 0, c, c0, valid, add);
   }
 
-  /** Copies the 64 sums of one tile from {@code tmp[at ..]} to {@code c[off ..]}, as ints. */
-  private static void store(float[] tmp, int at, int[] c, int off, int valid) {
+  /**
+   * Copies the 64 sums of one tile from {@code tmp[at ..]} to {@code c[off ..]} as ints, or adds them there (the
+   * chunks after the first: int32 additions, wrapping as the int path's).
+   */
+  private static void store(float[] tmp, int at, int[] c, int off, int valid, boolean add) {
     int n = Math.min(64, valid);
-    for (int i = 0; i < n; i++) {
-      c[off + i] = (int) tmp[at + i];
+    if (add) {
+      for (int i = 0; i < n; i++) {
+        c[off + i] += (int) tmp[at + i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        c[off + i] = (int) tmp[at + i];
+      }
     }
   }
 }

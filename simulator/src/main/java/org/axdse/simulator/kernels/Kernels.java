@@ -1,7 +1,5 @@
 package org.axdse.simulator.kernels;
 
-import java.util.Arrays;
-
 /**
  * The integer kernels of the simulator: raw accumulators of GEMMs and convolutions whose every multiplication is
  * a product-table lookup, {@code C[n][m] = sum_k T_n[A[k][m]][W[n][k]]} (int32, wrapping), where {@code T_n} is
@@ -126,20 +124,9 @@ public final class Kernels implements AutoCloseable {
       BlockGemm.compute(mode, a, aOff, lda, cols, w, t, r0, Math.min((group + 1) * perGroup, r0 + chunk), out, m,
           col0, s);
       if (columnSums != null && r0 == group * perGroup) {
-        sumColumns(a, aOff, lda, kLen, cols, signed, columnSums, group * m + col0);
+        ColumnSums.of(mode, a, aOff, lda, kLen, cols, signed, columnSums, group * m + col0, s.sums);
       }
     });
-  }
-
-  private static void sumColumns(byte[] a, int aOff, int lda, int kLen, int cols, boolean signed, int[] out,
-      int off) {
-    Arrays.fill(out, off, off + cols, 0);
-    for (int k = 0; k < kLen; k++) {
-      int base = aOff + k * lda;
-      for (int i = 0; i < cols; i++) {
-        out[off + i] += signed ? a[base + i] : a[base + i] & 0xFF;
-      }
-    }
   }
 
   /** Rows per task: all rows, unless there are too few column blocks to keep every thread busy. */

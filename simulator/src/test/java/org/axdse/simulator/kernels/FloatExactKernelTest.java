@@ -83,4 +83,57 @@ class FloatExactKernelTest {
       }
     }
   }
+
+  /**
+   * Unsigned 8x8 layers beyond K = 258 (ResNet-20's K = 288 and 576 under asymmetric quantization) run in chunks
+   * of 258 exact float sums added in int32. With every operand 255 a column sums K * 65,025, which passes 2^24 at
+   * K = 259; random extremes, the integer sums computed here in long arithmetic, on 1 and 2 threads.
+   */
+  @Test
+  void unsignedLayersBeyondOneChunkGiveTheIntegerSums() {
+    MultiplierFormat f = MultiplierFormat.unsigned8x8();
+    assertEquals(258, FloatExactKernel.chunk(f), "2^24 / 65025 rounded down");
+    assertEquals(1024, FloatExactKernel.chunk(MultiplierFormat.signed8x8()), "2^24 / 2^14");
+    Random r = new Random(9);
+    for (int kLen : new int[] {258, 259, 288, 516, 517, 576, 700}) {
+      int m = 70 + r.nextInt(100);
+      int rows = 7;
+      byte[][] a = new byte[kLen][m];
+      int[] values = new int[rows * kLen];
+      for (int k = 0; k < kLen; k++) {
+        for (int i = 0; i < m; i++) {
+          a[k][i] = (byte) (i == 0 || r.nextInt(4) > 0 ? 255 : r.nextInt(256));
+        }
+        for (int n = 0; n < rows; n++) {
+          values[n * kLen + k] = n == 0 || r.nextInt(4) > 0 ? 255 : r.nextInt(256);
+        }
+      }
+      int[] expected = new int[rows * m];
+      for (int n = 0; n < rows; n++) {
+        for (int i = 0; i < m; i++) {
+          long s = 0;
+          for (int k = 0; k < kLen; k++) {
+            s += (long) (a[k][i] & 0xFF) * values[n * kLen + k];
+          }
+          expected[n * m + i] = (int) s;
+        }
+      }
+      assertEquals((long) kLen * 65025, expected[0], "row 0, column 0 is all 255 * 255");
+      ActivationPanel p = ActivationPanel.allocate(kLen, m);
+      for (int k = 0; k < kLen; k++) {
+        for (int i = 0; i < m; i++) {
+          p.set(k, i, a[k][i]);
+        }
+      }
+      WeightMatrix w = WeightMatrix.ofValues(f, rows, kLen, values);
+      RowTables t = Reference.compile(Collections.nCopies(rows, ProductTable.exact(f)));
+      for (int threads = 1; threads <= 2; threads++) {
+        try (Kernels v = Kernels.createUnchecked(threads, KernelMode.VECTOR)) {
+          int[] c = new int[rows * m];
+          v.gemm(p, w, t, c);
+          assertArrayEquals(expected, c, "vector, " + threads + " threads, K=" + kLen + ", M=" + m);
+        }
+      }
+    }
+  }
 }
