@@ -216,10 +216,8 @@ public final class FloatDesignFlow implements LayerDataflow {
 
   /** Row {@code n} of the accumulators from the exact piece sums (the double path's {@link #accumulator}). */
   private void toAccumulators(int[][] sums, int n, int m, int[] colSums, int sumsOff, int[] acc) {
-    double[] s = new double[m];
-    pieces.sums(sums, n * m, m, s);
     for (int col = 0; col < m; col++) {
-      acc[n * m + col] = accumulator(s[col], n, colSums == null ? 0 : colSums[sumsOff + col]);
+      acc[n * m + col] = accumulator(pieces.sum(sums, n * m + col), n, colSums == null ? 0 : colSums[sumsOff + col]);
     }
   }
 

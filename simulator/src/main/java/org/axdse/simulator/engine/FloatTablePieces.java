@@ -27,17 +27,15 @@ final class FloatTablePieces {
   private static final int MAX_PIECES = 3;
 
   private final int pieces;
-  private final int unit;
-  private final long base;
-  private final int k;
+  private final double scale;
+  private final long kBase;
   private final WeightMatrix weights;
   private final RowTables[] tables;
 
   private FloatTablePieces(int pieces, int unit, long base, int k, WeightMatrix weights, RowTables[] tables) {
     this.pieces = pieces;
-    this.unit = unit;
-    this.base = base;
-    this.k = k;
+    this.scale = Math.scalb(1.0, unit);
+    this.kBase = (long) k * base;
     this.weights = weights;
     this.tables = tables;
   }
@@ -135,28 +133,16 @@ final class FloatTablePieces {
     return sums;
   }
 
-  /**
-   * {@code out[j] = } the exact sum at {@code from + j} of the piece sums, {@code j < count}, as a double (exact:
-   * below 2^53 units of a power of two).
-   */
-  void sums(int[][] sums, int from, int count, double[] out) {
-    long kBase = (long) k * base;
-    double scale = Math.scalb(1.0, unit);
-    int[] s0 = sums[0];
-    if (pieces == 1) {
-      for (int j = 0; j < count; j++) {
-        out[j] = (kBase + s0[from + j]) * scale;
+  /** The exact sum at {@code index} of the piece sums, as a double (exact: below 2^53 units of a power of two). */
+  double sum(int[][] sums, int index) {
+    long v = kBase + sums[0][index];
+    if (pieces > 1) {
+      v += (long) sums[1][index] << 16;
+      if (pieces > 2) {
+        v += (long) sums[2][index] << 32;
       }
-      return;
     }
-    int[] s1 = sums[1];
-    int[] s2 = pieces == 3 ? sums[2] : null;
-    for (int j = 0; j < count; j++) {
-      long v = kBase + s0[from + j] + ((long) s1[from + j] << 16);
-      if (s2 != null) {
-        v += (long) s2[from + j] << 32;
-      }
-      out[j] = v * scale;
-    }
+    return v * scale;
   }
+
 }
