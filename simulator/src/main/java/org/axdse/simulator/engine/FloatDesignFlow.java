@@ -21,8 +21,9 @@ import org.axdse.simulator.quant.QuantParams;
  * integer codes, as everywhere in the engine, and the layer converts them to its float format.
  *
  * <ol>
- *   <li>Weights: the model's float weights, rounded once to the format with one per-tensor scale
- *       {@code s_f = amax(w) / maxFinite} (round to nearest, ties to even, saturating: {@link Minifloat#encode}).
+ *   <li>Weights: the model's float weights, rounded once to the format with one scale {@code s_f = amax(w) /
+ *       maxFinite} per tensor, or per output channel when the layer's integer quantization is per channel
+ *       ({@code --per-channel}) (round to nearest, ties to even, saturating: {@link Minifloat#encode}).
  *   <li>Activations: input code {@code x} means {@code s_in * (x - z_in)}; it becomes the format code of that
  *       value over {@code s_a = max(|rangeMin|, |rangeMax|) / maxFinite} (the integer calibration's range), one
  *       256-entry map per layer.
@@ -93,14 +94,23 @@ public final class FloatDesignFlow implements LayerDataflow {
     this.design = design.name();
     this.k = w.length / rows;
     this.weightBits = f.bits();
+    boolean perChannel = q.weights().channels() > 1;
+    double[] sf = new double[rows];
     double wAmax = 0;
-    for (float v : w) {
-      wAmax = Math.max(wAmax, Math.abs(v));
+    for (int n = 0; n < rows; n++) {
+      double rowAmax = 0;
+      for (int i = n * k; i < (n + 1) * k; i++) {
+        rowAmax = Math.max(rowAmax, Math.abs(w[i]));
+      }
+      sf[n] = scale(rowAmax, f);
+      wAmax = Math.max(wAmax, rowAmax);
     }
-    double sf = scale(wAmax, f);
+    if (!perChannel) {
+      java.util.Arrays.fill(sf, scale(wAmax, f));
+    }
     this.weightCodes = new int[w.length];
     for (int i = 0; i < w.length; i++) {
-      weightCodes[i] = f.encode(w[i] / sf);
+      weightCodes[i] = f.encode(w[i] / sf[i / k]);
     }
     QuantParams in = q.input();
     double sa = scale(Math.max(Math.abs(in.rangeMin()), Math.abs(in.rangeMax())), f);
@@ -121,7 +131,7 @@ public final class FloatDesignFlow implements LayerDataflow {
     int za = in.zeroPoint();
     for (int n = 0; n < rows; n++) {
       QuantParams pw = q.weights().paramsOf(n * k);
-      toAccumulator[n] = sa * sf / (in.scale() * pw.scale());
+      toAccumulator[n] = sa * sf[n] / (in.scale() * pw.scale());
       weightZero[n] = pw.zeroPoint();
       long rowSum = 0;
       for (int i = n * k; i < (n + 1) * k; i++) {
