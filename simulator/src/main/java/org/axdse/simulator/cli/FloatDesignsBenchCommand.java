@@ -74,7 +74,12 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
     Bounds.check("--reps", reps, 1, 1000);
     Bounds.check("--seconds", (long) Math.ceil(seconds), 1, 3600, "an hour per figure");
     MultiplierCatalog catalog = MultiplierCatalog.builtin();
-    Multiplier d = catalog.byName(design);
+    Multiplier d;
+    try {
+      d = catalog.byName(design);
+    } catch (BadInputException e) {
+      throw new BadInputException("--design " + design + ": " + e.getMessage());
+    }
     if (!d.format().isFloat()) {
       throw new BadInputException("--design " + design + ": not a float multiplier (e.g. e4m3_exact, e4m3_lmul)");
     }
