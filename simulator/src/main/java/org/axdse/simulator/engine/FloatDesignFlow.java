@@ -58,25 +58,18 @@ public final class FloatDesignFlow implements LayerDataflow {
   private final boolean scalar;
   private final FloatTablePieces pieces;
   private final boolean weightsSymmetric;
+  private final ApproximableLayer layer;
+  private final LayerQuantization quantization;
+  private final Multiplier multiplier;
 
-  private FloatDesignFlow(FloatDesignFlow vector, boolean scalar) {
-    design = vector.design;
-    rows = vector.rows;
-    k = vector.k;
-    weightBits = vector.weightBits;
-    weightCodes = vector.weightCodes;
-    products = vector.products;
-    toAccumulator = vector.toAccumulator;
-    rowOffset = vector.rowOffset;
-    weightZero = vector.weightZero;
-    signedInput = vector.signedInput;
-    this.scalar = scalar;
-    pieces = null;
-    weightsSymmetric = vector.weightsSymmetric;
-  }
+  /** How the sums run: the fastest path that applies, the vectorized double loop, or the scalar reference loop. */
+  private enum Path { FAST, DOUBLES, SCALAR }
 
-  private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
-    this.scalar = false;
+  private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design, Path path) {
+    this.layer = layer;
+    this.quantization = q;
+    this.multiplier = design;
+    this.scalar = path == Path.SCALAR;
     Minifloat f = design.format().element();
     if (f == null) {
       throw new IllegalArgumentException(design.name() + " is not a float multiplier");
@@ -117,12 +110,12 @@ public final class FloatDesignFlow implements LayerDataflow {
     this.signedInput = in.signed();
     ProductTable table = design.table();
     int codes = 1 << weightBits;
-    this.products = new double[codes << 8];
+    double[] byWeight = new double[codes << 8];
     for (int b = 0; b < 256; b++) {
       int x = signedInput ? (byte) b : b;
       int a = f.encode(in.dequantize(x) / sa);
       for (int c = 0; c < codes; c++) {
-        products[(c << 8) | b] = FloatProduct.unpack(table.product(a, c)).value();
+        byWeight[(c << 8) | b] = FloatProduct.unpack(table.product(a, c)).value();
       }
     }
     this.toAccumulator = new double[rows];
@@ -139,7 +132,8 @@ public final class FloatDesignFlow implements LayerDataflow {
       }
       rowOffset[n] = za * rowSum - (long) k * za * weightZero[n];
     }
-    this.pieces = FloatTablePieces.of(products, weightCodes, rows, k, signedInput);
+    this.pieces = path == Path.FAST ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput) : null;
+    this.products = pieces == null ? byWeight : null; // with pieces, their tables hold the products
     this.weightsSymmetric = java.util.Arrays.stream(weightZero).allMatch(z -> z == 0);
   }
 
@@ -148,7 +142,7 @@ public final class FloatDesignFlow implements LayerDataflow {
    * float multiplier {@code design}.
    */
   public static FloatDesignFlow of(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
-    return new FloatDesignFlow(layer, q, design);
+    return new FloatDesignFlow(layer, q, design, Path.FAST);
   }
 
   private static double scale(double amax, Minifloat f) {
@@ -160,12 +154,12 @@ public final class FloatDesignFlow implements LayerDataflow {
    * same accumulators, slower; the reference of tests and {@code bench float-designs}.
    */
   public FloatDesignFlow scalarReference() {
-    return new FloatDesignFlow(this, true);
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.SCALAR);
   }
 
   /** This layer on the vectorized double path ({@link FloatTableGemm}) even where the table kernels apply. */
   FloatDesignFlow doublePath() {
-    return new FloatDesignFlow(this, false);
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.DOUBLES);
   }
 
   /** Kernel passes per call when the layer runs through the integer table kernels, 0 on the double path. */
