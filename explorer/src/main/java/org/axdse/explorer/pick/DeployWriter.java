@@ -135,6 +135,10 @@ public final class DeployWriter {
         assignment(pick.point(), layerNames, dir.file(RunDirectory.FRONT_JSON)));
     Assignment assignment = shared.assignment();
     assignment.multipliersUsed().forEach(catalog::byName);
+    if (o.retrain() != null) {
+      org.axdse.simulator.engine.FloatDesignRefusal.refuse(model, assignment, catalog,
+          org.axdse.simulator.engine.FloatDesignRefusal.RETRAINING);
+    }
     if (o.retrain() != null && !shared.plan().isEmpty()) {
       throw new BadInputException("--retrain: a point with weight sharing cannot be retrained");
     }

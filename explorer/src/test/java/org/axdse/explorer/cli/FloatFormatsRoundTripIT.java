@@ -66,5 +66,9 @@ class FloatFormatsRoundTripIT {
       assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
     }
     assertTrue(c.verified().multiplierEnergy() < 1.0, "an E4M3 layer saves multiplier energy under the model");
+    Path retrained = tmp.resolve("retrained");
+    InProcess.oneLine(InProcess.axdse("pick", runDir.toString(), "--max-energy", "1", "--retrain", "--out",
+        retrained.toString(), "-q"), "layer 'conv_0'", "'" + floatDesign + "'", "retraining");
+    assertFalse(Files.exists(retrained.resolve("deploy.json")), "a refused retraining writes no deploy.json");
   }
 }

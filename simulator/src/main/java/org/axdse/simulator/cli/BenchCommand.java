@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Performance benchmarks (figures go to BENCHMARKS.md).",
     subcommands = {KernelsBenchCommand.class, ModelBenchCommand.class, ErrorModelBenchCommand.class,
-        ShareBenchCommand.class, PredictBenchCommand.class, ImcBenchCommand.class, FormatsBenchCommand.class})
+        ShareBenchCommand.class, PredictBenchCommand.class, ImcBenchCommand.class, FormatsBenchCommand.class,
+        FloatDesignsBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -26,6 +26,7 @@ import org.axdse.simulator.compensation.LayerCompensation;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.engine.Evaluation;
+import org.axdse.simulator.engine.FloatDesignRefusal;
 import org.axdse.simulator.engine.SessionOptions;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.kernels.KernelMode;
@@ -143,6 +144,7 @@ public final class CompensateCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
     }
+    FloatDesignRefusal.refuse(m, assignment, catalog, FloatDesignRefusal.COMPENSATION, choice.config);
     QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     Compensation c;
     try (Kernels k = Kernels.create(options.threads(), KernelMode.fromSystemProperty())) {

@@ -109,8 +109,8 @@ public final class FormatsBenchCommand implements Callable<Integer> {
         Runnable floatCall = () -> fl.run(x, batch);
         KernelsBenchCommand.run(tableCall, Math.min(2.0, seconds)); // both compiled before either is timed
         KernelsBenchCommand.run(floatCall, Math.min(2.0, seconds));
-        double[] t = measure(tableCall, macs);
-        double[] fp = measure(floatCall, macs);
+        double[] t = measure(tableCall, macs, reps, seconds);
+        double[] fp = measure(floatCall, macs, reps, seconds);
         String name = c.name() + " " + c.inC() + "->" + c.outC() + " " + h + "x" + h;
         out.printf(Locale.ROOT, "%-28s %,10d %9.2f %9.2f %10.2f %10.2f %11.2f%n", name, macs, t[0], fp[0], t[1],
             fp[1], t[0] / fp[0]);
@@ -128,8 +128,8 @@ public final class FormatsBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Best wall-clock GMAC/s of {@link #reps} runs, and GMAC per process CPU second. */
-  private double[] measure(Runnable call, long macs) {
+  /** Best wall-clock GMAC/s of {@code reps} runs of {@code seconds} in all, and GMAC per process CPU second. */
+  static double[] measure(Runnable call, long macs, int reps, double seconds) {
     double best = 0;
     long total = 0;
     long cpu0 = KernelsBenchCommand.processCpuNanos();

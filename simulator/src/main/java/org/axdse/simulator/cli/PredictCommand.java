@@ -12,6 +12,7 @@ import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.engine.FloatDesignRefusal;
 import org.axdse.simulator.engine.SetupPhase;
 import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.model.Model;
@@ -118,6 +119,7 @@ public final class PredictCommand implements Callable<Integer> {
     Dataset calibSet = options.calibrationSet(ds);
     MultiplierCatalog catalog = options.catalog();
     Assignment assignment = options.assignment(m, choice.config, choice.uniform);
+    FloatDesignRefusal.refuse(m, assignment, catalog, FloatDesignRefusal.PREDICTION, choice.config);
     QuantizedModel q = options.calibrate(model, m, pre, calibSet);
     String sha = DeployJson.sha256(model);
     List<SetupPhase> phases = new java.util.ArrayList<>();

@@ -62,6 +62,8 @@ final class Retraining {
     Assignment assignment = config != null ? AssignmentJson.read(config)
         : Assignment.uniform(m.approximableLayers().stream().map(l -> l.name()).toList(), uniform);
     EmulationCheck.refuseUndescribable(settings.emulation(), m, assignment, catalog, quant);
+    org.axdse.simulator.engine.FloatDesignRefusal.refuse(m, assignment, catalog,
+        org.axdse.simulator.engine.FloatDesignRefusal.RETRAINING, config);
     Evaluation before = evaluate(model, m, ds, evalSet, options, assignment, config);
     long trainStart = System.nanoTime();
     Path written = retrainer.retrain(new RetrainRequest(model, assignment, ds, quant, catalog, r.epochs,

@@ -6,6 +6,7 @@ import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
+import org.axdse.simulator.kernels.FloatTableGemm;
 import org.axdse.simulator.kernels.Im2Col;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.ApproximableLayer;
@@ -20,8 +21,9 @@ import org.axdse.simulator.quant.QuantParams;
  * integer codes, as everywhere in the engine, and the layer converts them to its float format.
  *
  * <ol>
- *   <li>Weights: the model's float weights, rounded once to the format with one per-tensor scale
- *       {@code s_f = amax(w) / maxFinite} (round to nearest, ties to even, saturating: {@link Minifloat#encode}).
+ *   <li>Weights: the model's float weights, rounded once to the format with one scale {@code s_f = amax(w) /
+ *       maxFinite} per tensor, or per output channel when the layer's integer quantization is per channel
+ *       ({@code --per-channel}) (round to nearest, ties to even, saturating: {@link Minifloat#encode}).
  *   <li>Activations: input code {@code x} means {@code s_in * (x - z_in)}; it becomes the format code of that
  *       value over {@code s_a = max(|rangeMin|, |rangeMax|) / maxFinite} (the integer calibration's range), one
  *       256-entry map per layer.
@@ -33,9 +35,15 @@ import org.axdse.simulator.quant.QuantParams;
  *       sum in the layer's accumulator units; the written accumulator is {@code T} plus the zero-point terms the
  *       {@link Requantizer} subtracts again, so the engine adds the int32 bias and requantizes as for any layer.
  * </ol>
+ *
+ * <p>Two ways to the same sums, bit for bit: where every product of the layer is an integer multiple of one power
+ * of two and the double sum is provably exact, the integer table kernels sum 16-bit pieces of the products
+ * ({@link FloatTablePieces}); elsewhere the vectorized double loop ({@link FloatTableGemm}). {@link
+ * #scalarReference()} is the scalar loop both replaced.
  */
 public final class FloatDesignFlow implements LayerDataflow {
-  private static final int COLUMN_BLOCK = 64;
+  private static final int COLUMN_BLOCK = FloatTableGemm.TILE;
+  private static final int ROW_BLOCK = 16;
 
   private final String design;
   private final int rows;
@@ -47,8 +55,21 @@ public final class FloatDesignFlow implements LayerDataflow {
   private final long[] rowOffset;
   private final int[] weightZero;
   private final boolean signedInput;
+  private final boolean scalar;
+  private final FloatTablePieces pieces;
+  private final boolean weightsSymmetric;
+  private final ApproximableLayer layer;
+  private final LayerQuantization quantization;
+  private final Multiplier multiplier;
 
-  private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
+  /** How the sums run: the fastest path that applies, the vectorized double loop, or the scalar reference loop. */
+  private enum Path { FAST, DOUBLES, SCALAR }
+
+  private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design, Path path) {
+    this.layer = layer;
+    this.quantization = q;
+    this.multiplier = design;
+    this.scalar = path == Path.SCALAR;
     Minifloat f = design.format().element();
     if (f == null) {
       throw new IllegalArgumentException(design.name() + " is not a float multiplier");
@@ -66,26 +87,35 @@ public final class FloatDesignFlow implements LayerDataflow {
     this.design = design.name();
     this.k = w.length / rows;
     this.weightBits = f.bits();
+    boolean perChannel = q.weights().channels() > 1;
+    double[] sf = new double[rows];
     double wAmax = 0;
-    for (float v : w) {
-      wAmax = Math.max(wAmax, Math.abs(v));
+    for (int n = 0; n < rows; n++) {
+      double rowAmax = 0;
+      for (int i = n * k; i < (n + 1) * k; i++) {
+        rowAmax = Math.max(rowAmax, Math.abs(w[i]));
+      }
+      sf[n] = scale(rowAmax, f);
+      wAmax = Math.max(wAmax, rowAmax);
     }
-    double sf = scale(wAmax, f);
+    if (!perChannel) {
+      java.util.Arrays.fill(sf, scale(wAmax, f));
+    }
     this.weightCodes = new int[w.length];
     for (int i = 0; i < w.length; i++) {
-      weightCodes[i] = f.encode(w[i] / sf);
+      weightCodes[i] = f.encode(w[i] / sf[i / k]);
     }
     QuantParams in = q.input();
     double sa = scale(Math.max(Math.abs(in.rangeMin()), Math.abs(in.rangeMax())), f);
     this.signedInput = in.signed();
     ProductTable table = design.table();
     int codes = 1 << weightBits;
-    this.products = new double[256 * codes];
+    double[] byWeight = new double[codes << 8];
     for (int b = 0; b < 256; b++) {
       int x = signedInput ? (byte) b : b;
       int a = f.encode(in.dequantize(x) / sa);
       for (int c = 0; c < codes; c++) {
-        products[(b << weightBits) | c] = FloatProduct.unpack(table.product(a, c)).value();
+        byWeight[(c << 8) | b] = FloatProduct.unpack(table.product(a, c)).value();
       }
     }
     this.toAccumulator = new double[rows];
@@ -94,7 +124,7 @@ public final class FloatDesignFlow implements LayerDataflow {
     int za = in.zeroPoint();
     for (int n = 0; n < rows; n++) {
       QuantParams pw = q.weights().paramsOf(n * k);
-      toAccumulator[n] = sa * sf / (in.scale() * pw.scale());
+      toAccumulator[n] = sa * sf[n] / (in.scale() * pw.scale());
       weightZero[n] = pw.zeroPoint();
       long rowSum = 0;
       for (int i = n * k; i < (n + 1) * k; i++) {
@@ -102,6 +132,9 @@ public final class FloatDesignFlow implements LayerDataflow {
       }
       rowOffset[n] = za * rowSum - (long) k * za * weightZero[n];
     }
+    this.pieces = path == Path.FAST ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput) : null;
+    this.products = pieces == null ? byWeight : null; // with pieces, their tables hold the products
+    this.weightsSymmetric = java.util.Arrays.stream(weightZero).allMatch(z -> z == 0);
   }
 
   /**
@@ -109,11 +142,29 @@ public final class FloatDesignFlow implements LayerDataflow {
    * float multiplier {@code design}.
    */
   public static FloatDesignFlow of(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
-    return new FloatDesignFlow(layer, q, design);
+    return new FloatDesignFlow(layer, q, design, Path.FAST);
   }
 
   private static double scale(double amax, Minifloat f) {
     return amax > 0 && Double.isFinite(amax) ? amax / f.maxFinite() : 1;
+  }
+
+  /**
+   * This layer with the scalar sums it had before {@link FloatTableGemm} ({@link FloatTableGemm#sumsScalar}): the
+   * same accumulators, slower; the reference of tests and {@code bench float-designs}.
+   */
+  public FloatDesignFlow scalarReference() {
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.SCALAR);
+  }
+
+  /** This layer on the vectorized double path ({@link FloatTableGemm}) even where the table kernels apply. */
+  FloatDesignFlow doublePath() {
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.DOUBLES);
+  }
+
+  /** Kernel passes per call when the layer runs through the integer table kernels, 0 on the double path. */
+  public int tablePieces() {
+    return pieces == null ? 0 : pieces.pieces();
   }
 
   /** The float design's name. */
@@ -133,8 +184,14 @@ public final class FloatDesignFlow implements LayerDataflow {
       throw new IllegalArgumentException("geometry " + g + " does not match " + rows + " x " + k);
     }
     int m = batch * g.outHeight() * g.outWidth();
-    ActivationPanel panel = ActivationPanel.allocate(k, m);
     int perGroup = g.groupOutChannels();
+    if (pieces != null) {
+      int[] colSums = columnSums != null ? columnSums : weightsSymmetric ? null : new int[g.groups() * m];
+      int[][] sums = pieces.conv(g, batch, input, padCode, colSums, kernels);
+      kernels.parallelFor(rows, n -> toAccumulators(sums, n, m, colSums, n / perGroup * m, acc));
+      return;
+    }
+    ActivationPanel panel = ActivationPanel.allocate(k, m);
     for (int group = 0; group < g.groups(); group++) {
       Im2Col.pack(g, batch, input, group, padCode, panel);
       int[] sums = columnSums == null ? new int[m] : null;
@@ -148,7 +205,30 @@ public final class FloatDesignFlow implements LayerDataflow {
     if (panel.rows() != k) {
       throw new IllegalArgumentException("panel has " + panel.rows() + " rows for reduction " + k);
     }
+    if (pieces != null) {
+      int m = panel.cols();
+      int[] colSums = weightsSymmetric ? null : new int[m];
+      if (colSums != null) {
+        panel.columnSums(signedInput, colSums);
+      }
+      int[][] sums = pieces.gemm(panel, kernels);
+      kernels.parallelFor(rows, n -> toAccumulators(sums, n, m, colSums, 0, acc));
+      return;
+    }
     run(panel, 0, rows, acc, new int[panel.cols()], 0, kernels);
+  }
+
+  /** Row {@code n} of the accumulators from the exact piece sums (the double path's {@link #accumulator}). */
+  private void toAccumulators(int[][] sums, int n, int m, int[] colSums, int sumsOff, int[] acc) {
+    for (int col = 0; col < m; col++) {
+      acc[n * m + col] = accumulator(pieces.sum(sums, n * m + col), n, colSums == null ? 0 : colSums[sumsOff + col]);
+    }
+  }
+
+  /** The accumulator of row {@code n} for the float sum {@code s} of a column whose code sum is {@code colSum}. */
+  private int accumulator(double s, int n, int colSum) {
+    long t = QuantParams.roundHalfAway(s * toAccumulator[n]) + rowOffset[n] + (long) weightZero[n] * colSum;
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, t));
   }
 
   private void run(ActivationPanel p, int nFrom, int nTo, int[] acc, int[] sums, int sumsOff, Kernels kernels) {
@@ -160,22 +240,27 @@ public final class FloatDesignFlow implements LayerDataflow {
 
   private void block(ActivationPanel p, int nFrom, int nTo, int c0, int c1, int[] acc, int[] sums, int sumsOff) {
     int m = p.cols();
-    int[] base = new int[k];
     for (int col = c0; col < c1; col++) {
       int colSum = 0;
       for (int kk = 0; kk < k; kk++) {
         byte code = p.get(kk, col);
         colSum += signedInput ? code : code & 0xFF;
-        base[kk] = (code & 0xFF) << weightBits;
       }
       sums[sumsOff + col] = colSum;
-      for (int n = nFrom; n < nTo; n++) {
-        double s = 0;
-        for (int kk = 0, w = n * k; kk < k; kk++, w++) {
-          s += products[base[kk] + weightCodes[w]];
+    }
+    int[] codes = new int[k * COLUMN_BLOCK];
+    double[] out = new double[ROW_BLOCK * COLUMN_BLOCK];
+    for (int n0 = nFrom; n0 < nTo; n0 += ROW_BLOCK) {
+      int n1 = Math.min(nTo, n0 + ROW_BLOCK);
+      if (scalar) {
+        FloatTableGemm.sumsScalar(products, weightCodes, k, n0, n1, p, c0, c1, codes, out);
+      } else {
+        FloatTableGemm.sums(products, weightCodes, k, n0, n1, p, c0, c1, codes, out);
+      }
+      for (int n = n0; n < n1; n++) {
+        for (int col = c0; col < c1; col++) {
+          acc[n * m + col] = accumulator(out[(n - n0) * COLUMN_BLOCK + col - c0], n, sums[sumsOff + col]);
         }
-        long t = QuantParams.roundHalfAway(s * toAccumulator[n]) + rowOffset[n] + (long) weightZero[n] * colSum;
-        acc[n * m + col] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, t));
       }
     }
   }

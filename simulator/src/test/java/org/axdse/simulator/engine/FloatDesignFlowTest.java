@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FloatDesignFlow} against an independent reference on the convolutions (plain, depthwise) and the dense
- * layer of a small CNN, symmetric and asymmetric (zero points on both operands): every activation and weight
+ * layer of a small CNN, symmetric and asymmetric (zero points on both operands), weight scales per tensor and per
+ * output channel (the float weights follow the integer quantization's {@code --per-channel}): every activation and
+ * weight
  * rounded by brute force over all codes of the format (nearest value, ties to the even code, saturating), the
  * convolution by direct loops with padding, each product the design's table entry read through {@link
  * FloatProduct}, or for the exact reference design the product of the two decoded values, summed exactly in
@@ -42,14 +44,17 @@ class FloatDesignFlowTest {
   @Test
   void exactAndApproximateFloatDesignsEqualTheBruteForceReference() {
     for (QuantMode mode : QuantMode.values()) {
-      TinyNets t = new TinyNets(3);
-      Model m = t.cnn(dir.resolve(mode.name()));
-      Dataset data = t.images(m, 24, 5);
-      QuantizedModel q = TinyNets.quantize(m, data, TinyNets.config(mode, mode != QuantMode.values()[0], 8), 5);
-      for (String design : new String[] {"e4m3_exact", "e4m3_trunc3", "e4m3_lmul", "e3m4_mitchell", "e5m2_exact",
-          "e2m3_exact"}) {
-        for (int i = 0; i < m.approximableLayers().size(); i++) {
-          check(m, q, i, LIBRARY.byName(design), mode + " " + design + " layer " + i);
+      for (boolean perChannel : new boolean[] {false, true}) {
+        TinyNets t = new TinyNets(3);
+        Model m = t.cnn(dir.resolve(mode.name() + perChannel));
+        Dataset data = t.images(m, 24, 5);
+        QuantizedModel q = TinyNets.quantize(m, data, TinyNets.config(mode, perChannel, 8), 5);
+        for (String design : new String[] {"e4m3_exact", "e4m3_trunc3", "e4m3_lmul", "e3m4_mitchell",
+            "e5m2_exact", "e2m3_exact"}) {
+          for (int i = 0; i < m.approximableLayers().size(); i++) {
+            check(m, q, i, LIBRARY.byName(design), mode + (perChannel ? " per channel " : " ") + design
+                + " layer " + i);
+          }
         }
       }
     }
@@ -153,8 +158,11 @@ class FloatDesignFlowTest {
     boolean signed = in.signed();
     int k = x.length;
     double wAmax = 0;
-    for (float v : weights) {
-      wAmax = Math.max(wAmax, Math.abs(v));
+    boolean perChannel = lq.weights().channels() > 1;
+    for (int i = 0; i < weights.length; i++) {
+      if (!perChannel || i / k == n) {
+        wAmax = Math.max(wAmax, Math.abs(weights[i]));
+      }
     }
     double sf = wAmax / f.maxFinite();
     double sa = Math.max(Math.abs(in.rangeMin()), Math.abs(in.rangeMax())) / f.maxFinite();
