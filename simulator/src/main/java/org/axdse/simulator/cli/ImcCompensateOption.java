@@ -2,7 +2,6 @@ package org.axdse.simulator.cli;
 
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
-import org.axdse.simulator.compensation.BiasOrder;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.imc.ImcBiasCorrection;
 import org.axdse.simulator.imc.ImcSession;
@@ -51,7 +50,6 @@ public final class ImcCompensateOption {
     if (!check()) {
       return null;
     }
-    return s.correctBias(options.calibrationSet(data).limit(biasImages), biasOrder.equals("exact")
-        ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL, biasOrder.equals("network"));
+    return s.correctBias(options.calibrationSet(data).limit(biasImages), biasOrder);
   }
 }

@@ -63,6 +63,24 @@ public final class ImcSession {
     return c;
   }
 
+  /**
+   * As {@link #correctBias(Dataset, BiasOrder, boolean)} for the value of {@code --bias-order}: {@code exact},
+   * {@code sequential} or {@code network} (sequential, against the exact network's accumulators).
+   */
+  public ImcBiasCorrection correctBias(Dataset calibration, String order) {
+    return switch (order) {
+      case "exact" -> correctBias(calibration, BiasOrder.EXACT_INPUTS, false);
+      case "sequential" -> correctBias(calibration, BiasOrder.SEQUENTIAL, false);
+      case "network" -> correctBias(calibration, BiasOrder.SEQUENTIAL, true);
+      default -> throw new IllegalArgumentException("bias order must be exact, sequential or network: " + order);
+    };
+  }
+
+  /** From now on, corrects the bias with {@code c}, measured for another session of the same quantized model. */
+  public void correctBias(ImcBiasCorrection c) {
+    network.correctBias(c);
+  }
+
   public Dataset data() {
     return data;
   }
