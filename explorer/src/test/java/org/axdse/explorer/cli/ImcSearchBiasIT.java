@@ -66,7 +66,7 @@ class ImcSearchBiasIT {
   }
 
   @Test
-  void killedRunResumesAndItsPickReplaysWithTheCorrection() throws Exception {
+  void killedRunResumesToTheUninterruptedOne() throws Exception {
     Path whole = tmp.resolve("whole");
     axdse(search(whole, 2, BIAS));
     Path killed = tmp.resolve("killed");
@@ -76,6 +76,12 @@ class ImcSearchBiasIT {
     for (String f : List.of("front.json", "points.json", "points.csv")) {
       assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
     }
+  }
+
+  @Test
+  void pickRecordsTheCorrectionAndImcEvaluateReplaysIt() throws Exception {
+    Path whole = tmp.resolve("whole");
+    axdse(search(whole, 2, BIAS));
     JsonNode deploy = assertPickReplays(whole);
     JsonNode c = deploy.path("compensation");
     assertEquals("bias", c.path("method").asText());
