@@ -127,7 +127,7 @@ public final class ImcSearchCommand implements Callable<Integer> {
         int mid = (lo + hi + 1) / 2;
         double acc = s.top1(path.get(mid).knobs(), all);
         screened.put(mid, acc);
-        if (100 * (full - acc) <= maxDrop) {
+        if (100 * (full - acc) <= maxDrop + 1e-9) { // 1e-9: a drop of exactly maxDrop is within it
           lo = mid;
         } else {
           hi = mid - 1;
