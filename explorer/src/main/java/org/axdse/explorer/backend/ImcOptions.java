@@ -18,9 +18,16 @@ import org.axdse.simulator.imc.ImcKnobs;
  * {@code minPlanes..8}, slices {@code minSlices..S}, ADC bits {@code minAdcBits..F} (S and F from the
  * architecture and weight width).
  *
+ * <p>With {@code --compensate bias} every candidate's layers get the bias correction of {@code axdse imc evaluate
+ * --compensate bias}: measured on the first {@code biasImages} calibration images in {@code biasOrder} ({@code
+ * exact}, {@code sequential} or {@code network}), so a point replays bit for bit there.
+ *
  * @param architecture the architecture file's JSON, normalised to compact form
+ * @param biasImages calibration images of the bias correction; 0: no correction
+ * @param biasOrder {@code exact}, {@code sequential} or {@code network} with a correction, empty without
  */
-public record ImcOptions(String architecture, int minPlanes, int minSlices, int minAdcBits) {
+public record ImcOptions(String architecture, int minPlanes, int minSlices, int minAdcBits, int biasImages,
+    String biasOrder) {
   /** {@code --imc-min-planes}, {@code --imc-min-slices}, {@code --imc-min-adc-bits} defaults. */
   public static final int DEFAULT_MIN_PLANES = 3;
   public static final int DEFAULT_MIN_SLICES = 2;
@@ -29,8 +36,16 @@ public record ImcOptions(String architecture, int minPlanes, int minSlices, int 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LABEL = Path.of("imc_arch");
 
+  /** The bias orders of {@code --bias-order}. */
+  public static final java.util.List<String> BIAS_ORDERS = java.util.List.of("exact", "sequential", "network");
+
   public ImcOptions {
     architecture = compact(architecture);
+    if (biasImages < 0 || (biasImages == 0) != biasOrder.isEmpty()
+        || (biasImages > 0 && !BIAS_ORDERS.contains(biasOrder))) {
+      throw new IllegalArgumentException("--bias-images must be >= 1 and --bias-order one of " + BIAS_ORDERS
+          + " with --compensate bias: " + biasImages + ", '" + biasOrder + "'");
+    }
     ImcArchitecture arch = ImcArchitectureJson.parse(LABEL, architecture.getBytes(StandardCharsets.UTF_8));
     if (minPlanes < 1 || minPlanes > ImcKnobs.ACTIVATION_BITS) {
       throw new IllegalArgumentException("--imc-min-planes must be 1..8: " + minPlanes);
@@ -42,6 +57,21 @@ public record ImcOptions(String architecture, int minPlanes, int minSlices, int 
       throw new IllegalArgumentException("--imc-min-adc-bits must be 1.." + arch.fullAdcBits() + " (the full "
           + "resolution of " + arch.name() + "): " + minAdcBits);
     }
+  }
+
+  /** Options without bias correction. */
+  public ImcOptions(String architecture, int minPlanes, int minSlices, int minAdcBits) {
+    this(architecture, minPlanes, minSlices, minAdcBits, 0, "");
+  }
+
+  /** These options with the bias correction on {@code images} calibration images in {@code order}. */
+  public ImcOptions withBias(int images, String order) {
+    return new ImcOptions(architecture, minPlanes, minSlices, minAdcBits, images, order);
+  }
+
+  /** True when candidates get the bias correction. */
+  public boolean compensates() {
+    return biasImages > 0;
   }
 
   /** The architecture (already checked when these options were made). */
@@ -61,7 +91,10 @@ public record ImcOptions(String architecture, int minPlanes, int minSlices, int 
     return new ImcOptions(new String(bytes, StandardCharsets.UTF_8), minPlanes, minSlices, minAdcBits);
   }
 
-  /** The settings keys ({@code target}, {@code imc_arch} as a JSON object, the floors); {@link #fromMap} reads them. */
+  /**
+   * The settings keys ({@code target}, {@code imc_arch} as a JSON object, the floors, with a bias correction {@code
+   * imc_bias_images} and {@code imc_bias_order}); {@link #fromMap} reads them.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("target", "imc");
@@ -73,6 +106,10 @@ public record ImcOptions(String architecture, int minPlanes, int minSlices, int 
     m.put("imc_min_planes", minPlanes);
     m.put("imc_min_slices", minSlices);
     m.put("imc_min_adc_bits", minAdcBits);
+    if (compensates()) {
+      m.put("imc_bias_images", biasImages);
+      m.put("imc_bias_order", biasOrder);
+    }
     return m;
   }
 
@@ -89,8 +126,12 @@ public record ImcOptions(String architecture, int minPlanes, int minSlices, int 
     if (!(arch instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("target imc needs the architecture object imc_arch");
     }
-    return new ImcOptions(JSON.valueToTree(arch).toString(), number(m, "imc_min_planes"),
+    ImcOptions o = new ImcOptions(JSON.valueToTree(arch).toString(), number(m, "imc_min_planes"),
         number(m, "imc_min_slices"), number(m, "imc_min_adc_bits"));
+    if (m.containsKey("imc_bias_images")) {
+      o = o.withBias(number(m, "imc_bias_images"), m.get("imc_bias_order") instanceof String s ? s : "");
+    }
+    return o;
   }
 
   private static int number(Map<String, Object> m, String key) {

@@ -89,7 +89,8 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
   public QuantOptions withImc(ImcOptions options) {
-    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess,
+        options != null ? NO_COMPENSATION : compensate, // the IMC target's --compensate bias is in ImcOptions
         widths, options, share, numberFormats);
   }
 

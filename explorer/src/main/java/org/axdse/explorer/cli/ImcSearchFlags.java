@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code axdse search --target imc} (a picocli mixin): the target, the IMC architecture and the
- * floors of the generated per-layer configurations. Flags that make no sense with the IMC target (a multiplier
- * library, per-channel granularity, compensation) and IMC flags without it are one-line errors.
+ * floors of the generated per-layer configurations, and the bias correction ({@code --compensate bias}, {@code
+ * --bias-images}, {@code --bias-order}). Flags that make no sense with the IMC target (a multiplier library,
+ * per-channel granularity, weight tuning) and IMC flags without it are one-line errors.
  */
 public final class ImcSearchFlags {
   static final List<String> IMC_FLAGS = List.of("--imc-arch", "--imc-min-planes", "--imc-min-slices",
-      "--imc-min-adc-bits");
+      "--imc-min-adc-bits", "--bias-images", "--bias-order");
 
   @Option(names = "--target", paramLabel = "multipliers|imc", defaultValue = "multipliers",
       description = "What the layers compute on: approximate multipliers, or in-memory-computing arrays whose "
@@ -32,6 +33,14 @@ public final class ImcSearchFlags {
   @Option(names = "--imc-min-adc-bits", paramLabel = "A", defaultValue = "" + ImcOptions.DEFAULT_MIN_ADC_BITS,
       description = "With --target imc: coarsest ADC a layer may use, in bits (default ${DEFAULT-VALUE}).")
   int minAdcBits;
+  @Option(names = "--bias-images", paramLabel = "N", defaultValue = "64",
+      description = "With --target imc --compensate bias: calibration images the bias correction is measured on, "
+          + "the first N of the --calib set, as in imc evaluate (default ${DEFAULT-VALUE}).")
+  int biasImages;
+  @Option(names = "--bias-order", paramLabel = "exact|sequential|network", defaultValue = "exact",
+      description = "With --target imc --compensate bias: the order of imc evaluate's --bias-order "
+          + "(default ${DEFAULT-VALUE}).")
+  String biasOrder;
 
   /** True when the IMC target was asked for; an unknown target or IMC flags without it are bad input. */
   boolean imc(CommandLine.Model.CommandSpec spec) {
@@ -60,18 +69,34 @@ public final class ImcSearchFlags {
       return null;
     }
     var parsed = spec.commandLine().getParseResult();
-    for (String f : List.of("--library", "--compensate")) {
-      if (parsed.hasMatchedOption(f)) {
-        throw new BadInputException("--target imc: " + f + " makes no sense (the choices are IMC configurations "
-            + "pP-sS-aA, not multipliers)");
+    if (parsed.hasMatchedOption("--library")) {
+      throw new BadInputException("--target imc: --library makes no sense (the choices are IMC configurations "
+          + "pP-sS-aA, not multipliers)");
+    }
+    String compensate = parsed.matchedOptionValue("--compensate", "none");
+    if (!compensate.equals("none") && !compensate.equals("bias")) {
+      throw new BadInputException("--target imc: --compensate must be none or bias, not '" + compensate + "' "
+          + "(weight tuning needs a multiplier's product table)");
+    }
+    boolean bias = compensate.equals("bias");
+    for (String f : List.of("--bias-images", "--bias-order")) {
+      if (!bias && parsed.hasMatchedOption(f)) {
+        throw new BadInputException(f + " needs --compensate bias");
       }
+    }
+    if (bias && biasImages < 1) {
+      throw new BadInputException("--bias-images must be >= 1, not " + biasImages);
+    }
+    if (bias && !ImcOptions.BIAS_ORDERS.contains(biasOrder)) {
+      throw new BadInputException("--bias-order must be exact, sequential or network, not '" + biasOrder + "'");
     }
     if (!granularity.equals("layer")) {
       throw new BadInputException("--target imc: --granularity must be layer (an IMC configuration holds for a "
           + "whole layer), not '" + granularity + "'");
     }
     try {
-      return ImcOptions.of(arch, minPlanes, minSlices, minAdcBits);
+      ImcOptions o = ImcOptions.of(arch, minPlanes, minSlices, minAdcBits);
+      return bias ? o.withBias(biasImages, biasOrder) : o;
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -85,7 +110,8 @@ public final class ImcSearchFlags {
 
   /** {@code --resume} takes the target from the checkpoint. */
   void refuseOnResume(CommandLine.Model.CommandSpec spec) {
-    for (String f : List.of("--target", "--imc-arch", "--imc-min-planes", "--imc-min-slices", "--imc-min-adc-bits")) {
+    for (String f : List.of("--target", "--imc-arch", "--imc-min-planes", "--imc-min-slices", "--imc-min-adc-bits",
+        "--bias-images", "--bias-order")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + f
             + " cannot be changed (only --generations, --budget and --threads)");

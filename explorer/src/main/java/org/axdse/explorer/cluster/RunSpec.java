@@ -102,7 +102,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putBoolean(o.perChannel()).putString(o.preprocess()).putString(o.compensate())
         .putString(o.widthSet().label()).putString(o.imc() == null ? "" : o.imc().architecture())
         .putInt(o.imc() == null ? 0 : o.imc().minPlanes()).putInt(o.imc() == null ? 0 : o.imc().minSlices())
-        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putString(o.share() == null ? "" : o.share().label())
+        .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putInt(o.imc() == null ? 0 : o.imc().biasImages())
+        .putString(o.imc() == null ? "" : o.imc().biasOrder()).putString(o.share() == null ? "" : o.share().label())
         .putString(String.join(",", o.numberFormats()));
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
@@ -132,7 +133,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String compensate = r.getString();
     String widths = r.getString();
     String imcArch = r.getString();
-    int[] imcFloors = {r.getInt(), r.getInt(), r.getInt()};
+    int[] imcFloors = {r.getInt(), r.getInt(), r.getInt(), r.getInt()};
+    String imcBiasOrder = r.getString();
     String share = r.getString();
     String formats = r.getString();
     boolean namedLibrary = r.getBoolean();
@@ -157,7 +159,8 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
           namedLibrary ? libraryName : library == null ? null : "shipped library", screening, fin, seed, ranking,
           new QuantOptions(calib, calibData, weightBits, perChannel, preprocess, compensate,
               WidthSet.parse(widths, "weight widths").widths(), imcArch.isEmpty() ? null
-                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2]), ShareOptions.fromLabel(share),
+                  : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2], imcFloors[3], imcBiasOrder),
+              ShareOptions.fromLabel(share),
               FloatFormats.parse(formats, "number formats")));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException | org.axdse.multipliers.util.BadInputException e) {

@@ -23,7 +23,7 @@ import org.axdse.simulator.quant.QuantizedModel;
  * evaluation decodes the assignment's configuration names into knobs ({@link ImcConfig}), runs the images
  * through the bit-exact dataflow and reports top-1, the energy per image relative to full-precision IMC (as both
  * multiplier and system energy: the arrays and their periphery are the whole model) and the latency relative to
- * it. Evaluations are serialized (each uses every kernel thread); results do not depend on the thread count.
+ * it; with a bias correction, both sessions share it (measured once per configuration). Evaluations are serialized (each uses every kernel thread); results do not depend on the thread count.
  */
 final class ImcProblem implements SearchProblem {
   private final Model model;
@@ -33,11 +33,15 @@ final class ImcProblem implements SearchProblem {
   private final ImcCost full;
   private SearchSpace space;
 
+  /** {@code bias}: the calibration images of the bias correction in {@code biasOrder}, or null for none. */
   ImcProblem(Model model, QuantizedModel quant, ImcArchitecture arch, Dataset screening, Dataset fin,
-      Kernels kernels) {
+      Dataset bias, String biasOrder, Kernels kernels) {
     this.model = model;
     this.screening = new ImcSession(model, quant, screening, arch, kernels, 100);
     this.fin = new ImcSession(model, quant, fin, arch, kernels, 100);
+    if (bias != null) {
+      this.fin.correctBias(this.screening.correctBias(bias, biasOrder));
+    }
     this.kernels = kernels;
     this.full = network().cost(network().allFull());
   }

@@ -31,7 +31,8 @@ import org.axdse.simulator.quant.QuantizedModel;
  * The {@link ProblemFactory} of {@code axdse search --target imc}. Quantizes the model as {@code axdse imc
  * evaluate} does ({@link ImcQuantization}), so a configuration replays bit for bit there. Screening evaluates {@code --eval-images} train images drawn with the run's seed,
  * so the test split stays for verification; final fidelity evaluates the test split ({@code --final-images} M:
- * the M images {@link ImageSelection#subsetOf} picks, 0: all).
+ * the M images {@link ImageSelection#subsetOf} picks, 0: all). With {@code --compensate bias}, candidates get the
+ * bias correction of {@code imc evaluate --compensate bias} on the first {@code --bias-images} calibration images.
  */
 public final class ImcProblems implements ProblemFactory {
   /** True when {@code request} targets IMC arrays. */
@@ -81,7 +82,8 @@ public final class ImcProblems implements ProblemFactory {
     Kernels kernels = Kernels.create(Runtime.getRuntime().availableProcessors(), KernelMode.fromSystemProperty());
     try {
       QuantizedModel q = ImcQuantization.calibrate(model, pre, spec, config, kernels);
-      ImcProblem problem = new ImcProblem(model, q, arch, screening, fin, kernels);
+      ImcProblem problem = new ImcProblem(model, q, arch, screening, fin, imc.compensates()
+          ? ImcQuantization.biasImages(spec, config, imc.biasImages()) : null, imc.biasOrder(), kernels);
       SearchSpace space = new SearchSpace(request.model(), fin.name() + " (final, test split; screening: "
           + screening.name() + " of the train split; calibration: " + config.calibrationImages() + " train images; IMC "
           + arch.name() + ")",

@@ -1,6 +1,7 @@
 package org.axdse.explorer.imc;
 
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
@@ -32,6 +33,14 @@ public final class ImcQuantization {
     }
     return QuantConfig.defaults(mode).withPerChannel(perChannel).withWeightBits(weightBits)
         .withCalibration(calib, CalibrationMethod.PERCENTILE);
+  }
+
+  /**
+   * The images a bias correction is measured on: the first {@code n} calibration images, as {@code axdse imc
+   * evaluate --bias-images n} takes them.
+   */
+  public static Dataset biasImages(DatasetSpec data, QuantConfig config, int n) {
+    return data.load(Split.TRAIN).subset(config.calibrationImages(), CALIBRATION_SEED).limit(n);
   }
 
   /** {@code model} quantized with {@code config}, calibrated on the train split of {@code data}. */

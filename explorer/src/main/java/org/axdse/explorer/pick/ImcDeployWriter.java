@@ -26,7 +26,6 @@ import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.engine.LayerDataflow;
-import org.axdse.simulator.imc.ImcArchitecture;
 import org.axdse.simulator.imc.ImcConfig;
 import org.axdse.simulator.imc.ImcCost;
 import org.axdse.simulator.imc.ImcDeployment;
@@ -108,18 +107,19 @@ final class ImcDeployWriter {
     expected.put("split", pick.fidelity().equals("final") ? "test" : "train");
     JsonNode verified = null;
     if (o.verify()) {
-      verified = verify(modelFile, o, data, quant, qo, imc.arch(), layers, o.threads(), o.progress());
+      verified = verify(modelFile, o, data, quant, qo, imc, layers, o.threads(), o.progress());
     }
     ImcDeployment d = new ImcDeployment(modelFile.toAbsolutePath().normalize().toString(),
         DeployJson.sha256(modelFile), data, quant, qo.perChannel(), qo.weightBits(), qo.calibrationImages(),
-        JSON.valueToTree(rc.settings().get("imc_arch")), layers, selection, expected, verified);
+        JSON.valueToTree(rc.settings().get("imc_arch")), layers, selection, expected, verified, imc.biasImages(),
+        imc.biasOrder());
     Path out = (o.out() != null ? o.out() : runDir).resolve(DeployWriter.FILE);
     d.write(out);
     return new DeployWriter.Result(out, null, pick);
   }
 
   private static JsonNode verify(Path modelFile, DeployWriter.Options o, String data, String quant, QuantOptions qo,
-      ImcArchitecture arch, Map<String, String> layers, int threads, ProgressListener progress) {
+      ImcOptions imc, Map<String, String> layers, int threads, ProgressListener progress) {
     Model model = OnnxImporter.load(modelFile);
     Preprocessing pre = o.preprocess() != null ? Preprocessing.load(o.preprocess())
         : !qo.preprocess().isEmpty() ? Preprocessing.load(Path.of(qo.preprocess()))
@@ -132,7 +132,10 @@ final class ImcDeployWriter {
     QuantConfig config = ImcQuantization.config(quant, qo.perChannel(), qo.weightBits(), qo.calibrationImages());
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       QuantizedModel q = ImcQuantization.calibrate(model, pre, spec, config, k);
-      ImcSession s = new ImcSession(model, q, test, arch, k, 100);
+      ImcSession s = new ImcSession(model, q, test, imc.arch(), k, 100);
+      if (imc.compensates()) {
+        s.correctBias(ImcQuantization.biasImages(spec, config, imc.biasImages()), imc.biasOrder());
+      }
       ImcNetwork net = s.network();
       Map<String, LayerAssignment> a = new LinkedHashMap<>();
       layers.forEach((layer, c) -> a.put(layer, new LayerAssignment.Uniform(c)));

@@ -42,7 +42,12 @@ class ImcSearchErrorsTest {
   @Test
   void optionsThatMakeNoSenseWithTheImcTarget() {
     oneLine(search("--target", "imc", "--library", dir.toString()), "--library", "makes no sense");
-    oneLine(search("--target", "imc", "--compensate", "bias"), "--compensate", "makes no sense");
+    oneLine(search("--target", "imc", "--compensate", "weights"), "--compensate must be none or bias");
+    oneLine(search("--target", "imc", "--bias-images", "8"), "--bias-images needs --compensate bias");
+    oneLine(search("--target", "imc", "--compensate", "bias", "--bias-order", "later"),
+        "--bias-order must be exact, sequential or network, not 'later'");
+    oneLine(search("--target", "imc", "--compensate", "bias", "--bias-images", "0"), "--bias-images must be >= 1");
+    oneLine(search("--bias-order", "network"), "--bias-order needs --target imc");
     oneLine(search("--target", "imc", "--granularity", "kernel"), "--granularity must be layer");
     oneLine(search("--target", "imc", "--weight-bits", "4,8"), "--target imc takes one --weight-bits");
     oneLine(search("--target", "imc", "--imc-min-adc-bits", "12"), "--imc-min-adc-bits must be 1..9");
@@ -64,7 +69,7 @@ class ImcSearchErrorsTest {
     Path file = dir.resolve("deploy.json");
     ObjectMapper json = new ObjectMapper();
     new ImcDeployment(repo("models/lenet5.onnx").toString(), "", "fashion-mnist", "asym", true, 8, 20,
-        json.readTree(repo("data/isaac.imc.json").toFile()), Map.of("0", "p8-s5-a9"), null, null, null)
+        json.readTree(repo("data/isaac.imc.json").toFile()), Map.of("0", "p8-s5-a9"), null, null, null, 0, "")
         .write(file);
     String[] base = {"imc", "evaluate", "--model", repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--limit", "10", "-q", "--config", file.toString()};

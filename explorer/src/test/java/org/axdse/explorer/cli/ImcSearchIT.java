@@ -31,16 +31,20 @@ class ImcSearchIT {
 
   @TempDir Path tmp;
 
-  private static List<String> search(Path out, int threads) {
-    return List.of("search", "--target", "imc", "--model", repo("models/lenet5.onnx").toString(), "--data",
+  /** The LeNet-5 IMC search of these tests writing to {@code out}, with {@code extra} flags (ImcSearchBiasIT). */
+  static List<String> search(Path out, int threads, String... extra) {
+    List<String> a = new java.util.ArrayList<>(List.of("search", "--target", "imc", "--model",
+        repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist", "--quant", "asym", "--per-channel", "--calib", "50", "--eval-images", "30",
         "--final-images", "40", "--population", "6", "--generations", "6", "--baselines", "none",
         "--imc-min-planes", "4", "--imc-min-slices", "3", "--imc-min-adc-bits", "6", "--seed", "3",
-        "--threads", Integer.toString(threads), "-q", "--out", out.toString());
+        "--threads", Integer.toString(threads), "-q", "--out", out.toString()));
+    a.addAll(List.of(extra));
+    return a;
   }
 
   /** Runs {@code axdse ARGS} in this JVM; returns stdout, fails on a non-zero exit. */
-  private static String axdse(List<String> args) {
+  static String axdse(List<String> args) {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -84,6 +88,14 @@ class ImcSearchIT {
   void pickedPointReplaysInImcEvaluate() throws Exception {
     Path run = tmp.resolve("run");
     axdse(search(run, 2));
+    assertPickReplays(run);
+  }
+
+  /**
+   * {@code pick --verify --limit 150} on the IMC run in {@code run} and {@code imc evaluate --config deploy.json}
+   * report the same figures, equal to the run's own energy and latency of the point; returns the deploy.json.
+   */
+  static JsonNode assertPickReplays(Path run) throws Exception {
     axdse(List.of("pick", run.toString(), "--max-accuracy-drop", "3", "--verify", "--limit", "150", "-q"));
     JsonNode deploy = JSON.readTree(run.resolve("deploy.json").toFile());
     assertEquals("axdse-imc-deploy", deploy.path("format").asText());
@@ -110,5 +122,6 @@ class ImcSearchIT {
       assertEquals(point.layerMultipliers().get(i), layers.path(replay.path("layers").get(i).path("name").asText())
           .asText());
     }
+    return deploy;
   }
 }

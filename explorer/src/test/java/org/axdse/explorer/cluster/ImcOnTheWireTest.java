@@ -1,6 +1,7 @@
 package org.axdse.explorer.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -46,6 +47,23 @@ class ImcOnTheWireTest {
     }
     assertNotEquals(imc.key(), spec(ImcOptions.of(null, 5, 2, 5)).key(), "other floors: another run");
     assertNull(RunSpec.read(new Wire.Reader(spec(null).encode())).request().quantization().imc());
+  }
+
+  @Test
+  void biasCorrectionRoundTripsAndChangesTheRunKey() {
+    ImcOptions plain = ImcOptions.of(null, 4, 2, 5);
+    for (String order : ImcOptions.BIAS_ORDERS) {
+      ImcOptions bias = plain.withBias(16, order);
+      RunSpec read = RunSpec.read(new Wire.Reader(spec(bias).encode()));
+      assertEquals(bias, read.request().quantization().imc());
+      assertEquals(spec(bias).key(), read.key());
+      assertNotEquals(spec(plain).key(), spec(bias).key(), order + ": a corrected run is another run");
+      QuantOptions q = new QuantOptions(50, "", 8, true, "", "none", List.of(8)).withImc(bias);
+      assertEquals(q, QuantOptions.fromMap(q.toMap()));
+    }
+    assertNotEquals(spec(plain.withBias(16, "exact")).key(), spec(plain.withBias(16, "network")).key());
+    assertNotEquals(spec(plain.withBias(16, "exact")).key(), spec(plain.withBias(8, "exact")).key());
+    assertFalse(plain.toMap().containsKey("imc_bias_images"), "runs without a correction keep their settings");
   }
 
   @Test

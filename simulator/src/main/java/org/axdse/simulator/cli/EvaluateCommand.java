@@ -116,8 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "and calibration images: not with --no-layer-stats, a deploy.json or a compensation --config");
     }
     if (choice != null && choice.config != null && org.axdse.simulator.imc.ImcDeployment.isDeployment(choice.config)) {
-      throw new org.axdse.multipliers.util.BadInputException(choice.config + ": an IMC deployment; replay it with "
-          + "axdse imc evaluate --config " + choice.config);
+      return ImcDeploymentEvaluation.run(spec, choice.config, model, data); // runs as axdse imc evaluate --config
     }
     if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
         && DeployJson.isDeployFile(choice.config)) {

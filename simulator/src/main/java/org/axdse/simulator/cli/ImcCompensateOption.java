@@ -2,7 +2,6 @@ package org.axdse.simulator.cli;
 
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
-import org.axdse.simulator.compensation.BiasOrder;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.imc.ImcBiasCorrection;
 import org.axdse.simulator.imc.ImcSession;
@@ -23,9 +22,11 @@ public final class ImcCompensateOption {
       + "measured on: the first N of the --calib set (default: ${DEFAULT-VALUE})")
   int biasImages = 64;
 
-  @Option(names = "--bias-order", paramLabel = "exact|sequential", description = "measure each layer's error on "
-      + "the exact network's inputs (exact: once per layer and configuration) or layer by layer on the inputs of "
-      + "the corrected approximate network (sequential: one pass per layer) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--bias-order", paramLabel = "exact|sequential|network", description = "measure each layer's "
+      + "error on the exact network's inputs (exact: once per layer and configuration), layer by layer on the "
+      + "inputs of the corrected approximate network against the exact layer on them (sequential: one pass per "
+      + "layer), or layer by layer against the exact network's accumulators, zero-point term of the shifted inputs "
+      + "included (network: one pass per layer) (default: ${DEFAULT-VALUE})")
   String biasOrder = "exact";
 
   /** Checks the flags (one-line errors) before any long work; true when bias correction is asked for. */
@@ -37,8 +38,8 @@ public final class ImcCompensateOption {
       default -> throw new BadInputException("--compensate must be none or bias for the IMC target, not '"
           + compensate + "'");
     }
-    if (!biasOrder.equals("exact") && !biasOrder.equals("sequential")) {
-      throw new BadInputException("--bias-order must be exact or sequential, not '" + biasOrder + "'");
+    if (!biasOrder.equals("exact") && !biasOrder.equals("sequential") && !biasOrder.equals("network")) {
+      throw new BadInputException("--bias-order must be exact, sequential or network, not '" + biasOrder + "'");
     }
     Bounds.images("--bias-images", biasImages, 1);
     return compensate.equals("bias");
@@ -49,7 +50,6 @@ public final class ImcCompensateOption {
     if (!check()) {
       return null;
     }
-    return s.correctBias(options.calibrationSet(data).limit(biasImages), biasOrder.equals("exact")
-        ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL);
+    return s.correctBias(options.calibrationSet(data).limit(biasImages), biasOrder);
   }
 }

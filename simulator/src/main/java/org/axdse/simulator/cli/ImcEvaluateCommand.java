@@ -73,8 +73,8 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --config or --uniform, not both");
     }
     boolean json = output.check() == OutputFormat.Format.JSON;
+    var deployment = ImcReplay.apply(config, spec, options, compensation);
     compensation.check();
-    var deployment = ImcReplay.apply(config, spec, options);
     ImcArchitecture a = deployment != null ? deployment.arch(config) : arch.load();
     ImcTarget t = ImcTarget.load(model, data, preprocess, options);
     var assignment = config == null ? null : deployment != null ? deployment.assignment() : AssignmentJson.read(config);

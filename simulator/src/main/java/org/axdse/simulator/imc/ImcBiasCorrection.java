@@ -32,12 +32,31 @@ public final class ImcBiasCorrection {
   private final BiasOrder order;
   private final Map<String, double[]> means = new HashMap<>();
   private final Map<String, int[]> sequential = new HashMap<>();
+  private final NetworkBias network;
 
   /** Corrections measured on every image of {@code calibration} (a session over the calibration images). */
   public ImcBiasCorrection(ImcSession calibration, BiasOrder order) {
+    this(calibration, order, false);
+  }
+
+  /**
+   * As above; with {@code againstNetwork} (order {@link BiasOrder#SEQUENTIAL} only) a whole configuration's
+   * corrections bring each layer's mean accumulator to the exact network's ({@link NetworkBias}) instead of to the
+   * exact layer's on the same inputs. Single-layer corrections ({@link #delta}) are the same in every mode.
+   */
+  public ImcBiasCorrection(ImcSession calibration, BiasOrder order, boolean againstNetwork) {
+    if (againstNetwork && order != BiasOrder.SEQUENTIAL) {
+      throw new IllegalArgumentException("a correction against the exact network is sequential");
+    }
     this.calibration = calibration;
     this.net = calibration.network();
     this.order = order;
+    this.network = againstNetwork ? new NetworkBias(calibration) : null;
+  }
+
+  /** True when whole configurations are corrected against the exact network's accumulators. */
+  public boolean againstNetwork() {
+    return network != null;
   }
 
   public BiasOrder order() {
@@ -49,6 +68,9 @@ public final class ImcBiasCorrection {
    * is corrected (unmapped layers, full precision).
    */
   public synchronized int[][] deltas(List<ImcKnobs> knobs) {
+    if (network != null) {
+      return network.deltas(knobs);
+    }
     int[][] out = new int[knobs.size()][];
     if (order == BiasOrder.EXACT_INPUTS) {
       measure(knobs);

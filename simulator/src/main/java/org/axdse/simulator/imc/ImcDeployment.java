@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axdse.multipliers.util.AtomicFiles;
@@ -26,10 +27,13 @@ import org.axdse.simulator.assign.LayerAssignment;
  * @param architecture the architecture file's JSON object
  * @param layers layer name to configuration name, in network order
  * @param selection, expected, verified free-form objects written by {@code pick} (verified may be null)
+ * @param biasImages calibration images of the bias correction the run applied ({@code compensation} object of the
+ *     file: {@code method bias}, {@code bias_images}, {@code bias_order}); 0 without (no such object)
+ * @param biasOrder {@code exact}, {@code sequential} or {@code network}; empty without a correction
  */
 public record ImcDeployment(String modelPath, String modelSha256, String data, String quant, boolean perChannel,
     int weightBits, int calib, JsonNode architecture, Map<String, String> layers, JsonNode selection,
-    JsonNode expected, JsonNode verified) {
+    JsonNode expected, JsonNode verified, int biasImages, String biasOrder) {
   public static final String FORMAT = "axdse-imc-deploy";
   public static final int FORMAT_VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +71,10 @@ public record ImcDeployment(String modelPath, String modelSha256, String data, S
     root.putObject("quantization").put("quant", quant).put("per_channel", perChannel).put("weight_bits", weightBits)
         .put("calib", calib).put("calib_method", "percentile");
     root.set("architecture", architecture);
+    if (biasImages > 0) {
+      root.putObject("compensation").put("method", "bias").put("bias_images", biasImages).put("bias_order",
+          biasOrder);
+    }
     ObjectNode l = root.putObject("layers");
     layers.forEach(l::put);
     root.set("selection", selection);
@@ -97,6 +105,16 @@ public record ImcDeployment(String modelPath, String modelSha256, String data, S
       }
       m.put(e.getKey(), e.getValue().asText());
     });
+    JsonNode c = root.get("compensation");
+    String order = "";
+    if (c != null) {
+      order = text(file, object(file, root, "compensation"), "compensation.bias_order");
+      if (!c.path("method").asText("").equals("bias") || integer(file, c, "compensation.bias_images") < 1
+          || !List.of("exact", "sequential", "network").contains(order)) {
+        throw BadInputException.in(file, "compensation must have method bias, bias_images >= 1 and bias_order "
+            + "exact, sequential or network");
+      }
+    }
     String quant = text(file, q, "quantization.quant");
     if (!quant.equals("sym") && !quant.equals("asym")) {
       throw BadInputException.in(file, "quantization.quant must be sym or asym, not '" + quant + "'");
@@ -108,7 +126,7 @@ public record ImcDeployment(String modelPath, String modelSha256, String data, S
         text(file, root, "data"), quant, bool(file, q, "quantization.per_channel"),
         integer(file, q, "quantization.weight_bits"), integer(file, q, "quantization.calib"),
         object(file, root, "architecture"), m, root.path("selection"), root.path("expected"),
-        root.get("verified"));
+        root.get("verified"), c == null ? 0 : c.path("bias_images").asInt(), c == null ? "" : order);
   }
 
   private static JsonNode field(JsonNode parent, String dotted) {

@@ -112,15 +112,18 @@ public final class ImcNetwork {
   private ImcLayer build(int index, ImcKnobs knobs) {
     LayerQuantization q = quant.layer(index);
     ImcWorkload w = workloads.get(index);
-    int rows = w.groups() * w.groupChannels();
-    int k = w.reduction();
-    int[] values = q.weights().codes();
-    int[] zw = new int[rows];
-    for (int n = 0; n < rows; n++) {
-      zw[n] = q.weights().paramsOf(n * k).zeroPoint();
+    return new ImcLayer(arch, knobs, w.groups() * w.groupChannels(), w.reduction(), q.weights().codes(), weightBits,
+        weightsSigned, weightZeroPoints(index), q.input().zeroPoint(), q.input().signed());
+  }
+
+  /** The weight zero point of every output channel of mapped layer {@code index}. */
+  int[] weightZeroPoints(int index) {
+    ImcWorkload w = workloads.get(index);
+    int[] zw = new int[w.groups() * w.groupChannels()];
+    for (int n = 0; n < zw.length; n++) {
+      zw[n] = quant.layer(index).weights().paramsOf(n * w.reduction()).zeroPoint();
     }
-    return new ImcLayer(arch, knobs, rows, k, values, weightBits, weightsSigned, zw, q.input().zeroPoint(),
-        q.input().signed());
+    return zw;
   }
 
   /**

@@ -52,10 +52,33 @@ public final class ImcSession {
    * {@code calibration} (images kept apart from the evaluated ones) in {@code order}, and returns the correction.
    */
   public ImcBiasCorrection correctBias(Dataset calibration, BiasOrder order) {
+    return correctBias(calibration, order, false);
+  }
+
+  /** As above; {@code againstNetwork}: against the exact network's accumulators (sequential order only). */
+  public ImcBiasCorrection correctBias(Dataset calibration, BiasOrder order, boolean againstNetwork) {
     ImcBiasCorrection c = new ImcBiasCorrection(new ImcSession(model, quant, calibration, network.architecture(),
-        kernels, engine.maxBatch()), order);
+        kernels, engine.maxBatch()), order, againstNetwork);
     network.correctBias(c);
     return c;
+  }
+
+  /**
+   * As {@link #correctBias(Dataset, BiasOrder, boolean)} for the value of {@code --bias-order}: {@code exact},
+   * {@code sequential} or {@code network} (sequential, against the exact network's accumulators).
+   */
+  public ImcBiasCorrection correctBias(Dataset calibration, String order) {
+    return switch (order) {
+      case "exact" -> correctBias(calibration, BiasOrder.EXACT_INPUTS, false);
+      case "sequential" -> correctBias(calibration, BiasOrder.SEQUENTIAL, false);
+      case "network" -> correctBias(calibration, BiasOrder.SEQUENTIAL, true);
+      default -> throw new IllegalArgumentException("bias order must be exact, sequential or network: " + order);
+    };
+  }
+
+  /** From now on, corrects the bias with {@code c}, measured for another session of the same quantized model. */
+  public void correctBias(ImcBiasCorrection c) {
+    network.correctBias(c);
   }
 
   public Dataset data() {
@@ -69,6 +92,11 @@ public final class ImcSession {
 
   /** The logit codes (sample-major) of {@code images} with {@code flows} (null entries: exact kernels). */
   public byte[] logits(LayerDataflow[] flows, int[] images) {
+    return logits(flows, images, TensorTap.NONE);
+  }
+
+  /** As above, with {@code tap} observing every tensor of every batch (tests look at a layer's inputs). */
+  public byte[] logits(LayerDataflow[] flows, int[] images, TensorTap tap) {
     byte[] out = new byte[images.length * classes];
     int batch = engine.maxBatch();
     for (int from = 0; from < images.length; from += batch) {
@@ -76,7 +104,7 @@ public final class ImcSession {
       for (int j = 0; j < n; j++) {
         System.arraycopy(inputCodes, images[j + from] * per, batchCodes, j * per, per);
       }
-      byte[] codes = engine.run(batchCodes, 0, n, flows, TensorTap.NONE);
+      byte[] codes = engine.run(batchCodes, 0, n, flows, tap);
       System.arraycopy(codes, 0, out, from * classes, n * classes);
     }
     return out;

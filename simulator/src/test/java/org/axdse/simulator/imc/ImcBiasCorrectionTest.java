@@ -35,13 +35,13 @@ import org.junit.jupiter.api.Test;
 class ImcBiasCorrectionTest {
   private static final Dataset ALL = DatasetSpec.parse("fashion-mnist:"
       + TestData.repoFile("data/fashion-mnist-test-2000")).load(Split.TEST);
-  private static final Dataset CALIB = ALL.limit(10);
-  private static final Dataset TEST = ALL.subset(12, 7L);
+  static final Dataset CALIB = ALL.limit(10);
+  static final Dataset TEST = ALL.subset(12, 7L);
   private static final Path FILE = TestData.repoFile("models/lenet5.onnx");
-  private static final Model MODEL = OnnxImporter.load(FILE);
-  private static final ImcKnobs COARSE = new ImcKnobs(6, 3, 5);
+  static final Model MODEL = OnnxImporter.load(FILE);
+  static final ImcKnobs COARSE = new ImcKnobs(6, 3, 5);
 
-  private static QuantizedModel quantize() {
+  static QuantizedModel quantize() {
     Preprocessing pre = Preprocessing.forModel(FILE).orElseThrow();
     try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
       return Calibration.run(MODEL, pre, CALIB, QuantConfig.defaults(QuantMode.ASYMMETRIC).withPerChannel(true)
@@ -49,7 +49,7 @@ class ImcBiasCorrectionTest {
     }
   }
 
-  private static List<ImcKnobs> coarse(ImcNetwork net) {
+  static List<ImcKnobs> coarse(ImcNetwork net) {
     return ImcConfig.uniform(net, COARSE, "test");
   }
 
