@@ -5,11 +5,19 @@ For each run: simulations, the final front's hypervolume (front.csv, final accur
 docs/results.md: 1 - accuracy against 1.0, costs against 1.1, types / K against 1.1) and the archive's (history.csv,
 screening accuracy). For a surrogate run also the first simulation count at which its archive reaches the plain run's
 final archive hypervolume, the archive hypervolumes at the plain run's simulation counts, and the quality of its
-out-of-sample predictions (predictions.csv: Spearman rho, R^2, mean absolute error in points). Standard library only.
+out-of-sample predictions (predictions.csv: Spearman rho, R^2, mean absolute error in points). Standard library only; Spearman's rho comes from scripts/share-proxy-rho.py.
 """
 import csv
+import importlib.util
 import json
+import os
 import sys
+
+# Spearman's rho: the helper of scripts/share-proxy-rho.py (ranks with ties averaged), not a second copy.
+_root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+_spec = importlib.util.spec_from_file_location("share_proxy_rho", os.path.join(_root, "scripts", "share-proxy-rho.py"))
+_rho = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_rho)
 
 
 def hypervolume(points, ref):
@@ -46,27 +54,6 @@ def front_hv(run):
     return hypervolume(vectors, [1.0 if n == "accuracy" else 1.1 for n in objectives])
 
 
-def ranks(xs):
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    r = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for t in range(i, j + 1):
-            r[order[t]] = (i + j) / 2
-        i = j + 1
-    return r
-
-
-def pearson(a, b):
-    ma, mb = sum(a) / len(a), sum(b) / len(b)
-    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b))
-    va, vb = sum((x - ma) ** 2 for x in a), sum((y - mb) ** 2 for y in b)
-    return cov / (va * vb) ** 0.5 if va > 0 and vb > 0 else float("nan")
-
-
 def history(run):
     return [(int(r["evaluations"]), float(r["hypervolume"])) for r in csv.DictReader(open(run + "/history.csv"))]
 
@@ -96,7 +83,7 @@ def main(plain, surrogates):
             mean = sum(s) / len(s)
             r2 = 1 - sum((a - b) ** 2 for a, b in zip(p, s)) / sum((b - mean) ** 2 for b in s)
             mae = 100 * sum(abs(a - b) for a, b in zip(p, s)) / len(s)
-            print(f"  predictions: {len(rows)} points, Spearman rho {pearson(ranks(p), ranks(s)):.3f}, "
+            print(f"  predictions: {len(rows)} points, Spearman rho {_rho.spearman(p, s):.3f}, "
                   f"R^2 {r2:.3f}, mean absolute error {mae:.2f} points")
 
 
