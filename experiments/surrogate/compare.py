@@ -5,7 +5,8 @@ For each run: simulations, the final front's hypervolume (front.csv, final accur
 docs/results.md: 1 - accuracy against 1.0, costs against 1.1, types / K against 1.1) and the archive's (history.csv,
 screening accuracy). For a surrogate run also the first simulation count at which its archive reaches the plain run's
 final archive hypervolume, the archive hypervolumes at the plain run's simulation counts, and the quality of its
-out-of-sample predictions (predictions.csv: Spearman rho, R^2, mean absolute error in points). Standard library only; Spearman's rho comes from scripts/share-proxy-rho.py.
+out-of-sample predictions (predictions.csv: Spearman rho, R^2, mean absolute error in points). Standard library
+only; Spearman's rho comes from scripts/share-proxy-rho.py.
 """
 import csv
 import importlib.util
@@ -15,7 +16,8 @@ import sys
 
 # Spearman's rho: the helper of scripts/share-proxy-rho.py (ranks with ties averaged), not a second copy.
 _root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-_spec = importlib.util.spec_from_file_location("share_proxy_rho", os.path.join(_root, "scripts", "share-proxy-rho.py"))
+_spec = importlib.util.spec_from_file_location("share_proxy_rho",
+                                               os.path.join(_root, "scripts", "share-proxy-rho.py"))
 _rho = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_rho)
 
