@@ -243,7 +243,7 @@ public final class SearchCommand implements Callable<Integer> {
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
-        "--number-formats")) {
+        "--number-formats", "--surrogate-rounds")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -76,7 +76,7 @@ final class SearchSession {
 
   /** Breeds every following generation through the surrogate of {@code estimator} ({@code --surrogate}). */
   void useSurrogate(CandidateEstimator estimator) {
-    surrogate = new Surrogate(estimator, codec, scorer, nsga2, settings.population(), settings.surrogate().factor());
+    surrogate = new Surrogate(estimator, codec, scorer, nsga2, settings.population(), settings.surrogate());
   }
 
   void phase(String name, double seconds) {

@@ -50,12 +50,12 @@ final class Surrogate {
   private AccuracyMap map;
 
   Surrogate(CandidateEstimator estimator, GenomeCodec codec, Scorer scorer, Nsga2 nsga2, int population,
-      int factor) {
+      SurrogateOptions options) {
     this.nsga2 = nsga2;
     this.estimator = estimator;
     this.codec = codec;
     this.scorer = scorer;
-    this.breeding = new SurrogateBreeding(codec, nsga2, population, factor);
+    this.breeding = new SurrogateBreeding(codec, nsga2, population, options);
   }
 
   /** Opens the engine's estimator for {@code session} ({@code --surrogate}); a one-line error when it has none. */

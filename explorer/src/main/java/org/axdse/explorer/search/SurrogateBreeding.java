@@ -23,12 +23,15 @@ import org.axdse.explorer.encoding.GenomeCodec;
 /**
  * One generation of the surrogate-assisted NSGA-II: the plain generation ({@link Nsga2}) with a larger brood.
  * The survivors are the best half of the population by rank and crowding, as in the plain search; the offspring
- * are bred {@code factor} times over (binary tournaments, the same crossover and mutation), and of the distinct
- * new genomes among them (never simulated before) the most promising half-population is kept: the brood and the
- * population are ranked together by non-dominated rank and crowding distance (Deb et al. 2002), the population on
- * its simulated objectives and the brood on its estimated ones, and the brood's best come first. Only those are
- * simulated. With fewer new genomes than offspring places, the rest of the brood fills the places in breeding
- * order (already simulated genomes cost nothing).
+ * are bred {@code factor} times over (binary tournaments, the same crossover and mutation), in {@code rounds}
+ * rounds: the first from the population, each further one from the best {@code population} members (rank and
+ * crowding) of the population and the brood estimated so far, so the brood can move several generations on the
+ * predictor before a simulation (generation-based model management, Jin, Olhofer and Sendhoff, IEEE TEC 6(5),
+ * 2002). Of the distinct new genomes of all rounds (never simulated before) the most promising half-population is
+ * kept: the brood and the population are ranked together by non-dominated rank and crowding distance (Deb et al.
+ * 2002), the population on its simulated objectives and the brood on its estimated ones, and the brood's best
+ * come first. Only those are simulated. With fewer new genomes than offspring places, the rest of the brood fills
+ * the places in breeding order (already simulated genomes cost nothing).
  *
  * <p>Determinism: the whole step runs inside {@link RandomRegistry#with} the generator of {@code (seed, g)}, on
  * the calling thread, and the estimates are pure, so a generation depends only on its input population, the
@@ -43,15 +46,17 @@ final class SurrogateBreeding {
   private final Nsga2 nsga2;
   private final int population;
   private final int factor;
+  private final int rounds;
   private final Alterer<IntegerGene, Vec<double[]>> alterer;
   private final Selector<IntegerGene, Vec<double[]>> tournament = new TournamentSelector<>(2);
   private final Selector<IntegerGene, Vec<double[]>> ranking = NSGA2Selector.ofVec();
 
-  SurrogateBreeding(GenomeCodec codec, Nsga2 nsga2, int population, int factor) {
+  SurrogateBreeding(GenomeCodec codec, Nsga2 nsga2, int population, SurrogateOptions options) {
     this.codec = codec;
     this.nsga2 = nsga2;
     this.population = population;
-    this.factor = factor;
+    this.factor = options.factor();
+    this.rounds = options.rounds();
     this.alterer = Nsga2.alterer(codec);
   }
 
@@ -67,17 +72,24 @@ final class SurrogateBreeding {
           Optimize.MAXIMUM);
       ISeq<Phenotype<IntegerGene, Vec<double[]>>> survivors = ranking.select(current, population - places,
           Optimize.MAXIMUM);
-      ISeq<Phenotype<IntegerGene, Vec<double[]>>> bred = alterer.alter(parents, generation).population();
       Map<Phenotype<IntegerGene, Vec<double[]>>, int[]> brood = new IdentityHashMap<>();
       List<Phenotype<IntegerGene, Vec<double[]>>> union = new ArrayList<>(current.asList());
+      List<Phenotype<IntegerGene, Vec<double[]>>> bred = new ArrayList<>();
       Set<GenomeKey> seen = new HashSet<>();
-      for (Phenotype<IntegerGene, Vec<double[]>> p : bred) {
-        int[] raw = Nsga2.raw(p.genotype());
-        int[] canonical = codec.canonical(raw);
-        if (!simulated.test(canonical) && seen.add(new GenomeKey(canonical))) {
-          Phenotype<IntegerGene, Vec<double[]>> estimated = nsga2.member(raw, generation, estimate.apply(canonical));
-          brood.put(estimated, raw);
-          union.add(estimated);
+      for (int round = 0; round < rounds; round++) {
+        ISeq<Phenotype<IntegerGene, Vec<double[]>>> from = round == 0 ? parents
+            : tournament.select(ranking.select(ISeq.of(union), population, Optimize.MAXIMUM), places * factor,
+                Optimize.MAXIMUM);
+        for (Phenotype<IntegerGene, Vec<double[]>> p : alterer.alter(from, generation).population()) {
+          bred.add(p);
+          int[] raw = Nsga2.raw(p.genotype());
+          int[] canonical = codec.canonical(raw);
+          if (!simulated.test(canonical) && seen.add(new GenomeKey(canonical))) {
+            Phenotype<IntegerGene, Vec<double[]>> estimated = nsga2.member(raw, generation,
+                estimate.apply(canonical));
+            brood.put(estimated, raw);
+            union.add(estimated);
+          }
         }
       }
       List<int[]> offspring = new ArrayList<>();

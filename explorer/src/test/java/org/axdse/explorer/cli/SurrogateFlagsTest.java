@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code axdse search --surrogate [--surrogate-factor F]} on the command line. */
+/** {@code axdse search --surrogate [--surrogate-factor F] [--surrogate-rounds R]} on the command line. */
 class SurrogateFlagsTest {
   @TempDir Path tmp;
 
@@ -43,8 +43,9 @@ class SurrogateFlagsTest {
   @Test
   void aSurrogateSearchRecordsItsFactorAndItsPredictions() {
     Path out = tmp.resolve("run");
-    assertEquals(0, run(search(out, "--surrogate", "--surrogate-factor", "4")).code());
+    assertEquals(0, run(search(out, "--surrogate", "--surrogate-factor", "4", "--surrogate-rounds", "2")).code());
     assertEquals(4, ((Number) RunDirectory.of(out).readConfig().settings().get("surrogate_factor")).intValue());
+    assertEquals(2, ((Number) RunDirectory.of(out).readConfig().settings().get("surrogate_rounds")).intValue());
     assertFalse(PredictionsCsv.read(out).isEmpty());
   }
 
@@ -55,6 +56,9 @@ class SurrogateFlagsTest {
       search(out, "--surrogate-factor", "4"),
       search(out, "--surrogate", "--surrogate-factor", "1"),
       search(out, "--surrogate", "--surrogate-factor", "1001"),
+      search(out, "--surrogate-rounds", "2"),
+      search(out, "--surrogate", "--surrogate-rounds", "0"),
+      search(out, "--surrogate", "--surrogate-rounds", "51"),
     };
     for (String[] c : cases) {
       Result r = run(c);
@@ -68,5 +72,8 @@ class SurrogateFlagsTest {
     Result r = run("--resume", done.toString(), "--surrogate");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--surrogate cannot be changed"), r.err());
+    r = run("--resume", done.toString(), "--surrogate-rounds", "2");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--surrogate-rounds"), r.err());
   }
 }
