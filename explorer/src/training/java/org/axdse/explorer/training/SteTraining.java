@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.axdse.explorer.training.graph.GraphRetraining;
 import org.axdse.explorer.training.net.Approximated;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
@@ -117,12 +116,12 @@ public final class SteTraining implements AutoCloseable {
     Map<String, float[]> outputs = new HashMap<>();
     byte[] logitCodes = engine.run(codes, 0, n, tables, (tensor, c, batch, per, channelMajor) -> {
       if (sites.containsKey(tensor)) {
-        outputs.put(tensor, GraphRetraining.dequantize(c, batch, per,
+        outputs.put(tensor, CodeValues.dequantize(c, batch, per,
             channelMajor ? channels.get(tensor) : 1, q.tensor(tensor)));
       }
     });
     QuantParams lp = engine.logitParams();
-    float[] logits = GraphRetraining.dequantize(logitCodes, n, engine.logitsPerSample(), 1, lp);
+    float[] logits = CodeValues.dequantize(logitCodes, n, engine.logitsPerSample(), 1, lp);
     simulatorNanos += System.nanoTime() - start;
     return new Simulated(outputs, logits);
   }

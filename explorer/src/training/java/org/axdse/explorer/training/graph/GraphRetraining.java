@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axdse.explorer.training.CodeValues;
 import org.axdse.explorer.training.Inputs;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
@@ -23,7 +24,6 @@ import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.quant.ModelQuantizer;
-import org.axdse.simulator.quant.QuantParams;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -87,10 +87,10 @@ public final class GraphRetraining implements AutoCloseable {
     Map<String, float[]> tensors = new HashMap<>();
     byte[] logitCodes = engine.run(codes, 0, n, tables, (tensor, c, b, per, channelMajor) -> {
       if (channels.containsKey(tensor)) {
-        tensors.put(tensor, dequantize(c, b, per, channelMajor ? channels.get(tensor) : 1, q.tensor(tensor)));
+        tensors.put(tensor, CodeValues.dequantize(c, b, per, channelMajor ? channels.get(tensor) : 1, q.tensor(tensor)));
       }
     });
-    float[] logits = dequantize(logitCodes, n, engine.logitsPerSample(), 1, engine.logitParams());
+    float[] logits = CodeValues.dequantize(logitCodes, n, engine.logitsPerSample(), 1, engine.logitParams());
     simulatorNanos += System.nanoTime() - start;
     return new Simulated(tensors, logits);
   }
@@ -117,23 +117,6 @@ public final class GraphRetraining implements AutoCloseable {
     return String.format(java.util.Locale.ROOT, "retrain: error statistics of %d approximate layers computed from "
         + "the weights before epoch %d (median channel std change %.2f %%; statistics so far %.1f s)",
         emulation.noisyLayers(), epoch, 100 * change, emulation.statisticsSeconds());
-  }
-
-  /** Sample-major values of {@code codes}, channel-major {@code [channels][batch][plane]} when channels > 1. */
-  public static float[] dequantize(byte[] codes, int batch, int per, int channels, QuantParams p) {
-    float[] out = new float[batch * per];
-    int plane = per / channels;
-    for (int c = 0; c < channels; c++) {
-      for (int s = 0; s < batch; s++) {
-        int src = channels > 1 ? (c * batch + s) * plane : s * per;
-        int dst = s * per + c * plane;
-        for (int i = 0; i < plane; i++) {
-          int b = codes[src + i];
-          out[dst + i] = (float) p.dequantize(p.signed() ? b : b & 0xFF);
-        }
-      }
-    }
-    return out;
   }
 
   /** The graph's logits {@code [n * classes]} for {@code batch} with the simulator's values substituted. */
