@@ -16,7 +16,6 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.BadInputException;
-import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.engine.FloatDesignFlow;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
@@ -56,23 +55,17 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
   @Option(names = "--design", paramLabel = "NAME", description = "float multiplier (default: ${DEFAULT-VALUE})")
   String design = "e4m3_exact";
 
-  @Option(names = "--seconds", description = "Measured time per figure (default: ${DEFAULT-VALUE}).")
-  double seconds = 2.0;
-
-  @Option(names = "--reps", description = "Runs per figure; the best counts (default: ${DEFAULT-VALUE}).")
-  int reps = 3;
-
-  @Option(names = "--batch", description = "Images per call (default: ${DEFAULT-VALUE}).")
-  int batch = 1;
+  @Mixin LayerBenchTiming timing;
 
   @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
     boolean json = output.check() == OutputFormat.Format.JSON;
-    Bounds.check("--batch", batch, 1, 256, "images per call held in memory");
-    Bounds.check("--reps", reps, 1, 1000);
-    Bounds.check("--seconds", (long) Math.ceil(seconds), 1, 3600, "an hour per figure");
+    timing.check();
+    int batch = timing.batch;
+    int reps = timing.reps;
+    double seconds = timing.seconds;
     MultiplierCatalog catalog = MultiplierCatalog.builtin();
     Multiplier d;
     try {

@@ -14,7 +14,6 @@ import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.table.Signedness;
-import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -49,23 +48,17 @@ public final class FormatsBenchCommand implements Callable<Integer> {
 
   @Mixin NumberFormatOptions formats;
 
-  @Option(names = "--seconds", description = "Measured time per figure (default: ${DEFAULT-VALUE}).")
-  double seconds = 2.0;
-
-  @Option(names = "--reps", description = "Runs per figure; the best counts (default: ${DEFAULT-VALUE}).")
-  int reps = 5;
-
-  @Option(names = "--batch", description = "Images per call (default: ${DEFAULT-VALUE}).")
-  int batch = 1;
+  @Mixin LayerBenchTiming timing;
 
   @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
     boolean json = output.check() == OutputFormat.Format.JSON;
-    Bounds.check("--batch", batch, 1, 256, "images per call held in memory");
-    Bounds.check("--reps", reps, 1, 1000);
-    Bounds.check("--seconds", (long) Math.ceil(seconds), 1, 3600, "an hour per figure");
+    timing.check();
+    int batch = timing.batch;
+    int reps = timing.reps;
+    double seconds = timing.seconds;
     FormatChoice choice = FormatChoice.parse(formats.format == null ? "e4m3" : formats.format, formats.scale,
         formats.accumulate);
     Model m = OnnxImporter.load(model);
