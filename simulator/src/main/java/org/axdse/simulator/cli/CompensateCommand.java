@@ -232,7 +232,12 @@ public final class CompensateCommand implements Callable<Integer> {
     acc.put("exactQuantized", before.exactQuantized().top1());
     acc.put("uncompensated", before.assignment().top1());
     acc.put("compensated", after.assignment().top1());
-    acc.put("recovered", recovered(before, after));
+    double recovered = recovered(before, after);
+    if (Double.isNaN(recovered)) {
+      acc.putNull("recovered");
+    } else {
+      acc.put("recovered", recovered);
+    }
     root.set("compensation", CompensationJson.toJson(c));
     root.set("quantization", q.toJson());
     root.put("compensateSeconds", compensateSeconds);
@@ -253,8 +258,11 @@ public final class CompensateCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "%-16s %8.4f %10s%n", "exact int", exact, "");
     w.printf(Locale.ROOT, "%-16s %8.4f %10.2f%n", "uncompensated", before.assignment().top1(),
         100 * (exact - before.assignment().top1()));
-    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   recovered %.1f%% of the drop%n", "compensated",
-        after.assignment().top1(), 100 * (exact - after.assignment().top1()), 100 * recovered(before, after));
+    double recovered = recovered(before, after);
+    w.printf(Locale.ROOT, "%-16s %8.4f %10.2f   %s%n", "compensated", after.assignment().top1(),
+        100 * (exact - after.assignment().top1()), Double.isNaN(recovered)
+            ? "(no drop to recover: the assignment scores at least this model's exact int)"
+            : String.format(Locale.ROOT, "recovered %.1f%% of the drop", 100 * recovered));
   }
 
   private void printTable(PrintWriter w, Compensation c, String source, Evaluation before, Evaluation after,
