@@ -74,20 +74,9 @@ public final class SimulatorProblems implements ProblemFactory {
     Preprocessing pre = Preprocessing.fromFlagOr(qo.preprocess(), modelPath);
     DatasetSpec spec = DatasetSpec.parse(request.data());
     Dataset test = spec.load(Split.TEST);
-    Dataset calib;
-    Dataset eval;
-    if (qo.calibrationData().equals(QuantOptions.HOLDOUT)) {
-      if (qo.calibrationImages() >= test.size()) {
-        throw new BadInputException("--calib-data holdout: --calib " + qo.calibrationImages()
-            + " leaves none of the " + test.size() + " test images for evaluation");
-      }
-      calib = ImageSelection.heldOut(test, qo.calibrationImages());
-      eval = ImageSelection.remaining(test, qo.calibrationImages());
-    } else {
-      DatasetSpec calibSpec = qo.calibrationData().isEmpty() ? spec : DatasetSpec.parse(qo.calibrationData());
-      calib = calibSpec.load(Split.TRAIN).subset(qo.calibrationImages(), CALIBRATION_SEED);
-      eval = test;
-    }
+    Dataset eval = ImageSelection.evaluation(qo.calibrationData(), test, "test", qo.calibrationImages());
+    Dataset calib = ImageSelection.calibration(qo.calibrationData(), spec, () -> test, "test",
+        qo.calibrationImages());
     MultiplierCatalog catalog = request.library() == null ? MultiplierCatalog.builtin()
         : MultiplierCatalog.withDirectories(List.of(Path.of(request.library())));
     QuantConfig config = QuantConfig.defaults(mode).withPerChannel(qo.perChannel()).withWeightBits(qo.weightBits())

@@ -271,7 +271,7 @@ public final class CompensateCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "assignment   %s%n", source);
     w.printf(Locale.ROOT, "method       %s (bias order %s), %d calibration images%n", c.method().label(),
         CompensationJson.label(c.biasOrder()), options.calibrationImages());
-    w.printf(Locale.ROOT, "images       %d (%s)%n", images, options.split());
+    w.printf(Locale.ROOT, "images       %d (%s%s)%n", images, options.split(), options.heldOutNote());
     printAccuracies(w, before, after);
     w.printf(Locale.ROOT, "%-6s %-24s %14s %16s%n", "index", "layer", "remapped codes", "mean |bias delta|");
     for (LayerCompensation l : c.layers()) {

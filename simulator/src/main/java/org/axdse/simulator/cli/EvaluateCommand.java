@@ -116,6 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "and calibration images: not with --no-layer-stats, a deploy.json or a compensation --config");
     }
     if (choice != null && choice.config != null && org.axdse.simulator.imc.ImcDeployment.isDeployment(choice.config)) {
+      options.refuseCalibData(choice.config);
       return ImcDeploymentEvaluation.run(spec, choice.config, model, data); // runs as axdse imc evaluate --config
     }
     if (choice != null && choice.config != null && JsonFiles.readTree(choice.config) != null
@@ -165,6 +166,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** {@code --config deploy.json}: the recorded model (hash checked), quantization, assignment and images. */
   private int evaluateDeployment() {
     preprocess.refuse("a deploy.json --config records the model's preprocessing");
+    options.refuseCalibData(choice.config);
     sharing.refuse("a deploy.json --config");
     long start = System.nanoTime();
     Deployment d = Deployment.load(choice.config, model);
@@ -190,6 +192,7 @@ public final class EvaluateCommand implements Callable<Integer> {
    */
   private int evaluateCompensated() {
     sharing.refuse("a compensation --config");
+    options.refuseCalibData(choice.config);
     long start = System.nanoTime();
     CompensationFile f = CompensationFile.read(choice.config);
     Path modelFile = model != null ? model : Path.of(f.model());

@@ -137,6 +137,7 @@ public final class PredictCommand implements Callable<Integer> {
       PredictReport report = new PredictReport(model, m, evalSet.size(), q, choice.config != null
           ? choice.config.toString() : "--uniform " + choice.uniform, compensate, predictor.predict(noise),
           predictor.sensitivity(), s.exactAccuracy().top1());
+      report.heldOut(options.heldOutNote());
       if (simulate) {
         report.simulated(FitPoints.simulate(s, predictor, new FitPoints.Draw(assignment, method)));
       }

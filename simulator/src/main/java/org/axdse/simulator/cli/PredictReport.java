@@ -25,6 +25,7 @@ final class PredictReport {
   private final double exactTop1;
   private Double simulated;
   private Double injected;
+  private String heldOut = "";
 
   PredictReport(Path file, Model model, int images, QuantizedModel quant, String source, String compensation,
       Prediction prediction, Sensitivity sensitivity, double exactTop1) {
@@ -39,6 +40,11 @@ final class PredictReport {
     this.exactTop1 = exactTop1;
   }
 
+  /** The {@code --calib-data holdout} note after the image count ({@code ", N held out for calibration"}). */
+  void heldOut(String note) {
+    heldOut = note;
+  }
+
   void simulated(double top1) {
     simulated = top1;
   }
@@ -49,7 +55,7 @@ final class PredictReport {
 
   void printTable(PrintWriter out) {
     CalibrationQuality c = prediction.quality();
-    out.printf(Locale.ROOT, "model       %s (%s), %d images, %s%n", file, model.name(), images,
+    out.printf(Locale.ROOT, "model       %s (%s), %d images%s, %s%n", file, model.name(), images, heldOut,
         quant.config().describe());
     out.printf(Locale.ROOT, "assignment  %s%s%n", source, compensation == null ? "" : ", compensated: "
         + compensation);

@@ -13,6 +13,7 @@ import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.cache.ResultCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.RecordedQuantization;
@@ -64,6 +65,11 @@ public final class QuantizationOptions {
       + "compensation where it applies), drawn with seed 1 from the train split (default: ${DEFAULT-VALUE})")
   int calib = QuantConfig.DEFAULT_CALIBRATION_IMAGES;
 
+  @Option(names = "--calib-data", paramLabel = "SPEC|holdout",
+      description = "Calibration source: a data set whose train split is used, or holdout (test images kept out "
+          + "of the evaluation). Default: the train split of --data.")
+  String calibData;
+
   @Option(names = "--calib-method", description = "activation ranges: minmax, percentile (99.99) or mse "
       + "(default: ${DEFAULT-VALUE})")
   String calibMethod = "percentile";
@@ -93,6 +99,7 @@ public final class QuantizationOptions {
       Bounds.images("--limit", limit == null ? 1 : limit, 1);
     }
     widths();
+    ImageSelection.calibrationSpec(calibData, null); // an unparsable --calib-data fails before any loading
     return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
         && (split.equals("test") || split.equals("train"));
   }
@@ -114,10 +121,33 @@ public final class QuantizationOptions {
     return threads;
   }
 
-  /** The evaluated images: the chosen split, cut to {@code --limit}. */
+  /**
+   * The evaluated images: the chosen split, without the {@code --calib} images {@code --calib-data holdout}
+   * holds out of it (as {@code axdse search} does, {@link ImageSelection}), cut to {@code --limit}.
+   */
   Dataset evaluationSet(DatasetSpec data) {
-    Dataset set = data.load(split.equals("test") ? Split.TEST : Split.TRAIN);
+    Dataset set = ImageSelection.evaluation(calibData, loadSplit(data), split, calib);
     return limit == null ? set : set.limit(limit);
+  }
+
+  private Dataset loadSplit(DatasetSpec data) {
+    return data.load(split.equals("test") ? Split.TEST : Split.TRAIN);
+  }
+
+  /** {@code ", N held out for calibration"} with {@code --calib-data holdout}, else empty. */
+  String heldOutNote() {
+    return ImageSelection.isHoldout(calibData) ? ", " + calib + " held out for calibration" : "";
+  }
+
+  /**
+   * A one-line error naming {@code --calib-data} when it was given for a run whose calibration is recorded in
+   * {@code config} (a deploy.json or compensation file).
+   */
+  void refuseCalibData(Path config) {
+    if (calibData != null && !calibData.isBlank()) {
+      throw new BadInputException("--calib-data " + calibData.strip() + ": " + config + " records its own "
+          + "quantization and evaluated images; drop --calib-data");
+    }
   }
 
   /**
@@ -156,9 +186,13 @@ public final class QuantizationOptions {
     return a;
   }
 
-  /** {@code --calib} images drawn with seed 1 from the train split. */
+  /**
+   * {@code --calib} images drawn with seed 1 from the train split of {@code data} (or of {@code --calib-data
+   * SPEC}), or with {@code --calib-data holdout} the ones held out of the evaluation split ({@link ImageSelection},
+   * as {@code axdse search} draws them).
+   */
   Dataset calibrationSet(DatasetSpec data) {
-    return data.load(Split.TRAIN).subset(calib, 1L);
+    return ImageSelection.calibration(calibData, data, () -> loadSplit(data), split, calib);
   }
 
   /** The quantization these options describe; call after {@link #valid()}. */

@@ -218,7 +218,8 @@ public final class Dataset {
     return select(indices, name + "[selected " + indices.length + "]");
   }
 
-  private Dataset select(int[] indices, String newName) {
+  /** As {@link #select(int[])}, named {@code newName}. */
+  Dataset select(int[] indices, String newName) {
     int n = imageBytes();
     byte[] out = new byte[Math.multiplyExact(indices.length, n)];
     int[] outLabels = new int[indices.length];

@@ -1,6 +1,8 @@
 package org.axdse.simulator.data;
 
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.axdse.multipliers.util.BadInputException;
 
 /**
  * Which images of an evaluation split a run's figures are measured on, so that a search, {@code axdse pick} and
@@ -43,7 +45,65 @@ public record ImageSelection(int holdout, int subset, int limit) {
     for (int i : heldOutIndices(split, holdout)) {
       taken[i] = true;
     }
-    return split.select(IntStream.range(0, split.size()).filter(i -> !taken[i]).toArray());
+    return split.select(IntStream.range(0, split.size()).filter(i -> !taken[i]).toArray(),
+        split.name() + "[without " + holdout + " held out for calibration]");
+  }
+
+  /**
+   * The {@code n} calibration images of {@code --calib-data source}, as {@code axdse search} and the simulator
+   * commands draw them: with {@link #HOLDOUT}, the images {@link #heldOut} holds out of the evaluation split
+   * {@code split} (named {@code splitName} in the error); otherwise {@code n} images drawn with
+   * {@link #HOLDOUT_SEED} from the train split of {@code source} (a data set spec), or of {@code data} when
+   * {@code source} is null or blank. A bad source is a one-line error naming {@code --calib-data}.
+   */
+  public static Dataset calibration(String source, DatasetSpec data, Supplier<Dataset> split, String splitName,
+      int n) {
+    if (isHoldout(source)) {
+      return heldOut(checkHoldout(split.get(), splitName, n), n);
+    }
+    DatasetSpec spec = calibrationSpec(source, data);
+    try {
+      return spec.load(Split.TRAIN).subset(n, HOLDOUT_SEED);
+    } catch (BadInputException e) {
+      throw source == null || source.isBlank() ? e : new BadInputException("--calib-data " + source.strip()
+          + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code split} as evaluated with {@code --calib-data source}: without its {@code n} held-out images. */
+  public static Dataset evaluation(String source, Dataset split, String splitName, int n) {
+    return isHoldout(source) ? remaining(checkHoldout(split, splitName, n), n) : split;
+  }
+
+  /** True for {@code --calib-data holdout}. */
+  public static boolean isHoldout(String source) {
+    return source != null && source.strip().equals(HOLDOUT);
+  }
+
+  /**
+   * The data set whose train split {@code --calib-data source} calibrates on ({@code data} when null or blank);
+   * null for {@link #HOLDOUT}. An unparsable spec is a one-line error naming the flag.
+   */
+  public static DatasetSpec calibrationSpec(String source, DatasetSpec data) {
+    if (isHoldout(source)) {
+      return null;
+    }
+    if (source == null || source.isBlank()) {
+      return data;
+    }
+    try {
+      return DatasetSpec.parse(source.strip());
+    } catch (BadInputException e) {
+      throw new BadInputException("--calib-data: " + e.getMessage() + " (or holdout)");
+    }
+  }
+
+  private static Dataset checkHoldout(Dataset split, String splitName, int n) {
+    if (n >= split.size()) {
+      throw new BadInputException("--calib-data holdout: --calib " + n + " leaves none of the " + split.size()
+          + " " + splitName + " images for evaluation");
+    }
+    return split;
   }
 
   private static int[] heldOutIndices(Dataset split, int n) {
