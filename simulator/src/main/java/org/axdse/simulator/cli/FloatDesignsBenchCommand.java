@@ -13,16 +13,12 @@ import java.util.concurrent.Callable;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
-import org.axdse.multipliers.table.MultiplierFormat;
-import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.engine.FloatDesignFlow;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.LookupTable;
-import org.axdse.simulator.kernels.RowTables;
-import org.axdse.simulator.kernels.WeightMatrix;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.onnx.OnnxImporter;
@@ -92,25 +88,18 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
         batch, Runtime.version());
     out.printf(Locale.ROOT, "%-24s %10s %8s %8s %8s %9s %9s %9s %8s %8s%n", "layer (GMAC/s)", "MACs", "table",
         "vector", "scalar", "table/cpu", "vect/cpu", "scal/cpu", "vect/tab", "scal/tab");
-    MultiplierFormat f = MultiplierFormat.of(8, Signedness.SIGNED);
-    LookupTable table = LookupTable.of(KernelsBenchCommand.approximate(f));
+    LookupTable table = TablePathBaseline.table();
     try (Kernels one = Kernels.create(1, KernelMode.fromSystemProperty())) {
       for (ConvLayer c : shapes) {
         int h = c.input().shape().dim(1);
-        ConvGeometry g = ConvGeometry.square(c.inC(), h, c.outC(), 3, 1, c.window().padTop(), 1, 1);
-        long macs = c.macsPerSample() * batch;
-        Random r = new Random(7);
-        byte[] codes = new byte[c.inC() * batch * h * h];
-        r.nextBytes(codes);
-        byte[] w = new byte[c.outC() * g.reduction()];
-        r.nextBytes(w);
-        WeightMatrix wm = WeightMatrix.ofCodes(f, c.outC(), g.reduction(), w);
-        RowTables rt = RowTables.ofLayer(table, c.outC());
-        int cols = batch * g.outHeight() * g.outWidth();
-        int[] acc = new int[c.outC() * cols];
-        FloatDesignFlow vector = FloatDesignFlow.of(c, quantization(c, w), d);
+        TablePathBaseline base = TablePathBaseline.of(c, batch, table, one, new Random(7));
+        ConvGeometry g = base.geometry();
+        long macs = base.macs();
+        byte[] codes = base.codes();
+        int[] acc = base.accumulators();
+        FloatDesignFlow vector = FloatDesignFlow.of(c, quantization(c, base.weights()), d);
         FloatDesignFlow scalar = vector.scalarReference();
-        Runnable tableCall = () -> one.conv(g, batch, codes, (byte) 0, wm, rt, acc, null);
+        Runnable tableCall = base.call();
         Runnable vectorCall = () -> vector.conv(g, batch, codes, (byte) 0, acc, null, one);
         Runnable scalarCall = () -> scalar.conv(g, batch, codes, (byte) 0, acc, null, one);
         for (Runnable call : List.of(tableCall, vectorCall, scalarCall)) {

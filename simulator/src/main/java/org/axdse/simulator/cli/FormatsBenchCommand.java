@@ -11,15 +11,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
-import org.axdse.multipliers.table.MultiplierFormat;
-import org.axdse.multipliers.table.ProductTable;
-import org.axdse.multipliers.table.Signedness;
-import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.LookupTable;
-import org.axdse.simulator.kernels.RowTables;
-import org.axdse.simulator.kernels.WeightMatrix;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.numformat.FormatChoice;
@@ -78,27 +72,19 @@ public final class FormatsBenchCommand implements Callable<Integer> {
         batch, Runtime.version());
     out.printf(Locale.ROOT, "%-28s %10s %9s %9s %10s %10s %11s%n", "layer (GMAC/s)", "MACs", "table", "float",
         "table/cpu", "float/cpu", "time ratio");
-    MultiplierFormat f = MultiplierFormat.of(8, Signedness.SIGNED);
-    LookupTable table = LookupTable.of(KernelsBenchCommand.approximate(f));
+    LookupTable table = TablePathBaseline.table();
     try (Kernels one = Kernels.create(1, KernelMode.fromSystemProperty())) {
       for (ConvLayer c : shapes) {
         int h = c.input().shape().dim(1);
-        ConvGeometry g = ConvGeometry.square(c.inC(), h, c.outC(), 3, 1, c.window().padTop(), 1, 1);
-        long macs = c.macsPerSample() * batch;
         Random r = new Random(7);
-        byte[] codes = new byte[c.inC() * batch * h * h];
-        r.nextBytes(codes);
-        byte[] w = new byte[c.outC() * g.reduction()];
-        r.nextBytes(w);
-        WeightMatrix wm = WeightMatrix.ofCodes(f, c.outC(), g.reduction(), w);
-        RowTables rt = RowTables.ofLayer(table, c.outC());
-        int[] acc = new int[c.outC() * batch * g.outHeight() * g.outWidth()];
+        TablePathBaseline base = TablePathBaseline.of(c, batch, table, one, r);
+        long macs = base.macs();
         float[] x = new float[c.input().shape().size() * batch];
         for (int i = 0; i < x.length; i++) {
           x[i] = (float) r.nextGaussian();
         }
         FormatLayer fl = FormatLayer.of(c, choice, 3);
-        Runnable tableCall = () -> one.conv(g, batch, codes, (byte) 0, wm, rt, acc, null);
+        Runnable tableCall = base.call();
         Runnable floatCall = () -> fl.run(x, batch);
         KernelsBenchCommand.run(tableCall, Math.min(2.0, seconds)); // both compiled before either is timed
         KernelsBenchCommand.run(floatCall, Math.min(2.0, seconds));
