@@ -112,26 +112,11 @@ public final class LayerErrorModel {
       double m = 0;
       double v = 0;
       for (int kk = 0; kk < k; kk++) {
-        int w = codes[o * k + kk];
-        int u = remap.isEmpty() ? w : remap.getOrDefault(w, w);
-        int[] a = values[tapBase + kk];
-        double[] p = probabilities[tapBase + kk];
-        long shift = (long) za * (u - w);
-        double e1 = 0;
-        double e2 = 0;
-        double ne = 0;
-        double ae = 0;
-        for (int j = 0; j < a.length; j++) {
-          double e = products[f.index(a[j], u)] - (long) a[j] * w - shift;
-          e1 += p[j] * e;
-          e2 += p[j] * e * e;
-          ne += a[j] != za ? p[j] * e : 0;
-          ae += p[j] * a[j] * e;
-        }
-        m += e1;
-        v += Math.max(0, e2 - e1 * e1);
+        TapError t = tapError(products, f, tapBase + kk, codes[o * k + kk], remap);
+        m += t.e1();
+        v += Math.max(0, t.e2() - t.e1() * t.e1());
         if (beta != null) {
-          project(tapBase + kk, ne, ae, e1, beta, kk, k);
+          project(tapBase + kk, t.ne(), t.ae(), t.e1(), beta, kk, k);
         }
       }
       mean[o] = m;
@@ -158,28 +143,46 @@ public final class LayerErrorModel {
       double signal = 0;
       for (int kk = 0; kk < k; kk++) {
         int w = codes[o * k + kk];
-        int u = remap.isEmpty() ? w : remap.getOrDefault(w, w);
-        int[] a = values[tapBase + kk];
-        double[] p = probabilities[tapBase + kk];
-        long shift = (long) za * (u - w);
-        double e1 = 0;
-        double a1 = 0;
-        double ae = 0;
-        double a2 = 0;
-        for (int j = 0; j < a.length; j++) {
-          double e = products[f.index(a[j], u)] - (long) a[j] * w - shift;
-          e1 += p[j] * e;
-          a1 += p[j] * a[j];
-          ae += p[j] * a[j] * e;
-          a2 += p[j] * a[j] * (double) a[j];
-        }
-        cov += w * (ae - a1 * e1);
-        signal += (double) w * w * Math.max(0, a2 - a1 * a1);
+        TapError t = tapError(products, f, tapBase + kk, w, remap);
+        cov += w * (t.ae() - t.a1() * t.e1());
+        signal += (double) w * w * Math.max(0, t.a2() - t.a1() * t.a1());
       }
       gain[o] = signal > 0 ? cov / signal : 0;
     }
     return gain;
   }
+
+  /**
+   * One product position's error {@code e = table(a, u) - a * w - za * (u - w)} (weight code {@code w}, tuned to
+   * {@code u} by {@code remap}) under the tap's activation distribution: {@code E[e]}, {@code E[e^2]},
+   * {@code E[n e]} ({@code n}: the activation is not the zero point), {@code E[a e]}, {@code E[a]} and
+   * {@code E[a^2]}, each summed over the codes in order, so {@link #moments} and {@link #gains} share one pass.
+   */
+  private TapError tapError(int[] products, MultiplierFormat f, int tap, int w, Map<Integer, Integer> remap) {
+    int u = remap.isEmpty() ? w : remap.getOrDefault(w, w);
+    int[] a = values[tap];
+    double[] p = probabilities[tap];
+    long shift = (long) za * (u - w);
+    double e1 = 0;
+    double e2 = 0;
+    double ne = 0;
+    double ae = 0;
+    double a1 = 0;
+    double a2 = 0;
+    for (int j = 0; j < a.length; j++) {
+      double e = products[f.index(a[j], u)] - (long) a[j] * w - shift;
+      e1 += p[j] * e;
+      e2 += p[j] * e * e;
+      ne += a[j] != za ? p[j] * e : 0;
+      ae += p[j] * a[j] * e;
+      a1 += p[j] * a[j];
+      a2 += p[j] * a[j] * (double) a[j];
+    }
+    return new TapError(e1, e2, ne, ae, a1, a2);
+  }
+
+  /** The expectations {@link #tapError} returns. */
+  private record TapError(double e1, double e2, double ne, double ae, double a1, double a2) {}
 
   /**
    * The least-squares coefficients of one product's error on its features under the tap's distribution, from
