@@ -25,7 +25,9 @@ import org.axdse.simulator.predict.AccuracyMap;
 import org.axdse.simulator.predict.AccuracyPredictor;
 import org.axdse.simulator.predict.CalibrationQuality;
 import org.axdse.simulator.predict.FitPoints;
+import org.axdse.simulator.predict.LayerRatios;
 import org.axdse.simulator.predict.NoiseFidelity;
+import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
@@ -96,12 +98,14 @@ public final class PredictBenchCommand implements Callable<Integer> {
         seed);
     double[] noise = new double[points];
     double[] meanPart = new double[points];
+    List<LayerRatios> ratios = new ArrayList<>();
     double[] simulated = new double[points];
     double[] injected = new double[points];
     PrintWriter out = spec.commandLine().getOut();
     long t = System.nanoTime();
     for (int i = 0; i < points; i++) {
-      var n = predictor.noise(draws.get(i).assignment(), draws.get(i).method());
+      ratios.add(predictor.ratios(draws.get(i).assignment(), draws.get(i).method()));
+      var n = NoiseFigure.of(ratios.get(i), predictor.sensitivity());
       noise[i] = n.total();
       meanPart[i] = n.meanPart();
     }
@@ -180,7 +184,9 @@ public final class PredictBenchCommand implements Callable<Integer> {
       if (noiseInjection) {
         r.put("noiseInjectionTop1", injected[i]);
       }
+      PredictBenchDump.ratios(r.putObject("layers"), ratios.get(i));
     }
+    PredictBenchDump.sensitivity(root.putObject("sensitivity"), predictor.sensitivity());
     ArrayNode setup = root.putArray("setup");
     phases.forEach(p -> setup.addObject().put("phase", p.name()).put("wallSeconds", p.wallSeconds())
         .put("cpuSeconds", p.cpuSeconds()).put("how", p.how()));

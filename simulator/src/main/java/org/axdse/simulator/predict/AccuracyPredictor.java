@@ -36,8 +36,13 @@ public final class AccuracyPredictor {
 
   /** The modelled noise of {@code assignment} with {@code method} (null: uncompensated). */
   public NoiseFigure noise(Assignment assignment, CompensationMethod method) {
+    return NoiseFigure.of(ratios(assignment, method), sensitivity);
+  }
+
+  /** The modelled per-layer error ratios of {@code assignment} with {@code method} (null: uncompensated). */
+  public LayerRatios ratios(Assignment assignment, CompensationMethod method) {
     Compensation c = method == null ? null : compensation(assignment, method);
-    return NoiseFigure.of(errors.predict(assignment, c), errors.gains(assignment, c), sensitivity);
+    return LayerRatios.of(errors.predict(assignment, c), errors.gains(assignment, c), sensitivity);
   }
 
   /** The compensation of {@code assignment} by {@code method} (exact inputs, as the error model assumes). */

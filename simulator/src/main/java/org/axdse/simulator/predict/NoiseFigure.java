@@ -1,7 +1,6 @@
 package org.axdse.simulator.predict;
 
 import java.util.List;
-import org.axdse.simulator.errormodel.ChannelMoments;
 import org.axdse.simulator.errormodel.LayerPrediction;
 
 /**
@@ -42,47 +41,26 @@ public record NoiseFigure(double[] nsr, double[] parts, double total, double mea
    * gain) under {@code sensitivity}.
    */
   public static NoiseFigure of(List<LayerPrediction> errors, double[][] gains, Sensitivity sensitivity) {
-    double[] nsr = new double[sensitivity.layers()];
-    double[] parts = new double[sensitivity.layers()];
+    return of(LayerRatios.of(errors, gains, sensitivity), sensitivity);
+  }
+
+  /** The figure of the per-layer {@code ratios} under {@code sensitivity}. */
+  public static NoiseFigure of(LayerRatios ratios, Sensitivity sensitivity) {
+    double[] parts = new double[ratios.layers()];
+    double[] rest = ratios.rest();
+    double[] lost = ratios.lost();
+    double[] mean = ratios.mean();
     double total = 0;
     double meanPart = 0;
-    for (LayerPrediction p : errors) {
-      int l = p.index();
+    for (int l = 0; l < parts.length; l++) {
       if (!sensitivity.describes(l)) {
         continue;
       }
-      ChannelMoments m = p.channels();
-      double sum = 0;
-      double fromMean = 0;
-      double floor = floor(sensitivity, l);
-      double[] gain = l < gains.length ? gains[l] : null;
-      double rest = 0;
-      double lost = 0;
-      for (int o = 0; o < m.channels(); o++) {
-        double signal = Math.max(sensitivity.signal(l, o), floor);
-        double g = gain == null ? 0 : gain[o];
-        sum += m.variance(o) / signal;
-        rest += Math.max(0, m.variance(o) / signal - g * g);
-        lost += g * g;
-        fromMean += m.mean(o) * m.mean(o) / signal;
-      }
-      int n = m.channels();
-      nsr[l] = (sum + fromMean) / n;
-      double part = sensitivity.offsetResponse(l, fromMean / n);
+      double part = sensitivity.offsetResponse(l, mean[l]);
       meanPart += part;
-      parts[l] = sensitivity.noiseResponse(l, rest / n) + sensitivity.lossResponse(l, Math.sqrt(lost / n)) + part;
+      parts[l] = sensitivity.noiseResponse(l, rest[l]) + sensitivity.lossResponse(l, lost[l]) + part;
       total += parts[l];
     }
-    return new NoiseFigure(nsr, parts, total, meanPart);
-  }
-
-  /** A dead channel (no spread) counts against the layer's mean spread, not against zero. */
-  private static double floor(Sensitivity s, int l) {
-    double mean = 0;
-    int n = s.channels(l);
-    for (int o = 0; o < n; o++) {
-      mean += s.signal(l, o) / n;
-    }
-    return Math.max(mean * 1e-3, 1e-9);
+    return new NoiseFigure(ratios.nsr(), parts, total, meanPart);
   }
 }
