@@ -29,6 +29,7 @@ import org.axdse.simulator.predict.LayerRatios;
 import org.axdse.simulator.predict.NoiseFidelity;
 import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
+import org.axdse.simulator.predict.TopOneRange;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,9 +40,9 @@ import picocli.CommandLine.Option;
  * {@code axdse bench predict}: the accuracy prediction against simulation. Draws {@code --points} random
  * layer-wise assignments of the library (every second one compensated {@code both}), simulates each on the
  * evaluated images, and scores the predictions with each point held back in turn (the map fitted on the
- * others): Spearman rho, R^2 and mean absolute error, overall and per half; also the rank correlation of the raw
- * noise figure, the noise-injection fidelity's figures with {@code --noise-injection}, and the prediction cost per
- * assignment. Default: the shared CIFAR-10 ResNet-20, 2,000 test images drawn with seed 2.
+ * others, between chance and the exact network's top-1): Spearman rho, R^2 and mean absolute error, overall and
+ * per half; also the rank correlation of the raw noise figure, the noise-injection fidelity's figures with
+ * {@code --noise-injection}, and the prediction cost per assignment. Default: the shared CIFAR-10 ResNet-20, 2,000 test images drawn with seed 2.
  */
 @Command(
     name = "predict",
@@ -157,13 +158,14 @@ public final class PredictBenchCommand implements Callable<Integer> {
       variancePart[i] = noise[i] - meanPart[i];
     }
     double raw = new SpearmansCorrelation().correlation(noise, simulated);
-    CalibrationQuality all = CalibrationQuality.leaveOneOut(variancePart, meanPart, simulated);
-    CalibrationQuality none = half(variancePart, meanPart, simulated, 0);
-    CalibrationQuality both = half(variancePart, meanPart, simulated, 1);
+    TopOneRange range = TopOneRange.of(exact, test.classCount());
+    CalibrationQuality all = CalibrationQuality.leaveOneOut(variancePart, meanPart, simulated, range);
+    CalibrationQuality none = half(variancePart, meanPart, simulated, 0, range);
+    CalibrationQuality both = half(variancePart, meanPart, simulated, 1, range);
     double floor = 2.0 / test.classCount();
-    CalibrationQuality standing = standing(CalibrationQuality.heldBack(variancePart, meanPart, simulated),
+    CalibrationQuality standing = standing(CalibrationQuality.heldBack(variancePart, meanPart, simulated, range),
         simulated, floor);
-    double balance = AccuracyMap.fit(variancePart, meanPart, simulated).balance();
+    double balance = AccuracyMap.fit(variancePart, meanPart, simulated, range).balance();
     root.put("spearmanNoiseVsTop1", raw).put("meanBalance", balance);
     put(root.putObject("heldBack"), all);
     put(root.putObject("heldBackUncompensated"), none);
@@ -237,7 +239,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
   }
 
   /** Leave-one-out quality within the half of the points with index parity {@code parity}. */
-  private static CalibrationQuality half(double[] v, double[] m, double[] y, int parity) {
+  private static CalibrationQuality half(double[] v, double[] m, double[] y, int parity, TopOneRange range) {
     int n = (y.length - parity + 1) / 2;
     double[] hv = new double[n];
     double[] hm = new double[n];
@@ -247,7 +249,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
       hm[k] = m[i];
       hy[k] = y[i];
     }
-    return CalibrationQuality.leaveOneOut(hv, hm, hy);
+    return CalibrationQuality.leaveOneOut(hv, hm, hy, range);
   }
 
   private static void put(ObjectNode n, CalibrationQuality c) {

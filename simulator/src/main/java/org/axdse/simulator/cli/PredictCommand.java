@@ -130,6 +130,7 @@ public final class PredictCommand implements Callable<Integer> {
           seed);
       double[] top1 = FitPoints.cached(options.cache(), s, predictor, catalog, sha, draws, options.progress(),
           phases::add);
+      predictor.anchor(s.exactAccuracy().top1(), evalSet.classCount());
       for (int i = 0; i < draws.size(); i++) {
         predictor.add(predictor.noise(draws.get(i).assignment(), draws.get(i).method()), top1[i]);
       }

@@ -24,6 +24,11 @@ public final class AccuracyMap {
 
   /** Fits the balance and the monotone map on points (variance part, mean part, top-1 fraction). */
   public static AccuracyMap fit(double[] variancePart, double[] meanPart, double[] top1) {
+    return fit(variancePart, meanPart, top1, null);
+  }
+
+  /** As {@link #fit(double[], double[], double[])}, the logistic between the ends {@code range} (null: the points'). */
+  public static AccuracyMap fit(double[] variancePart, double[] meanPart, double[] top1, TopOneRange range) {
     double best = BALANCES[BALANCES.length - 1];
     double bestRho = Double.POSITIVE_INFINITY;
     if (top1.length >= 3) {
@@ -35,7 +40,7 @@ public final class AccuracyMap {
         }
       }
     }
-    return new AccuracyMap(best, LogisticMap.fit(figures(variancePart, meanPart, best), top1));
+    return new AccuracyMap(best, LogisticMap.fit(figures(variancePart, meanPart, best), top1, range));
   }
 
   /** The predicted top-1 of an assignment with these noise parts. */

@@ -21,6 +21,7 @@ public final class AccuracyPredictor {
   private final Function<CompensationMethod, CompensationCache> compensation;
   private final List<double[]> points = new ArrayList<>();
   private AccuracyMap map;
+  private TopOneRange range;
   private CalibrationQuality quality = new CalibrationQuality(0, Double.NaN, Double.NaN, Double.NaN);
 
   /**
@@ -50,14 +51,34 @@ public final class AccuracyPredictor {
     return compensation.apply(method).compute(assignment);
   }
 
+  /**
+   * Fixes the map's ends: chance for {@code classes} classes and the exact network's top-1 {@code exactTop1} on
+   * the images the points are simulated on (without it, the worst and the best simulated point). Refits.
+   */
+  public synchronized void anchor(double exactTop1, int classes) {
+    range = TopOneRange.of(exactTop1, classes);
+    refit();
+  }
+
+  public synchronized TopOneRange range() {
+    return range;
+  }
+
   /** Adds a simulated point (its modelled noise and simulated top-1, a fraction) and refits the map. */
   public synchronized void add(NoiseFigure noise, double top1) {
     points.add(new double[] {noise.total() - noise.meanPart(), noise.meanPart(), top1});
+    refit();
+  }
+
+  private void refit() {
+    if (points.isEmpty()) {
+      return;
+    }
     double[] v = points.stream().mapToDouble(p -> p[0]).toArray();
     double[] m = points.stream().mapToDouble(p -> p[1]).toArray();
     double[] y = points.stream().mapToDouble(p -> p[2]).toArray();
-    map = AccuracyMap.fit(v, m, y);
-    quality = CalibrationQuality.leaveOneOut(v, m, y);
+    map = AccuracyMap.fit(v, m, y, range);
+    quality = CalibrationQuality.leaveOneOut(v, m, y, range);
   }
 
   /** The prediction for {@code assignment} with {@code method} (null: uncompensated). */

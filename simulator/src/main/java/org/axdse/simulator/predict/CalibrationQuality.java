@@ -21,11 +21,17 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
    * held-back point is predicted by a map (balance and monotone fit) fitted on the others alone.
    */
   public static CalibrationQuality leaveOneOut(double[] variancePart, double[] meanPart, double[] top1) {
+    return leaveOneOut(variancePart, meanPart, top1, null);
+  }
+
+  /** As {@link #leaveOneOut(double[], double[], double[])}, every map between the ends {@code range}. */
+  public static CalibrationQuality leaveOneOut(double[] variancePart, double[] meanPart, double[] top1,
+      TopOneRange range) {
     int n = top1.length;
     if (n < 3) {
       return new CalibrationQuality(n, Double.NaN, Double.NaN, Double.NaN);
     }
-    return of(heldBack(variancePart, meanPart, top1), top1);
+    return of(heldBack(variancePart, meanPart, top1, range), top1);
   }
 
   /**
@@ -33,6 +39,11 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
    * three points).
    */
   public static double[] heldBack(double[] variancePart, double[] meanPart, double[] top1) {
+    return heldBack(variancePart, meanPart, top1, null);
+  }
+
+  /** As {@link #heldBack(double[], double[], double[])}, every map between the ends {@code range}. */
+  public static double[] heldBack(double[] variancePart, double[] meanPart, double[] top1, TopOneRange range) {
     int n = top1.length;
     if (n < 3) {
       throw new IllegalArgumentException(n + " points");
@@ -49,7 +60,7 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
           y[k++] = top1[j];
         }
       }
-      held[i] = AccuracyMap.fit(v, m, y).apply(variancePart[i], meanPart[i]);
+      held[i] = AccuracyMap.fit(v, m, y, range).apply(variancePart[i], meanPart[i]);
     }
     return held;
   }

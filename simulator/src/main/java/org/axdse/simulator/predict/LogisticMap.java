@@ -10,8 +10,8 @@ import org.apache.commons.math3.util.Pair;
 
 /**
  * A strictly decreasing map from the noise figure to top-1: the logistic
- * {@code y = low + (high - low) / (1 + exp(k * (x - x0)))}, whose asymptotes are the best and the worst fitted
- * top-1 (the exact network's and the collapsed one's) and whose steepness {@code k > 0} and midpoint {@code x0}
+ * {@code y = low + (high - low) / (1 + exp(k * (x - x0)))}, whose asymptotes are the collapsed and the exact
+ * network's top-1 (a {@link TopOneRange}, or else the worst and the best fitted top-1) and whose steepness {@code k > 0} and midpoint {@code x0}
  * are fitted by least squares (Levenberg-Marquardt, Commons Math 3, started from the best point of a fixed
  * grid, so the fit is deterministic). A step-wise (isotonic) fit gives every point of a flat block the mean of
  * the others when it is held back, which orders the held-back points of a block against their own top-1; a
@@ -36,8 +36,16 @@ public final class LogisticMap {
     this.midpoint = midpoint;
   }
 
-  /** The least-squares logistic of {@code y} on {@code x} (at least one finite point). */
+  /** The least-squares logistic of {@code y} on {@code x} (at least one finite point), ends from the points. */
   public static LogisticMap fit(double[] x, double[] y) {
+    return fit(x, y, null);
+  }
+
+  /**
+   * The least-squares logistic of {@code y} on {@code x} (at least one finite point) between the ends
+   * {@code range} (null: the worst and the best fitted top-1).
+   */
+  public static LogisticMap fit(double[] x, double[] y, TopOneRange range) {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException(x.length + " x and " + y.length + " y values");
     }
@@ -49,6 +57,10 @@ public final class LogisticMap {
       }
       low = Math.min(low, y[i]);
       high = Math.max(high, y[i]);
+    }
+    if (range != null) {
+      low = range.low();
+      high = range.high();
     }
     double[] start = start(x, y, low, high);
     if (high - low < 1e-12 || x.length < 3) {
