@@ -21,7 +21,6 @@ import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.predict.AccuracyMap;
 import org.axdse.simulator.predict.AccuracyPredictor;
 import org.axdse.simulator.predict.CalibrationQuality;
 import org.axdse.simulator.predict.FitPoints;
@@ -165,8 +164,7 @@ public final class PredictBenchCommand implements Callable<Integer> {
     double floor = 2.0 / test.classCount();
     CalibrationQuality standing = standing(CalibrationQuality.heldBack(variancePart, meanPart, simulated, range),
         simulated, floor);
-    double balance = AccuracyMap.fit(variancePart, meanPart, simulated, range).balance();
-    root.put("spearmanNoiseVsTop1", raw).put("meanBalance", balance);
+    root.put("spearmanNoiseVsTop1", raw);
     put(root.putObject("heldBack"), all);
     put(root.putObject("heldBackUncompensated"), none);
     put(root.putObject("heldBackCompensated"), both);
@@ -199,7 +197,6 @@ public final class PredictBenchCommand implements Callable<Integer> {
           test.size(), calib.size(), q.config().describe(), 100 * exact);
       out.printf(Locale.ROOT, "Spearman rho of noise figure vs simulated top-1: %.4f (negative: more noise, "
           + "lower top-1)%n", raw);
-      out.printf(Locale.ROOT, "mean-error balance fitted on all points: %.2f%n", balance);
       line(out, "held back, all " + points, all);
       line(out, "held back, uncompensated", none);
       line(out, "held back, compensated", both);

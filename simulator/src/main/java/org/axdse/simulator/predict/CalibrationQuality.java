@@ -18,7 +18,7 @@ public record CalibrationQuality(int points, double spearman, double rSquared, d
 
   /**
    * Leave-one-out quality of {@link AccuracyMap#fit} on points (variance part, mean part, top-1 fraction): each
-   * held-back point is predicted by a map (balance and monotone fit) fitted on the others alone.
+   * held-back point is predicted by a map fitted on the others alone.
    */
   public static CalibrationQuality leaveOneOut(double[] variancePart, double[] meanPart, double[] top1) {
     return leaveOneOut(variancePart, meanPart, top1, null);
