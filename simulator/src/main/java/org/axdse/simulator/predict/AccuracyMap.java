@@ -5,8 +5,8 @@ package org.axdse.simulator.predict;
  * meanPart + 1e-9)} through a strictly decreasing {@link LogisticMap}. The measured sensitivities put a channel's
  * mean error and its variance on one scale (logit noise), so the two parts are added as they are. (Until session
  * 8 a balance {@code b < 1} on the mean part was fitted by rank; it made up for offset responses extrapolated
- * beyond the measured levels, and with the levels measured up to 100 it came out 1 on every model, so it is
- * gone: one parameter fewer to fit on a few dozen points.)
+ * beyond the measured levels, and with the levels measured up to 100 it came out 1 on five of the six draw sets
+ * it was checked on, so it is gone: one parameter fewer to fit on a few dozen points.)
  */
 public final class AccuracyMap {
   private static final double FLOOR = 1e-9;

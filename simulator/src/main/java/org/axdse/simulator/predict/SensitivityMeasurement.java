@@ -27,7 +27,8 @@ public final class SensitivityMeasurement {
   /**
    * Injected noise-to-signal ratios. Up to 100: the error model's mean and noise ratios of random assignments
    * reach 10 and more, where a power law extrapolated from 0.1 and 1 overstated the harm of an offset (a fitted
-   * mean-error balance of 0.2-0.5 made up for it; measured up to 100, the balance came out 1 and is gone).
+   * mean-error balance of 0.2-0.5 made up for it; measured up to 100, it came out 1 on five of six draw sets
+   * and is gone).
    */
   static final double[] LEVELS = {0.01, 0.1, 1, 10, 100};
   /** Shares of a channel's signal taken away ({@link SignalLoss}). */
