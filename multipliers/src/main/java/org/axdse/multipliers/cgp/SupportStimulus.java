@@ -94,15 +94,18 @@ public final class SupportStimulus {
     double mse = 0;
     double signal = 0;
     double absProduct = 0;
+    int[] lanesProduct = new int[64];
     for (int w = 0; w < aWords.length; w++) {
       sim.evaluate(aWords[w], wWords[w], nets);
       int lanes = Math.min(64, indices.length - 64 * w);
-      for (int l = 0; l < lanes; l++) {
-        int product = 0;
-        for (int b = 0; b < pbits; b++) {
-          product |= (int) ((nets[productNets[b]] >>> l) & 1L) << b;
+      java.util.Arrays.fill(lanesProduct, 0);
+      for (int b = 0; b < pbits; b++) {
+        for (long word = nets[productNets[b]]; word != 0; word &= word - 1) {
+          lanesProduct[Long.numberOfTrailingZeros(word)] |= 1 << b;
         }
-        product = (product << shift) >> shift;
+      }
+      for (int l = 0; l < lanes; l++) {
+        int product = (lanesProduct[l] << shift) >> shift;
         int i = 64 * w + l;
         double p = probabilities[i];
         double x = exact[i];

@@ -1,0 +1,19 @@
+package org.axdse.explorer.evolve;
+
+import org.axdse.multipliers.cgp.ErrorMeasure;
+import org.axdse.multipliers.table.MultiplierFormat;
+
+/** Names of evolved designs and of their files: letters, digits and {@code _.+-} only. */
+final class EvolvedNames {
+  private EvolvedNames() {}
+
+  /** {@code s8x8_cgp_conv_3_mse1e-3}: format, layer, measure and bound. */
+  static String design(MultiplierFormat f, String layer, ErrorMeasure measure, double bound) {
+    return f.namePrefix() + "_cgp_" + fileSafe(layer) + "_" + measure.label() + EvolveSettings.label(bound);
+  }
+
+  /** {@code text} with every character outside {@code [A-Za-z0-9_.+-]} replaced by {@code _}. */
+  static String fileSafe(String text) {
+    return text.replaceAll("[^A-Za-z0-9_.+-]", "_");
+  }
+}
