@@ -122,7 +122,8 @@ public final class EvolveCommand implements Callable<Integer> {
       List<LayerOperands> all = CalibratedOperands.of(options, model, net, pre, data);
       List<LayerOperands> layers = chosen.stream().map(all::get).toList();
       long t0 = System.nanoTime();
-      List<LayerFront> fronts = Evolver.evolve(layers, chosen, start, settings,
+      String modelName = model.getFileName().toString().replaceFirst("\\.onnx$", "");
+      List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, start, settings,
           out.resolve(EvolveInputs.CHECKPOINTS), CalibratedOperands.threads(options),
           CalibratedOperands.progress(options));
       double seconds = (System.nanoTime() - t0) / 1e9;

@@ -58,8 +58,8 @@ public final class EvolveInputs {
           + "netlist (a built-in design or a Verilog file)");
     }
     if (!m.format().equals(format)) {
-      throw new BadInputException("--seed-design " + spec + ": format " + m.format().label() + ", but the model's "
-          + "layers take " + format.label() + " multipliers (--quant, --weight-bits)");
+      throw new BadInputException("--seed-design " + spec + ": format " + m.format().namePrefix() + ", but the model's "
+          + "layers take " + format.namePrefix() + " multipliers (--quant, --weight-bits)");
     }
     return m;
   }

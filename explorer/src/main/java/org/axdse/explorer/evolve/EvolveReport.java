@@ -41,14 +41,14 @@ public final class EvolveReport {
         settings.get("bounds"), settings.get("seed"), settings.get("seedDesign"), settings.get("seconds"));
     for (LayerFront f : fronts) {
       out.printf(Locale.ROOT, "%nlayer %s%n", f.layer());
-      out.printf(Locale.ROOT, "%-30s %6s %-17s %10s %7s %7s %8s   %-18s %10s %7s%n", "evolved design", "bound",
+      out.printf(Locale.ROOT, "%-36s %6s %-17s %10s %7s %7s %8s   %-18s %10s %7s%n", "evolved design", "bound",
           "from", "error", "power", "gens", "evals", "best built-in <=", "error", "power");
       if (f.evolved().isEmpty()) {
         out.println("(no approximate design within the bounds)");
       }
       for (EvolvedDesign d : f.evolved()) {
         Optional<DesignPoint> b = f.bestBuiltinAtMost(d.point().relativePower());
-        out.printf(Locale.ROOT, "%-30s %6.0e %-17s %10.3e %7.4f %7d %8d   %-18s %10s %7s%n",
+        out.printf(Locale.ROOT, "%-36s %6.0e %-17s %10.3e %7.4f %7d %8d   %-18s %10s %7s%n",
             d.multiplier().name(), d.run().threshold(), d.run().from(), d.point().error(), d.point().relativePower(), d.run().generations(),
             d.run().evaluations(), b.map(DesignPoint::name).orElse("(none)"),
             b.map(p -> String.format(Locale.ROOT, "%.3e", p.error())).orElse("-"),

@@ -7,9 +7,13 @@ import org.axdse.multipliers.table.MultiplierFormat;
 final class EvolvedNames {
   private EvolvedNames() {}
 
-  /** {@code s8x8_cgp_conv_3_mse1e-3}: format, layer, measure and bound. */
-  static String design(MultiplierFormat f, String layer, ErrorMeasure measure, double bound) {
-    return f.namePrefix() + "_cgp_" + fileSafe(layer) + "_" + measure.label() + EvolveSettings.label(bound);
+  /**
+   * {@code s8x8_cgp_lenet5_A1_mse1e-3}: format, model, approximable layer index (as {@code axdse model show}
+   * labels it), measure and bound. The layer's full name is in the design's description and metrics.
+   */
+  static String design(MultiplierFormat f, String model, int layerIndex, ErrorMeasure measure, double bound) {
+    return f.namePrefix() + "_cgp_" + fileSafe(model) + "_A" + layerIndex + "_" + measure.label()
+        + EvolveSettings.label(bound);
   }
 
   /** {@code text} with every character outside {@code [A-Za-z0-9_.+-]} replaced by {@code _}. */

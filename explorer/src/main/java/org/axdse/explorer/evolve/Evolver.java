@@ -33,8 +33,8 @@ public final class Evolver {
    * or when it is null from the cheapest built-in design within the run's bound in its layer (the exact reference
    * when none is), so that evolution starts where the library ends.
    */
-  public static List<LayerFront> evolve(List<LayerOperands> layers, List<Integer> modelIndices, Multiplier seed,
-      EvolveSettings s, Path checkpoints, int threads, ProgressListener progress) {
+  public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
+      Multiplier seed, EvolveSettings s, Path checkpoints, int threads, ProgressListener progress) {
     int runs = layers.size() * s.thresholds().size();
     Duration share = s.budget() == null ? null
         : s.budget().multipliedBy(Math.min(threads, runs)).dividedBy(runs);
@@ -73,7 +73,7 @@ public final class Evolver {
         for (Future<EvolvedRun> f : futures.get(l)) {
           done.add(get(f));
         }
-        fronts.add(front(layers.get(l), done, evaluators.get(l), s, builtin.get(l)));
+        fronts.add(front(model, modelIndices.get(l), layers.get(l), done, evaluators.get(l), s, builtin.get(l)));
       }
       return fronts;
     } finally {
@@ -93,12 +93,12 @@ public final class Evolver {
   }
 
   /** The layer's evolved designs (final figures on the cost model's full stream) and built-in points. */
-  static LayerFront front(LayerOperands layer, List<EvolvedRun> runs, CandidateEvaluator ev, EvolveSettings s,
-      List<DesignPoint> builtin) {
+  static LayerFront front(String model, int index, LayerOperands layer, List<EvolvedRun> runs,
+      CandidateEvaluator ev, EvolveSettings s, List<DesignPoint> builtin) {
     MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
     List<EvolvedDesign> designs = new ArrayList<>();
     for (EvolvedRun run : runs) {
-      String name = EvolvedNames.design(run.circuit().format(), layer.name(), s.measure(), run.threshold());
+      String name = EvolvedNames.design(run.circuit().format(), model, index, s.measure(), run.threshold());
       Multiplier m = Multiplier.ofNetlist(name, "CGP-evolved for layer " + layer.name() + ", " + s.measure().label()
           + " <= " + run.threshold() + " (seed " + s.seed() + ", " + run.generations() + " generations)",
           run.circuit().withName(name));
