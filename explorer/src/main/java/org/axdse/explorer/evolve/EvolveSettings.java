@@ -2,7 +2,6 @@ package org.axdse.explorer.evolve;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.axdse.multipliers.cgp.ErrorMeasure;
 import org.axdse.multipliers.cgp.GenomeMutation;
 
@@ -49,9 +48,9 @@ public record EvolveSettings(ErrorMeasure measure, List<Double> thresholds, int 
     return GenomeMutation.of(mutations);
   }
 
-  /** {@code 1e-03} style, as used in design names and run keys. */
+  /** The bound in plain decimals without trailing zeros ({@code 0.012}), as used in design and file names. */
   static String label(double threshold) {
-    return String.format(Locale.ROOT, "%.0e", threshold).replace("e-0", "e-").replace("e+0", "e+");
+    return java.math.BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
   }
 
   /** What identifies one run: a checkpoint is resumed only by a run with the same key. */

@@ -29,7 +29,8 @@ final class RunDriver {
     long start = System.nanoTime();
     long lastSave = start;
     long limitNanos = share == null ? Long.MAX_VALUE : share.toNanos();
-    while ((s.generations() == 0 || e.generation() < s.generations()) && System.nanoTime() - start < limitNanos) {
+    while ((s.generations() == 0 || e.generation() < s.generations())
+        && System.nanoTime() - start < limitNanos) {
       e.step(null);
       if (System.nanoTime() - lastSave > CHECKPOINT_SECONDS * 1_000_000_000L) {
         EvolutionCheckpoint.of(key, e.state()).write(checkpoint);
