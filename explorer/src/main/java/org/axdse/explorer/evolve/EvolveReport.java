@@ -50,7 +50,8 @@ public final class EvolveReport {
         Optional<DesignPoint> b = f.bestBuiltinAtMost(d.point().relativePower());
         out.printf(Locale.ROOT, "%-36s %6s %-17s %10.3e %7.4f %7d %8d   %-18s %10s %7s%n",
             d.multiplier().name(), EvolveSettings.label(d.run().threshold()), d.run().from(), d.point().error(),
-            d.point().relativePower(), d.run().generations(), d.run().evaluations(), b.map(DesignPoint::name).orElse("(none)"),
+            d.point().relativePower(), d.run().generations(), d.run().evaluations(),
+            b.map(DesignPoint::name).orElse("(none)"),
             b.map(p -> String.format(Locale.ROOT, "%.3e", p.error())).orElse("-"),
             b.map(p -> String.format(Locale.ROOT, "%.4f", p.relativePower())).orElse("-"));
       }

@@ -38,7 +38,7 @@ final class RunDriver {
       }
     }
     EvolutionCheckpoint.of(key, e.state()).write(checkpoint);
-    return new EvolvedRun(layer, threshold, seedName, e.parentNetlist(), e.parentFitness(), e.generation(), e.evaluations(),
-        (System.nanoTime() - start) / 1e9);
+    return new EvolvedRun(layer, threshold, seedName, e.parentNetlist(), e.parentFitness(), e.generation(),
+        e.evaluations(), (System.nanoTime() - start) / 1e9);
   }
 }
