@@ -99,6 +99,10 @@ public final class EvolveCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue the evolution checkpointed in --out")
   boolean resume;
 
+  @Option(names = "--checkpoint-every", hidden = true, paramLabel = "SECONDS",
+      description = "seconds between a run's checkpoints (default: ${DEFAULT-VALUE})")
+  int checkpointEvery = 20;
+
   @Mixin OutputFormat output;
 
   @Override
@@ -150,8 +154,8 @@ public final class EvolveCommand implements Callable<Integer> {
     if (generations != null && generations < 1) {
       throw new BadInputException("--generations: must be >= 1, got " + generations);
     }
-    if (lambda < 1 || lambda > 64 || mutations < 1) {
-      throw new BadInputException("--lambda must be 1..64 and --mutations >= 1");
+    if (lambda < 1 || lambda > 64 || mutations < 1 || checkpointEvery < 1) {
+      throw new BadInputException("--lambda must be 1..64, --mutations and --checkpoint-every >= 1");
     }
     for (double b : bounds) {
       if (!(b > 0) || !Double.isFinite(b)) {
@@ -160,7 +164,7 @@ public final class EvolveCommand implements Callable<Integer> {
     }
     long gens = generations != null ? generations : time == null ? 2000 : 0;
     return new EvolveSettings(m, new ArrayList<>(bounds), lambda, mutations, 0, seed, gens, time,
-        CandidateEvaluator.DEFAULT_STREAM_LENGTH);
+        CandidateEvaluator.DEFAULT_STREAM_LENGTH, checkpointEvery);
   }
 
   private Map<String, Object> recorded(EvolveSettings s, Multiplier start, double seconds) {

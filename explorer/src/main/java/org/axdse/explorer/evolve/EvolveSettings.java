@@ -20,9 +20,10 @@ import org.axdse.multipliers.cgp.GenomeMutation;
  * @param generations generations per run, 0 for no limit
  * @param budget wall time of the whole evolution, or null
  * @param streamLength operand pairs of the power stream during evolution
+ * @param checkpointSeconds seconds between a run's checkpoints (it also writes one at its end)
  */
 public record EvolveSettings(ErrorMeasure measure, List<Double> thresholds, int lambda, int mutations, int spare,
-    long seed, long generations, Duration budget, int streamLength) {
+    long seed, long generations, Duration budget, int streamLength, int checkpointSeconds) {
   public EvolveSettings {
     if (thresholds.isEmpty()) {
       throw new IllegalArgumentException("need at least one error bound");
@@ -35,6 +36,9 @@ public record EvolveSettings(ErrorMeasure measure, List<Double> thresholds, int 
     thresholds = thresholds.stream().sorted().distinct().toList();
     if (lambda < 1 || mutations < 1 || spare < 0 || generations < 0 || streamLength < 64 || streamLength % 64 != 0) {
       throw new IllegalArgumentException("lambda, mutations >= 1, spare, generations >= 0, stream a multiple of 64");
+    }
+    if (checkpointSeconds < 1) {
+      throw new IllegalArgumentException("checkpoint interval must be >= 1 s");
     }
     if (generations == 0 && budget == null) {
       throw new IllegalArgumentException("give a generation limit or a time budget");

@@ -12,11 +12,10 @@ import org.axdse.multipliers.netlist.Netlist;
 
 /**
  * Drives one {@link Evolution} to its stop (generation limit or time share), writing its checkpoint every
- * {@value #CHECKPOINT_SECONDS} seconds and at the end, and resuming from an existing checkpoint of the same run.
+ * {@code checkpointSeconds} of the settings and at the end, and resuming from an existing checkpoint of the same
+ * run.
  */
 final class RunDriver {
-  static final int CHECKPOINT_SECONDS = 20;
-
   private RunDriver() {}
 
   static EvolvedRun run(String layer, int index, double threshold, CandidateEvaluator evaluator, Netlist seedCircuit,
@@ -32,7 +31,7 @@ final class RunDriver {
     while ((s.generations() == 0 || e.generation() < s.generations())
         && System.nanoTime() - start < limitNanos) {
       e.step(null);
-      if (System.nanoTime() - lastSave > CHECKPOINT_SECONDS * 1_000_000_000L) {
+      if (System.nanoTime() - lastSave > s.checkpointSeconds() * 1_000_000_000L) {
         EvolutionCheckpoint.of(key, e.state()).write(checkpoint);
         lastSave = System.nanoTime();
       }
