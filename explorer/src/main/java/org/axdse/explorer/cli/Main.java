@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       PickCommand.class,
       SearchCommand.class,
+      EvolveCommand.class,
       DemoCommand.class,
       WorkerCommand.class,
       CompletionCommand.class,
@@ -56,6 +57,7 @@ public final class Main implements Runnable {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       provider.subcommands().forEach(cl::addSubcommand);
     }
+    cl.getSubcommands().get("bench").addSubcommand(new EvolveBenchCommand());
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());
     return cl;

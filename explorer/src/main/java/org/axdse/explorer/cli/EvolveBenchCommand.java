@@ -1,0 +1,81 @@
+package org.axdse.explorer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.axdse.explorer.evolve.EvolveBench;
+import org.axdse.explorer.evolve.EvolveInputs;
+import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.cli.CalibratedOperands;
+import org.axdse.simulator.cli.PreprocessOptions;
+import org.axdse.simulator.cli.QuantizationOptions;
+import org.axdse.simulator.engine.LayerOperands;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.onnx.OnnxImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code axdse bench evolve}: candidate circuits evaluated per second under one layer's distribution. */
+@Command(name = "evolve", mixinStandardHelpOptions = true,
+    description = "CGP candidate circuits evaluated per second under one layer's operand distribution, and the "
+        + "parts of one evaluation (one thread).")
+public final class EvolveBenchCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "M.onnx", description = "the ONNX model")
+  Path model;
+
+  @Mixin PreprocessOptions preprocess;
+
+  @Option(names = "--data", required = true, paramLabel = "SPEC", description = "data set (calibration images)")
+  String data;
+
+  @Mixin QuantizationOptions options;
+
+  @Option(names = "--layer", required = true, paramLabel = "L", description = "approximable layer")
+  String layer;
+
+  @Option(names = "--generations", paramLabel = "N", description = "generations of the timed run (default: "
+      + "${DEFAULT-VALUE})")
+  long generations = 500;
+
+  @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Mixin OutputFormat output;
+
+  @Override
+  public Integer call() throws Exception {
+    output.check();
+    CalibratedOperands.check(options);
+    if (generations < 1) {
+      throw new BadInputException("--generations: must be >= 1, got " + generations);
+    }
+    Model net = OnnxImporter.load(model);
+    List<String> names = net.approximableLayers().stream().map(l -> l.name()).toList();
+    int index = EvolveInputs.layers(names, List.of(layer), false, model.toString()).get(0);
+    LayerOperands ops = CalibratedOperands.of(options, model, net, preprocess.forModel(model), data).get(index);
+    EvolveBench.Result r = EvolveBench.run(ops, generations, seed);
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (output.json()) {
+      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+          java.util.Map.of("result", r, "loadAverage", load)));
+      return 0;
+    }
+    System.out.printf(Locale.ROOT, "layer %s: support %d of %d operand pairs (%.1f%%); load average %.2f%n",
+        r.layer(), r.support(), r.pairs(), 100.0 * r.support() / r.pairs(), load);
+    System.out.printf(Locale.ROOT, "evolution (1+4), %d generations: %d candidates in %.2f s wall, %.2f s CPU: "
+        + "%.0f candidates/s%n", r.generations(), r.evaluations(), r.wall(), r.cpu(), r.evaluations() / r.wall());
+    System.out.printf(Locale.ROOT, "%-36s %8s %10s %10s %12s%n", "part (200 mutants)", "count", "wall s", "CPU s",
+        "per second");
+    for (EvolveBench.Part p : r.parts()) {
+      System.out.printf(Locale.ROOT, "%-36s %8d %10.3f %10.3f %12.0f%n", p.name(), p.count(), p.wall(), p.cpu(),
+          p.perSecond());
+    }
+    return 0;
+  }
+}

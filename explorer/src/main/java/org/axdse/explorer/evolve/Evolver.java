@@ -1,0 +1,127 @@
+package org.axdse.explorer.evolve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.cgp.CandidateEvaluator;
+import org.axdse.multipliers.cost.CostModel;
+import org.axdse.multipliers.cost.MultiplierCosts;
+import org.axdse.multipliers.library.BuiltinLibrary;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.simulator.engine.LayerOperands;
+
+/**
+ * Evolves circuits for some layers: one run per (layer, error bound), {@code threads} runs at a time, each under
+ * its layer's distribution and seeded from the same circuit; then each layer's front of evolved designs beside the
+ * built-in designs of the format. Run {@code r} of layer {@code l} (model order) draws from the stream
+ * {@code (seed, 1000 l + r)}. With a time budget, each run gets {@code budget * min(threads, runs) / runs}.
+ */
+public final class Evolver {
+  private Evolver() {}
+
+  /**
+   * Evolves circuits for {@code layers} (at {@code modelIndices} in the model). Each run starts from {@code seed},
+   * or when it is null from the cheapest built-in design within the run's bound in its layer (the exact reference
+   * when none is), so that evolution starts where the library ends.
+   */
+  public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
+      Multiplier seed, EvolveSettings s, Path checkpoints, int threads, ProgressListener progress) {
+    int runs = layers.size() * s.thresholds().size();
+    Duration share = s.budget() == null ? null
+        : s.budget().multipliedBy(Math.min(threads, runs)).dividedBy(runs);
+    List<CandidateEvaluator> evaluators = layers.stream().map(l -> new CandidateEvaluator(l.distribution(),
+        s.measure(), s.streamLength(), CostModel.DEFAULT_SEED)).toList();
+    List<List<DesignPoint>> builtin = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<List<Future<EvolvedRun>>> futures = new ArrayList<>();
+    try (ProgressListener.Task task = progress.start("evolving", runs, "runs")) {
+      for (int l = 0; l < layers.size(); l++) {
+        List<Future<EvolvedRun>> perLayer = new ArrayList<>();
+        for (int r = 0; r < s.thresholds().size(); r++) {
+          String name = layers.get(l).name();
+          double bound = s.thresholds().get(r);
+          CandidateEvaluator ev = evaluators.get(l);
+          long index = 1000L * modelIndices.get(l) + r;
+          Path file = checkpoints.resolve(EvolvedNames.fileSafe(name) + "." + s.measure().label()
+              + EvolveSettings.label(bound) + ".json");
+          Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
+              layers.get(l).distribution().format());
+          perLayer.add(pool.submit(() -> {
+            EvolvedRun run = RunDriver.run(name, (int) index, bound, ev, start.netlist(), start.name(), s, file,
+                share);
+            task.advance(1);
+            return run;
+          }));
+        }
+        futures.add(perLayer);
+      }
+      List<LayerFront> fronts = new ArrayList<>();
+      for (int l = 0; l < layers.size(); l++) {
+        List<EvolvedRun> done = new ArrayList<>();
+        for (Future<EvolvedRun> f : futures.get(l)) {
+          done.add(get(f));
+        }
+        fronts.add(front(model, modelIndices.get(l), layers.get(l), done, evaluators.get(l), s, builtin.get(l)));
+      }
+      return fronts;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static EvolvedRun get(Future<EvolvedRun> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evolution interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The layer's evolved designs (final figures on the cost model's full stream) and built-in points. */
+  static LayerFront front(String model, int index, LayerOperands layer, List<EvolvedRun> runs,
+      CandidateEvaluator ev, EvolveSettings s, List<DesignPoint> builtin) {
+    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
+    List<EvolvedDesign> designs = new ArrayList<>();
+    for (EvolvedRun run : runs) {
+      String name = EvolvedNames.design(run.circuit().format(), model, index, s.measure(), run.threshold());
+      Multiplier m = Multiplier.ofNetlist(name, "CGP-evolved for layer " + layer.name() + ", " + s.measure().label()
+          + " <= " + run.threshold() + " (seed " + s.seed() + ", " + run.generations() + " generations)",
+          run.circuit().withName(name));
+      designs.add(new EvolvedDesign(m, run, DesignPoint.of(m, ev.support(), s.measure(), costs)));
+    }
+    return new LayerFront(layer.name(), LayerFront.front(designs), builtin);
+  }
+
+  /** Every built-in circuit of the layer's format, in the layer (full cost stream). */
+  static List<DesignPoint> builtinPoints(LayerOperands layer, CandidateEvaluator ev, EvolveSettings s) {
+    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
+    return BuiltinLibrary.all(layer.distribution().format()).stream().filter(m -> m.netlist() != null)
+        .map(m -> DesignPoint.of(m, ev.support(), s.measure(), costs)).toList();
+  }
+
+  /**
+   * The built-in circuit of least power (its own circuit's, not the 1.0 an exact table is charged) within
+   * {@code bound}, else the exact reference of {@code format}.
+   */
+  static Multiplier cheapestWithin(List<DesignPoint> builtin, double bound, MultiplierFormat format) {
+    return builtin.stream().filter(p -> p.error() <= bound)
+        .min(Comparator.comparingDouble((DesignPoint p) -> p.cost().power()).thenComparing(DesignPoint::name))
+        .map(p -> BuiltinLibrary.byName(p.name()).orElseThrow())
+        .orElseGet(() -> BuiltinLibrary.byName(MultiplierCatalog.exactReference(format).name()).orElseThrow());
+  }
+}

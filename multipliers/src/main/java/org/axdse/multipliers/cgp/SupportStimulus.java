@@ -1,0 +1,122 @@
+package org.axdse.multipliers.cgp;
+
+import org.axdse.multipliers.netlist.BitParallelSimulator;
+import org.axdse.multipliers.netlist.Netlist;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.table.OperandDistribution;
+
+/**
+ * The operand pairs of positive probability under an {@link OperandDistribution}, bit-transposed in words of 64
+ * for the {@link BitParallelSimulator}, with their probabilities and exact products: a candidate's weighted error
+ * is one pass over the support only (a real layer's support is a fraction of the {@code 2^(8+N)} pairs). Pairs
+ * are in table-index order, padding lanes of the last word have probability 0. Immutable.
+ */
+public final class SupportStimulus {
+  private final MultiplierFormat format;
+  private final int[] indices;
+  private final double[] probabilities;
+  private final int[] exact;
+  private final long[][] aWords;
+  private final long[][] wWords;
+
+  private SupportStimulus(MultiplierFormat format, int[] indices, double[] probabilities) {
+    this.format = format;
+    this.indices = indices;
+    this.probabilities = probabilities;
+    int n = format.weightBits();
+    int words = (indices.length + 63) / 64;
+    exact = new int[indices.length];
+    aWords = new long[words][format.activationBits()];
+    wWords = new long[words][n];
+    for (int i = 0; i < indices.length; i++) {
+      int idx = indices[i];
+      exact[i] = format.exactProductAt(idx);
+      int act = idx >>> n;
+      long lane = 1L << (i & 63);
+      for (int b = 0; b < format.activationBits(); b++) {
+        if (((act >>> b) & 1) != 0) {
+          aWords[i >>> 6][b] |= lane;
+        }
+      }
+      for (int b = 0; b < n; b++) {
+        if (((idx >>> b) & 1) != 0) {
+          wWords[i >>> 6][b] |= lane;
+        }
+      }
+    }
+  }
+
+  /** The support of {@code d} (an integer format). */
+  public static SupportStimulus of(OperandDistribution d) {
+    if (d.format().isFloat()) {
+      throw new IllegalArgumentException("CGP evolves integer multipliers, not " + d.format());
+    }
+    int count = 0;
+    for (int i = 0; i < d.format().tableSize(); i++) {
+      count += d.probabilityAt(i) > 0 ? 1 : 0;
+    }
+    int[] idx = new int[count];
+    double[] p = new double[count];
+    int k = 0;
+    for (int i = 0; i < d.format().tableSize(); i++) {
+      if (d.probabilityAt(i) > 0) {
+        idx[k] = i;
+        p[k++] = d.probabilityAt(i);
+      }
+    }
+    return new SupportStimulus(d.format(), idx, p);
+  }
+
+  public MultiplierFormat format() {
+    return format;
+  }
+
+  /** Number of operand pairs of positive probability. */
+  public int size() {
+    return indices.length;
+  }
+
+  /** The weighted error of {@code netlist} over the support, in table-index order. */
+  public WeightedError error(Netlist netlist) {
+    if (!netlist.format().equals(format)) {
+      throw new IllegalArgumentException("netlist format " + netlist.format() + " differs from " + format);
+    }
+    BitParallelSimulator sim = new BitParallelSimulator(netlist);
+    long[] nets = sim.newNetValues();
+    int pbits = netlist.productBits();
+    int[] productNets = new int[pbits];
+    for (int b = 0; b < pbits; b++) {
+      productNets[b] = netlist.productNet(b);
+    }
+    int shift = format.signed() && pbits < 32 ? 32 - pbits : 0;
+    double mean = 0;
+    double mae = 0;
+    double mse = 0;
+    double signal = 0;
+    double absProduct = 0;
+    int[] lanesProduct = new int[64];
+    for (int w = 0; w < aWords.length; w++) {
+      sim.evaluate(aWords[w], wWords[w], nets);
+      int lanes = Math.min(64, indices.length - 64 * w);
+      java.util.Arrays.fill(lanesProduct, 0);
+      for (int b = 0; b < pbits; b++) {
+        for (long word = nets[productNets[b]]; word != 0; word &= word - 1) {
+          lanesProduct[Long.numberOfTrailingZeros(word)] |= 1 << b;
+        }
+      }
+      for (int l = 0; l < lanes; l++) {
+        int product = (lanesProduct[l] << shift) >> shift;
+        int i = 64 * w + l;
+        double p = probabilities[i];
+        double x = exact[i];
+        double e = (double) product - x;
+        mean += p * e;
+        mae += p * Math.abs(e);
+        mse += p * e * e;
+        signal += p * x * x;
+        absProduct += p * Math.abs(x);
+      }
+    }
+    return new WeightedError(mean, mae, mse, signal, absProduct);
+  }
+}

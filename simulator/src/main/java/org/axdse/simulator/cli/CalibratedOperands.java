@@ -1,0 +1,60 @@
+package org.axdse.simulator.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.util.ProgressListener;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.engine.LayerOperands;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.quant.QuantConfig;
+
+/**
+ * For commands outside this package that need a model's per-layer operand distributions (such as {@code axdse
+ * evolve}): the calibration the shared {@link QuantizationOptions} describe, through the result cache, reduced to
+ * each approximable layer's {@link LayerOperands}.
+ */
+public final class CalibratedOperands {
+  private CalibratedOperands() {}
+
+  /** A one-line error naming the flags when {@code options} hold a value they do not accept. */
+  public static void check(QuantizationOptions options) {
+    if (!options.valid()) {
+      throw new BadInputException("expected " + QuantizationOptions.EXPECTED);
+    }
+    if (!options.widths().single()) {
+      throw new BadInputException("--weight-bits: give one width (a circuit is evolved for one format)");
+    }
+  }
+
+  /** The multiplier catalog of {@code options} (built-in plus {@code --library} directories). */
+  public static MultiplierCatalog catalog(QuantizationOptions options) {
+    return options.catalog();
+  }
+
+  /** The integer format of the layers' multipliers ({@code --quant}, {@code --weight-bits}). */
+  public static MultiplierFormat format(QuantizationOptions options) {
+    QuantConfig c = options.config();
+    return c.mode().format(c.weightBits());
+  }
+
+  /** Where progress goes, as {@code -q} and {@code --progress-every} say. */
+  public static ProgressListener progress(QuantizationOptions options) {
+    return options.progress();
+  }
+
+  /** Threads of {@code --threads}. */
+  public static int threads(QuantizationOptions options) {
+    return options.threads();
+  }
+
+  /** Calibrates {@code model} on the calibration images of {@code data} and returns every layer's operands. */
+  public static List<LayerOperands> of(QuantizationOptions options, Path modelFile, Model model, Preprocessing pre,
+      String data) {
+    DatasetSpec spec = DatasetSpec.parse(data);
+    return LayerOperands.of(model, options.calibrate(modelFile, model, pre, options.calibrationSet(spec)));
+  }
+}
