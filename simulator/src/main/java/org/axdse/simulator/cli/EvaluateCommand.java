@@ -95,6 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   private Dataset layerStatsCalibration;
 
   @Mixin SharingOptions sharing;
+  @Mixin PrecisionOptions precision;
 
   @Mixin OutputFormat output;
 
@@ -107,6 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
+    precision.gptq(options.widths()); // a bad --weight-rounding fails now
     if (numberFormat.given() || numberFormat.strayFlags()) {
       return NumberFormatRun.run(this);
     }
@@ -149,7 +151,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
     }
-    QuantizedModel q = options.calibrate(model, m, pre, calibSet);
+    QuantizedModel q = precision.apply(options.calibrate(model, m, pre, calibSet), options.widths(), m, pre, calibSet,
+        sharing.active());
     layerStatsCalibration = layerStats ? calibSet : null;
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
