@@ -18,6 +18,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.energy.ArchitectureEnergy;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.DeployedPrecision;
 import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Evaluation;
@@ -184,7 +185,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     MultiplierCatalog catalog = options.catalog();
     widths = d.widths();
     deployedSharing = DeployedSharing.of(d, choice.config);
-    report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
+    precision.refuse("a deploy.json --config records its weight rounding");
+    report(d.modelFile(), d.model(), DeployedPrecision.apply(d, choice.config, data), d.compensation(), evalSet,
+        catalog, d.assignment(),
         choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
   }

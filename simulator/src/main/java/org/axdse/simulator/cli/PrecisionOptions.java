@@ -33,6 +33,13 @@ public final class PrecisionOptions {
     return gptq;
   }
 
+  /** A one-line error when {@code --weight-rounding} is given where the rounding comes recorded ({@code what}). */
+  void refuse(String what) {
+    if (!weightRounding.equals("nearest")) {
+      throw new BadInputException("--weight-rounding: not with " + what);
+    }
+  }
+
   /** {@code q} with GPTQ rounding fitted on {@code calib} when asked for, else {@code q}. */
   QuantizedModel apply(QuantizedModel q, WidthSet widths, Model model, Preprocessing pre, Dataset calib,
       boolean shared) {
