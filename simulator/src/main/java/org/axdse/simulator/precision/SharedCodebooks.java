@@ -19,8 +19,9 @@ import org.axdse.simulator.share.SharedModel;
  * calibration data ({@link CodebookRefit} under the input covariance of {@link InputMoments}), then corrects each
  * output channel's bias by the mean shift {@code sum (w - shared) E[x]} (the covariance is the second moment once
  * the bias absorbs the mean, so refit and bias correction together minimise the mean square output error). With
- * {@code rounds > 0} it alternates: every weight moves to the nearest refitted value of its group, and the values
- * are refitted again; the codebooks with the least output error are kept. {@code layer} codebooks are fitted over
+ * {@code rounds > 0} it alternates: every weight is reassigned to a refitted value of its group by GPTQ-style error
+ * feedback under the covariance, and the values are refitted again; the codebooks with the least output error are
+ * kept (so more rounds never raise the calibration error). {@code layer} codebooks are fitted over
  * all rows of the layer, {@code channel} per row, {@code kernel} per row over all its kernels' codebooks together.
  * Convolution and dense layers only (LSTM and GRU layers keep their k-means values). Deterministic.
  */
@@ -139,23 +140,69 @@ public final class SharedCodebooks {
       return out;
     }
 
-    /** Every weight moved to the value of its group nearest to its original value (ties: the smaller value). */
+    /**
+     * Every weight moved to a value of its own group, row by row with error feedback under the row's covariance
+     * ({@link Gptq} with the group's values as the grid instead of a uniform one): each weight, in act order, takes
+     * the group value nearest to its error-corrected value, and its error is spread over the weights still to come.
+     */
     float[] reassigned(float[] v) {
+      int per = w.length / rows;
       float[] out = new float[w.length];
-      for (int g = 0; g < w.length; g += group) {
-        float[] c = Arrays.copyOfRange(v, g, g + group);
-        Arrays.sort(c);
-        for (int i = g; i < g + group; i++) {
-          float bestValue = c[0];
-          for (float x : c) {
-            if (Math.abs((double) w[i] - x) < Math.abs((double) w[i] - bestValue)) {
-              bestValue = x;
-            }
+      float[][] books = new float[w.length / group][];
+      for (int b = 0; b < books.length; b++) {
+        books[b] = distinct(v, b * group, group);
+      }
+      Gptq.Factor[] factors = new Gptq.Factor[cov.length];
+      for (int r = 0; r < rows; r++) {
+        int g = r / (rows / cov.length);
+        if (factors[g] == null) {
+          factors[g] = Gptq.factor(cov[g], Gptq.DAMP);
+        }
+        Gptq.Factor f = factors[g];
+        if (f == null) {
+          System.arraycopy(v, r * per, out, r * per, per);
+          continue;
+        }
+        double[][] u = f.u();
+        double[] x = new double[per];
+        for (int i = 0; i < per; i++) {
+          x[i] = w[r * per + f.order()[i]];
+        }
+        for (int i = 0; i < per; i++) {
+          int at = r * per + f.order()[i];
+          float value = nearest(books[at / group], x[i]);
+          out[at] = value;
+          double err = (x[i] - value) / u[i][i];
+          for (int j = i + 1; j < per; j++) {
+            x[j] -= err * u[i][j];
           }
-          out[i] = bestValue;
         }
       }
       return out;
+    }
+
+    /** The distinct values of {@code v[from, from + n)}, ascending. */
+    private static float[] distinct(float[] v, int from, int n) {
+      float[] c = Arrays.copyOfRange(v, from, from + n);
+      Arrays.sort(c);
+      int m = 0;
+      for (int i = 0; i < c.length; i++) {
+        if (i == 0 || c[i] != c[m - 1]) {
+          c[m++] = c[i];
+        }
+      }
+      return Arrays.copyOf(c, m);
+    }
+
+    /** The value of the ascending {@code book} nearest to {@code x} (ties: the smaller one). */
+    private static float nearest(float[] book, double x) {
+      float best = book[0];
+      for (float c : book) {
+        if (Math.abs(x - c) < Math.abs(x - best)) {
+          best = c;
+        }
+      }
+      return best;
     }
   }
 
