@@ -109,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
-    precision.gptq(options.widths()); // a bad --weight-rounding fails now
+    precision.check(options.widths(), sharing.requested()); // a bad --weight-rounding fails now
     if (numberFormat.given() || numberFormat.strayFlags()) {
       return NumberFormatRun.run(this);
     }

@@ -40,12 +40,23 @@ public final class PrecisionOptions {
     }
   }
 
+  /** {@link #gptq}, and a one-line error for gptq with sharing flags ({@code shared}), before any work. */
+  void check(WidthSet widths, boolean shared) {
+    if (gptq(widths) && shared) {
+      throw notWithSharing();
+    }
+  }
+
+  private static BadInputException notWithSharing() {
+    return new BadInputException("--weight-rounding gptq: not with --share (rounding shared values one by one "
+        + "would undo the sharing; use --share-codebook refit)");
+  }
+
   /** {@code q} with GPTQ rounding fitted on {@code calib} when asked for, else {@code q}. */
   QuantizedModel apply(QuantizedModel q, WidthSet widths, Model model, Preprocessing pre, Dataset calib,
       boolean shared) {
     if (gptq(widths) && shared) {
-      throw new BadInputException("--weight-rounding gptq: not with --share (rounding shared values one by one "
-          + "would undo the sharing; use --share-codebook refit)");
+      throw notWithSharing();
     }
     return gptq(widths) ? q.withRounding(GptqRounding.fit(model, pre, calib)) : q;
   }

@@ -92,6 +92,11 @@ public final class SharingOptions {
     return codebook.equals("refit");
   }
 
+  /** True when the flags ask for sharing ({@code --share} or {@code --share-k}; a --config entry is seen later). */
+  boolean requested() {
+    return granularity != null || k != null;
+  }
+
   /** True when {@link #apply} shared the model. */
   boolean active() {
     return shared != null;
