@@ -29,10 +29,13 @@ import org.axdse.simulator.engine.WidthSet;
  * @param share null, or weight sharing as a gene beside the multiplier ({@code --share}, {@code --share-k})
  * @param numberFormats the float formats whose designs layers may also use ({@code --number-formats e4m3,e3m4},
  *     canonical names, see {@link FloatFormats}); empty for an integer-only run
+ * @param precision data-aware rounding of narrower widths and shared codebooks ({@code --weight-rounding gptq},
+ *     {@code --share-codebook refit}; {@link PrecisionSetting}): {@code nearest} (null reads as it), {@code gptq},
+ *     {@code refit:N} or {@code gptq,refit:N}
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
     String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
-    List<String> numberFormats) {
+    List<String> numberFormats, String precision) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -59,6 +62,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
           + "'");
     }
     numberFormats = FloatFormats.canonical(numberFormats);
+    precision = PrecisionSetting.check(precision, widths, share, imc);
     if (!compensate.equals(NO_COMPENSATION) && !numberFormats.isEmpty()) {
       throw new IllegalArgumentException("--compensate " + compensate + " does not apply to float layers; give "
           + "--compensate none with --number-formats");
@@ -73,6 +77,20 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (imc != null && share != null) {
       throw new IllegalArgumentException("--target imc cannot be combined with --share");
     }
+  }
+
+  /** Options with nearest rounding of narrower widths and k-means codebooks. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
+      List<String> numberFormats) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, imc, share,
+        numberFormats, null);
+  }
+
+  /** These options with the data-aware precision {@code label} ({@code DataAwarePrecision}; null: none). */
+  public QuantOptions withPrecision(String label) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, share, numberFormats, label);
   }
 
   /** Options for the multiplier target, without weight sharing. */
@@ -91,7 +109,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   public QuantOptions withImc(ImcOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess,
         options != null ? NO_COMPENSATION : compensate, // the IMC target's --compensate bias is in ImcOptions
-        widths, options, share, numberFormats);
+        widths, options, share, numberFormats, precision);
   }
 
   /** Options for the multiplier target whose layers may also use the float formats {@code numberFormats}. */
@@ -149,6 +167,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (!numberFormats.isEmpty()) {
       m.put("number_formats", String.join(",", numberFormats));
     }
+    if (!precision.equals(PrecisionSetting.NEAREST)) {
+      m.put("precision", precision);
+    }
     return m;
   }
 
@@ -163,6 +184,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("compensate") instanceof String s ? s : d.compensate,
         m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
         ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null),
-        m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of());
+        m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of(),
+        m.get("precision") instanceof String s ? s : null);
   }
 }

@@ -120,6 +120,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Mixin QuietOption quiet;
   @Mixin SpeedFlags speed;
+  @Mixin PrecisionFlags precision;
 
   private final ProblemFactory factory;
   private final PrintStream console;
@@ -234,7 +235,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInputException("--number-formats cannot be combined with --share");
     }
     return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths(),
-        null, sharing, formats).withImc(imc.options(spec, granularity));
+        null, sharing, formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label());
   }
 
   private Budget resumeBudget() {
@@ -243,7 +244,7 @@ public final class SearchCommand implements Callable<Integer> {
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
-        "--number-formats", "--surrogate-rounds")) {
+        "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

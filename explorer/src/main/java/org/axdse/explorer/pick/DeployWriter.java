@@ -29,6 +29,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
 import org.axdse.simulator.deploy.Deployment;
+import org.axdse.simulator.deploy.DeployedPrecision;
 import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.LayerWidths;
 import org.axdse.simulator.deploy.RecordedQuantization;
@@ -40,6 +41,7 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.precision.DataAwarePrecision;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.axdse.simulator.share.SharingPlan;
 
@@ -178,7 +180,8 @@ public final class DeployWriter {
     DeployConfig config = new DeployConfig(DeployConfig.FORMAT, DeployConfig.FORMAT_VERSION,
         new DeployConfig.ModelFile(modelFile.toAbsolutePath().normalize().toString(), sha), data,
         images, Deployment.preprocessingJson(pre),
-        DeployedSharing.record(LayerWidths.record(q.toJson(), settings.widths(), assignment, catalog),
+        DeployedSharing.record(LayerWidths.record(DeployedPrecision.record(q.toJson(), q, settings.calibrationData()),
+            settings.widths(), assignment, catalog),
             shared.plan()),
         AssignmentJson.toJson(assignment), files,
         new DeployConfig.Selection(runDir.toAbsolutePath().normalize().toString(), p.id(), constraint.kind().key(),
@@ -222,6 +225,7 @@ public final class DeployWriter {
     Compensation compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), k, progress);
+      q = DataAwarePrecision.parse(settings.precision()).apply(q, model, pre, calib);
       if (settings.compensation() != null) {
         compensation = PickSharing.compensate(CompensationCache.open(model, q, catalog, calib,
             settings.compensation(), k, settings.widths()), model, q, a, sharing, threads);

@@ -20,11 +20,12 @@ import org.axdse.simulator.quant.QuantMode;
  * the compensation every candidate got ({@code compensate}: none, bias, weights or both; null when none), where
  * the calibration images came from ({@code calib_data}: empty for the train split of the data, {@code holdout},
  * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's),
- * and the weight widths of a mixed-precision run ({@code weight_widths}, e.g. {@code "4,6,8"}; null when absent).
+ * and the weight widths of a mixed-precision run ({@code weight_widths}, e.g. {@code "4,6,8"}; null when absent),
+ * and the data-aware precision ({@code precision}: {@code DataAwarePrecision.label()}, nearest when absent).
  */
 record RunSettings(String model, String data, String library, QuantConfig quant, int finalImages,
     int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess,
-    WidthSet widths) {
+    WidthSet widths, String precision) {
 
   static RunSettings of(RunConfig config, Path runJson) {
     Map<String, Object> s = config.settings();
@@ -46,7 +47,7 @@ record RunSettings(String model, String data, String library, QuantConfig quant,
       return new RunSettings(string(s, "model", config.model()), string(s, "data", config.dataset()),
           lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm,
           string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""),
-          widths(s, q.weightBits()));
+          widths(s, q.weightBits()), string(s, "precision", "nearest"));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw BadInputException.in(runJson, "run.settings: " + e.getMessage());
     }

@@ -32,6 +32,7 @@ import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.precision.DataAwarePrecision;
 import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
@@ -86,6 +87,7 @@ public final class SimulatorProblems implements ProblemFactory {
     CompensationCache compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       q = RecordedQuantization.orCalibrate(modelPath, model, pre, calib, config, k, ProgressListener.NONE);
+      q = DataAwarePrecision.parse(qo.precision()).apply(q, model, pre, calib);
       if (qo.compensation() != null) {
         compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k, qo.widthSet());
       }

@@ -18,6 +18,7 @@ import org.axdse.simulator.data.Split;
 import org.axdse.simulator.energy.ArchitectureEnergy;
 import org.axdse.simulator.deploy.DeployConfig;
 import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.deploy.DeployedPrecision;
 import org.axdse.simulator.deploy.DeployedSharing;
 import org.axdse.simulator.deploy.Deployment;
 import org.axdse.simulator.engine.Evaluation;
@@ -95,6 +96,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   private Dataset layerStatsCalibration;
 
   @Mixin SharingOptions sharing;
+  @Mixin PrecisionOptions precision;
 
   @Mixin OutputFormat output;
 
@@ -107,6 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!options.valid()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
     }
+    precision.check(options.widths(), sharing.requested()); // a bad --weight-rounding fails now
     if (numberFormat.given() || numberFormat.strayFlags()) {
       return NumberFormatRun.run(this);
     }
@@ -149,7 +152,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw choice != null && choice.config != null ? BadInputException.in(choice.config, e.getMessage()) : e;
     }
-    QuantizedModel q = options.calibrate(model, m, pre, calibSet);
+    QuantizedModel q = precision.apply(options.calibrate(model, m, pre, calibSet), options.widths(), m, pre, calibSet,
+        sharing.active());
     layerStatsCalibration = layerStats ? calibSet : null;
     double calibSeconds = (System.nanoTime() - start) / 1e9;
     String source = choice == null ? "all exact" : choice.config != null ? choice.config.toString()
@@ -181,7 +185,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     MultiplierCatalog catalog = options.catalog();
     widths = d.widths();
     deployedSharing = DeployedSharing.of(d, choice.config);
-    report(d.modelFile(), d.model(), d.quantization(), d.compensation(), evalSet, catalog, d.assignment(),
+    precision.refuse("a deploy.json --config records its weight rounding");
+    report(d.modelFile(), d.model(), DeployedPrecision.apply(d, choice.config, data), d.compensation(), evalSet,
+        catalog, d.assignment(),
         choice.config + compensated(d.compensation()), start, (System.nanoTime() - start) / 1e9);
     return 0;
   }

@@ -10,6 +10,8 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.precision.InputMoments;
+import org.axdse.simulator.precision.SharedCodebooks;
 import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.ShareGranularity;
 import org.axdse.simulator.share.SharedModel;
@@ -37,6 +39,15 @@ public final class SharingOptions {
       + "calibration images")
   boolean weighted;
 
+  @Option(names = "--share-codebook", paramLabel = "kmeans|refit", description = "the shared values: kmeans (each "
+      + "group's exact 1-D k-means means), or refit (the k-means clusters, their values refitted by least squares to "
+      + "the layer's output over the calibration images, biases corrected) (default: ${DEFAULT-VALUE})")
+  String codebook = "kmeans";
+
+  @Option(names = "--share-refit-rounds", paramLabel = "N", description = "with --share-codebook refit: rounds of "
+      + "reassigning each weight to its nearest refitted value and refitting (default: ${DEFAULT-VALUE})")
+  int refitRounds = 0;
+
   private SharedModel shared;
   private int weightBits;
   private boolean perChannel;
@@ -49,8 +60,9 @@ public final class SharingOptions {
       String data) {
     SharingPlan plan = plan(model, granularity, "--share", k, "--share-k", config);
     if (plan == null) {
-      if (granularity != null || weighted) {
-        throw new BadInputException((granularity != null ? "--share" : "--share-weighted") + " needs --share-k K "
+      if (granularity != null || weighted || refit()) {
+        throw new BadInputException((granularity != null ? "--share" : weighted ? "--share-weighted"
+            : "--share-codebook refit") + " needs --share-k K "
             + "(or a \"share\" entry in the --config file)");
       }
       return model;
@@ -58,10 +70,36 @@ public final class SharingOptions {
     Map<String, InputEnergy.PerWeight> importance = !weighted || data == null ? Map.of() : InputEnergy.of(model,
         preprocess.forModel(modelFile), options.calibrationSet(DatasetSpec.parse(data)));
     shared = WeightSharing.apply(model, plan, options.threads(), importance);
+    if (refit()) {
+      shared = SharedCodebooks.refit(model, shared, InputMoments.of(model, preprocess.forModel(modelFile),
+          options.calibrationSet(DatasetSpec.parse(data))), refitRounds);
+    }
     weightBits = options.config().weightBits();
     perChannel = options.config().perChannel();
-    options.modelVariant = "|share:" + plan.key() + (weighted ? "|weighted" : "");
+    options.modelVariant = "|share:" + plan.key() + (weighted ? "|weighted" : "")
+        + (refit() ? "|refit:" + refitRounds : "");
     return shared.model();
+  }
+
+  /** True with {@code --share-codebook refit}; one line for an unknown value or negative rounds. */
+  private boolean refit() {
+    if (!codebook.equals("kmeans") && !codebook.equals("refit")) {
+      throw new BadInputException("--share-codebook: '" + codebook + "' is not kmeans or refit");
+    }
+    if (refitRounds < 0) {
+      throw new BadInputException("--share-refit-rounds: " + refitRounds + " must be >= 0");
+    }
+    return codebook.equals("refit");
+  }
+
+  /** True when the flags ask for sharing ({@code --share} or {@code --share-k}; a --config entry is seen later). */
+  boolean requested() {
+    return granularity != null || k != null;
+  }
+
+  /** True when {@link #apply} shared the model. */
+  boolean active() {
+    return shared != null;
   }
 
   /**
@@ -102,7 +140,7 @@ public final class SharingOptions {
 
   /** Refuses the flags where the model comes recorded ({@code what}: a deploy.json or compensation file). */
   void refuse(String what) {
-    if (granularity != null || k != null || weighted) {
+    if (granularity != null || k != null || weighted || refit()) {
       throw new BadInputException("--share/--share-k: not with " + what);
     }
   }

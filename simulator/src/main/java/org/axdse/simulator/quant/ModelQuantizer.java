@@ -185,7 +185,12 @@ public final class ModelQuantizer {
   }
 
   static long[] weightCounts(QuantConfig config, QuantizedWeights... all) {
-    int mask = (1 << config.weightBits()) - 1;
+    return weightCounts(config.weightBits(), all);
+  }
+
+  /** How often each {@code bits}-bit weight code occurs in {@code all}, indexed by bit pattern. */
+  public static long[] weightCounts(int bits, QuantizedWeights... all) {
+    int mask = (1 << bits) - 1;
     long[] counts = new long[mask + 1];
     for (QuantizedWeights q : all) {
       for (int i = 0, n = q.channels() * q.perChannel(); i < n; i++) {

@@ -19,7 +19,7 @@ import org.axdse.simulator.model.Preprocessing;
  * {@link #toJson} gives the per-layer parameters written into every result.
  */
 public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Map<String, QuantParams> tensors,
-    List<LayerQuantization> layers) {
+    List<LayerQuantization> layers, WeightRounding rounding) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public QuantizedModel {
@@ -27,6 +27,17 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
     Objects.requireNonNull(preprocessing, "preprocessing");
     tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     layers = List.copyOf(layers);
+  }
+
+  /** A model whose narrower widths are rounded to the nearest code ({@code rounding} null). */
+  public QuantizedModel(QuantConfig config, Preprocessing preprocessing, Map<String, QuantParams> tensors,
+      List<LayerQuantization> layers) {
+    this(config, preprocessing, tensors, layers, null);
+  }
+
+  /** This model with narrower widths rounded by {@code value} (null: nearest), for {@link WidthQuantizations}. */
+  public QuantizedModel withRounding(WeightRounding value) {
+    return new QuantizedModel(config, preprocessing, tensors, layers, value);
   }
 
   /** The parameters of tensor {@code name}. */
@@ -51,7 +62,7 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
 
   /** This model with {@code replaced} layers (same order and names). */
   public QuantizedModel withLayers(List<LayerQuantization> replaced) {
-    return new QuantizedModel(config, preprocessing, tensors, replaced);
+    return new QuantizedModel(config, preprocessing, tensors, replaced, rounding);
   }
 
   /**
@@ -73,6 +84,9 @@ public record QuantizedModel(QuantConfig config, Preprocessing preprocessing, Ma
     c.put("activationMethod", config.activationMethod().label());
     c.put("percentile", config.percentile());
     c.put("weightRanges", "minmax");
+    if (rounding != null) {
+      c.put("weightRounding", rounding.label());
+    }
     ObjectNode t = root.putObject("tensors");
     tensors.forEach((name, p) -> params(t.putObject(name), p));
     ArrayNode ls = root.putArray("layers");

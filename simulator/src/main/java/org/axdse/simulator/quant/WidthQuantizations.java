@@ -11,7 +11,8 @@ import org.axdse.simulator.model.Model;
  * Mixed-precision weights for 8xN multipliers: every approximable layer of a calibrated {@link QuantizedModel}
  * quantized again at each weight width N (per tensor or per channel, as the base config says), sharing the base's
  * calibration (activation parameters and activation code counts), and layers whose output channels use different
- * widths composed channel by channel. Each (layer, N) quantization is computed once and cached. The base model's
+ * widths composed channel by channel. Each (layer, N) quantization is computed once and cached; a narrower width
+ * is rounded as the base's {@link QuantizedModel#rounding()} says (nearest when null). The base model's
  * own width gives back the base layer itself, so single-width runs are untouched. Thread-safe.
  */
 public final class WidthQuantizations implements FormatQuantizer {
@@ -53,8 +54,10 @@ public final class WidthQuantizations implements FormatQuantizer {
     if (bits == baseWidth()) {
       return base.layer(index);
     }
-    return cache.computeIfAbsent(((long) index << 8) | bits,
-        k -> ModelQuantizer.layerWithWeightBits(model, base, index, bits));
+    return cache.computeIfAbsent(((long) index << 8) | bits, k -> {
+      LayerQuantization nearest = ModelQuantizer.layerWithWeightBits(model, base, index, bits);
+      return base.rounding() == null ? nearest : base.rounding().round(index, nearest);
+    });
   }
 
   /**

@@ -24,6 +24,8 @@ import org.axdse.simulator.share.WeightSharing;
  * activation parameters of the unshared calibration ({@code base}, at the widest width); an unshared layer is the
  * base layer at its width ({@link WidthQuantizations}). Each (layer, k) is clustered once and each (layer, k,
  * width) quantized once. Deterministic and thread-safe: the k-means is exact, so the thread count changes nothing.
+ * When the base's rounding is a {@link CodebookFit}, the k-means values are refitted by it (the shared layers'
+ * codes are then rounded to the nearest, so each group keeps at most k codes).
  */
 public final class SharedQuantizations {
   private final Model model;
@@ -141,7 +143,8 @@ public final class SharedQuantizations {
   private SharedModel shared(int index, int k) {
     return shared.computeIfAbsent(key(index, k), x -> {
       String name = model.approximableLayers().get(index).name();
-      return WeightSharing.apply(model, new SharingPlan(granularity, Map.of(name, k)), threads);
+      SharedModel clustered = WeightSharing.apply(model, new SharingPlan(granularity, Map.of(name, k)), threads);
+      return base.rounding() instanceof CodebookFit fit ? fit.refit(model, clustered) : clustered;
     });
   }
 
