@@ -49,6 +49,7 @@ final class MxDesignFlow implements LayerDataflow {
   private final int[] weightExponent;
   private final double[] products;
   private final int elementBits;
+  private final Minifloat element;
   private final int[] codeExponent;
   private final int lowExponent;
   private final int[][] elementCode;
@@ -135,6 +136,7 @@ final class MxDesignFlow implements LayerDataflow {
       }
     }
     this.elementBits = f.bits();
+    this.element = f;
     this.accumulators = new FloatAccumulators(q, rows, k, filled(rows, 1.0));
   }
 
@@ -163,6 +165,19 @@ final class MxDesignFlow implements LayerDataflow {
   /** The float design's name. */
   String design() {
     return design;
+  }
+
+  /** Every rounded weight with its block scale, {@code 2^X * decode(code)}, in the layer's weight layout. */
+  double[] roundedWeights() {
+    double[] out = new double[rows * k];
+    for (int n = 0; n < rows; n++) {
+      for (int b = 0; b < blocks; b++) {
+        for (int p = blockStart[b]; p < blockStart[b + 1]; p++) {
+          out[n * k + order[p]] = Math.scalb(element.decode(weightCodes[n * k + p]), weightExponent[n * blocks + b]);
+        }
+      }
+    }
+    return out;
   }
 
   @Override

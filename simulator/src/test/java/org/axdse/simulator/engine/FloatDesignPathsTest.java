@@ -84,11 +84,7 @@ class FloatDesignPathsTest {
 
   private static int[] run(FloatDesignFlow f, ApproximableLayer l, byte[] in, int batch, int zero, Kernels k) {
     if (l instanceof ConvLayer c) {
-      var s = c.input().shape();
-      var w = c.window();
-      ConvGeometry g = new ConvGeometry(c.inC(), s.dim(1), s.dim(2), c.outC(), w.kH(), w.kW(), w.strideH(),
-          w.strideW(), w.padTop(), w.padLeft(), w.padBottom(), w.padRight(), w.dilationH(), w.dilationW(),
-          c.groups());
+      ConvGeometry g = geometry(c);
       int[] acc = new int[c.outC() * batch * g.outHeight() * g.outWidth()];
       f.conv(g, batch, in, (byte) zero, acc, null, k);
       return acc;
@@ -99,5 +95,13 @@ class FloatDesignPathsTest {
     int[] acc = new int[d.outFeatures() * batch];
     f.gemm(p, acc, k);
     return acc;
+  }
+
+  /** The kernels' geometry of convolution {@code c}. */
+  static ConvGeometry geometry(ConvLayer c) {
+    var s = c.input().shape();
+    var w = c.window();
+    return new ConvGeometry(c.inC(), s.dim(1), s.dim(2), c.outC(), w.kH(), w.kW(), w.strideH(), w.strideW(),
+        w.padTop(), w.padLeft(), w.padBottom(), w.padRight(), w.dilationH(), w.dilationW(), c.groups());
   }
 }
