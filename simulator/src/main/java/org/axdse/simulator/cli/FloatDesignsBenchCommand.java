@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code axdse bench float-designs}: on one thread, a float design's layer in the integer engine ({@link
  * FloatDesignFlow}: im2col, one table value per product, double sums, back to accumulator units) on a model's 3x3
- * stride-1 convolutions, vectorized and as the scalar loop it replaced, against the integer table path's kernel on
+ * stride-1 convolutions, vectorized (both product pieces in one pass, and one pass per piece as before) and as the
+ * scalar loop it replaced, against the integer table path's kernel on
  * the same shape (an approximate s8x8 table, as {@code bench kernels} and {@code bench formats} time it), all three
  * measured in one run on the same random input codes.
  */
@@ -86,8 +87,9 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
     ArrayNode rows = root.putArray("layers");
     out.printf(Locale.ROOT, "float-designs: %s against the s8x8 table path, 1 thread, batch %d, JDK %s%n", design,
         batch, Runtime.version());
-    out.printf(Locale.ROOT, "%-24s %10s %8s %8s %8s %9s %9s %9s %8s %8s%n", "layer (GMAC/s)", "MACs", "table",
-        "vector", "scalar", "table/cpu", "vect/cpu", "scal/cpu", "vect/tab", "scal/tab");
+    out.printf(Locale.ROOT, "%-24s %10s %8s %8s %8s %8s %9s %9s %9s %9s %8s %8s %8s%n", "layer (GMAC/s)", "MACs",
+        "table", "vector", "2-pass", "scalar", "table/cpu", "vect/cpu", "2pas/cpu", "scal/cpu", "vect/tab",
+        "2pas/tab", "scal/tab");
     LookupTable table = TablePathBaseline.table();
     try (Kernels one = Kernels.create(1, KernelMode.fromSystemProperty())) {
       for (ConvLayer c : shapes) {
@@ -99,20 +101,24 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
         int[] acc = base.accumulators();
         FloatDesignFlow vector = FloatDesignFlow.of(c, quantization(c, base.weights()), d);
         FloatDesignFlow scalar = vector.scalarReference();
+        FloatDesignFlow twoPass = vector.twoPass();
         Runnable tableCall = base.call();
         Runnable vectorCall = () -> vector.conv(g, batch, codes, (byte) 0, acc, null, one);
         Runnable scalarCall = () -> scalar.conv(g, batch, codes, (byte) 0, acc, null, one);
-        for (Runnable call : List.of(tableCall, vectorCall, scalarCall)) {
+        Runnable twoPassCall = () -> twoPass.conv(g, batch, codes, (byte) 0, acc, null, one);
+        for (Runnable call : List.of(tableCall, vectorCall, twoPassCall, scalarCall)) {
           KernelsBenchCommand.run(call, Math.min(2.0, seconds)); // all compiled before any is timed
         }
         double[] t = FormatsBenchCommand.measure(tableCall, macs, reps, seconds);
         double[] v = FormatsBenchCommand.measure(vectorCall, macs, reps, seconds);
+        double[] p = FormatsBenchCommand.measure(twoPassCall, macs, reps, seconds);
         double[] s = FormatsBenchCommand.measure(scalarCall, macs, reps, seconds);
         String name = c.inC() + "->" + c.outC() + " " + h + "x" + h + " (" + (vector.tablePieces() > 0
             ? vector.tablePieces() + " pieces)" : "doubles)");
-        out.printf(Locale.ROOT, "%-24s %,10d %8.2f %8.2f %8.2f %9.2f %9.2f %9.2f %8.2f %8.2f%n", name, macs, t[0],
-            v[0], s[0], t[1], v[1], s[1], t[0] / v[0], t[0] / s[0]);
+        out.printf(Locale.ROOT, "%-24s %,10d %8.2f %8.2f %8.2f %8.2f %9.2f %9.2f %9.2f %9.2f %8.2f %8.2f %8.2f%n",
+            name, macs, t[0], v[0], p[0], s[0], t[1], v[1], p[1], s[1], t[0] / v[0], t[0] / p[0], t[0] / s[0]);
         rows.addObject().put("layer", name).put("macs", macs).put("table", t[0]).put("vector", v[0])
+            .put("twoPass", p[0]).put("twoPassPerCpuSecond", p[1]).put("twoPassTimeRatio", t[0] / p[0])
             .put("scalar", s[0]).put("tablePerCpuSecond", t[1]).put("vectorPerCpuSecond", v[1])
             .put("scalarPerCpuSecond", s[1]).put("vectorTimeRatio", t[0] / v[0])
             .put("scalarTimeRatio", t[0] / s[0]).put("tablePieces", vector.tablePieces());
@@ -120,8 +126,9 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
       }
     }
     out.println("(wall-clock GMAC/s, best of " + reps + " runs; /cpu: GMAC per second of process CPU time; "
-        + "vect/tab, scal/tab: float design time / table time; 'pieces': the layer runs through the integer "
-        + "table kernels, one pass per 16-bit piece; 'doubles': the vectorized double path)");
+        + "vect/tab, 2pas/tab, scal/tab: float design time / table time; 'pieces': the layer runs through the "
+        + "integer table kernels, two pieces in one pass ('vector') or one pass per 16-bit piece ('2-pass', the "
+        + "path before); 'doubles': the vectorized double path)");
     if (json) {
       spec.commandLine().getOut().println(root.toPrettyString());
     }

@@ -60,7 +60,7 @@ public final class FloatDesignFlow implements LayerDataflow {
   private final Multiplier multiplier;
 
   /** How the sums run: the fastest path that applies, the vectorized double loop, or the scalar reference loop. */
-  private enum Path { FAST, DOUBLES, SCALAR }
+  private enum Path { FAST, TWO_PASS, DOUBLES, SCALAR }
 
   private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design, Path path) {
     this.layer = layer;
@@ -120,7 +120,8 @@ public final class FloatDesignFlow implements LayerDataflow {
       unit[n] = sa * sf[n];
     }
     this.accumulators = new FloatAccumulators(q, rows, k, unit);
-    this.pieces = path == Path.FAST ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput) : null;
+    this.pieces = path == Path.FAST || path == Path.TWO_PASS
+        ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput, path == Path.FAST) : null;
     this.products = pieces == null ? byWeight : null; // with pieces, their tables hold the products
   }
 
@@ -142,6 +143,15 @@ public final class FloatDesignFlow implements LayerDataflow {
    */
   public FloatDesignFlow scalarReference() {
     return new FloatDesignFlow(layer, quantization, multiplier, Path.SCALAR);
+  }
+
+  /**
+   * This layer with one table-kernel pass per product piece even where a convolution's two pieces could share one
+   * pass ({@code Kernels.convPieces}): the same accumulators; the path before, for tests and {@code bench
+   * float-designs}.
+   */
+  public FloatDesignFlow twoPass() {
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.TWO_PASS);
   }
 
   /** This layer on the vectorized double path ({@link FloatTableGemm}) even where the table kernels apply. */

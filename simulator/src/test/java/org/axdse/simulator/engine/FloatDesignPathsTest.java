@@ -30,8 +30,8 @@ import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast paths of {@link FloatDesignFlow} (the integer table kernels over 16-bit product pieces, and the
- * vectorized double loop) against its scalar reference, the loop they replaced, on every convolution and the
+ * The fast paths of {@link FloatDesignFlow} (the integer table kernels over 16-bit product pieces, both pieces of a
+ * convolution in one pass or one pass per piece, and the vectorized double loop) against its scalar reference, the loop they replaced, on every convolution and the
  * classifier of ResNet-20 with its real quantization and the real input codes of two CIFAR-10 images: the
  * accumulators agree bit for bit on 1 and 2 threads for exact and approximate designs of four formats.
  */
@@ -68,7 +68,7 @@ class FloatDesignPathsTest {
           FloatDesignFlow flow = FloatDesignFlow.of(l, q.layer(i), catalog.byName(d));
           pieced += flow.tablePieces() > 0 ? 1 : 0;
           int[] want = run(flow.scalarReference(), l, in, batch, q.layer(i).input().zeroPoint(), one);
-          for (FloatDesignFlow f : List.of(flow, flow.doublePath())) {
+          for (FloatDesignFlow f : List.of(flow, flow.twoPass(), flow.doublePath())) {
             for (Kernels k : List.of(one, two)) {
               assertArrayEquals(want, run(f, l, in, batch, q.layer(i).input().zeroPoint(), k), l.name() + " " + d
                   + " pieces " + f.tablePieces() + ", " + k.parallelism() + " threads");
@@ -78,7 +78,7 @@ class FloatDesignPathsTest {
         }
       }
     }
-    assertEquals(20 * DESIGNS.size() * 4, compared, "19 convolutions and the classifier, 2 paths, 2 thread counts");
+    assertEquals(20 * DESIGNS.size() * 6, compared, "19 convolutions and the classifier, 3 paths, 2 thread counts");
     assertTrue(pieced > 0, "some layers run through the integer table kernels");
   }
 
