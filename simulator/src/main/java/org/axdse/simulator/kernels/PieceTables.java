@@ -1,11 +1,12 @@
 package org.axdse.simulator.kernels;
 
 import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.table.ProductTable;
 
 /**
  * Two 16-bit product tables read together: the low and high 16-bit pieces of one layer's wider products (a float
  * design's products in fixed-point units, {@code org.axdse.simulator.engine.FloatTablePieces}), compiled for
- * {@link Kernels#convPieces}, which sums both in one pass over the activations. Entries are unsigned 16-bit
+ * {@link Kernels#convPieces}, which sums both from one im2col panel. Entries are unsigned 16-bit
  * values; per weight code the four byte planes (piece 0 low, piece 0 high, piece 1 low, piece 1 high) lie in one
  * {@link #ROW_BYTES}-byte row, so one weight's lookups read one contiguous kilobyte. Immutable.
  */
@@ -16,11 +17,13 @@ public final class PieceTables {
   private final MultiplierFormat format;
   private final byte[] planes;
   private final int[][] byWeight;
+  private final LookupTable[] tables;
 
-  private PieceTables(MultiplierFormat format, byte[] planes, int[][] byWeight) {
+  private PieceTables(MultiplierFormat format, byte[] planes, int[][] byWeight, LookupTable[] tables) {
     this.format = format;
     this.planes = planes;
     this.byWeight = byWeight;
+    this.tables = tables;
   }
 
   /**
@@ -50,7 +53,8 @@ public final class PieceTables {
         }
       }
     }
-    return new PieceTables(format, planes, byWeight);
+    return new PieceTables(format, planes, byWeight, new LookupTable[] {
+        LookupTable.lookupOnly(ProductTable.of(format, low)), LookupTable.lookupOnly(ProductTable.of(format, high))});
   }
 
   public MultiplierFormat format() {
@@ -60,6 +64,11 @@ public final class PieceTables {
   /** The byte planes, {@link #ROW_BYTES} per weight code. */
   byte[] planes() {
     return planes;
+  }
+
+  /** Piece {@code p} as an ordinary compiled table, for {@link VectorTableKernel} on blocks wider than 64. */
+  LookupTable table(int p) {
+    return tables[p];
   }
 
   /** Piece {@code p}'s values by weight code, {@code [w * 256 + a]}, for the scalar kernel. */
