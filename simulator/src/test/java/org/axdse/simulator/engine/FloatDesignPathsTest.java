@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.library.MultiplierCatalog;
-import org.axdse.simulator.data.Dataset;
-import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.data.Split;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
@@ -20,12 +15,6 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.model.Preprocessing;
-import org.axdse.simulator.model.TestData;
-import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
-import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
 
@@ -41,20 +30,11 @@ class FloatDesignPathsTest {
 
   @Test
   void everyResNet20LayerGivesTheScalarReferenceSumsOnEveryPath() {
-    Model m = OnnxImporter.load(TestData.resnet20());
-    Preprocessing pre = Preprocessing.load(Path.of("src/test/resources/resnet20.preprocess.json"));
-    Dataset calib = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TRAIN).subset(8, 1L);
-    Dataset test = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TEST).subset(2, 5L);
-    QuantConfig config = QuantConfig.defaults(QuantMode.SYMMETRIC).withCalibration(8, CalibrationMethod.MINMAX);
-    Map<String, byte[]> tensors = new HashMap<>();
-    QuantizedModel q;
-    int batch = test.size();
-    try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, calib, config, k);
-      byte[] codes = InputCodes.of(test, pre, q.tensor(m.input().name()));
-      new IntegerEngine(m, q, k, batch).runExact(codes, 0, batch,
-          (name, c, b, per, channelMajor) -> tensors.put(name, c.clone()));
-    }
+    ResNet20Codes r = ResNet20Codes.of(2, 5L);
+    Model m = r.model();
+    QuantizedModel q = r.quantization();
+    Map<String, byte[]> tensors = r.tensors();
+    int batch = r.batch();
     MultiplierCatalog catalog = MultiplierCatalog.builtin();
     int pieced = 0;
     int compared = 0;

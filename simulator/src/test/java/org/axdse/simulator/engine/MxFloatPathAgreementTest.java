@@ -3,15 +3,10 @@ package org.axdse.simulator.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.library.MultiplierCatalog;
-import org.axdse.simulator.data.Dataset;
-import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.data.Split;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.Im2Col;
 import org.axdse.simulator.kernels.KernelMode;
@@ -20,16 +15,10 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.model.Preprocessing;
-import org.axdse.simulator.model.TestData;
 import org.axdse.simulator.numformat.Accumulator;
 import org.axdse.simulator.numformat.FormatChoice;
 import org.axdse.simulator.numformat.FormatLayer;
 import org.axdse.simulator.numformat.ScaleKind;
-import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
-import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantParams;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
@@ -52,19 +41,10 @@ class MxFloatPathAgreementTest {
 
   @Test
   void engineMxEqualsTheFloat32MxPathOnResNet20Layers() {
-    Model m = OnnxImporter.load(TestData.resnet20());
-    Preprocessing pre = Preprocessing.load(Path.of("src/test/resources/resnet20.preprocess.json"));
-    Dataset calib = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TRAIN).subset(8, 1L);
-    Dataset test = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TEST).subset(1, 3L);
-    QuantConfig config = QuantConfig.defaults(QuantMode.SYMMETRIC).withCalibration(8, CalibrationMethod.MINMAX);
-    Map<String, byte[]> tensors = new HashMap<>();
-    QuantizedModel q;
-    try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, calib, config, k);
-      byte[] codes = InputCodes.of(test, pre, q.tensor(m.input().name()));
-      new IntegerEngine(m, q, k, 1).runExact(codes, 0, 1,
-          (name, c, b, per, channelMajor) -> tensors.put(name, c.clone()));
-    }
+    ResNet20Codes r = ResNet20Codes.of(1, 3L);
+    Model m = r.model();
+    QuantizedModel q = r.quantization();
+    Map<String, byte[]> tensors = r.tensors();
     var design = MultiplierCatalog.builtin().byName("e4m3_exact_mx32");
     FormatChoice mxfp8 = new FormatChoice(Minifloat.e4m3(), ScaleKind.MX32, Accumulator.EXACT);
     int outputs = 0;
