@@ -12,9 +12,12 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.library.BlockScaledDesigns;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.engine.FloatDesignFlow;
+import org.axdse.simulator.engine.LayerDataflow;
+import org.axdse.simulator.engine.MxDesignFlow;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -70,6 +73,8 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
     } catch (BadInputException e) {
       throw new BadInputException("--design " + design + ": " + e.getMessage());
     }
+    boolean mx = BlockScaledDesigns.isBlockScaled(d);
+    String baseName = mx ? design.substring(0, design.length() - BlockScaledDesigns.SUFFIX.length()) : design;
     if (!d.format().isFloat()) {
       throw new BadInputException("--design " + design + ": not a float multiplier (e.g. e4m3_exact, e4m3_lmul)");
     }
@@ -99,9 +104,11 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
         long macs = base.macs();
         byte[] codes = base.codes();
         int[] acc = base.accumulators();
-        FloatDesignFlow vector = FloatDesignFlow.of(c, quantization(c, base.weights()), d);
-        FloatDesignFlow scalar = vector.scalarReference();
-        FloatDesignFlow twoPass = vector.twoPass();
+        LayerQuantization lq = quantization(c, base.weights());
+        FloatDesignFlow perTensor = FloatDesignFlow.of(c, lq, mx ? catalog.byName(baseName) : d);
+        LayerDataflow vector = mx ? MxDesignFlow.of(c, lq, d) : perTensor;
+        FloatDesignFlow scalar = perTensor.scalarReference();
+        FloatDesignFlow twoPass = mx ? perTensor : perTensor.twoPass();
         Runnable tableCall = base.call();
         Runnable vectorCall = () -> vector.conv(g, batch, codes, (byte) 0, acc, null, one);
         Runnable scalarCall = () -> scalar.conv(g, batch, codes, (byte) 0, acc, null, one);
@@ -113,22 +120,23 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
         double[] v = FormatsBenchCommand.measure(vectorCall, macs, reps, seconds);
         double[] p = FormatsBenchCommand.measure(twoPassCall, macs, reps, seconds);
         double[] s = FormatsBenchCommand.measure(scalarCall, macs, reps, seconds);
-        String name = c.inC() + "->" + c.outC() + " " + h + "x" + h + " (" + (vector.tablePieces() > 0
-            ? vector.tablePieces() + " pieces)" : "doubles)");
+        String name = c.inC() + "->" + c.outC() + " " + h + "x" + h + " (" + (mx ? "MX32)"
+            : perTensor.tablePieces() > 0 ? perTensor.tablePieces() + " pieces)" : "doubles)");
         out.printf(Locale.ROOT, "%-24s %,10d %8.2f %8.2f %8.2f %8.2f %9.2f %9.2f %9.2f %9.2f %8.2f %8.2f %8.2f%n",
             name, macs, t[0], v[0], p[0], s[0], t[1], v[1], p[1], s[1], t[0] / v[0], t[0] / p[0], t[0] / s[0]);
         rows.addObject().put("layer", name).put("macs", macs).put("table", t[0]).put("vector", v[0])
             .put("twoPass", p[0]).put("twoPassPerCpuSecond", p[1]).put("twoPassTimeRatio", t[0] / p[0])
             .put("scalar", s[0]).put("tablePerCpuSecond", t[1]).put("vectorPerCpuSecond", v[1])
             .put("scalarPerCpuSecond", s[1]).put("vectorTimeRatio", t[0] / v[0])
-            .put("scalarTimeRatio", t[0] / s[0]).put("tablePieces", vector.tablePieces());
+            .put("scalarTimeRatio", t[0] / s[0]).put("tablePieces", perTensor.tablePieces());
         out.flush();
       }
     }
     out.println("(wall-clock GMAC/s, best of " + reps + " runs; /cpu: GMAC per second of process CPU time; "
         + "vect/tab, 2pas/tab, scal/tab: float design time / table time; 'pieces': the layer runs through the "
         + "integer table kernels, two pieces in one pass ('vector') or one pass per 16-bit piece ('2-pass', the "
-        + "path before); 'doubles': the vectorized double path)");
+        + "path before); 'doubles': the vectorized double path; for a block-scaled design (MX32) 'vector' is its "
+        + "scalar block loop, '2-pass' and 'scalar' the same design per tensor, fast and scalar)");
     if (json) {
       spec.commandLine().getOut().println(root.toPrettyString());
     }

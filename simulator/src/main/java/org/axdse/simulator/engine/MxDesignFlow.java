@@ -36,7 +36,7 @@ import org.axdse.simulator.quant.QuantParams;
  *   <li>Back to the engine: {@link FloatAccumulators} with unit 1 (the sum is in real units).
  * </ul>
  */
-final class MxDesignFlow implements LayerDataflow {
+public final class MxDesignFlow implements LayerDataflow {
   private static final int COLUMNS_PER_TASK = 16;
 
   private final String design;
@@ -141,7 +141,7 @@ final class MxDesignFlow implements LayerDataflow {
   }
 
   /** The block-scaled layer of {@code layer} with quantization {@code q} and float design {@code design}. */
-  static MxDesignFlow of(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
+  public static MxDesignFlow of(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
     return new MxDesignFlow(layer, q, design);
   }
 
