@@ -9,6 +9,7 @@ import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.Im2Col;
 import org.axdse.simulator.kernels.Kernels;
+import org.axdse.simulator.kernels.MxTableGemm;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
@@ -31,8 +32,10 @@ import org.axdse.simulator.quant.QuantParams;
  *       s_in * (x - z_in)}; padding is 0, and a block of zeros stays 0.
  *   <li>Sums: each block's products come from the design's product table (exact value, {@link FloatProduct}) and
  *       are summed in double in channel order (exact: a block holds at most 32 products of at most 36 bits for
- *       E4M3); the partial sum is scaled by {@code 2^(X_a + X_w)} and added to a double total, blocks in order
- *       (channel block, then tap). Each output on one thread: identical on every thread count.
+ *       E4M3); the partial sum is scaled by {@code 2^X_w} and then {@code 2^X_a} (exact: powers of two, far from
+ *       the double range's ends, so the same as one scaling by {@code 2^(X_a + X_w)}) and added to a double
+ *       total, blocks in order (channel block, then tap), vectorized over columns ({@link MxTableGemm}). Each
+ *       output on one thread: identical on every thread count.
  *   <li>Back to the engine: {@link FloatAccumulators} with unit 1 (the sum is in real units).
  * </ul>
  */
@@ -48,7 +51,8 @@ public final class MxDesignFlow implements LayerDataflow {
   private final int[] weightCodes;
   private final int[] weightExponent;
   private final double[] products;
-  private final int elementBits;
+  private final double[] weightScale;
+  private final boolean scalar;
   private final Minifloat element;
   private final int[] codeExponent;
   private final int lowExponent;
@@ -56,7 +60,8 @@ public final class MxDesignFlow implements LayerDataflow {
   private final boolean signedInput;
   private final FloatAccumulators accumulators;
 
-  private MxDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
+  private MxDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design, boolean scalar) {
+    this.scalar = scalar;
     Minifloat f = design.format().element();
     if (f == null) {
       throw new IllegalArgumentException(design.name() + " is not a float multiplier");
@@ -129,20 +134,28 @@ public final class MxDesignFlow implements LayerDataflow {
     }
     ProductTable table = design.table();
     int codes = 1 << f.bits();
-    this.products = new double[codes * codes];
+    this.products = new double[codes << 8];
     for (int a = 0; a < codes; a++) {
       for (int c = 0; c < codes; c++) {
-        products[(c << f.bits()) | a] = FloatProduct.unpack(table.product(a, c)).value();
+        products[(c << 8) | a] = FloatProduct.unpack(table.product(a, c)).value();
       }
     }
-    this.elementBits = f.bits();
+    this.weightScale = new double[weightExponent.length];
+    for (int e = 0; e < weightScale.length; e++) {
+      weightScale[e] = Math.scalb(1.0, weightExponent[e]);
+    }
     this.element = f;
     this.accumulators = new FloatAccumulators(q, rows, k, filled(rows, 1.0));
   }
 
   /** The block-scaled layer of {@code layer} with quantization {@code q} and float design {@code design}. */
   public static MxDesignFlow of(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
-    return new MxDesignFlow(layer, q, design);
+    return new MxDesignFlow(layer, q, design, false);
+  }
+
+  /** The same layer summed by the scalar loop ({@link MxTableGemm#sumsScalar}): the same sums, for tests. */
+  static MxDesignFlow scalarReference(ApproximableLayer layer, LayerQuantization q, Multiplier design) {
+    return new MxDesignFlow(layer, q, design, true);
   }
 
   /** The E8M0 exponent of a block whose largest magnitude has exponent {@code e}. */
@@ -230,53 +243,53 @@ public final class MxDesignFlow implements LayerDataflow {
 
   /**
    * The block-scaled sums of rows {@code [nFrom, nTo)} over the panel's columns, in real units, {@code
-   * sums[(n - nFrom) * M + col]}.
+   * sums[(n - nFrom) * M + col]}: tiles of {@link MxTableGemm#TILE} columns, each on one thread.
    */
   double[] sums(ActivationPanel p, int nFrom, int nTo, Kernels kernels) {
     int m = p.cols();
     double[] out = new double[(nTo - nFrom) * m];
-    int tasks = (m + COLUMNS_PER_TASK - 1) / COLUMNS_PER_TASK;
+    int tile = MxTableGemm.TILE;
+    int tasks = (m + tile - 1) / tile;
     kernels.parallelFor(tasks, t -> {
-      int[] a = new int[k];
-      int[] xa = new int[blocks];
-      for (int col = t * COLUMNS_PER_TASK; col < Math.min(m, (t + 1) * COLUMNS_PER_TASK); col++) {
-        column(p, col, a, xa);
-        for (int n = nFrom; n < nTo; n++) {
-          out[(n - nFrom) * m + col] = sum(n, a, xa);
-        }
+      int c0 = t * tile;
+      int width = Math.min(m, c0 + tile) - c0;
+      int[] codes = new int[k * tile];
+      double[] aScale = new double[blocks * tile];
+      for (int j = 0; j < width; j++) {
+        column(p, c0 + j, j, codes, aScale);
+      }
+      double[] tileOut = new double[(nTo - nFrom) * tile];
+      if (scalar) {
+        MxTableGemm.sumsScalar(products, weightCodes, k, blockStart, weightScale, nFrom, nTo, codes, aScale, width,
+            tileOut);
+      } else {
+        MxTableGemm.sums(products, weightCodes, k, blockStart, weightScale, nFrom, nTo, codes, aScale, width,
+            tileOut);
+      }
+      for (int n = nFrom; n < nTo; n++) {
+        System.arraycopy(tileOut, (n - nFrom) * tile, out, (n - nFrom) * m + c0, width);
       }
     });
     return out;
   }
 
-  /** The element codes {@code a} (block order) and block exponents {@code xa} of panel column {@code col}. */
-  private void column(ActivationPanel p, int col, int[] a, int[] xa) {
+  /**
+   * The element codes ({@code codes[i * TILE + j]}, block order) and block scales ({@code aScale[b * TILE + j]}
+   * = {@code 2^X}) of panel column {@code col}, stored as tile column {@code j}.
+   */
+  private void column(ActivationPanel p, int col, int j, int[] codes, double[] aScale) {
+    int tile = MxTableGemm.TILE;
     for (int b = 0; b < blocks; b++) {
       int x = Integer.MIN_VALUE;
       for (int i = blockStart[b]; i < blockStart[b + 1]; i++) {
         x = Math.max(x, codeExponent[p.get(order[i], col) & 0xFF]);
       }
       x = x == Integer.MIN_VALUE ? lowExponent : x;
-      xa[b] = x;
-      int[] codes = elementCode[x - lowExponent];
+      aScale[b * tile + j] = Math.scalb(1.0, x);
+      int[] map = elementCode[x - lowExponent];
       for (int i = blockStart[b]; i < blockStart[b + 1]; i++) {
-        a[i] = codes[p.get(order[i], col) & 0xFF];
+        codes[i * tile + j] = map[p.get(order[i], col) & 0xFF];
       }
     }
-  }
-
-  /** Row {@code n}'s sum over one column: block partial sums scaled by both exponents, added in block order. */
-  private double sum(int n, int[] a, int[] xa) {
-    double total = 0;
-    int w0 = n * k;
-    int e0 = n * blocks;
-    for (int b = 0; b < blocks; b++) {
-      double partial = 0;
-      for (int i = blockStart[b]; i < blockStart[b + 1]; i++) {
-        partial += products[(weightCodes[w0 + i] << elementBits) | a[i]];
-      }
-      total += Math.scalb(partial, xa[b] + weightExponent[e0 + b]);
-    }
-    return total;
   }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * powers of two ({@code 2^X <= amax < 2^(X+1)}), rounds every weight and activation by brute force over all codes
  * ({@link FloatDesignFlowTest#nearestCode}), takes the design's table value (or, for the exact designs, the product
  * of the decoded values), scales it by both block exponents and sums in {@link BigDecimal}. Accumulators must agree
- * bit for bit, on 1 and 2 threads.
+ * bit for bit, on 1 and 2 threads, and the vectorized sums equal the scalar loop's ({@link
+ * org.axdse.simulator.kernels.MxTableGemm#sumsScalar}).
  */
 class MxDesignFlowTest {
   private static final MultiplierCatalog LIBRARY = MultiplierCatalog.builtin();
@@ -69,8 +70,10 @@ class MxDesignFlowTest {
     MxDesignFlow flow = MxDesignFlow.of(m.approximableLayers().get(index), lq, design);
     Random r = new Random(index * 17L + design.name().hashCode());
     int batch = 2;
+    MxDesignFlow reference = MxDesignFlow.scalarReference(m.approximableLayers().get(index), lq, design);
     int[] one;
     int[] two;
+    int[] scalar;
     int[] want;
     if (m.approximableLayers().get(index) instanceof ConvLayer c) {
       var s = c.input().shape();
@@ -87,6 +90,8 @@ class MxDesignFlowTest {
           c.outC() * cols, cols);
       two = FloatDesignFlowTest.run(2, k -> flow.conv(g, batch, in, pad, k.acc(), k.sums(), k.kernels()),
           c.outC() * cols, cols);
+      scalar = FloatDesignFlowTest.run(1, k -> reference.conv(g, batch, in, pad, k.acc(), k.sums(), k.kernels()),
+          c.outC() * cols, cols);
       int taps = w.kH() * w.kW();
       want = FloatDesignFlowTest.referenceConv(c, lq, in, batch, (n, x) -> reference(lq, design, c.weights(), n,
           x, taps));
@@ -98,6 +103,7 @@ class MxDesignFlowTest {
       p.packColumns(in, 0);
       one = FloatDesignFlowTest.run(1, k -> flow.gemm(p, k.acc(), k.kernels()), d.outFeatures() * batch, 0);
       two = FloatDesignFlowTest.run(2, k -> flow.gemm(p, k.acc(), k.kernels()), d.outFeatures() * batch, 0);
+      scalar = FloatDesignFlowTest.run(1, k -> reference.gemm(p, k.acc(), k.kernels()), d.outFeatures() * batch, 0);
       want = new int[d.outFeatures() * batch];
       for (int n = 0; n < d.outFeatures(); n++) {
         for (int b = 0; b < batch; b++) {
@@ -110,6 +116,7 @@ class MxDesignFlowTest {
       }
     }
     assertEquals(Arrays.toString(one), Arrays.toString(two), what + ": 1 vs 2 threads");
+    assertEquals(Arrays.toString(scalar), Arrays.toString(one), what + ": vectorized vs scalar loop");
     assertEquals(Arrays.toString(want), Arrays.toString(one), what);
   }
 

@@ -66,12 +66,15 @@ class MxFloatPathAgreementTest {
         }
         ActivationPanel panel = panel(l, codes, (byte) in.zeroPoint());
         double[] sums = flow.sums(panel, 0, ew.length / panel.rows(), k);
+        double[] scalar = MxDesignFlow.scalarReference(l, q.layer(i), design).sums(panel, 0, sums.length
+            / panel.cols(), k);
         float[] rx = ref.roundActivations(x, 1);
         double[] exact = exactSums(l, rw, rx, panel.rows(), panel.cols());
         float[] y = ref.run(x, 1);
         float[] bias = l instanceof ConvLayer c ? c.bias() : ((DenseLayer) l).bias();
         for (int j = 0; j < sums.length; j++) {
           assertEquals(exact[j], sums[j], 0.0, l.name() + " output " + j + ": the exact sum of the float32 path");
+          assertEquals(scalar[j], sums[j], 0.0, l.name() + " output " + j + ": vectorized vs scalar loop");
           assertEquals(y[j], (float) (sums[j] + bias[j / panel.cols()]), 0.0, l.name() + " output " + j);
         }
         outputs += sums.length;
