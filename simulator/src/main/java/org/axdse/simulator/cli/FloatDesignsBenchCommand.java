@@ -136,7 +136,7 @@ public final class FloatDesignsBenchCommand implements Callable<Integer> {
         + "vect/tab, 2pas/tab, scal/tab: float design time / table time; 'pieces': the layer runs through the "
         + "integer table kernels, two pieces in one pass ('vector') or one pass per 16-bit piece ('2-pass', the "
         + "path before); 'doubles': the vectorized double path; for a block-scaled design (MX32) 'vector' is its "
-        + "scalar block loop, '2-pass' and 'scalar' the same design per tensor, fast and scalar)");
+        + "block loop (MxTableGemm), '2-pass' and 'scalar' the same design per tensor, fast and scalar)");
     if (json) {
       spec.commandLine().getOut().println(root.toPrettyString());
     }

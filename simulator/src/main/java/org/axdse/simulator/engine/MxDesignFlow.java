@@ -40,9 +40,6 @@ import org.axdse.simulator.quant.QuantParams;
  * </ul>
  */
 public final class MxDesignFlow implements LayerDataflow {
-  private static final int COLUMNS_PER_TASK = 16;
-
-  private final String design;
   private final int rows;
   private final int k;
   private final int blocks;
@@ -79,7 +76,6 @@ public final class MxDesignFlow implements LayerDataflow {
     } else {
       throw new IllegalArgumentException("layer '" + layer.name() + "' is not a convolution or dense layer");
     }
-    this.design = design.name();
     this.k = w.length / rows;
     int channels = k / taps;
     int channelBlocks = (channels + BlockScaledDesigns.BLOCK - 1) / BlockScaledDesigns.BLOCK;
@@ -173,11 +169,6 @@ public final class MxDesignFlow implements LayerDataflow {
     double[] a = new double[n];
     java.util.Arrays.fill(a, v);
     return a;
-  }
-
-  /** The float design's name. */
-  String design() {
-    return design;
   }
 
   /** Every rounded weight with its block scale, {@code 2^X * decode(code)}, in the layer's weight layout. */
