@@ -99,7 +99,6 @@ final class FloatTablePieces {
     }
     MultiplierFormat f = signedInput ? MultiplierFormat.signed8x8() : MultiplierFormat.unsigned8x8();
     RowTables[] tables = new RowTables[pieces];
-    int[][] entries = new int[pieces][];
     for (int i = 0; i < pieces; i++) {
       int[] t = new int[1 << 16];
       for (int w = 0; w < used.length; w++) {
@@ -108,10 +107,9 @@ final class FloatTablePieces {
           t[(a << 8) | w] = (int) ((q >>> (16 * i)) & 0xFFFF);
         }
       }
-      entries[i] = t;
       tables[i] = RowTables.ofLayer(LookupTable.of(ProductTable.of(f, t)), rows);
     }
-    PieceTables both = onePass && pieces == 2 ? PieceTables.of(f, entries[0], entries[1]) : null;
+    PieceTables both = onePass && pieces == 2 ? PieceTables.of(tables[0].table(0), tables[1].table(0)) : null;
     byte[] codes = new byte[weightCodes.length];
     for (int i = 0; i < codes.length; i++) {
       codes[i] = (byte) weightCodes[i];

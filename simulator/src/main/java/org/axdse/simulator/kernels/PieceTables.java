@@ -1,7 +1,6 @@
 package org.axdse.simulator.kernels;
 
 import org.axdse.multipliers.table.MultiplierFormat;
-import org.axdse.multipliers.table.ProductTable;
 
 /**
  * Two 16-bit product tables read together: the low and high 16-bit pieces of one layer's wider products (a float
@@ -16,45 +15,42 @@ public final class PieceTables {
 
   private final MultiplierFormat format;
   private final byte[] planes;
-  private final int[][] byWeight;
   private final LookupTable[] tables;
 
-  private PieceTables(MultiplierFormat format, byte[] planes, int[][] byWeight, LookupTable[] tables) {
+  private PieceTables(MultiplierFormat format, byte[] planes, LookupTable[] tables) {
     this.format = format;
     this.planes = planes;
-    this.byWeight = byWeight;
     this.tables = tables;
   }
 
   /**
-   * The pieces {@code low[(a << 8) | w]} and {@code high[(a << 8) | w]} (activation code a, weight code w, both
-   * read as unsigned bytes) of an 8x8 {@code format}; every entry must lie in {@code [0, 65535]}.
+   * The compiled piece tables {@code low} and {@code high} of an 8x8 integer format, every entry in {@code [0,
+   * 65535]}; the one-pass planes are built from them (256 KB), the tables themselves are shared, not copied.
    */
-  public static PieceTables of(MultiplierFormat format, int[] low, int[] high) {
+  public static PieceTables of(LookupTable low, LookupTable high) {
+    MultiplierFormat format = low.format();
     if (format.activationBits() != 8 || format.weightBits() != 8 || format.isFloat()) {
       throw new IllegalArgumentException("piece tables are 8x8 integer tables, not " + format);
     }
-    if (low.length != 1 << 16 || high.length != 1 << 16) {
-      throw new IllegalArgumentException("each piece needs 65,536 entries");
+    if (!high.format().equals(format)) {
+      throw new IllegalArgumentException("pieces of two formats: " + format + " and " + high.format());
     }
     byte[] planes = new byte[256 * ROW_BYTES];
-    int[][] byWeight = new int[2][1 << 16];
-    int[][] pieces = {low, high};
+    LookupTable[] tables = {low, high};
     for (int p = 0; p < 2; p++) {
-      for (int a = 0; a < 256; a++) {
-        for (int w = 0; w < 256; w++) {
-          int v = pieces[p][(a << 8) | w];
+      int[] byWeight = tables[p].byWeight();
+      for (int w = 0; w < 256; w++) {
+        for (int a = 0; a < 256; a++) {
+          int v = byWeight[(w << 8) | a];
           if (v < 0 || v > 0xFFFF) {
             throw new IllegalArgumentException("piece entry " + v + " outside [0, 65535]");
           }
-          byWeight[p][(w << 8) | a] = v;
           planes[w * ROW_BYTES + 512 * p + a] = (byte) v;
           planes[w * ROW_BYTES + 512 * p + 256 + a] = (byte) (v >> 8);
         }
       }
     }
-    return new PieceTables(format, planes, byWeight, new LookupTable[] {
-        LookupTable.lookupOnly(ProductTable.of(format, low)), LookupTable.lookupOnly(ProductTable.of(format, high))});
+    return new PieceTables(format, planes, tables);
   }
 
   public MultiplierFormat format() {
@@ -73,6 +69,6 @@ public final class PieceTables {
 
   /** Piece {@code p}'s values by weight code, {@code [w * 256 + a]}, for the scalar kernel. */
   int[] byWeight(int p) {
-    return byWeight[p];
+    return tables[p].byWeight();
   }
 }

@@ -60,9 +60,9 @@ class PieceTablesConvTest {
         WeightMatrix w = Reference.weights(r, f, g.outChannels(), g.reduction());
         int[] low = pieces(r);
         int[] high = pieces(r);
-        PieceTables both = PieceTables.of(f, low, high);
         ProductTable lowTable = ProductTable.of(f, low);
         ProductTable highTable = ProductTable.of(f, high);
+        PieceTables both = PieceTables.of(LookupTable.of(lowTable), LookupTable.of(highTable));
         int[] want0 = Reference.conv(g, batch, in, pad, w, Collections.nCopies(g.outChannels(), lowTable));
         int[] want1 = Reference.conv(g, batch, in, pad, w, Collections.nCopies(g.outChannels(), highTable));
         int m = batch * g.outHeight() * g.outWidth();
@@ -85,11 +85,17 @@ class PieceTablesConvTest {
 
   @Test
   void piecesOutsideSixteenBitsOrOfAFloatFormatAreRefused() {
-    int[] ok = new int[1 << 16];
-    int[] bad = new int[1 << 16];
-    bad[7] = 1 << 16;
-    assertThrows(IllegalArgumentException.class, () -> PieceTables.of(MultiplierFormat.signed8x8(), ok, bad));
+    MultiplierFormat f = MultiplierFormat.signed8x8();
+    LookupTable ok = LookupTable.of(ProductTable.of(f, new int[1 << 16]));
+    int[] negative = new int[1 << 16];
+    negative[7] = -1;
+    LookupTable bad = LookupTable.of(ProductTable.of(f, negative));
+    assertThrows(IllegalArgumentException.class, () -> PieceTables.of(ok, bad), "an entry below 0");
+    MultiplierFormat narrow = MultiplierFormat.of(4, Signedness.SIGNED);
+    LookupTable four = LookupTable.of(ProductTable.of(narrow, new int[narrow.tableSize()]));
+    assertThrows(IllegalArgumentException.class, () -> PieceTables.of(four, four), "4-bit weights");
     assertThrows(IllegalArgumentException.class,
-        () -> PieceTables.of(MultiplierFormat.of(4, Signedness.SIGNED), ok, ok), "4-bit weights");
+        () -> PieceTables.of(ok, LookupTable.of(ProductTable.of(MultiplierFormat.unsigned8x8(), new int[1 << 16]))),
+        "two formats");
   }
 }
