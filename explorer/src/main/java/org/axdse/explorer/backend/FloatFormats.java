@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.format.NumberFormat;
+import org.axdse.multipliers.library.BlockScaledDesigns;
 import org.axdse.multipliers.util.BadInputException;
 
 /**
- * The float formats of a search ({@code --number-formats e4m3,e3m4}): minifloats of at most 8 bits whose designs
- * (exact and approximate float multipliers) layers may use beside the integer ones. Names are kept canonical
- * ({@link Minifloat#name()}), without repeats, in the order given.
+ * The float formats of a search ({@code --number-formats e4m3,e3m4,mxfp8}): minifloats of at most 8 bits whose
+ * designs (exact and approximate float multipliers) layers may use beside the integer ones, with per-tensor (or
+ * per-channel) scales, or with OCP MX block scales ({@code mxfp8}, {@code mxfp6}, {@code mxfp4} or {@code
+ * <minifloat>_mx32}: {@link BlockScaledDesigns}). Names are kept canonical ({@link Minifloat#name()}, {@code
+ * e4m3_mx32} for {@code mxfp8}), without repeats, in the order given.
  */
 public final class FloatFormats {
   private FloatFormats() {}
@@ -28,6 +31,14 @@ public final class FloatFormats {
     for (String entry : Arrays.stream(text.split(",")).map(String::strip).toList()) {
       NumberFormat f;
       try {
+        Minifloat mx = BlockScaledDesigns.element(entry).orElse(null);
+        if (mx != null) {
+          String name = BlockScaledDesigns.nameOf(mx.name());
+          if (!out.contains(name)) {
+            out.add(name);
+          }
+          continue;
+        }
         f = NumberFormat.parse(entry);
       } catch (IllegalArgumentException | BadInputException e) {
         throw new BadInputException(flag + " " + text + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.cost.RelativeCost;
 import org.axdse.multipliers.generators.MultiplierDesign;
+import org.axdse.multipliers.library.BlockScaledDesigns;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.netlist.Netlist;
 import org.axdse.multipliers.table.MultiplierFormat;
@@ -84,7 +85,8 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
   }
 
   /**
-   * This library with the float designs of {@code formats} (canonical minifloat names): those with a circuit whose
+   * This library with the float designs of {@code formats} (canonical minifloat names, or {@code <minifloat>_mx32}
+   * for the same designs with OCP MX block scales, named {@code <design>_mx32}): those with a circuit whose
    * power under uniform codes of their format is below the exact signed 8x8 multiplier's under uniform codes (so
    * the rounding {@code _rne} designs, which cost more, are left out), with figures relative to that multiplier, as
    * the evaluator's energies of float layers are. After the exact design, the designs are interleaved round-robin
@@ -101,10 +103,12 @@ record UsableLibrary(String exactName, List<MultiplierInfo> multipliers) {
     groups.add(multipliers.subList(1, multipliers.size()));
     for (String name : formats) {
       List<MultiplierInfo> group = new ArrayList<>();
-      for (Multiplier m : catalog.all(MultiplierFormat.of(Minifloat.parse(name)))) {
+      Minifloat mx = BlockScaledDesigns.element(name).orElse(null);
+      for (Multiplier m : catalog.all(MultiplierFormat.of(mx != null ? mx : Minifloat.parse(name)))) {
         RelativeCost c = costs.relativeCostAcrossFormats(m, reference).orElse(null);
         if (c != null && c.power() < 1.0) {
-          group.add(new MultiplierInfo(m.name(), c.power(), c.area()));
+          group.add(new MultiplierInfo(mx != null ? BlockScaledDesigns.nameOf(m.name()) : m.name(), c.power(),
+              c.area()));
         }
       }
       groups.add(group);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.generators.MultiplierDesign;
@@ -60,13 +61,19 @@ public final class MultiplierCatalog {
     if (m != null) {
       return m;
     }
-    return BuiltinLibrary.byName(name).orElseThrow(() -> new BadInputException(
+    return BuiltinLibrary.byName(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
+        .orElseThrow(() -> new BadInputException(
         "unknown multiplier '" + name + "' (see 'axdse multipliers list'"
             + (directories.isEmpty() ? "; add --library DIR for your own designs)" : ")")));
   }
 
   public boolean contains(String name) {
-    return extra.containsKey(name) || BuiltinLibrary.design(name).isPresent();
+    return extra.containsKey(name) || BuiltinLibrary.design(name).isPresent()
+        || BlockScaledDesigns.resolve(name, this::find).isPresent();
+  }
+
+  private Optional<Multiplier> find(String name) {
+    return extra.containsKey(name) ? Optional.of(extra.get(name)) : BuiltinLibrary.byName(name);
   }
 
   /** Built-in designs first, in catalogue order, then directory designs in load order. */

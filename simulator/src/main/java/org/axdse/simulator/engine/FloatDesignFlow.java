@@ -51,19 +51,16 @@ public final class FloatDesignFlow implements LayerDataflow {
   private final int weightBits;
   private final int[] weightCodes;
   private final double[] products;
-  private final double[] toAccumulator;
-  private final long[] rowOffset;
-  private final int[] weightZero;
+  private final FloatAccumulators accumulators;
   private final boolean signedInput;
   private final boolean scalar;
   private final FloatTablePieces pieces;
-  private final boolean weightsSymmetric;
   private final ApproximableLayer layer;
   private final LayerQuantization quantization;
   private final Multiplier multiplier;
 
   /** How the sums run: the fastest path that applies, the vectorized double loop, or the scalar reference loop. */
-  private enum Path { FAST, DOUBLES, SCALAR }
+  private enum Path { FAST, TWO_PASS, DOUBLES, SCALAR }
 
   private FloatDesignFlow(ApproximableLayer layer, LayerQuantization q, Multiplier design, Path path) {
     this.layer = layer;
@@ -118,23 +115,14 @@ public final class FloatDesignFlow implements LayerDataflow {
         byWeight[(c << 8) | b] = FloatProduct.unpack(table.product(a, c)).value();
       }
     }
-    this.toAccumulator = new double[rows];
-    this.rowOffset = new long[rows];
-    this.weightZero = new int[rows];
-    int za = in.zeroPoint();
+    double[] unit = new double[rows];
     for (int n = 0; n < rows; n++) {
-      QuantParams pw = q.weights().paramsOf(n * k);
-      toAccumulator[n] = sa * sf[n] / (in.scale() * pw.scale());
-      weightZero[n] = pw.zeroPoint();
-      long rowSum = 0;
-      for (int i = n * k; i < (n + 1) * k; i++) {
-        rowSum += q.weights().code(i);
-      }
-      rowOffset[n] = za * rowSum - (long) k * za * weightZero[n];
+      unit[n] = sa * sf[n];
     }
-    this.pieces = path == Path.FAST ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput) : null;
+    this.accumulators = new FloatAccumulators(q, rows, k, unit);
+    this.pieces = path == Path.FAST || path == Path.TWO_PASS
+        ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput, path == Path.FAST) : null;
     this.products = pieces == null ? byWeight : null; // with pieces, their tables hold the products
-    this.weightsSymmetric = java.util.Arrays.stream(weightZero).allMatch(z -> z == 0);
   }
 
   /**
@@ -155,6 +143,15 @@ public final class FloatDesignFlow implements LayerDataflow {
    */
   public FloatDesignFlow scalarReference() {
     return new FloatDesignFlow(layer, quantization, multiplier, Path.SCALAR);
+  }
+
+  /**
+   * This layer with one table-kernel pass per product piece even where a convolution's two pieces could share one
+   * pass ({@code Kernels.convPieces}): the same accumulators; the path before, for tests and {@code bench
+   * float-designs}.
+   */
+  public FloatDesignFlow twoPass() {
+    return new FloatDesignFlow(layer, quantization, multiplier, Path.TWO_PASS);
   }
 
   /** This layer on the vectorized double path ({@link FloatTableGemm}) even where the table kernels apply. */
@@ -186,7 +183,8 @@ public final class FloatDesignFlow implements LayerDataflow {
     int m = batch * g.outHeight() * g.outWidth();
     int perGroup = g.groupOutChannels();
     if (pieces != null) {
-      int[] colSums = columnSums != null ? columnSums : weightsSymmetric ? null : new int[g.groups() * m];
+      int[] colSums = columnSums != null ? columnSums
+          : accumulators.weightsSymmetric() ? null : new int[g.groups() * m];
       int[][] sums = pieces.conv(g, batch, input, padCode, colSums, kernels);
       kernels.parallelFor(rows, n -> toAccumulators(sums, n, m, colSums, n / perGroup * m, acc));
       return;
@@ -207,7 +205,7 @@ public final class FloatDesignFlow implements LayerDataflow {
     }
     if (pieces != null) {
       int m = panel.cols();
-      int[] colSums = weightsSymmetric ? null : new int[m];
+      int[] colSums = accumulators.weightsSymmetric() ? null : new int[m];
       if (colSums != null) {
         panel.columnSums(signedInput, colSums);
       }
@@ -225,10 +223,8 @@ public final class FloatDesignFlow implements LayerDataflow {
     }
   }
 
-  /** The accumulator of row {@code n} for the float sum {@code s} of a column whose code sum is {@code colSum}. */
   private int accumulator(double s, int n, int colSum) {
-    long t = QuantParams.roundHalfAway(s * toAccumulator[n]) + rowOffset[n] + (long) weightZero[n] * colSum;
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, t));
+    return accumulators.of(s, n, colSum);
   }
 
   private void run(ActivationPanel p, int nFrom, int nTo, int[] acc, int[] sums, int sumsOff, Kernels kernels) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cost.MultiplierCosts;
+import org.axdse.multipliers.library.BlockScaledDesigns;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.util.BadInputException;
@@ -12,6 +13,7 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
+import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -29,7 +31,7 @@ final class FloatLayers {
   private final Model model;
   private final QuantizedModel quant;
   private final MultiplierCatalog catalog;
-  private final Map<String, FloatDesignFlow> flows = new ConcurrentHashMap<>();
+  private final Map<String, LayerDataflow> flows = new ConcurrentHashMap<>();
 
   FloatLayers(Model model, QuantizedModel quant, MultiplierCatalog catalog) {
     this.model = model;
@@ -78,10 +80,14 @@ final class FloatLayers {
       ApproximableLayer l = model.approximableLayers().get(r.index());
       Multiplier m = catalog.byName(name);
       out[r.index()] = q == quant
-          ? flows.computeIfAbsent(r.index() + "/" + name, key -> FloatDesignFlow.of(l, q.layer(r.index()), m))
-          : FloatDesignFlow.of(l, q.layer(r.index()), m);
+          ? flows.computeIfAbsent(r.index() + "/" + name, key -> flow(l, q.layer(r.index()), m))
+          : flow(l, q.layer(r.index()), m);
     }
     return out;
+  }
+
+  private static LayerDataflow flow(ApproximableLayer l, LayerQuantization q, Multiplier m) {
+    return BlockScaledDesigns.isBlockScaled(m) ? MxDesignFlow.of(l, q, m) : FloatDesignFlow.of(l, q, m);
   }
 
   /** True when the layer runs a float design. */

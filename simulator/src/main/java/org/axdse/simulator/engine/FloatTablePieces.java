@@ -6,6 +6,7 @@ import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.LookupTable;
+import org.axdse.simulator.kernels.PieceTables;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.kernels.WeightMatrix;
 
@@ -15,7 +16,8 @@ import org.axdse.simulator.kernels.WeightMatrix;
  * 8-bit activation code's float code times each weight code the layer uses) is a multiple of one power of two
  * {@code 2^u}: in those units it is an integer {@code p}, and {@code p - base} ({@code base} the smallest) is cut
  * into 16-bit pieces, each an ordinary integer product table of at most 65,536 consecutive values, which the
- * kernels sum exactly in int32 at the table path's speed (one pass per piece). The exact sum is
+ * kernels sum exactly in int32 at the table path's speed (one pass per piece; a convolution with two pieces reads
+ * both in one pass, {@link Kernels#convPieces}). The exact sum is
  * {@code sum_i 2^(16 i) S_i + K * base} units.
  *
  * <p>Applies only where that exact sum is what the scalar double sum gives: when {@code K * max|p| < 2^53} every
@@ -31,13 +33,16 @@ final class FloatTablePieces {
   private final long kBase;
   private final WeightMatrix weights;
   private final RowTables[] tables;
+  private final PieceTables both;
 
-  private FloatTablePieces(int pieces, int unit, long base, int k, WeightMatrix weights, RowTables[] tables) {
+  private FloatTablePieces(int pieces, int unit, long base, int k, WeightMatrix weights, RowTables[] tables,
+      PieceTables both) {
     this.pieces = pieces;
     this.scale = Math.scalb(1.0, unit);
     this.kBase = (long) k * base;
     this.weights = weights;
     this.tables = tables;
+    this.both = both;
   }
 
   /**
@@ -45,7 +50,8 @@ final class FloatTablePieces {
    * code {@code a}), weight codes {@code weightCodes} ({@code rows x k}), or null when the exact integer sum could
    * differ from the double sum or needs more than three pieces.
    */
-  static FloatTablePieces of(double[] products, int[] weightCodes, int rows, int k, boolean signedInput) {
+  static FloatTablePieces of(double[] products, int[] weightCodes, int rows, int k, boolean signedInput,
+      boolean onePass) {
     boolean[] used = new boolean[products.length >> 8];
     for (int w : weightCodes) {
       used[w] = true;
@@ -103,11 +109,12 @@ final class FloatTablePieces {
       }
       tables[i] = RowTables.ofLayer(LookupTable.of(ProductTable.of(f, t)), rows);
     }
+    PieceTables both = onePass && pieces == 2 ? PieceTables.of(tables[0].table(0), tables[1].table(0)) : null;
     byte[] codes = new byte[weightCodes.length];
     for (int i = 0; i < codes.length; i++) {
       codes[i] = (byte) weightCodes[i];
     }
-    return new FloatTablePieces(pieces, unit, min, k, WeightMatrix.ofCodes(f, rows, k, codes), tables);
+    return new FloatTablePieces(pieces, unit, min, k, WeightMatrix.ofCodes(f, rows, k, codes), tables, both);
   }
 
   /** Pieces per product (kernel passes per layer call). */
@@ -118,6 +125,10 @@ final class FloatTablePieces {
   /** The kernels' piece sums of a convolution, {@code sums[i][n * M + m]}; column sums as {@link Kernels#conv}. */
   int[][] conv(ConvGeometry g, int batch, byte[] input, byte padCode, int[] columnSums, Kernels kernels) {
     int[][] sums = new int[pieces][g.outChannels() * batch * g.outHeight() * g.outWidth()];
+    if (both != null) {
+      kernels.convPieces(g, batch, input, padCode, weights, both, sums[0], sums[1], columnSums);
+      return sums;
+    }
     for (int i = 0; i < pieces; i++) {
       kernels.conv(g, batch, input, padCode, weights, tables[i], sums[i], i == 0 ? columnSums : null);
     }

@@ -86,6 +86,66 @@ public final class Kernels implements AutoCloseable {
     }
     int m = batch * g.outHeight() * g.outWidth();
     check(w, t, g.reduction(), (long) g.outChannels() * m, out);
+    boolean signed = t.format().signed();
+    convBlocks(g, batch, input, padCode, signed, columnSums, (a, aOff, lda, cols, r0, r1, col0, s) ->
+        BlockGemm.compute(mode, a, aOff, lda, cols, w, t, r0, r1, out, m, col0, s));
+  }
+
+  /**
+   * {@link #conv} for a layer whose products are two 16-bit pieces ({@link PieceTables}): {@code out0} and {@code
+   * out1} receive the sums of the low and the high piece, exactly what two {@code conv} calls with the two pieces
+   * as ordinary tables give, from one im2col. On the vector path a block of at most 64 columns reads both pieces in
+   * one pass over the activations ({@link PieceTableKernel}); a wider block runs {@link VectorTableKernel}'s
+   * two-tile weight-stationary row once per piece, which measured faster than one pass over single tiles.
+   */
+  public void convPieces(ConvGeometry g, int batch, byte[] input, byte padCode, WeightMatrix w, PieceTables t,
+      int[] out0, int[] out1, int[] columnSums) {
+    Im2Col.checkInput(g, batch, input);
+    if (w.rows() != g.outChannels() || w.cols() != g.reduction() || !t.format().equals(w.format())) {
+      throw new IllegalArgumentException("weights " + w.rows() + " x " + w.cols() + " (" + w.format() + ") for "
+          + g + " with " + t.format() + " pieces");
+    }
+    int m = batch * g.outHeight() * g.outWidth();
+    long size = (long) g.outChannels() * m;
+    if (out0 == null || out1 == null || out0.length < size || out1.length < size) {
+      throw new IllegalArgumentException("outputs need " + size + " ints");
+    }
+    int kLen = g.reduction();
+    byte[] codes = w.codesArray();
+    boolean signed = t.format().signed();
+    convBlocks(g, batch, input, padCode, signed, columnSums, (a, aOff, lda, cols, r0, r1, col0, s) -> {
+      boolean vector = mode == KernelMode.VECTOR && cols >= BlockGemm.MIN_VECTOR_COLUMNS
+          && TwoTableSelect.AVAILABLE;
+      for (int n = r0; n < r1; n++) {
+        if (vector && cols <= 64) {
+          PieceTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), t.planes(), s.sums, out0,
+              out1, n * m + col0);
+        } else if (vector) {
+          VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n),
+              t.table(0), s.ks, s.sums, out0, n * m + col0);
+          VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n),
+              t.table(1), s.ks, s.sums, out1, n * m + col0);
+        } else {
+          ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, t.byWeight(0), s.acc, out0, n * m + col0);
+          ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, t.byWeight(1), s.acc, out1, n * m + col0);
+        }
+      }
+    });
+  }
+
+  /** One block of a convolution's GEMM: rows {@code [r0, r1)} over {@code cols} columns from {@code col0}. */
+  private interface ConvBlock {
+    void compute(byte[] a, int aOff, int lda, int cols, int r0, int r1, int col0, Scratch s);
+  }
+
+  /**
+   * The tasks of a convolution: 128-column blocks of each group (and row ranges when there are few blocks), each
+   * block's im2col panel (or the input itself for a pointwise layer) handed to {@code body}, column sums as {@link
+   * #conv} describes.
+   */
+  private void convBlocks(ConvGeometry g, int batch, byte[] input, byte padCode, boolean signed, int[] columnSums,
+      ConvBlock body) {
+    int m = batch * g.outHeight() * g.outWidth();
     if (columnSums != null && columnSums.length < (long) g.groups() * m) {
       throw new IllegalArgumentException("column sums need " + (long) g.groups() * m + " ints");
     }
@@ -94,7 +154,6 @@ public final class Kernels implements AutoCloseable {
     int chunk = rowChunk(blocks * g.groups(), perGroup);
     int chunks = (perGroup + chunk - 1) / chunk;
     int kLen = g.reduction();
-    boolean signed = t.format().signed();
     boolean shifted = mode == KernelMode.VECTOR && ShiftedIm2Col.applies(g);
     runner.run(g.groups() * blocks * chunks, task -> {
       int col0 = task % blocks * BLOCK;
@@ -121,8 +180,7 @@ public final class Kernels implements AutoCloseable {
         aOff = 0;
         lda = BLOCK;
       }
-      BlockGemm.compute(mode, a, aOff, lda, cols, w, t, r0, Math.min((group + 1) * perGroup, r0 + chunk), out, m,
-          col0, s);
+      body.compute(a, aOff, lda, cols, r0, Math.min((group + 1) * perGroup, r0 + chunk), col0, s);
       if (columnSums != null && r0 == group * perGroup) {
         ColumnSums.of(mode, a, aOff, lda, kLen, cols, signed, columnSums, group * m + col0, s.sums);
       }

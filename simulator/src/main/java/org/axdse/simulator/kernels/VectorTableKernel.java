@@ -71,7 +71,7 @@ final class VectorTableKernel {
     } while (from < count);
   }
 
-  private static ByteVector lookup(ByteVector x, VectorMask<Byte> neg, ByteVector r0, ByteVector r1,
+  static ByteVector lookup(ByteVector x, VectorMask<Byte> neg, ByteVector r0, ByteVector r1,
       ByteVector r2, ByteVector r3) {
     return TwoTableSelect.select(x, r0, r1).blend(TwoTableSelect.select(x, r2, r3), neg);
   }
@@ -140,7 +140,7 @@ final class VectorTableKernel {
    * Turns the 16-bit plane sums of one tile into int32 sums plus {@code offset} (the planes' base times the
    * additions) and stores (first chunk) or adds them to c.
    */
-  private static void store(ShortVector lf, ShortVector lo, ShortVector hf, ShortVector ho, short[] sums,
+  static void store(ShortVector lf, ShortVector lo, ShortVector hf, ShortVector ho, short[] sums,
       int at) {
     lf.intoArray(sums, at);
     lo.intoArray(sums, at + 32);
@@ -154,7 +154,7 @@ final class VectorTableKernel {
    * 256 lookups, and the Vector API's short-to-int conversions and two-vector shuffles are not intrinsified on
    * every JDK.
    */
-  private static void flush(short[] sums, int at, int offset, int[] c, int off, int valid, boolean first) {
+  static void flush(short[] sums, int at, int offset, int[] c, int off, int valid, boolean first) {
     for (int j = 0; j < 32 && 2 * j < valid; j++) {
       int loOdd = sums[at + 32 + j] & 0xFFFF;
       int hiOdd = sums[at + 96 + j] & 0xFFFF;

@@ -79,7 +79,7 @@ class FloatDesignFlowTest {
       int[] two = run(2, k -> flow.conv(g, batch, in, (byte) lq.input().zeroPoint(), k.acc, k.sums, k.kernels),
           c.outC() * cols, c.groups() * cols);
       assertEquals(java.util.Arrays.toString(one), java.util.Arrays.toString(two), what + ": 1 vs 2 threads");
-      int[] want = referenceConv(c, lq, design, in, batch);
+      int[] want = referenceConv(c, lq, in, batch, (n, x) -> referenceSum(lq, design, c.weights(), n, x));
       assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(one), what);
     } else {
       DenseLayer d = (DenseLayer) m.approximableLayers().get(index);
@@ -102,9 +102,9 @@ class FloatDesignFlowTest {
     }
   }
 
-  private record Buffers(Kernels kernels, int[] acc, int[] sums) {}
+  record Buffers(Kernels kernels, int[] acc, int[] sums) {}
 
-  private static int[] run(int threads, java.util.function.Consumer<Buffers> body, int accSize, int sumsSize) {
+  static int[] run(int threads, java.util.function.Consumer<Buffers> body, int accSize, int sumsSize) {
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
       Buffers b = new Buffers(k, new int[accSize], sumsSize == 0 ? null : new int[sumsSize]);
       body.accept(b);
@@ -112,8 +112,16 @@ class FloatDesignFlowTest {
     }
   }
 
-  /** Direct-loop convolution; out-of-image taps read the input zero point's code. */
-  private static int[] referenceConv(ConvLayer c, LayerQuantization lq, Multiplier design, byte[] in, int batch) {
+  /** The accumulator of output channel {@code n} for the input codes {@code x} of one output position. */
+  interface RowSum {
+    int of(int n, int[] x);
+  }
+
+  /**
+   * Direct-loop convolution: each output position's input codes in reduction order {@code (c * kH + ky) * kW + kx}
+   * (out-of-image taps read the input zero point's code), summed by {@code sum}.
+   */
+  static int[] referenceConv(ConvLayer c, LayerQuantization lq, byte[] in, int batch, RowSum sum) {
     var s = c.input().shape();
     int h = s.dim(1);
     int wd = s.dim(2);
@@ -143,7 +151,7 @@ class FloatDesignFlowTest {
                 }
               }
             }
-            out[n * cols + (b * oh + oy) * ow + ox] = referenceSum(lq, design, c.weights(), n, x);
+            out[n * cols + (b * oh + oy) * ow + ox] = sum.of(n, x);
           }
         }
       }

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.library.MultiplierCatalog;
-import org.axdse.simulator.data.Dataset;
-import org.axdse.simulator.data.DatasetSpec;
-import org.axdse.simulator.data.Split;
 import org.axdse.simulator.kernels.ActivationPanel;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
@@ -20,18 +15,12 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.model.Preprocessing;
-import org.axdse.simulator.model.TestData;
-import org.axdse.simulator.onnx.OnnxImporter;
-import org.axdse.simulator.quant.CalibrationMethod;
-import org.axdse.simulator.quant.QuantConfig;
-import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast paths of {@link FloatDesignFlow} (the integer table kernels over 16-bit product pieces, and the
- * vectorized double loop) against its scalar reference, the loop they replaced, on every convolution and the
+ * The fast paths of {@link FloatDesignFlow} (the integer table kernels over 16-bit product pieces, both pieces of a
+ * convolution in one pass or one pass per piece, and the vectorized double loop) against its scalar reference, the loop they replaced, on every convolution and the
  * classifier of ResNet-20 with its real quantization and the real input codes of two CIFAR-10 images: the
  * accumulators agree bit for bit on 1 and 2 threads for exact and approximate designs of four formats.
  */
@@ -41,20 +30,11 @@ class FloatDesignPathsTest {
 
   @Test
   void everyResNet20LayerGivesTheScalarReferenceSumsOnEveryPath() {
-    Model m = OnnxImporter.load(TestData.resnet20());
-    Preprocessing pre = Preprocessing.load(Path.of("src/test/resources/resnet20.preprocess.json"));
-    Dataset calib = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TRAIN).subset(8, 1L);
-    Dataset test = DatasetSpec.parse("cifar10:" + TestData.cifarDir()).load(Split.TEST).subset(2, 5L);
-    QuantConfig config = QuantConfig.defaults(QuantMode.SYMMETRIC).withCalibration(8, CalibrationMethod.MINMAX);
-    Map<String, byte[]> tensors = new HashMap<>();
-    QuantizedModel q;
-    int batch = test.size();
-    try (Kernels k = Kernels.create(2, KernelMode.fromSystemProperty())) {
-      q = Calibration.run(m, pre, calib, config, k);
-      byte[] codes = InputCodes.of(test, pre, q.tensor(m.input().name()));
-      new IntegerEngine(m, q, k, batch).runExact(codes, 0, batch,
-          (name, c, b, per, channelMajor) -> tensors.put(name, c.clone()));
-    }
+    ResNet20Codes r = ResNet20Codes.of(2, 5L);
+    Model m = r.model();
+    QuantizedModel q = r.quantization();
+    Map<String, byte[]> tensors = r.tensors();
+    int batch = r.batch();
     MultiplierCatalog catalog = MultiplierCatalog.builtin();
     int pieced = 0;
     int compared = 0;
@@ -68,7 +48,7 @@ class FloatDesignPathsTest {
           FloatDesignFlow flow = FloatDesignFlow.of(l, q.layer(i), catalog.byName(d));
           pieced += flow.tablePieces() > 0 ? 1 : 0;
           int[] want = run(flow.scalarReference(), l, in, batch, q.layer(i).input().zeroPoint(), one);
-          for (FloatDesignFlow f : List.of(flow, flow.doublePath())) {
+          for (FloatDesignFlow f : List.of(flow, flow.twoPass(), flow.doublePath())) {
             for (Kernels k : List.of(one, two)) {
               assertArrayEquals(want, run(f, l, in, batch, q.layer(i).input().zeroPoint(), k), l.name() + " " + d
                   + " pieces " + f.tablePieces() + ", " + k.parallelism() + " threads");
@@ -78,17 +58,13 @@ class FloatDesignPathsTest {
         }
       }
     }
-    assertEquals(20 * DESIGNS.size() * 4, compared, "19 convolutions and the classifier, 2 paths, 2 thread counts");
+    assertEquals(20 * DESIGNS.size() * 6, compared, "19 convolutions and the classifier, 3 paths, 2 thread counts");
     assertTrue(pieced > 0, "some layers run through the integer table kernels");
   }
 
   private static int[] run(FloatDesignFlow f, ApproximableLayer l, byte[] in, int batch, int zero, Kernels k) {
     if (l instanceof ConvLayer c) {
-      var s = c.input().shape();
-      var w = c.window();
-      ConvGeometry g = new ConvGeometry(c.inC(), s.dim(1), s.dim(2), c.outC(), w.kH(), w.kW(), w.strideH(),
-          w.strideW(), w.padTop(), w.padLeft(), w.padBottom(), w.padRight(), w.dilationH(), w.dilationW(),
-          c.groups());
+      ConvGeometry g = geometry(c);
       int[] acc = new int[c.outC() * batch * g.outHeight() * g.outWidth()];
       f.conv(g, batch, in, (byte) zero, acc, null, k);
       return acc;
@@ -99,5 +75,13 @@ class FloatDesignPathsTest {
     int[] acc = new int[d.outFeatures() * batch];
     f.gemm(p, acc, k);
     return acc;
+  }
+
+  /** The kernels' geometry of convolution {@code c}. */
+  static ConvGeometry geometry(ConvLayer c) {
+    var s = c.input().shape();
+    var w = c.window();
+    return new ConvGeometry(c.inC(), s.dim(1), s.dim(2), c.outC(), w.kH(), w.kW(), w.strideH(), w.strideW(),
+        w.padTop(), w.padLeft(), w.padBottom(), w.padRight(), w.dilationH(), w.dilationW(), c.groups());
   }
 }
