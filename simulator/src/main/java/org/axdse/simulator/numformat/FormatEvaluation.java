@@ -4,6 +4,7 @@ import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.Predictions;
 import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.Preprocessing;
 
 /**
@@ -34,7 +35,7 @@ public record FormatEvaluation(int images, double floatTop1, double formatTop1, 
         "images")) {
       for (int from = 0; from < data.size(); from += FormatNetwork.BATCH) {
         int n = Math.min(FormatNetwork.BATCH, data.size() - from);
-        float[] x = FormatNetwork.inputs(data, pre, from, n);
+        float[] x = FloatInputs.of(data, pre, from, n);
         float[] yq = network.run(x, n);
         float[] yf = withFloat ? exec.run(x, n) : null;
         for (int i = 0; i < n; i++) {

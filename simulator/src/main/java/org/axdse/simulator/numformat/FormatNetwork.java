@@ -8,6 +8,7 @@ import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.LayerOverride;
 import org.axdse.simulator.model.Model;
@@ -53,7 +54,7 @@ public final class FormatNetwork implements LayerOverride {
           calibration.size(), "images")) {
         for (int from = 0; from < calibration.size(); from += BATCH) {
           int n = Math.min(BATCH, calibration.size() - from);
-          exec.run(inputs(calibration, pre, from, n), n, (layer, ins, out, batch) -> {
+          exec.run(FloatInputs.of(calibration, pre, from, n), n, (layer, ins, out, batch) -> {
             ActivationHistogram h = hist.get(layer.name());
             if (h != null) {
               h.add(ins.get(0));
@@ -69,20 +70,6 @@ public final class FormatNetwork implements LayerOverride {
       layers.put(l.name(), FormatLayer.of(l, choice, ActivationRanges.amax(hist.get(l.name()), method, grid)));
     }
     return new FormatNetwork(model, choice, layers);
-  }
-
-  /** The float inputs of {@code n} images from {@code from}, batch-first. */
-  static float[] inputs(Dataset data, Preprocessing pre, int from, int n) {
-    int per = data.imageBytes();
-    byte[] pixels = new byte[n * per];
-    for (int i = 0; i < n; i++) {
-      data.copyImage(from + i, pixels, i * per);
-    }
-    float[] x = new float[n * pre.sampleSize()];
-    for (int i = 0; i < n; i++) {
-      pre.apply(pixels, i * per, x, i * pre.sampleSize());
-    }
-    return x;
   }
 
   public Model model() {

@@ -8,6 +8,7 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.PatchMatrix;
 import org.axdse.simulator.model.Preprocessing;
@@ -68,16 +69,10 @@ public final class InputMoments {
         acc.put(l.name(), new Acc(1, d.inFeatures()));
       }
     }
-    int per = model.input().shape().size();
     FloatExecutor ex = FloatExecutor.of(model);
-    byte[] pixels = new byte[BATCH * per];
     for (int from = 0; from < calibration.size(); from += BATCH) {
       int n = Math.min(BATCH, calibration.size() - from);
-      float[] x = new float[n * per];
-      for (int i = 0; i < n; i++) {
-        calibration.copyImage(from + i, pixels, i * per);
-        pre.apply(pixels, i * per, x, i * per);
-      }
+      float[] x = FloatInputs.of(calibration, pre, from, n);
       ex.run(x, n, (layer, inputs, output, batch) -> add(layer, inputs.get(0), batch, acc.get(layer.name())));
     }
     Map<Integer, LayerMoments> out = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.GruLayer;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.LstmLayer;
@@ -210,14 +211,9 @@ public final class ModelQuantizer {
     }
     FloatExecutor ex = FloatExecutor.of(model);
     Map<String, ActivationHistogram> hist = new HashMap<>();
-    byte[] pixels = new byte[BATCH * per];
     for (int from = 0; from < calibration.size(); from += BATCH) {
       int n = Math.min(BATCH, calibration.size() - from);
-      float[] x = new float[n * per];
-      for (int i = 0; i < n; i++) {
-        calibration.copyImage(from + i, pixels, i * per);
-        pre.apply(pixels, i * per, x, i * per);
-      }
+      float[] x = FloatInputs.of(calibration, pre, from, n);
       add(hist, model.input().name(), x);
       ex.run(x, n, (layer, ins, out, batch) -> add(hist, layer.output().name(), out));
     }

@@ -9,6 +9,7 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.FloatExecutor;
+import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
@@ -32,16 +33,10 @@ public final class InputEnergy {
     Map<String, double[]> sums = new HashMap<>();
     Map<String, double[]> linear = new HashMap<>();
     Map<String, Long> counts = new HashMap<>();
-    int per = model.input().shape().size();
     FloatExecutor ex = FloatExecutor.of(model);
-    byte[] pixels = new byte[BATCH * per];
     for (int from = 0; from < calibration.size(); from += BATCH) {
       int n = Math.min(BATCH, calibration.size() - from);
-      float[] x = new float[n * per];
-      for (int i = 0; i < n; i++) {
-        calibration.copyImage(from + i, pixels, i * per);
-        pre.apply(pixels, i * per, x, i * per);
-      }
+      float[] x = FloatInputs.of(calibration, pre, from, n);
       ex.run(x, n, (layer, inputs, output, batch) -> add(layer, inputs, sums, linear, counts));
     }
     Map<String, PerWeight> weights = new LinkedHashMap<>();
