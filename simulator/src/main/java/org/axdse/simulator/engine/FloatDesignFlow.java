@@ -177,9 +177,7 @@ public final class FloatDesignFlow implements LayerDataflow {
   @Override
   public void conv(ConvGeometry g, int batch, byte[] input, byte padCode, int[] acc, int[] columnSums,
       Kernels kernels) {
-    if (g.reduction() != k || g.outChannels() != rows) {
-      throw new IllegalArgumentException("geometry " + g + " does not match " + rows + " x " + k);
-    }
+    g.requireShape(rows, k);
     int m = batch * g.outHeight() * g.outWidth();
     int perGroup = g.groupOutChannels();
     if (pieces != null) {
@@ -189,13 +187,10 @@ public final class FloatDesignFlow implements LayerDataflow {
       kernels.parallelFor(rows, n -> toAccumulators(sums, n, m, colSums, n / perGroup * m, acc));
       return;
     }
-    ActivationPanel panel = ActivationPanel.allocate(k, m);
-    for (int group = 0; group < g.groups(); group++) {
-      Im2Col.pack(g, batch, input, group, padCode, panel);
+    Im2Col.eachGroup(g, batch, input, padCode, (panel, group, from, to) -> {
       int[] sums = columnSums == null ? new int[m] : null;
-      run(panel, group * perGroup, (group + 1) * perGroup, acc, sums != null ? sums : columnSums,
-          sums != null ? 0 : group * m, kernels);
-    }
+      run(panel, from, to, acc, sums != null ? sums : columnSums, sums != null ? 0 : group * m, kernels);
+    });
   }
 
   @Override

@@ -187,25 +187,20 @@ public final class MxDesignFlow implements LayerDataflow {
   @Override
   public void conv(ConvGeometry g, int batch, byte[] input, byte padCode, int[] acc, int[] columnSums,
       Kernels kernels) {
-    if (g.reduction() != k || g.outChannels() != rows) {
-      throw new IllegalArgumentException("geometry " + g + " does not match " + rows + " x " + k);
-    }
+    g.requireShape(rows, k);
     int m = batch * g.outHeight() * g.outWidth();
-    int perGroup = g.groupOutChannels();
-    ActivationPanel panel = ActivationPanel.allocate(k, m);
-    for (int group = 0; group < g.groups(); group++) {
-      Im2Col.pack(g, batch, input, group, padCode, panel);
-      double[] sums = sums(panel, group * perGroup, (group + 1) * perGroup, kernels);
+    Im2Col.eachGroup(g, batch, input, padCode, (panel, group, from, to) -> {
+      double[] sums = sums(panel, from, to, kernels);
       int[] cs = columnSums(panel, columnSums != null);
-      for (int n = group * perGroup; n < (group + 1) * perGroup; n++) {
+      for (int n = from; n < to; n++) {
         for (int col = 0; col < m; col++) {
-          acc[n * m + col] = accumulators.of(sums[(n - group * perGroup) * m + col], n, cs[col]);
+          acc[n * m + col] = accumulators.of(sums[(n - from) * m + col], n, cs[col]);
         }
       }
       if (columnSums != null) {
         System.arraycopy(cs, 0, columnSums, group * m, m);
       }
-    }
+    });
   }
 
   @Override

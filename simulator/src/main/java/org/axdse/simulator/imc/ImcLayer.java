@@ -154,16 +154,10 @@ public final class ImcLayer implements LayerDataflow {
   @Override
   public void conv(ConvGeometry g, int batch, byte[] input, byte padCode, int[] acc, int[] columnSums,
       Kernels kernels) {
-    if (g.reduction() != k || g.outChannels() != rows) {
-      throw new IllegalArgumentException("geometry " + g + " does not match " + rows + " x " + k);
-    }
+    g.requireShape(rows, k);
     int m = batch * g.outHeight() * g.outWidth();
-    ActivationPanel panel = ActivationPanel.allocate(k, m);
-    int perGroup = g.groupOutChannels();
-    for (int group = 0; group < g.groups(); group++) {
-      Im2Col.pack(g, batch, input, group, padCode, panel);
-      run(panel, group * perGroup, (group + 1) * perGroup, acc, columnSums, group * m, kernels);
-    }
+    Im2Col.eachGroup(g, batch, input, padCode,
+        (panel, group, from, to) -> run(panel, from, to, acc, columnSums, group * m, kernels));
   }
 
   @Override

@@ -69,4 +69,11 @@ public record ConvGeometry(
   public long macsPerImage() {
     return (long) outChannels * outHeight() * outWidth() * reduction();
   }
+
+  /** Throws unless this convolution has {@code rows} output channels and reduction {@code k}. */
+  public void requireShape(int rows, int k) {
+    if (reduction() != k || outChannels() != rows) {
+      throw new IllegalArgumentException("geometry " + this + " does not match " + rows + " x " + k);
+    }
+  }
 }

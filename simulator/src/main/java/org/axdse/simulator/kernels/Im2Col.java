@@ -23,6 +23,22 @@ public final class Im2Col {
     fill(g, batch, input, group, padCode, 0, m, out.data(), 0, out.stride());
   }
 
+  /** What a layer does with one group's panel: it computes output channels {@code [fromRow, toRow)}. */
+  @FunctionalInterface
+  public interface GroupStep {
+    void run(ActivationPanel panel, int group, int fromRow, int toRow);
+  }
+
+  /** Packs each group's panel in turn into one reused panel and hands it to {@code step}. */
+  public static void eachGroup(ConvGeometry g, int batch, byte[] input, byte padCode, GroupStep step) {
+    int perGroup = g.groupOutChannels();
+    ActivationPanel panel = ActivationPanel.allocate(g.reduction(), batch * g.outHeight() * g.outWidth());
+    for (int group = 0; group < g.groups(); group++) {
+      pack(g, batch, input, group, padCode, panel);
+      step.run(panel, group, group * perGroup, (group + 1) * perGroup);
+    }
+  }
+
   static void checkInput(ConvGeometry g, int batch, byte[] input) {
     if (batch <= 0) {
       throw new IllegalArgumentException("batch must be positive, got " + batch);
