@@ -22,14 +22,26 @@ final class BlockGemm {
    */
   static void compute(KernelMode mode, byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
       int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
+    compute(mode, BilinearPolicy.OFF, a, aOff, lda, cols, w, t, rowFrom, rowTo, c, ldc, col0, s);
+  }
+
+  /** As above; rows whose table {@code bilinear} chooses take the exact path plus {@link BilinearKernel}. */
+  static void compute(KernelMode mode, BilinearPolicy bilinear, byte[] a, int aOff, int lda, int cols,
+      WeightMatrix w, RowTables t, int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     byte[] codes = w.codesArray();
     boolean vector = mode == KernelMode.VECTOR && cols >= MIN_VECTOR_COLUMNS;
     int exactCount = 0;
+    BilinearKernel.Work bw = null;
+    int bilinearCount = 0;
     for (int n = rowFrom; n < rowTo; n++) {
       LookupTable table = t.table(n);
       int cOff = n * ldc + col0;
       if (vector && table.isExact()) {
+        s.rows[exactCount++] = n;
+      } else if (vector && bilinear.chooses(table, kLen)) {
+        bw = bw == null ? BilinearKernel.Work.get(kLen, rowTo - rowFrom) : bw;
+        bw.rows()[bilinearCount++] = n;
         s.rows[exactCount++] = n;
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
         VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
@@ -40,6 +52,9 @@ final class BlockGemm {
     }
     if (exactCount > 0) {
       exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
+    }
+    if (bilinearCount > 0) {
+      BilinearKernel.correct(a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0, bw);
     }
   }
 

@@ -20,6 +20,7 @@ public final class WeightMatrix {
   private final int[] rowSums;
   private final int[] byCode;
   private final int[] zeroCodes;
+  private volatile WeightPlanes bitPlanes;
 
   private WeightMatrix(MultiplierFormat format, int rows, int cols, byte[] codes) {
     this.format = format;
@@ -148,5 +149,15 @@ public final class WeightMatrix {
 
   int[] valuesArray() {
     return values;
+  }
+
+  /** The codes as bit planes along k, built on first use (the bilinear kernel's operand). */
+  WeightPlanes bitPlanes() {
+    WeightPlanes p = bitPlanes;
+    if (p == null) {
+      p = WeightPlanes.of(this);
+      bitPlanes = p;
+    }
+    return p;
   }
 }

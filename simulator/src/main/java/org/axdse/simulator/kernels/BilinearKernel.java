@@ -1,0 +1,132 @@
+package org.axdse.simulator.kernels;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The bilinear path: rows whose table's error is a {@link BilinearForm} take the exact GEMM (the caller runs it)
+ * plus this correction, {@code sum_k e(a, w) = K c0 + sum_i alpha_i P_i(m) + sum_j beta_j Q_j(n) + sum_ij c_ij
+ * popcount(A_i(m) & W_j(n))}, where {@code P_i(m)} counts the k whose activation code has bit i set, {@code
+ * Q_j(n)} the k whose weight code has bit j set, and {@code A_i(m)}, {@code W_j(n)} are those bits packed along k
+ * ({@link ActivationPlanes}, {@link WeightPlanes}). Every term is an integer identity of the table's entries, so
+ * the int32 sums (wrapping) equal the lookups' bit for bit.
+ *
+ * <p>The popcounts run on 8 columns at a time (one 512-bit vector of words over k per activation plane): per
+ * pair and 64 k one AND with the broadcast weight word, one {@code vpopcntq} and one add; pairs of equal
+ * coefficient are summed before one multiply.
+ */
+final class BilinearKernel {
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_512;
+  private static final int STRIDE = ActivationPlanes.STRIDE;
+
+  private static final ThreadLocal<Work> LOCAL = ThreadLocal.withInitial(Work::new);
+
+  private BilinearKernel() {}
+
+  /** Per-thread buffers. */
+  static final class Work {
+    long[] planes = new long[0];
+    final int[] counts = new int[8 * STRIDE];
+    final long[] transpose = new long[8 * 64];
+    final int[] colTerm = new int[STRIDE];
+    final long[] lanes = new long[8];
+    final int[] pairBase = new int[64];
+    int[] rows = new int[0];
+
+    /** The buffers for a block of {@code kLen} rows, with room for {@code rowCount} bilinear row indexes. */
+    static Work get(int kLen, int rowCount) {
+      Work s = LOCAL.get();
+      int need = 8 * ((kLen + 63) >>> 6) * STRIDE;
+      if (s.planes.length < need) {
+        s.planes = new long[need];
+      }
+      if (s.rows.length < rowCount) {
+        s.rows = new int[rowCount];
+      }
+      return s;
+    }
+
+    int[] rows() {
+      return rows;
+    }
+  }
+
+  /**
+   * Adds the error sums of the bilinear {@code rows[0 .. count)} to {@code c[n * ldc + col0 + m]}, which hold
+   * their exact sums, over the block {@code a[aOff + k * lda + m]} ({@code m < cols <= 128}).
+   */
+  static void correct(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t, int[] rows, int count,
+      int[] c, int ldc, int col0, Work s) {
+    int kLen = w.cols();
+    int mask = 0;
+    for (int r = 0; r < count; r++) {
+      mask |= t.table(rows[r]).bilinear().planeMask();
+    }
+    ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, s.planes, s.counts, s.transpose);
+    WeightPlanes wp = w.bitPlanes();
+    long[] wb = wp.bits();
+    int words = wp.words();
+    long[] planes = s.planes;
+    BilinearTerms last = null;
+    int[] beta = null;
+    int c0 = 0;
+    for (int r = 0; r < count; r++) {
+      int n = rows[r];
+      BilinearTerms terms = t.table(n).bilinear();
+      if (terms != last) {
+        BilinearForm f = terms.form();
+        columnTerms(f.alpha(), mask, s.counts, cols, s.colTerm);
+        for (int p = 0; p < terms.groupStart(terms.groups()); p++) {
+          s.pairBase[p] = slot(mask, terms.pairA(p)) * words * STRIDE;
+        }
+        beta = f.beta();
+        c0 = f.c0();
+        last = terms;
+      }
+      int rowTerm = kLen * c0;
+      for (int j = 0; j < beta.length; j++) {
+        rowTerm += beta[j] * wp.count(n, j);
+      }
+      int cOff = n * ldc + col0;
+      for (int m0 = 0; m0 < cols; m0 += 8) {
+        LongVector total = LongVector.zero(L);
+        for (int g = 0; g < terms.groups(); g++) {
+          LongVector acc = LongVector.zero(L);
+          for (int p = terms.groupStart(g); p < terms.groupStart(g + 1); p++) {
+            int ab = s.pairBase[p] + m0;
+            int wOff = (n * 8 + terms.pairW(p)) * words;
+            for (int q = 0; q < words; q++) {
+              acc = acc.add(LongVector.fromArray(L, planes, ab + q * STRIDE).and(wb[wOff + q])
+                  .lanewise(VectorOperators.BIT_COUNT));
+            }
+          }
+          total = total.add(acc.mul(terms.groupCoef(g)));
+        }
+        total.intoArray(s.lanes, 0);
+        int valid = Math.min(8, cols - m0);
+        for (int i = 0; i < valid; i++) {
+          c[cOff + m0 + i] += (int) s.lanes[i] + s.colTerm[m0 + i] + rowTerm;
+        }
+      }
+    }
+  }
+
+  /** {@code colTerm[m] = sum_i alpha[i] P_i(m)} from the plane counts. */
+  private static void columnTerms(int[] alpha, int mask, int[] counts, int cols, int[] colTerm) {
+    java.util.Arrays.fill(colTerm, 0, cols, 0);
+    for (int i = 0; i < alpha.length; i++) {
+      if (alpha[i] != 0) {
+        int base = slot(mask, i) * STRIDE;
+        for (int m = 0; m < cols; m++) {
+          colTerm[m] += alpha[i] * counts[base + m];
+        }
+      }
+    }
+  }
+
+  /** The slot of activation bit {@code bit} among the packed planes of {@code mask}. */
+  private static int slot(int mask, int bit) {
+    return Integer.bitCount(mask & ((1 << bit) - 1));
+  }
+}
