@@ -30,7 +30,7 @@ final class BilinearKernel {
     final int[] counts = new int[8 * STRIDE];
     final long[] transpose = new long[8 * 64];
     final int[] colTerm = new int[STRIDE];
-    final long[] lanes = new long[8];
+    final long[] lanes = new long[32];
     final int[] pairBase = new int[64];
     int[] rows = new int[0];
 
@@ -65,7 +65,7 @@ final class BilinearKernel {
     }
     ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, s.planes, s.counts, s.transpose);
     WeightPlanes wp = w.bitPlanes();
-    long[] wb = wp.bits();
+    long[] wb = wp.broadcast();
     int words = wp.words();
     long[] planes = s.planes;
     BilinearTerms last = null;
@@ -89,27 +89,48 @@ final class BilinearKernel {
         rowTerm += beta[j] * wp.count(n, j);
       }
       int cOff = n * ldc + col0;
-      for (int m0 = 0; m0 < cols; m0 += 8) {
-        LongVector total = LongVector.zero(L);
-        for (int g = 0; g < terms.groups(); g++) {
-          LongVector acc = LongVector.zero(L);
-          for (int p = terms.groupStart(g); p < terms.groupStart(g + 1); p++) {
-            int ab = s.pairBase[p] + m0;
-            int wOff = (n * 8 + terms.pairW(p)) * words;
-            for (int q = 0; q < words; q++) {
-              acc = acc.add(LongVector.fromArray(L, planes, ab + q * STRIDE).and(wb[wOff + q])
-                  .lanewise(VectorOperators.BIT_COUNT));
-            }
-          }
-          total = total.add(acc.mul(terms.groupCoef(g)));
-        }
-        total.intoArray(s.lanes, 0);
-        int valid = Math.min(8, cols - m0);
+      for (int m0 = 0; m0 < cols; m0 += 32) {
+        pairs(terms, planes, s.pairBase, m0, wb, n * 8 * words, words, s.lanes);
+        int valid = Math.min(32, cols - m0);
         for (int i = 0; i < valid; i++) {
           c[cOff + m0 + i] += (int) s.lanes[i] + s.colTerm[m0 + i] + rowTerm;
         }
       }
     }
+  }
+
+  /**
+   * {@code lanes[i] = sum_ij c_ij popcount(A_i(m0 + i) & W_j(n))} for 32 columns ({@code planes} has room for
+   * them: a block row is 128 columns), the weight words of row n from {@code wOff * 8} in {@code wb}.
+   */
+  private static void pairs(BilinearTerms terms, long[] planes, int[] pairBase, int m0, long[] wb, int wOff,
+      int words, long[] lanes) {
+    LongVector z = LongVector.zero(L);
+    LongVector t0 = z, t1 = z, t2 = z, t3 = z;
+    for (int g = 0; g < terms.groups(); g++) {
+      LongVector a0 = z, a1 = z, a2 = z, a3 = z;
+      for (int p = terms.groupStart(g); p < terms.groupStart(g + 1); p++) {
+        int ab = pairBase[p] + m0;
+        int wb0 = (wOff + terms.pairW(p) * words) * 8;
+        for (int q = 0; q < words; q++) {
+          LongVector wv = LongVector.fromArray(L, wb, wb0 + 8 * q);
+          int at = ab + q * STRIDE;
+          a0 = a0.add(LongVector.fromArray(L, planes, at).and(wv).lanewise(VectorOperators.BIT_COUNT));
+          a1 = a1.add(LongVector.fromArray(L, planes, at + 8).and(wv).lanewise(VectorOperators.BIT_COUNT));
+          a2 = a2.add(LongVector.fromArray(L, planes, at + 16).and(wv).lanewise(VectorOperators.BIT_COUNT));
+          a3 = a3.add(LongVector.fromArray(L, planes, at + 24).and(wv).lanewise(VectorOperators.BIT_COUNT));
+        }
+      }
+      long coef = terms.groupCoef(g);
+      t0 = t0.add(a0.mul(coef));
+      t1 = t1.add(a1.mul(coef));
+      t2 = t2.add(a2.mul(coef));
+      t3 = t3.add(a3.mul(coef));
+    }
+    t0.intoArray(lanes, 0);
+    t1.intoArray(lanes, 8);
+    t2.intoArray(lanes, 16);
+    t3.intoArray(lanes, 24);
   }
 
   /** {@code colTerm[m] = sum_i alpha[i] P_i(m)} from the plane counts. */

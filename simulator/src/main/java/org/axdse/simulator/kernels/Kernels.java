@@ -28,10 +28,15 @@ public final class Kernels implements AutoCloseable {
 
   /** Kernels on {@code parallelism} threads in {@code mode}. */
   public static Kernels create(int parallelism, KernelMode mode) {
+    return create(parallelism, mode, BilinearPolicy.fromSystemProperty());
+  }
+
+  /** Like {@link #create(int, KernelMode)} with a given {@link BilinearPolicy} (benchmarks of either path). */
+  public static Kernels create(int parallelism, KernelMode mode, BilinearPolicy bilinear) {
     if (mode == KernelMode.VECTOR && !KernelMode.vectorSupported()) {
       throw new IllegalStateException("vector kernels need 512-bit vectors, which this machine lacks");
     }
-    return new Kernels(parallelism, mode, BilinearPolicy.fromSystemProperty());
+    return new Kernels(parallelism, mode, bilinear);
   }
 
   /** Like {@link #create(int, KernelMode)} without the hardware check: emulated vectors are slow but exact. */

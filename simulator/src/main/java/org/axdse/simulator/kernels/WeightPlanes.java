@@ -9,6 +9,7 @@ package org.axdse.simulator.kernels;
 final class WeightPlanes {
   private final int words;
   private final long[] bits;
+  private final long[] broadcast;
   private final int[] counts;
 
   private WeightPlanes(WeightMatrix w) {
@@ -27,6 +28,10 @@ final class WeightPlanes {
         }
       }
     }
+    this.broadcast = new long[bits.length * 8];
+    for (int i = 0; i < bits.length; i++) {
+      java.util.Arrays.fill(broadcast, 8 * i, 8 * i + 8, bits[i]);
+    }
   }
 
   static WeightPlanes of(WeightMatrix w) {
@@ -41,6 +46,14 @@ final class WeightPlanes {
   /** The planes, word q of plane j of row n at {@code (n * 8 + j) * words() + q}. */
   long[] bits() {
     return bits;
+  }
+
+  /**
+   * {@link #bits()} with every word repeated 8 times, so the kernel loads a 512-bit vector of one word (a plain
+   * load) instead of broadcasting it from a register (a shuffle-port micro-operation per use).
+   */
+  long[] broadcast() {
+    return broadcast;
   }
 
   /** The number of weights of row {@code n} whose code has bit {@code j} set. */
