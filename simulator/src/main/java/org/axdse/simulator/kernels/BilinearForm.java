@@ -177,21 +177,6 @@ public record BilinearForm(MultiplierFormat format, int c0, int[] alpha, int[] b
     return p;
   }
 
-  /**
-   * Bit mask of the activation bits the kernel needs as bit planes: those in a nonzero pair coefficient or with a
-   * nonzero {@code alpha}.
-   */
-  int activationPlanes() {
-    int mask = 0;
-    for (int p = 0; p < coef.length; p++) {
-      mask |= coef[p] != 0 ? 1 << (p / 8) : 0;
-    }
-    for (int i = 0; i < A_BITS; i++) {
-      mask |= alpha[i] != 0 ? 1 << i : 0;
-    }
-    return mask;
-  }
-
   private static boolean fitsInt(long v) {
     return v == (int) v;
   }

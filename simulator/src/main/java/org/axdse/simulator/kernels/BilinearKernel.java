@@ -33,6 +33,8 @@ final class BilinearKernel {
     final long[] lanes = new long[32];
     final int[] pairBase = new int[64];
     int[] rows = new int[0];
+    int[] pending = new int[0];
+    int[] group = new int[0];
 
     /** The buffers for a block of {@code kLen} rows, with room for {@code rowCount} bilinear row indexes. */
     static Work get(int kLen, int rowCount) {
@@ -43,6 +45,8 @@ final class BilinearKernel {
       }
       if (s.rows.length < rowCount) {
         s.rows = new int[rowCount];
+        s.pending = new int[rowCount];
+        s.group = new int[rowCount];
       }
       return s;
     }
@@ -57,12 +61,13 @@ final class BilinearKernel {
    * their exact sums, over the block {@code a[aOff + k * lda + m]} ({@code m < cols <= 128}).
    */
   static void correct(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t, int[] rows, int count,
-      int[] c, int ldc, int col0, Work s) {
+      int[] c, int ldc, int col0, Work s, Scratch scratch) {
     int kLen = w.cols();
     int mask = 0;
     for (int r = 0; r < count; r++) {
       mask |= t.table(rows[r]).bilinear().planeMask();
     }
+    shiftedExact(a, aOff, lda, cols, w, t, rows, count, c, ldc, col0, s, scratch);
     ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, s.planes, s.counts, s.transpose);
     WeightPlanes wp = w.bitPlanes();
     long[] wb = wp.broadcast();
@@ -131,6 +136,37 @@ final class BilinearKernel {
     t1.intoArray(lanes, 8);
     t2.intoArray(lanes, 16);
     t3.intoArray(lanes, 24);
+  }
+
+  /**
+   * The exact sums of the rows whose terms shift the weights ({@link ShiftedWeights}), one exact GEMM per distinct
+   * shift (one for a per-layer assignment).
+   */
+  private static void shiftedExact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t, int[] rows,
+      int count, int[] c, int ldc, int col0, Work s, Scratch scratch) {
+    int remaining = 0;
+    for (int r = 0; r < count; r++) {
+      if (t.table(rows[r]).bilinear().shift() != null) {
+        s.pending[remaining++] = rows[r];
+      }
+    }
+    while (remaining > 0) {
+      int[] shift = t.table(s.pending[0]).bilinear().shift();
+      int size = 0;
+      int left = 0;
+      for (int r = 0; r < remaining; r++) {
+        int n = s.pending[r];
+        if (java.util.Arrays.equals(shift, t.table(n).bilinear().shift())) {
+          s.group[size++] = n;
+        } else {
+          s.pending[left++] = n;
+        }
+      }
+      ShiftedWeights sw = w.shifted(shift);
+      BlockGemm.exactFloat(a, aOff, lda, cols, w.cols(), w.format().signed(), sw.floats(), sw.values(), sw.chunk(),
+          s.group, size, c, ldc, col0, scratch);
+      remaining = left;
+    }
   }
 
   /** {@code colTerm[m] = sum_i alpha[i] P_i(m)} from the plane counts. */

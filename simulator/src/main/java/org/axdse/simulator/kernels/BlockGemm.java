@@ -42,7 +42,9 @@ final class BlockGemm {
       } else if (vector && bilinear.chooses(table, kLen)) {
         bw = bw == null ? BilinearKernel.Work.get(kLen, rowTo - rowFrom) : bw;
         bw.rows()[bilinearCount++] = n;
-        s.rows[exactCount++] = n;
+        if (table.bilinear().shift() == null) {
+          s.rows[exactCount++] = n;
+        }
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
         VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
             s.ks, s.sums, c, cOff);
@@ -54,7 +56,7 @@ final class BlockGemm {
       exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
     }
     if (bilinearCount > 0) {
-      BilinearKernel.correct(a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0, bw);
+      BilinearKernel.correct(a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0, bw, s);
     }
   }
 
@@ -63,7 +65,8 @@ final class BlockGemm {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
     if (FloatExactKernel.chunk(w.format()) >= FloatExactKernel.MIN_CHUNK) {
-      exactFloat(a, aOff, lda, cols, w, signed, rows, count, c, ldc, col0, s);
+      exactFloat(a, aOff, lda, cols, kLen, signed, w.floatValuesArray(), w.valuesArray(),
+          FloatExactKernel.chunk(w.format()), rows, count, c, ldc, col0, s);
       return;
     }
     VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
@@ -86,17 +89,14 @@ final class BlockGemm {
   }
 
   /**
-   * As {@link #exact} through {@link FloatExactKernel}, k in chunks of {@link FloatExactKernel#chunk} (one chunk
-   * for signed 8x8 layers up to K = 1,024), whose exact float sums are added in int32.
+   * As {@link #exact} through {@link FloatExactKernel} with weight values {@code fv} (floats) and {@code wv} (the
+   * same as ints), k in chunks of {@code chunk} ({@link FloatExactKernel#chunk}: one chunk for signed 8x8 layers up
+   * to K = 1,024), whose exact float sums are added in int32.
    */
-  private static void exactFloat(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
-      int count, int[] c, int ldc, int col0, Scratch s) {
-    int kLen = w.cols();
+  static void exactFloat(byte[] a, int aOff, int lda, int cols, int kLen, boolean signed, float[] fv, int[] wv,
+      int chunk, int[] rows, int count, int[] c, int ldc, int col0, Scratch s) {
     int tiles = cols > 64 ? 2 : 1;
     FloatExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wideFloat);
-    int[] wv = w.valuesArray();
-    float[] fv = w.floatValuesArray();
-    int chunk = FloatExactKernel.chunk(w.format());
     for (int k0 = 0; k0 < kLen; k0 += chunk) {
       int k1 = (int) Math.min(kLen, (long) k0 + chunk);
       boolean add = k0 > 0;
