@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Packs selected bit planes of an activation block (K x at most 128 columns, k-major) along the reduction axis,
  * for the bilinear kernel: word {@code q} of plane slot s for column m, at {@code (s * words + q) * STRIDE + m},
  * holds bit i (the slot's activation bit) of the codes at {@code k = 64 q .. 64 q + 63}, bits past K zero; and
- * {@code counts[s * STRIDE + m]} the number of k whose code has bit i set.
+ * {@code counts[s * STRIDE + m]} the number of k whose code has bit i set (for the bits of a count mask only).
  *
  * <p>The block is k-major, so one 64-byte row of a tile gives, per bit, a 64-bit mask over the columns ({@code
  * vptestmb} and {@code kmovq}); 64 such rows are a 64 x 64 bit matrix, transposed to words over k by the recursive
@@ -36,10 +36,11 @@ final class ActivationPlanes {
   /**
    * Packs the planes of the bits set in {@code planeMask} (slot s is the s-th set bit, lowest first) of the block
    * {@code a[aOff + k * lda + m]}, {@code k < kLen}, {@code m < cols}, readable up to whole 64-column tiles.
-   * {@code work} is scratch of at least {@code 64 * bitCount(planeMask)} longs.
+   * Counts are kept for the bits of {@code countMask} (a subset of {@code planeMask}). {@code work} is scratch
+   * of at least {@code 64 * bitCount(planeMask)} longs.
    */
-  static void pack(byte[] a, int aOff, int lda, int kLen, int cols, int planeMask, long[] planes, int[] counts,
-      long[] work) {
+  static void pack(byte[] a, int aOff, int lda, int kLen, int cols, int planeMask, int countMask, long[] planes,
+      int[] counts, long[] work) {
     int words = (kLen + 63) >>> 6;
     int slots = Integer.bitCount(planeMask);
     int[] bitOf = new int[slots];
@@ -65,8 +66,10 @@ final class ActivationPlanes {
           transpose(work, s * 64);
           int dst = (s * words + q) * STRIDE + 64 * t;
           System.arraycopy(work, s * 64, planes, dst, 64);
-          for (int m = 0; m < 64; m++) {
-            counts[s * STRIDE + 64 * t + m] += Long.bitCount(work[s * 64 + m]);
+          if ((countMask >> bitOf[s] & 1) != 0) {
+            for (int m = 0; m < 64; m++) {
+              counts[s * STRIDE + 64 * t + m] += Long.bitCount(work[s * 64 + m]);
+            }
           }
         }
       }

@@ -64,11 +64,13 @@ final class BilinearKernel {
       int[] c, int ldc, int col0, Work s, Scratch scratch) {
     int kLen = w.cols();
     int mask = 0;
+    int countMask = 0;
     for (int r = 0; r < count; r++) {
       mask |= t.table(rows[r]).bilinear().planeMask();
+      countMask |= t.table(rows[r]).bilinear().alphaMask();
     }
     shiftedExact(a, aOff, lda, cols, w, t, rows, count, c, ldc, col0, s, scratch);
-    ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, s.planes, s.counts, s.transpose);
+    ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, countMask, s.planes, s.counts, s.transpose);
     WeightPlanes wp = w.bitPlanes();
     long[] wb = wp.broadcast();
     int words = wp.words();

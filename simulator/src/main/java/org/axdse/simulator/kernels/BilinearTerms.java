@@ -16,6 +16,7 @@ final class BilinearTerms {
   private final BilinearForm form;
   private final int[] shiftOrNull;
   private final int planeMask;
+  private final int alphaMask;
   private final int[] groupCoef;
   private final int[] groupStart;
   private final int[] pairA;
@@ -27,6 +28,7 @@ final class BilinearTerms {
     this.shiftOrNull = java.util.Arrays.stream(shift).allMatch(d -> d == 0) ? null : shift;
     int[] coef = residual(form, shift);
     this.planeMask = planeMask(form.alpha(), coef);
+    this.alphaMask = planeMask(form.alpha(), new int[coef.length]);
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int p = 0; p < coef.length; p++) {
       if (coef[p] != 0) {
@@ -138,6 +140,11 @@ final class BilinearTerms {
   /** The activation bits whose planes the kernel reads: bits with a residual pair or a linear term. */
   int planeMask() {
     return planeMask;
+  }
+
+  /** The activation bits with a nonzero linear coefficient: the planes whose counts the kernel needs. */
+  int alphaMask() {
+    return alphaMask;
   }
 
   int groups() {

@@ -39,7 +39,7 @@ final class BlockGemm {
       int cOff = n * ldc + col0;
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
-      } else if (vector && bilinear.chooses(table, kLen)) {
+      } else if (vector && bilinear.chooses(table, kLen, rowTo - rowFrom)) {
         bw = bw == null ? BilinearKernel.Work.get(kLen, rowTo - rowFrom) : bw;
         bw.rows()[bilinearCount++] = n;
         if (table.bilinear().shift() == null) {

@@ -59,6 +59,11 @@ public final class Kernels implements AutoCloseable {
     return mode;
   }
 
+  /** When rows with a bilinear table take the bilinear kernel. */
+  public BilinearPolicy bilinear() {
+    return bilinear;
+  }
+
   public int parallelism() {
     return runner.parallelism();
   }
