@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link ActivationPlanes}, {@link WeightPlanes}). Every term is an integer identity of the table's entries, so
  * the int32 sums (wrapping) equal the lookups' bit for bit.
  *
- * <p>The popcounts run on 8 columns at a time (one 512-bit vector of words over k per activation plane): per
- * pair and 64 k one AND with the broadcast weight word, one {@code vpopcntq} and one add; pairs of equal
- * coefficient are summed before one multiply.
+ * <p>The popcounts run on 8 columns per vector (one 512-bit vector of words over k per activation plane), 16
+ * columns of two rows at a time: per pair, 64 k and vector one AND with the broadcast weight word, one {@code
+ * vpopcntq} and one add; pairs of equal coefficient are summed before one multiply.
  */
 final class BilinearKernel {
   private static final VectorSpecies<Long> L = LongVector.SPECIES_512;
@@ -96,36 +96,57 @@ final class BilinearKernel {
         rowTerm += beta[j] * wp.count(n, j);
       }
       int cOff = n * ldc + col0;
-      for (int m0 = 0; m0 < cols; m0 += 32) {
-        pairs(terms, planes, s.pairBase, m0, wb, n * 8 * words, words, s.lanes);
-        int valid = Math.min(32, cols - m0);
+      int n1 = r + 1 < count && t.table(rows[r + 1]).bilinear() == terms ? rows[r + 1] : -1;
+      int rowTerm1 = 0;
+      if (n1 >= 0) {
+        rowTerm1 = kLen * c0;
+        for (int j = 0; j < beta.length; j++) {
+          rowTerm1 += beta[j] * wp.count(n1, j);
+        }
+      }
+      for (int m0 = 0; m0 < cols; m0 += 16) {
+        pairs2(terms, planes, s.pairBase, m0, wb, n * 8 * words, (n1 < 0 ? n : n1) * 8 * words, words, s.lanes);
+        int valid = Math.min(16, cols - m0);
         for (int i = 0; i < valid; i++) {
           c[cOff + m0 + i] += (int) s.lanes[i] + s.colTerm[m0 + i] + rowTerm;
         }
+        if (n1 >= 0) {
+          int c1 = n1 * ldc + col0;
+          for (int i = 0; i < valid; i++) {
+            c[c1 + m0 + i] += (int) s.lanes[16 + i] + s.colTerm[m0 + i] + rowTerm1;
+          }
+        }
       }
+      r += n1 >= 0 ? 1 : 0;
     }
   }
 
   /**
-   * {@code lanes[i] = sum_ij c_ij popcount(A_i(m0 + i) & W_j(n))} for 32 columns ({@code planes} has room for
-   * them: a block row is 128 columns), the weight words of row n from {@code wOff * 8} in {@code wb}.
+   * {@code lanes[i] = sum_ij c_ij popcount(A_i(m0 + i) & W_j(n0))} and {@code lanes[16 + i]} the same for row n1,
+   * for 16 columns ({@code planes} has room for them: a block row is 128 columns), the weight words of the rows
+   * from {@code wOff0 * 8} and {@code wOff1 * 8} in {@code wb}. Two rows share each activation load.
    */
-  private static void pairs(BilinearTerms terms, long[] planes, int[] pairBase, int m0, long[] wb, int wOff,
-      int words, long[] lanes) {
+  private static void pairs2(BilinearTerms terms, long[] planes, int[] pairBase, int m0, long[] wb, int wOff0,
+      int wOff1, int words, long[] lanes) {
     LongVector z = LongVector.zero(L);
     LongVector t0 = z, t1 = z, t2 = z, t3 = z;
     for (int g = 0; g < terms.groups(); g++) {
       LongVector a0 = z, a1 = z, a2 = z, a3 = z;
       for (int p = terms.groupStart(g); p < terms.groupStart(g + 1); p++) {
         int ab = pairBase[p] + m0;
-        int wb0 = (wOff + terms.pairW(p) * words) * 8;
+        int j = terms.pairW(p) * words;
+        int w0 = (wOff0 + j) * 8;
+        int w1 = (wOff1 + j) * 8;
         for (int q = 0; q < words; q++) {
-          LongVector wv = LongVector.fromArray(L, wb, wb0 + 8 * q);
+          LongVector v0 = LongVector.fromArray(L, wb, w0 + 8 * q);
+          LongVector v1 = LongVector.fromArray(L, wb, w1 + 8 * q);
           int at = ab + q * STRIDE;
-          a0 = a0.add(LongVector.fromArray(L, planes, at).and(wv).lanewise(VectorOperators.BIT_COUNT));
-          a1 = a1.add(LongVector.fromArray(L, planes, at + 8).and(wv).lanewise(VectorOperators.BIT_COUNT));
-          a2 = a2.add(LongVector.fromArray(L, planes, at + 16).and(wv).lanewise(VectorOperators.BIT_COUNT));
-          a3 = a3.add(LongVector.fromArray(L, planes, at + 24).and(wv).lanewise(VectorOperators.BIT_COUNT));
+          LongVector x0 = LongVector.fromArray(L, planes, at);
+          LongVector x1 = LongVector.fromArray(L, planes, at + 8);
+          a0 = a0.add(x0.and(v0).lanewise(VectorOperators.BIT_COUNT));
+          a1 = a1.add(x1.and(v0).lanewise(VectorOperators.BIT_COUNT));
+          a2 = a2.add(x0.and(v1).lanewise(VectorOperators.BIT_COUNT));
+          a3 = a3.add(x1.and(v1).lanewise(VectorOperators.BIT_COUNT));
         }
       }
       long coef = terms.groupCoef(g);
