@@ -8,9 +8,9 @@ import org.axdse.multipliers.table.MultiplierFormat;
 
 /**
  * A {@link BilinearForm} compiled for {@link BilinearKernel}: a weight shift ({@link ShiftedWeights}) that moves
- * as many pair coefficients as it can into the exact GEMM, and the nonzero pair coefficients left, grouped by value (the
- * popcounts of a group are summed before one multiply; a truncated design's {@code 2^(i + j)} gives one group per
- * diagonal), and the activation planes it reads. Immutable.
+ * as many pair coefficients as it can into the exact GEMM, the nonzero pair coefficients left, grouped by value
+ * (the popcounts of a group are summed before one multiply; a truncated design's {@code 2^(i + j)} gives one group
+ * per diagonal), and the activation planes it reads. Immutable.
  */
 final class BilinearTerms {
   private final BilinearForm form;

@@ -84,8 +84,8 @@ public final class Kernels implements AutoCloseable {
       int col0 = task % blocks * BLOCK;
       int r0 = task / blocks * chunk;
       Scratch s = Scratch.get(w.cols(), chunk);
-      BlockGemm.compute(mode, bilinear, data, col0, lda, Math.min(BLOCK, m - col0), w, t, r0, Math.min(w.rows(), r0 + chunk),
-          c, m, col0, s);
+      BlockGemm.compute(mode, bilinear, data, col0, lda, Math.min(BLOCK, m - col0), w, t, r0,
+          Math.min(w.rows(), r0 + chunk), c, m, col0, s);
     });
   }
 

@@ -50,7 +50,7 @@ final class ShiftedWeights {
     return v;
   }
 
-  /** {@code floor(2^24 / (max|a| * max|w'|))}: the k run whose float32 sums stay exact (as {@link FloatExactKernel}). */
+  /** {@code floor(2^24 / (max|a| * max|w'|))}: the k run whose float32 sums stay exact ({@link FloatExactKernel}). */
   static int chunk(MultiplierFormat f, int[] shift) {
     long a = Math.max(-(long) f.minActivation(), f.maxActivation());
     long w = 1;
