@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * K c0 + sum_i alpha_i P_i(m) + sum_j beta_j Q_j(n) + sum_ij c_ij popcount(A_i(m) & W_j(n))} with the pair
  * coefficients left after the shift ({@link BilinearTerms}), where {@code P_i(m)} counts the k whose activation
  * code has bit i set, {@code Q_j(n)} the k whose weight code has bit j set, and {@code A_i(m)}, {@code W_j(n)} are
- * those bits packed along k ({@link ActivationPlanes}, {@link WeightPlanes}). Every term is an integer identity of the table's entries, so
- * the int32 sums (wrapping) equal the lookups' bit for bit.
+ * those bits packed along k ({@link ActivationPlanes}, {@link WeightPlanes}). Every term is an integer identity of
+ * the table's entries, so the int32 sums (wrapping) equal the lookups' bit for bit.
  *
  * <p>The popcounts run on 8 columns per vector (one 512-bit vector of words over k per activation plane), 16
  * columns of two rows at a time: per pair, 64 k and vector one AND with the broadcast weight word, one {@code
