@@ -79,47 +79,46 @@ final class BilinearKernel {
     BilinearTerms last = null;
     int[] beta = null;
     int c0 = 0;
-    for (int r = 0; r < count; r++) {
+    int r = 0;
+    while (r < count) {
       int n = rows[r];
       BilinearTerms terms = t.table(n).bilinear();
       if (terms != last) {
         BilinearForm f = terms.form();
         columnTerms(f.alpha(), mask, s.counts, cols, s.colTerm);
-        for (int p = 0; p < terms.groupStart(terms.groups()); p++) {
+        for (int p = 0; p < terms.pairs(); p++) {
           s.pairBase[p] = slot(mask, terms.pairA(p)) * words * STRIDE;
         }
         beta = f.beta();
         c0 = f.c0();
         last = terms;
       }
-      int rowTerm = kLen * c0;
-      for (int j = 0; j < beta.length; j++) {
-        rowTerm += beta[j] * wp.count(n, j);
-      }
-      int cOff = n * ldc + col0;
       int n1 = r + 1 < count && t.table(rows[r + 1]).bilinear() == terms ? rows[r + 1] : -1;
-      int rowTerm1 = 0;
-      if (n1 >= 0) {
-        rowTerm1 = kLen * c0;
-        for (int j = 0; j < beta.length; j++) {
-          rowTerm1 += beta[j] * wp.count(n1, j);
-        }
-      }
+      int rowTerm = rowTerm(kLen, c0, beta, wp, n);
+      int rowTerm1 = n1 < 0 ? 0 : rowTerm(kLen, c0, beta, wp, n1);
+      int cOff = n * ldc + col0;
+      int cOff1 = n1 * ldc + col0;
       for (int m0 = 0; m0 < cols; m0 += 16) {
         pairs2(terms, planes, s.pairBase, m0, wb, n * 8 * words, (n1 < 0 ? n : n1) * 8 * words, words, s.lanes);
         int valid = Math.min(16, cols - m0);
         for (int i = 0; i < valid; i++) {
           c[cOff + m0 + i] += (int) s.lanes[i] + s.colTerm[m0 + i] + rowTerm;
         }
-        if (n1 >= 0) {
-          int c1 = n1 * ldc + col0;
-          for (int i = 0; i < valid; i++) {
-            c[c1 + m0 + i] += (int) s.lanes[16 + i] + s.colTerm[m0 + i] + rowTerm1;
-          }
+        for (int i = 0; n1 >= 0 && i < valid; i++) {
+          c[cOff1 + m0 + i] += (int) s.lanes[16 + i] + s.colTerm[m0 + i] + rowTerm1;
         }
       }
-      r += n1 >= 0 ? 1 : 0;
+      r += n1 < 0 ? 1 : 2;
     }
+  }
+
+  /** {@code K c0 + sum_j beta_j Q_j(n)}: the error sum's part that depends on row n only. */
+  private static int rowTerm(int kLen, int c0, int[] beta, WeightPlanes wp, int n) {
+    int v = kLen * c0;
+    for (int j = 0; j < beta.length; j++) {
+      v += beta[j] * wp.count(n, j);
+    }
+    return v;
   }
 
   /**
