@@ -17,6 +17,7 @@ import org.axdse.multipliers.table.Signedness;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.kernels.ActivationPanel;
+import org.axdse.simulator.kernels.BilinearPolicy;
 import org.axdse.simulator.kernels.ConvGeometry;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
@@ -56,6 +57,11 @@ public final class KernelsBenchCommand implements Callable<Integer> {
       description = "Multiplier format, e.g. s8x8, u8x8, s8x4 (default: ${DEFAULT-VALUE}).")
   String format = "s8x8";
 
+  @Option(names = "--multiplier", paramLabel = "NAME", description = "Built-in design for the table columns "
+      + "(default: the exact table with each product off by -1, 0 or +1); when its error is bilinear in the "
+      + "operand bits, the bilinear kernel is timed beside the table path.")
+  String multiplier;
+
   @Mixin OutputFormat output;
 
   @Mixin ProgressOptions progress;
@@ -86,6 +92,7 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     Bounds.check("--reps", reps, 1, 1000);
     Bounds.check("--seconds", (long) Math.ceil(seconds), 1, 3600, "an hour per figure");
     MultiplierFormat f = parseFormat(format);
+    ProductTable design = multiplier == null ? approximate(f) : BilinearColumns.design(multiplier, f);
     KernelMode mode = KernelMode.fromSystemProperty();
     boolean json = output.check() == OutputFormat.Format.JSON;
     ObjectNode root = new ObjectMapper().createObjectNode().put("mode", mode.toString())
@@ -96,11 +103,14 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "kernels: mode %s, %d-bit vectors, %d cores, JDK %s, format %s, batch %d%n", mode,
         ByteVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.getRuntime().availableProcessors(),
         Runtime.version(), f, batch);
-    out.printf(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %12s %12s%n", "layer (GMAC/s)", "MACs", "exact 1T",
-        "exact " + threads + "T", "table 1T", "table " + threads + "T", "table/exact", "table/cpu-s");
+    BilinearColumns bilinear = BilinearColumns.of(design, mode, threads);
+    out.printf(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %12s %12s%s%n", "layer (GMAC/s)", "MACs", "exact 1T",
+        "exact " + threads + "T", "table 1T", "table " + threads + "T", "table/exact", "table/cpu-s",
+        bilinear.header(threads));
     LookupTable exact = LookupTable.exact(f);
-    LookupTable approx = LookupTable.of(approximate(f));
-    try (Kernels one = Kernels.create(1, mode); Kernels all = Kernels.create(threads, mode);
+    LookupTable approx = LookupTable.of(design);
+    try (bilinear; Kernels one = Kernels.create(1, mode, BilinearPolicy.OFF);
+        Kernels all = Kernels.create(threads, mode, BilinearPolicy.OFF);
         Kernels scalar = Kernels.create(1, KernelMode.SCALAR);
         ProgressListener.Task task = progress.listener().start("bench kernels", SHAPES.size(), "layer shapes")) {
       for (Shape s : SHAPES) {
@@ -112,9 +122,12 @@ public final class KernelsBenchCommand implements Callable<Integer> {
         double tn = measure(all, tableWork)[0];
         exactWork.verify(scalar);
         tableWork.verify(scalar);
-        out.printf(Locale.ROOT, "%-24s %10d %9.2f %9.2f %9.2f %9.2f %12.2f %12.2f%n", s.name(), s.macs(batch), e1,
+        out.printf(Locale.ROOT, "%-24s %10d %9.2f %9.2f %9.2f %9.2f %12.2f %12.2f", s.name(), s.macs(batch), e1,
             en, t1[0], tn, tn / en, t1[1]);
-        rows.addObject().put("layer", s.name()).put("macs", s.macs(batch)).put("exact1T", e1).put("exactNT", en)
+        ObjectNode row = rows.addObject();
+        bilinear.measure(k -> measure(k, tableWork), () -> tableWork.verify(scalar), t1[0], out, row);
+        out.println();
+        row.put("layer", s.name()).put("macs", s.macs(batch)).put("exact1T", e1).put("exactNT", en)
             .put("table1T", t1[0]).put("tableNT", tn).put("tableOverExact", tn / en).put("tablePerCpuSecond", t1[1]);
         task.advance(1);
         out.flush();

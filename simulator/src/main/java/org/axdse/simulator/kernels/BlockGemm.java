@@ -22,15 +22,29 @@ final class BlockGemm {
    */
   static void compute(KernelMode mode, byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
       int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
+    compute(mode, BilinearPolicy.OFF, a, aOff, lda, cols, w, t, rowFrom, rowTo, c, ldc, col0, s);
+  }
+
+  /** As above; rows whose table {@code bilinear} chooses take the exact path plus {@link BilinearKernel}. */
+  static void compute(KernelMode mode, BilinearPolicy bilinear, byte[] a, int aOff, int lda, int cols,
+      WeightMatrix w, RowTables t, int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     byte[] codes = w.codesArray();
     boolean vector = mode == KernelMode.VECTOR && cols >= MIN_VECTOR_COLUMNS;
     int exactCount = 0;
+    BilinearKernel.Work bw = null;
+    int bilinearCount = 0;
     for (int n = rowFrom; n < rowTo; n++) {
       LookupTable table = t.table(n);
       int cOff = n * ldc + col0;
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
+      } else if (vector && bilinear.chooses(table, kLen, rowTo - rowFrom)) {
+        bw = bw == null ? BilinearKernel.Work.get(kLen, rowTo - rowFrom) : bw;
+        bw.rows()[bilinearCount++] = n;
+        if (table.bilinear().shift() == null) {
+          s.rows[exactCount++] = n;
+        }
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
         VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
             s.ks, s.sums, c, cOff);
@@ -41,6 +55,9 @@ final class BlockGemm {
     if (exactCount > 0) {
       exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
     }
+    if (bilinearCount > 0) {
+      BilinearKernel.correct(a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0, bw, s);
+    }
   }
 
   private static void exact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
@@ -48,7 +65,8 @@ final class BlockGemm {
     int kLen = w.cols();
     int tiles = cols > 64 ? 2 : 1;
     if (FloatExactKernel.chunk(w.format()) >= FloatExactKernel.MIN_CHUNK) {
-      exactFloat(a, aOff, lda, cols, w, signed, rows, count, c, ldc, col0, s);
+      exactFloat(a, aOff, lda, cols, kLen, signed, w.floatValuesArray(), w.valuesArray(),
+          FloatExactKernel.chunk(w.format()), rows, count, c, ldc, col0, s);
       return;
     }
     VectorExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wide);
@@ -71,17 +89,14 @@ final class BlockGemm {
   }
 
   /**
-   * As {@link #exact} through {@link FloatExactKernel}, k in chunks of {@link FloatExactKernel#chunk} (one chunk
-   * for signed 8x8 layers up to K = 1,024), whose exact float sums are added in int32.
+   * As {@link #exact} through {@link FloatExactKernel} with weight values {@code fv} (floats) and {@code wv} (the
+   * same as ints), k in chunks of {@code chunk} ({@link FloatExactKernel#chunk}: one chunk for signed 8x8 layers up
+   * to K = 1,024), whose exact float sums are added in int32.
    */
-  private static void exactFloat(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
-      int count, int[] c, int ldc, int col0, Scratch s) {
-    int kLen = w.cols();
+  static void exactFloat(byte[] a, int aOff, int lda, int cols, int kLen, boolean signed, float[] fv, int[] wv,
+      int chunk, int[] rows, int count, int[] c, int ldc, int col0, Scratch s) {
     int tiles = cols > 64 ? 2 : 1;
     FloatExactKernel.widen(a, aOff, lda, kLen, tiles, signed, s.wideFloat);
-    int[] wv = w.valuesArray();
-    float[] fv = w.floatValuesArray();
-    int chunk = FloatExactKernel.chunk(w.format());
     for (int k0 = 0; k0 < kLen; k0 += chunk) {
       int k1 = (int) Math.min(kLen, (long) k0 + chunk);
       boolean add = k0 > 0;

@@ -14,36 +14,54 @@ public final class Kernels implements AutoCloseable {
   private static final int BLOCK = Scratch.BLOCK;
 
   private final KernelMode mode;
+  private final BilinearPolicy bilinear;
   private final TaskRunner runner;
 
-  private Kernels(int parallelism, KernelMode mode) {
-    if (mode == null) {
-      throw new IllegalArgumentException("kernel mode is required");
+  private Kernels(int parallelism, KernelMode mode, BilinearPolicy bilinear) {
+    if (mode == null || bilinear == null) {
+      throw new IllegalArgumentException("kernel mode and bilinear policy are required");
     }
     this.mode = mode;
+    this.bilinear = bilinear;
     this.runner = new TaskRunner(parallelism);
   }
 
   /** Kernels on {@code parallelism} threads in {@code mode}. */
   public static Kernels create(int parallelism, KernelMode mode) {
+    return create(parallelism, mode, BilinearPolicy.fromSystemProperty());
+  }
+
+  /** Like {@link #create(int, KernelMode)} with a given {@link BilinearPolicy} (benchmarks of either path). */
+  public static Kernels create(int parallelism, KernelMode mode, BilinearPolicy bilinear) {
     if (mode == KernelMode.VECTOR && !KernelMode.vectorSupported()) {
       throw new IllegalStateException("vector kernels need 512-bit vectors, which this machine lacks");
     }
-    return new Kernels(parallelism, mode);
+    return new Kernels(parallelism, mode, bilinear);
   }
 
   /** Like {@link #create(int, KernelMode)} without the hardware check: emulated vectors are slow but exact. */
   static Kernels createUnchecked(int parallelism, KernelMode mode) {
-    return new Kernels(parallelism, mode);
+    return new Kernels(parallelism, mode, BilinearPolicy.fromSystemProperty());
+  }
+
+  /** Like {@link #createUnchecked(int, KernelMode)} with a given {@link BilinearPolicy} (tests). */
+  static Kernels createUnchecked(int parallelism, KernelMode mode, BilinearPolicy bilinear) {
+    return new Kernels(parallelism, mode, bilinear);
   }
 
   /** Kernels on every available core, in the mode of {@link KernelMode#fromSystemProperty()}. */
   public static Kernels create() {
-    return new Kernels(Runtime.getRuntime().availableProcessors(), KernelMode.fromSystemProperty());
+    return new Kernels(Runtime.getRuntime().availableProcessors(), KernelMode.fromSystemProperty(),
+        BilinearPolicy.fromSystemProperty());
   }
 
   public KernelMode mode() {
     return mode;
+  }
+
+  /** When rows with a bilinear table take the bilinear kernel. */
+  public BilinearPolicy bilinear() {
+    return bilinear;
   }
 
   public int parallelism() {
@@ -66,8 +84,8 @@ public final class Kernels implements AutoCloseable {
       int col0 = task % blocks * BLOCK;
       int r0 = task / blocks * chunk;
       Scratch s = Scratch.get(w.cols(), chunk);
-      BlockGemm.compute(mode, data, col0, lda, Math.min(BLOCK, m - col0), w, t, r0, Math.min(w.rows(), r0 + chunk),
-          c, m, col0, s);
+      BlockGemm.compute(mode, bilinear, data, col0, lda, Math.min(BLOCK, m - col0), w, t, r0,
+          Math.min(w.rows(), r0 + chunk), c, m, col0, s);
     });
   }
 
@@ -88,7 +106,7 @@ public final class Kernels implements AutoCloseable {
     check(w, t, g.reduction(), (long) g.outChannels() * m, out);
     boolean signed = t.format().signed();
     convBlocks(g, batch, input, padCode, signed, columnSums, (a, aOff, lda, cols, r0, r1, col0, s) ->
-        BlockGemm.compute(mode, a, aOff, lda, cols, w, t, r0, r1, out, m, col0, s));
+        BlockGemm.compute(mode, bilinear, a, aOff, lda, cols, w, t, r0, r1, out, m, col0, s));
   }
 
   /**

@@ -21,14 +21,18 @@ public final class LookupTable {
 
   private final ProductTable table;
   private final boolean exact;
+  private final boolean useExactPath;
   private final int[] byWeight;
   private final byte[] planes;
   private final boolean[] zeroRow;
   private int zeroRows;
   private final int base;
+  private volatile BilinearTerms bilinear;
+  private volatile boolean bilinearChecked;
 
   private LookupTable(ProductTable table, boolean useExactPath) {
     this.table = table;
+    this.useExactPath = useExactPath;
     MultiplierFormat f = table.format();
     int n = f.weightBits();
     int weights = 1 << n;
@@ -110,6 +114,19 @@ public final class LookupTable {
   /** True when all products lie within 65,536 consecutive values, so the byte-plane vector path applies. */
   public boolean fits16Bits() {
     return planes != null;
+  }
+
+  /**
+   * The table's error as compiled bilinear terms ({@link BilinearForm#detect}, on first use), or null when the
+   * error is not bilinear, the table is exact or it was compiled for the lookup paths only.
+   */
+  BilinearTerms bilinear() {
+    if (!bilinearChecked) {
+      BilinearForm f = exact || !useExactPath || table.format().isFloat() ? null : BilinearForm.detect(table);
+      bilinear = f == null ? null : BilinearTerms.of(f);
+      bilinearChecked = true;
+    }
+    return bilinear;
   }
 
   /** Products by weight code: entry {@code w * 256 + a} is the product of activation code a and weight code w. */

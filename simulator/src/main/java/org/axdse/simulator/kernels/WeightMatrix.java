@@ -20,6 +20,9 @@ public final class WeightMatrix {
   private final int[] rowSums;
   private final int[] byCode;
   private final int[] zeroCodes;
+  private volatile WeightPlanes bitPlanes;
+  private final java.util.Map<java.util.List<Integer>, ShiftedWeights> shifted =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private WeightMatrix(MultiplierFormat format, int rows, int cols, byte[] codes) {
     this.format = format;
@@ -148,5 +151,21 @@ public final class WeightMatrix {
 
   int[] valuesArray() {
     return values;
+  }
+
+  /** The weights moved by a bilinear design's weight shift, built on first use per shift. */
+  ShiftedWeights shifted(int[] shift) {
+    return shifted.computeIfAbsent(java.util.Arrays.stream(shift).boxed().toList(),
+        d -> ShiftedWeights.of(this, shift));
+  }
+
+  /** The codes as bit planes along k, built on first use (the bilinear kernel's operand). */
+  WeightPlanes bitPlanes() {
+    WeightPlanes p = bitPlanes;
+    if (p == null) {
+      p = WeightPlanes.of(this);
+      bitPlanes = p;
+    }
+    return p;
   }
 }

@@ -2,6 +2,7 @@ package org.axdse.simulator.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * Every convolution of the CIFAR-10 ResNet-20 with its real quantized weights and the real activation codes of one
  * test image: the vector kernels on 1 and 2 threads equal the scalar kernel for one design of every family of the
  * built-in library (exact, truncated with and without correction, broken-array, perforated, DRUM, Mitchell, AMA,
- * Wallace), a random 16-bit table and a table wider than 16 bits. An IT: the calibration and the scalar runs take
+ * Wallace), a random 16-bit table and a table wider than 16 bits, with the bilinear path off, on (every bilinear
+ * design) and automatic. An IT: the calibration and the scalar runs take
  * about 10 s on an idle machine.
  */
 class RealLayersIT {
@@ -71,8 +73,11 @@ class RealLayersIT {
     tables.add(Reference.random(r, f, true));
     int convs = 0;
     try (Kernels s1 = Kernels.create(1, KernelMode.SCALAR);
-        Kernels v1 = Kernels.createUnchecked(1, KernelMode.VECTOR);
-        Kernels v2 = Kernels.createUnchecked(2, KernelMode.VECTOR)) {
+        Kernels v1 = Kernels.createUnchecked(1, KernelMode.VECTOR, BilinearPolicy.OFF);
+        Kernels v2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.OFF);
+        Kernels b1 = Kernels.createUnchecked(1, KernelMode.VECTOR, BilinearPolicy.ON);
+        Kernels b2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.ON);
+        Kernels a2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.AUTO)) {
       int index = 0;
       for (Layer l : m.layers()) {
         if (!l.approximable()) {
@@ -92,15 +97,19 @@ class RealLayersIT {
           RowTables rt = RowTables.ofLayer(LookupTable.of(t), g.outChannels());
           int[] expected = new int[size];
           s1.conv(g, batch, in, pad, w, rt, expected, null);
-          for (Kernels k : List.of(v1, v2)) {
+          for (Kernels k : List.of(v1, v2, b1, b2, a2)) {
             int[] out = new int[size];
             k.conv(g, batch, in, pad, w, rt, out, null);
-            assertArrayEquals(expected, out, c.name() + " " + g + " " + k.parallelism() + " threads");
+            assertArrayEquals(expected, out, c.name() + " " + g + " " + k.parallelism() + " threads, bilinear "
+                + k.bilinear());
           }
         }
       }
     }
     assertEquals(19, convs, "ResNet-20 has 19 convolutions");
+    for (String d : List.of("s8x8_trunc6", "s8x8_trunc8_cc", "s8x8_bam_h2v8", "s8x8_perf_r0r1")) {
+      assertNotNull(LookupTable.of(catalog.byName(d).table()).bilinear(), d + " is bilinear: the ON runs use it");
+    }
   }
 
   private static ConvGeometry geometry(ConvLayer l) {
