@@ -42,11 +42,11 @@ public record IntegerSignificandDesign(Minifloat element, String integerName, Ne
   public static Optional<String> problem(Minifloat element, MultiplierFormat format, int productBits) {
     int bits = element.mantissaBits() + 1;
     if (format.isFloat()) {
-      return Optional.of("is a float multiplier (" + format.label() + "); a significand multiplier is an unsigned"
+      return Optional.of("is a float multiplier (" + format.namePrefix() + "); a significand multiplier is an unsigned"
           + " integer design");
     }
     if (format.signedness() != Signedness.UNSIGNED) {
-      return Optional.of("is signed (" + format.label() + "); significands are unsigned: use an unsigned design"
+      return Optional.of("is signed (" + format.namePrefix() + "); significands are unsigned: use an unsigned design"
           + " such as u8x8_exact");
     }
     if (format.activationBits() < bits || format.weightBits() < bits) {
