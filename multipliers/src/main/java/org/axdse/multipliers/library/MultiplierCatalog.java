@@ -62,6 +62,7 @@ public final class MultiplierCatalog {
       return m;
     }
     return plain(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
+        .or(() -> AccumulatedDesigns.resolve(name, this::find))
         .or(() -> SignificandDesigns.resolve(name, this::plain)).orElseThrow(() -> new BadInputException(
         "unknown multiplier '" + name + "' (see 'axdse multipliers list'"
             + (directories.isEmpty() ? "; add --library DIR for your own designs)" : ")")));
@@ -74,16 +75,20 @@ public final class MultiplierCatalog {
     }
     try {
       return BlockScaledDesigns.resolve(name, this::find).isPresent()
+          || AccumulatedDesigns.resolve(name, this::find).isPresent()
           || SignificandDesigns.resolve(name, this::plain).isPresent();
     } catch (BadInputException e) {
       return false;
     }
   }
 
-  /** A directory or built-in design, or one of them as a float design's significand multiplier. */
+  /**
+   * A directory or built-in design, its block-scaled variant, or one of them as a float design's significand
+   * multiplier: every name but the accumulator variants.
+   */
   private Optional<Multiplier> find(String name) {
-    Optional<Multiplier> plain = plain(name);
-    return plain.isPresent() ? plain : SignificandDesigns.resolve(name, this::plain);
+    return plain(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
+        .or(() -> SignificandDesigns.resolve(name, this::plain));
   }
 
   private Optional<Multiplier> plain(String name) {

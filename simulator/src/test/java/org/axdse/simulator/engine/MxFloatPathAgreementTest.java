@@ -15,7 +15,7 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.numformat.Accumulator;
+import org.axdse.multipliers.format.Accumulator;
 import org.axdse.simulator.numformat.FormatChoice;
 import org.axdse.simulator.numformat.FormatLayer;
 import org.axdse.simulator.numformat.ScaleKind;

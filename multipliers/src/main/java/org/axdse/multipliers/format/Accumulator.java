@@ -1,12 +1,12 @@
-package org.axdse.simulator.numformat;
+package org.axdse.multipliers.format;
 
 import java.util.Locale;
 
 /**
  * How a float-format layer sums its products: {@link #EXACT} keeps the exact sum (a Kulisch accumulator, here a
- * double: every sum of exact minifloat products it is used for fits its 53 bits, see {@link FormatChoice}), the
+ * double: every sum of exact minifloat products it is used for fits its 53 bits, see {@code simulator.numformat.FormatChoice}), the
  * others round after every addition to IEEE binary32, binary16 or bfloat16 with round-to-nearest-even, overflow to
- * infinity. Products enter the sum unrounded: {@link FormatChoice} refuses an accumulator that cannot hold every
+ * infinity. Products enter the sum unrounded: {@code simulator.numformat.FormatChoice} refuses an accumulator that cannot hold every
  * product of the format exactly.
  */
 public enum Accumulator {
