@@ -50,7 +50,16 @@ public enum Accumulator {
     if (this == FP32) {
       return (float) x;
     }
-    int q = Math.max(Math.getExponent(x), minExponent) - mantissaBits;
+    int e = Math.getExponent(x);
+    if (e >= minExponent) {
+      // a normal value of the format: round the double's bits to nearest even at the format's last mantissa bit
+      int shift = 52 - mantissaBits;
+      long b = Double.doubleToRawLongBits(x);
+      b = (b + ((1L << (shift - 1)) - 1) + ((b >>> shift) & 1)) & -(1L << shift);
+      double r = Double.longBitsToDouble(b);
+      return Math.abs(r) > maxFinite ? Math.copySign(Double.POSITIVE_INFINITY, x) : r;
+    }
+    int q = minExponent - mantissaBits;
     double r = Math.scalb(Math.rint(Math.scalb(x, -q)), q);
     return Math.abs(r) > maxFinite ? Math.copySign(Double.POSITIVE_INFINITY, x) : r;
   }

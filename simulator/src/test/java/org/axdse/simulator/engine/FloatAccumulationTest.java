@@ -13,7 +13,6 @@ import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.kernels.ActivationPanel;
-import org.axdse.simulator.kernels.Im2Col;
 import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.ApproximableLayer;
@@ -68,7 +67,7 @@ class FloatAccumulationTest {
       for (int j = 0; j < rw.length; j++) {
         assertEquals(rw[j], f.decode(wc[j]), 0.0, l.name() + " weight " + j);
       }
-      ActivationPanel panel = panel(l, codes, (byte) in.zeroPoint());
+      ActivationPanel panel = MxFloatPathAgreementTest.panel(l, codes, (byte) in.zeroPoint());
       double[] sums = flow.sums(panel);
       double[] exact = FloatDesignFlow.of(l, q.layer(i), CATALOG.byName(format + "_exact")).doublePath()
           .sums(panel);
@@ -115,17 +114,5 @@ class FloatAccumulationTest {
         () -> FloatDesignFlow.of(l, r.quantization().layer(1), CATALOG.byName("e4m3_exact_accfp16")));
     assertTrue(e.getMessage().startsWith("layer '" + l.name() + "': multiplier 'e4m3_exact_accfp16': fp16")
         && !e.getMessage().contains("\n"), e.getMessage());
-  }
-
-  private static ActivationPanel panel(ApproximableLayer l, byte[] codes, byte pad) {
-    if (l instanceof ConvLayer c) {
-      ActivationPanel p = ActivationPanel.allocate(1, 1);
-      Im2Col.pack(FloatDesignPathsTest.geometry(c), 1, codes, 0, pad, p);
-      return p;
-    }
-    DenseLayer d = (DenseLayer) l;
-    ActivationPanel p = ActivationPanel.allocate(d.inFeatures(), 1);
-    p.packColumns(codes, 0);
-    return p;
   }
 }

@@ -83,7 +83,8 @@ class MxFloatPathAgreementTest {
     assertEquals(16 * 32 * 32 + 32 * 16 * 16 + 2 * 64 * 8 * 8 + 10, outputs, "every output of the five layers");
   }
 
-  private static ActivationPanel panel(ApproximableLayer l, byte[] codes, byte pad) {
+  /** The activation panel of one image's input codes of a convolution or dense layer. */
+  static ActivationPanel panel(ApproximableLayer l, byte[] codes, byte pad) {
     if (l instanceof ConvLayer c) {
       ActivationPanel p = ActivationPanel.allocate(1, 1);
       Im2Col.pack(FloatDesignPathsTest.geometry(c), 1, codes, 0, pad, p);
