@@ -66,4 +66,26 @@ class SignificandDesignsRoundTripIT {
       assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
     }
   }
+
+  @Test
+  void anAssignmentNamesAccumulatorsAndCompositionsAndReplaysOnOneAndTwoThreads() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path config = tmp.resolve("assign.json");
+    Files.writeString(config, "{\"layers\": {\"conv_0\": \"e4m3_lmul_accbf16\", \"conv_3\": "
+        + "\"e4m3_sig_u8x8_mitchell_accfp32\", \"fc_7\": \"e3m4_exact_accfp16\"}}");
+    double[][] figures = new double[2][];
+    for (int t = 1; t <= 2; t++) {
+      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--model", root.resolve("models/lenet5.onnx").toString(),
+          "--data", "fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000"), "--calib-data", "holdout",
+          "--calib", "100", "--limit", "200", "--config", config.toString(), "--no-float", "--no-layer-stats",
+          "--format", "json", "-q", "--threads", Integer.toString(t));
+      JsonNode e = JSON.readTree(eval[0]).get("evaluation");
+      figures[t - 1] = new double[] {e.get("assignment").get("top1").asDouble(), e.get("multiplierEnergy").asDouble()};
+      JsonNode layers = JSON.readTree(eval[0]).get("assignment").get("layers");
+      assertEquals("e4m3_sig_u8x8_mitchell_accfp32", layers.get("conv_3").asText());
+    }
+    assertEquals(figures[0][0], figures[1][0], 0.0, "accuracy on 1 and 2 threads");
+    assertEquals(figures[0][1], figures[1][1], 0.0, "energy on 1 and 2 threads");
+    assertTrue(figures[0][1] < 1.0 && figures[0][0] > 0.5, java.util.Arrays.toString(figures[0]));
+  }
 }
