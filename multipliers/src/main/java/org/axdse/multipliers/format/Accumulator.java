@@ -37,6 +37,16 @@ public enum Accumulator {
     return mantissaBits;
   }
 
+  /** The exponent of the smallest normal value (below it the format's values are subnormal, one fixed step). */
+  public int minExponent() {
+    return minExponent;
+  }
+
+  /** The largest finite value; a sum rounded beyond it becomes an infinity. */
+  public double maxFinite() {
+    return maxFinite;
+  }
+
   /**
    * {@code x} rounded to this format, to nearest with ties to even, beyond the largest finite value to an
    * infinity; subnormals kept. {@link #EXACT} returns {@code x}. Rounding a double that is itself the rounded sum

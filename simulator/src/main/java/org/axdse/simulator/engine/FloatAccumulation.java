@@ -9,7 +9,7 @@ import org.axdse.multipliers.library.AccumulatedDesigns;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.kernels.ActivationPanel;
-import org.axdse.simulator.kernels.Fp32TableSums;
+import org.axdse.simulator.kernels.RoundingTableSums;
 
 /**
  * The accumulator of a float layer in the integer engine: exact sums unless the design's name asks for FP32, FP16
@@ -54,61 +54,17 @@ final class FloatAccumulation {
   /**
    * Rows {@code [n0, n1)} against panel columns {@code [c0, c1)}: {@code out[(n - n0) * stride + col - c0]} is the
    * sum of {@code table[(w[n * k + kk] << 8) | code(kk, col)]} over {@code kk} in order, rounded by {@code a} after
-   * every addition. Each sum is a chain of dependent roundings, so several columns run side by side (independent
-   * chains, the same operations per chain): FP32 in vector lanes ({@link Fp32TableSums}), the others four at a
-   * time by {@link Accumulator#round}.
+   * every addition ({@link RoundingTableSums}: columns in vector lanes, each its own chain).
    */
   static void sums(double[] table, int[] w, int k, int n0, int n1, ActivationPanel p, int c0, int c1, Accumulator a,
       double[] out, int stride) {
     int width = c1 - c0;
     int[] codes = new int[width * k];
-    if (a == Accumulator.FP32) {
-      for (int kk = 0; kk < k; kk++) {
-        for (int j = 0; j < width; j++) {
-          codes[kk * width + j] = p.get(kk, c0 + j) & 0xFF;
-        }
-      }
-      Fp32TableSums.sums(table, w, k, n0, n1, codes, width, out, stride);
-      return;
-    }
     for (int kk = 0; kk < k; kk++) {
       for (int j = 0; j < width; j++) {
-        codes[j * k + kk] = p.get(kk, c0 + j) & 0xFF;
+        codes[kk * width + j] = p.get(kk, c0 + j) & 0xFF;
       }
     }
-    for (int n = n0; n < n1; n++) {
-      int wRow = n * k;
-      int o = (n - n0) * stride;
-      int j = 0;
-      for (; j + 4 <= width; j += 4) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int q0 = j * k;
-        for (int kk = 0; kk < k; kk++) {
-          int row = w[wRow + kk] << 8;
-          double p0 = s0 + table[row | codes[q0 + kk]];
-          double p1 = s1 + table[row | codes[q0 + k + kk]];
-          double p2 = s2 + table[row | codes[q0 + 2 * k + kk]];
-          double p3 = s3 + table[row | codes[q0 + 3 * k + kk]];
-          s0 = a.round(p0);
-          s1 = a.round(p1);
-          s2 = a.round(p2);
-          s3 = a.round(p3);
-        }
-        out[o + j] = s0;
-        out[o + j + 1] = s1;
-        out[o + j + 2] = s2;
-        out[o + j + 3] = s3;
-      }
-      for (; j < width; j++) {
-        double s = 0;
-        for (int kk = 0; kk < k; kk++) {
-          s = a.round(s + table[(w[wRow + kk] << 8) | codes[j * k + kk]]);
-        }
-        out[o + j] = s;
-      }
-    }
+    RoundingTableSums.sums(table, w, k, n0, n1, codes, width, out, stride, a);
   }
 }
