@@ -56,10 +56,7 @@ class FloatAccumulationTest {
       ApproximableLayer l = m.approximableLayers().get(i);
       QuantParams in = q.layer(i).input();
       byte[] codes = tensors.get(l.input().name());
-      float[] x = new float[codes.length];
-      for (int j = 0; j < x.length; j++) {
-        x[j] = (float) in.dequantize(in.signed() ? codes[j] : codes[j] & 0xFF);
-      }
+      float[] x = MxFloatPathAgreementTest.dequantized(in, codes);
       FloatDesignFlow flow = FloatDesignFlow.of(l, q.layer(i), design);
       FormatLayer ref = FormatLayer.of(l, choice, Math.max(Math.abs(in.rangeMin()), Math.abs(in.rangeMax())));
       float[] rw = ref.roundedWeights();

@@ -53,10 +53,7 @@ class MxFloatPathAgreementTest {
         ApproximableLayer l = m.approximableLayers().get(i);
         QuantParams in = q.layer(i).input();
         byte[] codes = tensors.get(l.input().name());
-        float[] x = new float[codes.length];
-        for (int j = 0; j < x.length; j++) {
-          x[j] = (float) in.dequantize(in.signed() ? codes[j] : codes[j] & 0xFF);
-        }
+        float[] x = dequantized(in, codes);
         MxDesignFlow flow = MxDesignFlow.of(l, q.layer(i), design);
         FormatLayer ref = FormatLayer.of(l, mxfp8, 0);
         float[] rw = ref.roundedWeights();
@@ -81,6 +78,15 @@ class MxFloatPathAgreementTest {
       }
     }
     assertEquals(16 * 32 * 32 + 32 * 16 * 16 + 2 * 64 * 8 * 8 + 10, outputs, "every output of the five layers");
+  }
+
+  /** The real values of input codes {@code codes}, as float32 (what the float32 path is fed). */
+  static float[] dequantized(QuantParams in, byte[] codes) {
+    float[] x = new float[codes.length];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = (float) in.dequantize(in.signed() ? codes[j] : codes[j] & 0xFF);
+    }
+    return x;
   }
 
   /** The activation panel of one image's input codes of a convolution or dense layer. */
