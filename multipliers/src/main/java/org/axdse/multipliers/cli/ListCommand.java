@@ -10,8 +10,10 @@ import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.MultiplierSummary;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.cli.flags.OutputFormat.Format;
+import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.io.SummaryJson;
 import org.axdse.multipliers.library.Summaries;
+import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.util.BadInputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -64,7 +66,10 @@ final class ListCommand implements Runnable {
     if (bits != null && !bits.matches("8x[2-8]")) {
       bits = FloatFormatOption.parse("--bits", bits, "8xN with N from 2 to 8").name();
     }
-    List<Multiplier> chosen = library.catalog().all().stream().filter(this::selected).toList();
+    var catalog = library.catalog();
+    List<Multiplier> all = bits == null || bits.matches("8x[2-8]") ? catalog.all()
+        : catalog.all(MultiplierFormat.of(Minifloat.parse(bits)));
+    List<Multiplier> chosen = all.stream().filter(this::selected).toList();
     List<MultiplierSummary> rows = Summaries.defaults().of(chosen);
     Comparator<MultiplierSummary> order = sort.equals("name")
         ? Comparator.comparing(MultiplierSummary::name)

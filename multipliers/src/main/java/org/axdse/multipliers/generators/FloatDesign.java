@@ -50,6 +50,6 @@ public record FloatDesign(Minifloat element, MantissaMultiplier mantissa, boolea
 
   @Override
   public Netlist netlist() {
-    return FloatMultiplierCircuit.build(name(), element, mantissa, rounded);
+    return FloatMultiplierCircuit.build(name(), element, mantissa::multiply, rounded);
   }
 }

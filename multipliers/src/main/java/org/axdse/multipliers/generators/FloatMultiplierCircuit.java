@@ -7,7 +7,8 @@ import org.axdse.multipliers.table.MultiplierFormat;
 
 /**
  * Gate-level float multiplier of two codes of one minifloat format: sign XOR, exponent adder (effective exponents,
- * bias folded into the output's meaning), significand multiplier ({@link MantissaMultiplier}), IEEE special cases
+ * bias folded into the output's meaning), significand multiplier ({@link MantissaMultiplier}, or an integer
+ * design's circuit: {@link IntegerSignificandDesign}), IEEE special cases
  * ({@code NaN} from a NaN operand or {@code 0 x inf}, infinity from an infinite operand), then either the exact
  * product word or normalization and rounding ({@link FloatRoundingCircuit}) to a code of the same format. The two
  * output layouts are those of {@link FloatProductWords}.
@@ -18,7 +19,13 @@ final class FloatMultiplierCircuit {
   /** The parts every output stage needs. */
   record Product(int sign, int[] significand, int[] exponentSum, int inf, int nan) {}
 
-  static Netlist build(String name, Minifloat f, MantissaMultiplier mantissa, boolean rounded) {
+  /** The unsigned product of significand words {@code x} and {@code y} (hidden bit on top), {@code width} bits. */
+  @FunctionalInterface
+  interface SignificandProduct {
+    int[] multiply(Logic g, int[] x, int[] y, int width);
+  }
+
+  static Netlist build(String name, Minifloat f, SignificandProduct mantissa, boolean rounded) {
     Logic g = new Logic(MultiplierFormat.of(f));
     FloatOperand a = FloatOperand.of(g, f, g.aBits());
     FloatOperand w = FloatOperand.of(g, f, g.wBits());

@@ -95,6 +95,13 @@ final class Logic {
     return builder.nand(x, y);
   }
 
+  int nor(int x, int y) {
+    if (isConstant(x) || isConstant(y) || x == y) {
+      return not(or(x, y));
+    }
+    return builder.nor(x, y);
+  }
+
   int xnor(int x, int y) {
     if (isConstant(x) || isConstant(y) || x == y) {
       return not(xor(x, y));

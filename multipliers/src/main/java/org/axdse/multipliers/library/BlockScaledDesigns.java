@@ -43,7 +43,8 @@ public final class BlockScaledDesigns {
       return Optional.empty();
     }
     return base.apply(name.substring(0, name.length() - SUFFIX.length()))
-        .filter(m -> m.format().isFloat() && !m.name().endsWith(SUFFIX))
+        .filter(m -> m.format().isFloat() && !m.name().endsWith(SUFFIX)
+            && AccumulatedDesigns.accumulator(m).isEmpty())
         .map(m -> new Multiplier(name, m.description() + "; OCP MX block scales (E8M0 per 32 values)", m.table(),
             m.netlist(), m.published()));
   }

@@ -61,18 +61,37 @@ public final class MultiplierCatalog {
     if (m != null) {
       return m;
     }
-    return BuiltinLibrary.byName(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
-        .orElseThrow(() -> new BadInputException(
+    return plain(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
+        .or(() -> AccumulatedDesigns.resolve(name, this::find))
+        .or(() -> SignificandDesigns.resolve(name, this::plain)).orElseThrow(() -> new BadInputException(
         "unknown multiplier '" + name + "' (see 'axdse multipliers list'"
             + (directories.isEmpty() ? "; add --library DIR for your own designs)" : ")")));
   }
 
+  /** True when {@link #byName} finds {@code name} (a name it would refuse with a reason is not contained). */
   public boolean contains(String name) {
-    return extra.containsKey(name) || BuiltinLibrary.design(name).isPresent()
-        || BlockScaledDesigns.resolve(name, this::find).isPresent();
+    if (extra.containsKey(name) || BuiltinLibrary.design(name).isPresent()) {
+      return true;
+    }
+    try {
+      return BlockScaledDesigns.resolve(name, this::find).isPresent()
+          || AccumulatedDesigns.resolve(name, this::find).isPresent()
+          || SignificandDesigns.resolve(name, this::plain).isPresent();
+    } catch (BadInputException e) {
+      return false;
+    }
   }
 
+  /**
+   * A directory or built-in design, its block-scaled variant, or one of them as a float design's significand
+   * multiplier: every name but the accumulator variants.
+   */
   private Optional<Multiplier> find(String name) {
+    return plain(name).or(() -> BlockScaledDesigns.resolve(name, this::find))
+        .or(() -> SignificandDesigns.resolve(name, this::plain));
+  }
+
+  private Optional<Multiplier> plain(String name) {
     return extra.containsKey(name) ? Optional.of(extra.get(name)) : BuiltinLibrary.byName(name);
   }
 
@@ -83,10 +102,16 @@ public final class MultiplierCatalog {
     return all;
   }
 
-  /** The multipliers of {@code format}, built-in first. */
+  /**
+   * The multipliers of {@code format}, built-in first; for a float format also the directory designs as its
+   * significand multipliers ({@link SignificandDesigns}).
+   */
   public List<Multiplier> all(MultiplierFormat format) {
     List<Multiplier> all = new ArrayList<>(BuiltinLibrary.all(format));
     extra.values().stream().filter(m -> m.format().equals(format)).forEach(all::add);
+    if (format.isFloat()) {
+      all.addAll(SignificandDesigns.composedOf(format.element(), extra.values()));
+    }
     return all;
   }
 

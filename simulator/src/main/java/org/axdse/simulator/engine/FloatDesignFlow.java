@@ -1,6 +1,7 @@
 package org.axdse.simulator.engine;
 
 import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.format.Accumulator;
 import org.axdse.multipliers.format.FloatProduct;
 import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.table.ProductTable;
@@ -30,7 +31,8 @@ import org.axdse.simulator.quant.QuantParams;
  *   <li>Products: the design's product table, code by code (activation first), each entry's exact value
  *       ({@link FloatProduct}); sums in double in reduction order {@code k}, one column on one thread, so the result
  *       is the same on every thread count (exact for E4M3 and E3M4 products of the exact and truncated designs,
- *       whose sums stay within 53 bits).
+ *       whose sums stay within 53 bits); or, for a design named with an accumulator ({@code _accfp32}, {@code
+ *       _accfp16}, {@code _accbf16}), rounded after every product ({@link FloatAccumulation}).
  *   <li>Back to the engine: {@code T = round(sum * s_a * s_f / (s_in * s_w[n]))} (halves away from zero) is the
  *       sum in the layer's accumulator units; the written accumulator is {@code T} plus the zero-point terms the
  *       {@link Requantizer} subtracts again, so the engine adds the int32 bias and requantizes as for any layer.
@@ -58,6 +60,7 @@ public final class FloatDesignFlow implements LayerDataflow {
   private final ApproximableLayer layer;
   private final LayerQuantization quantization;
   private final Multiplier multiplier;
+  private final Accumulator accumulator;
 
   /** How the sums run: the fastest path that applies, the vectorized double loop, or the scalar reference loop. */
   private enum Path { FAST, TWO_PASS, DOUBLES, SCALAR }
@@ -82,6 +85,7 @@ public final class FloatDesignFlow implements LayerDataflow {
       throw new IllegalArgumentException("layer '" + layer.name() + "' is not a convolution or dense layer");
     }
     this.design = design.name();
+    this.accumulator = FloatAccumulation.of(design, layer.name());
     this.k = w.length / rows;
     this.weightBits = f.bits();
     boolean perChannel = q.weights().channels() > 1;
@@ -120,7 +124,7 @@ public final class FloatDesignFlow implements LayerDataflow {
       unit[n] = sa * sf[n];
     }
     this.accumulators = new FloatAccumulators(q, rows, k, unit);
-    this.pieces = path == Path.FAST || path == Path.TWO_PASS
+    this.pieces = (path == Path.FAST || path == Path.TWO_PASS) && accumulator == Accumulator.EXACT
         ? FloatTablePieces.of(byWeight, weightCodes, rows, k, signedInput, path == Path.FAST) : null;
     this.products = pieces == null ? byWeight : null; // with pieces, their tables hold the products
   }
@@ -211,6 +215,19 @@ public final class FloatDesignFlow implements LayerDataflow {
     run(panel, 0, rows, acc, new int[panel.cols()], 0, kernels);
   }
 
+  /**
+   * The sums of every row and panel column (row-major) before conversion to accumulators, in reduction order under
+   * the layer's accumulator, for tests; not on the table-piece path (use {@link #doublePath()}).
+   */
+  double[] sums(ActivationPanel p) {
+    if (products == null) {
+      throw new IllegalStateException(design + " runs through the table pieces");
+    }
+    double[] out = new double[rows * p.cols()];
+    FloatAccumulation.sums(products, weightCodes, k, 0, rows, p, 0, p.cols(), accumulator, out, p.cols());
+    return out;
+  }
+
   /** Row {@code n} of the accumulators from the exact piece sums (the double path's {@link #accumulator}). */
   private void toAccumulators(int[][] sums, int n, int m, int[] colSums, int sumsOff, int[] acc) {
     for (int col = 0; col < m; col++) {
@@ -243,7 +260,9 @@ public final class FloatDesignFlow implements LayerDataflow {
     double[] out = new double[ROW_BLOCK * COLUMN_BLOCK];
     for (int n0 = nFrom; n0 < nTo; n0 += ROW_BLOCK) {
       int n1 = Math.min(nTo, n0 + ROW_BLOCK);
-      if (scalar) {
+      if (accumulator != Accumulator.EXACT) {
+        FloatAccumulation.sums(products, weightCodes, k, n0, n1, p, c0, c1, accumulator, out, COLUMN_BLOCK);
+      } else if (scalar) {
         FloatTableGemm.sumsScalar(products, weightCodes, k, n0, n1, p, c0, c1, codes, out);
       } else {
         FloatTableGemm.sums(products, weightCodes, k, n0, n1, p, c0, c1, codes, out);

@@ -63,6 +63,7 @@ final class FloatLayers {
       throw new BadInputException("assignment: layer '" + l.name() + "' (" + l.kind() + "): float multiplier '"
           + names.get(0) + "' covers convolution and dense layers only");
     }
+    FloatAccumulation.of(catalog.byName(names.get(0)), l.name());
     return new ResolvedLayer(index, l.name(), names, null);
   }
 

@@ -1,5 +1,6 @@
 package org.axdse.simulator.numformat;
 
+import org.axdse.multipliers.format.Accumulator;
 import java.util.Locale;
 import org.axdse.multipliers.format.Minifloat;
 import org.axdse.multipliers.format.NumberFormat;

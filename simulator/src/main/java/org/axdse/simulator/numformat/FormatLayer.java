@@ -1,5 +1,6 @@
 package org.axdse.simulator.numformat;
 
+import org.axdse.multipliers.format.Accumulator;
 import java.util.stream.IntStream;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.kernels.DoubleGemm;

@@ -15,7 +15,7 @@ import org.axdse.simulator.model.ApproximableLayer;
 import org.axdse.simulator.model.ConvLayer;
 import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.numformat.Accumulator;
+import org.axdse.multipliers.format.Accumulator;
 import org.axdse.simulator.numformat.FormatChoice;
 import org.axdse.simulator.numformat.FormatLayer;
 import org.axdse.simulator.numformat.ScaleKind;
@@ -53,10 +53,7 @@ class MxFloatPathAgreementTest {
         ApproximableLayer l = m.approximableLayers().get(i);
         QuantParams in = q.layer(i).input();
         byte[] codes = tensors.get(l.input().name());
-        float[] x = new float[codes.length];
-        for (int j = 0; j < x.length; j++) {
-          x[j] = (float) in.dequantize(in.signed() ? codes[j] : codes[j] & 0xFF);
-        }
+        float[] x = dequantized(in, codes);
         MxDesignFlow flow = MxDesignFlow.of(l, q.layer(i), design);
         FormatLayer ref = FormatLayer.of(l, mxfp8, 0);
         float[] rw = ref.roundedWeights();
@@ -83,7 +80,17 @@ class MxFloatPathAgreementTest {
     assertEquals(16 * 32 * 32 + 32 * 16 * 16 + 2 * 64 * 8 * 8 + 10, outputs, "every output of the five layers");
   }
 
-  private static ActivationPanel panel(ApproximableLayer l, byte[] codes, byte pad) {
+  /** The real values of input codes {@code codes}, as float32 (what the float32 path is fed). */
+  static float[] dequantized(QuantParams in, byte[] codes) {
+    float[] x = new float[codes.length];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = (float) in.dequantize(in.signed() ? codes[j] : codes[j] & 0xFF);
+    }
+    return x;
+  }
+
+  /** The activation panel of one image's input codes of a convolution or dense layer. */
+  static ActivationPanel panel(ApproximableLayer l, byte[] codes, byte pad) {
     if (l instanceof ConvLayer c) {
       ActivationPanel p = ActivationPanel.allocate(1, 1);
       Im2Col.pack(FloatDesignPathsTest.geometry(c), 1, codes, 0, pad, p);

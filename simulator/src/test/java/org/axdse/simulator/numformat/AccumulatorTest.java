@@ -1,5 +1,6 @@
 package org.axdse.simulator.numformat;
 
+import org.axdse.multipliers.format.Accumulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,6 +36,28 @@ class AccumulatorTest {
       int lsb = (b >>> 16) & 1;
       int rounded = (b + 0x7fff + lsb) & 0xffff0000; // round to nearest even on the top 16 bits
       assertEquals((double) Float.intBitsToFloat(rounded), Accumulator.BF16.round(x), "x = " + x);
+    }
+  }
+
+  @Test
+  void doublesRoundAsScalingToTheLastPlaceAndRint() {
+    // the definition: rint at the format's last place (fixed below the smallest normal), then the overflow rule
+    SplittableRandom r = new SplittableRandom(5);
+    for (Accumulator a : new Accumulator[] {Accumulator.FP16, Accumulator.BF16}) {
+      int p = a.mantissaBits();
+      int min = a == Accumulator.FP16 ? -14 : -126;
+      double max = a == Accumulator.FP16 ? 65504 : Math.scalb(2 - Math.scalb(1.0, -7), 127);
+      for (int i = 0; i < 200_000; i++) {
+        double x = r.nextGaussian() * Math.scalb(1.0, r.nextInt(min - 12, a == Accumulator.FP16 ? 18 : 130));
+        if (i % 3 == 0) { // exact ties and near-ties at the last place
+          int q = Math.max(Math.getExponent(x), min) - p;
+          x = Math.scalb(Math.floor(Math.scalb(x, -q)) + 0.5, q) + (i % 2 == 0 ? 0 : Math.ulp(x));
+        }
+        int q = Math.max(Math.getExponent(x), min) - p;
+        double want = Math.scalb(Math.rint(Math.scalb(x, -q)), q);
+        want = Math.abs(want) > max ? Math.copySign(Double.POSITIVE_INFINITY, x) : want;
+        assertEquals(want, a.round(x), a + " x = " + x);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.axdse.simulator.numformat;
 
+import org.axdse.multipliers.format.Accumulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

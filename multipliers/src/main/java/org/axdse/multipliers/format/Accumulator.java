@@ -1,12 +1,12 @@
-package org.axdse.simulator.numformat;
+package org.axdse.multipliers.format;
 
 import java.util.Locale;
 
 /**
  * How a float-format layer sums its products: {@link #EXACT} keeps the exact sum (a Kulisch accumulator, here a
- * double: every sum of exact minifloat products it is used for fits its 53 bits, see {@link FormatChoice}), the
+ * double: every sum of exact minifloat products it is used for fits its 53 bits, see {@code simulator.numformat.FormatChoice}), the
  * others round after every addition to IEEE binary32, binary16 or bfloat16 with round-to-nearest-even, overflow to
- * infinity. Products enter the sum unrounded: {@link FormatChoice} refuses an accumulator that cannot hold every
+ * infinity. Products enter the sum unrounded: {@code simulator.numformat.FormatChoice} refuses an accumulator that cannot hold every
  * product of the format exactly.
  */
 public enum Accumulator {
@@ -37,6 +37,16 @@ public enum Accumulator {
     return mantissaBits;
   }
 
+  /** The exponent of the smallest normal value (below it the format's values are subnormal, one fixed step). */
+  public int minExponent() {
+    return minExponent;
+  }
+
+  /** The largest finite value; a sum rounded beyond it becomes an infinity. */
+  public double maxFinite() {
+    return maxFinite;
+  }
+
   /**
    * {@code x} rounded to this format, to nearest with ties to even, beyond the largest finite value to an
    * infinity; subnormals kept. {@link #EXACT} returns {@code x}. Rounding a double that is itself the rounded sum
@@ -50,7 +60,16 @@ public enum Accumulator {
     if (this == FP32) {
       return (float) x;
     }
-    int q = Math.max(Math.getExponent(x), minExponent) - mantissaBits;
+    int e = Math.getExponent(x);
+    if (e >= minExponent) {
+      // a normal value of the format: round the double's bits to nearest even at the format's last mantissa bit
+      int shift = 52 - mantissaBits;
+      long b = Double.doubleToRawLongBits(x);
+      b = (b + ((1L << (shift - 1)) - 1) + ((b >>> shift) & 1)) & -(1L << shift);
+      double r = Double.longBitsToDouble(b);
+      return Math.abs(r) > maxFinite ? Math.copySign(Double.POSITIVE_INFINITY, x) : r;
+    }
+    int q = minExponent - mantissaBits;
     double r = Math.scalb(Math.rint(Math.scalb(x, -q)), q);
     return Math.abs(r) > maxFinite ? Math.copySign(Double.POSITIVE_INFINITY, x) : r;
   }
