@@ -79,30 +79,34 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     }
   }
 
-  /** Options with nearest rounding of narrower widths and k-means codebooks. */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
-      List<String> numberFormats) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, imc, share,
-        numberFormats, null);
+  /** These options with compensation {@code method} ({@code none}, {@code bias}, {@code weights}, {@code both}). */
+  public QuantOptions withCompensate(String method) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, method, widths,
+        imc, share, numberFormats, precision);
+  }
+
+  /** These options with the weight widths {@code widths} (the widest must be {@link #weightBits}). */
+  public QuantOptions withWidths(List<Integer> widths) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, share, numberFormats, precision);
+  }
+
+  /** These options with weight sharing {@code options} as a gene (null: none). */
+  public QuantOptions withShare(ShareOptions options) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, options, numberFormats, precision);
+  }
+
+  /** These options with the float formats {@code formats} whose designs layers may also use (empty: none). */
+  public QuantOptions withNumberFormats(List<String> formats) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, share, formats, precision);
   }
 
   /** These options with the data-aware precision {@code label} ({@code DataAwarePrecision}; null: none). */
   public QuantOptions withPrecision(String label) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
         widths, imc, share, numberFormats, label);
-  }
-
-  /** Options for the multiplier target, without weight sharing. */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate, List<Integer> widths) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null, List.of());
-  }
-
-  /** Options for the multiplier target with weight sharing {@code share} (null: none). */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate, List<Integer> widths, ShareOptions share) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, share, List.of());
   }
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
@@ -112,28 +116,19 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         widths, options, share, numberFormats, precision);
   }
 
-  /** Options for the multiplier target whose layers may also use the float formats {@code numberFormats}. */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate, List<Integer> widths, List<String> numberFormats) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, null, null,
-        numberFormats);
-  }
-
-  /** Single-width options. */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, List.of());
-  }
-
   /** The widths as a set. */
   public WidthSet widthSet() {
     return new WidthSet(widths);
   }
 
-  /** Options without compensation. */
+  /**
+   * Options without compensation, one width, no sharing, no float formats, nearest rounding; the {@code with...}
+   * methods add the rest.
+   */
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, NO_COMPENSATION);
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, NO_COMPENSATION, List.of(), null,
+        null, List.of(), null);
   }
 
   /** The compensation method, or null for {@link #NO_COMPENSATION}. */

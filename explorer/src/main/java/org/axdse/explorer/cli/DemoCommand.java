@@ -102,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
           .optScreeningImages(evalImages).optFinalImages(0)
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList())
-          .optQuantization(new QuantOptions(calib, calibration, 8, false, "", compensate));
+          .optQuantization(new QuantOptions(calib, calibration, 8, false, "").withCompensate(compensate));
       if (threads != null) {
         b.optThreads(threads);
       }

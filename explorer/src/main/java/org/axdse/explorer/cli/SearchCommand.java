@@ -234,8 +234,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (!formats.isEmpty() && sharing != null) {
       throw new BadInputException("--number-formats cannot be combined with --share");
     }
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess, compensate, widths.widths(),
-        null, sharing, formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label());
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label());
   }
 
   private Budget resumeBudget() {

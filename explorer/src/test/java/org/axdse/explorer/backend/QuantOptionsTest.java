@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class QuantOptionsTest {
   @Test
   void settingsKeepTheQuantizationOptionsThroughTheCheckpointMap() {
-    QuantOptions q = new QuantOptions(64, QuantOptions.HOLDOUT, 6, true, "m.preprocess.json", "both");
+    QuantOptions q = new QuantOptions(64, QuantOptions.HOLDOUT, 6, true, "m.preprocess.json").withCompensate("both");
     SearchSettings s = SearchSettings.builder().setModel("m").setData("d").setGenerations(2).optQuantization(q)
         .build();
     SearchSettings back = SearchSettings.fromMap(s.toMap());
@@ -34,6 +34,6 @@ class QuantOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(0, "", 8, false, ""));
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 9, false, ""));
     assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 1, false, ""));
-    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 8, false, "", "retrain"));
+    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 8, false, "").withCompensate("retrain"));
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class WeightWidthsOptionsTest {
   @Test
   void widthsSurviveTheCheckpointMap() {
-    QuantOptions q = new QuantOptions(64, "", 8, true, "", "none", List.of(6, 4, 8));
+    QuantOptions q = new QuantOptions(64, "", 8, true, "").withWidths(List.of(6, 4, 8));
     assertEquals(List.of(4, 6, 8), q.widths(), "kept ascending");
     SearchSettings s = SearchSettings.builder().setModel("m").setData("d").setGenerations(2).optQuantization(q)
         .build();
@@ -34,9 +34,8 @@ class WeightWidthsOptionsTest {
 
   @Test
   void theWidestMustBeTheWeightBitsAndCompensationTakesSeveralWidths() {
-    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 6, false, "", "none",
-        List.of(4, 8)));
-    QuantOptions q = new QuantOptions(10, "", 8, false, "", "both", List.of(4, 8));
+    assertThrows(IllegalArgumentException.class, () -> new QuantOptions(10, "", 6, false, "").withWidths(List.of(4, 8)));
+    QuantOptions q = new QuantOptions(10, "", 8, false, "").withCompensate("both").withWidths(List.of(4, 8));
     assertEquals(org.axdse.simulator.compensation.CompensationMethod.WEIGHTS_AND_BIAS, q.compensation());
     assertEquals(List.of(4, 8), q.widths());
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class FloatFormatsOnTheWireTest {
   private static QuantOptions options(List<String> formats) {
-    return new QuantOptions(50, "", 8, false, "", "none", List.of(8), formats);
+    return new QuantOptions(50, "", 8, false, "").withNumberFormats(formats);
   }
 
   private static RunSpec spec(List<String> formats) {

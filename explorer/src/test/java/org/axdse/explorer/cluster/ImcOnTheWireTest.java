@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImcOnTheWireTest {
   private static RunSpec spec(ImcOptions imc) {
-    QuantOptions q = new QuantOptions(50, "", 8, true, "", "none", List.of(8)).withImc(imc);
+    QuantOptions q = new QuantOptions(50, "", 8, true, "").withImc(imc);
     return new RunSpec(new ProblemRequest("/m.onnx", "/data", "asym", null, 100, 0, 5, false, q), null, null,
         Map.of(), "layer", "f".repeat(64));
   }
@@ -58,7 +58,7 @@ class ImcOnTheWireTest {
       assertEquals(bias, read.request().quantization().imc());
       assertEquals(spec(bias).key(), read.key());
       assertNotEquals(spec(plain).key(), spec(bias).key(), order + ": a corrected run is another run");
-      QuantOptions q = new QuantOptions(50, "", 8, true, "", "none", List.of(8)).withImc(bias);
+      QuantOptions q = new QuantOptions(50, "", 8, true, "").withImc(bias);
       assertEquals(q, QuantOptions.fromMap(q.toMap()));
     }
     assertNotEquals(spec(plain.withBias(16, "exact")).key(), spec(plain.withBias(16, "network")).key());
@@ -69,8 +69,8 @@ class ImcOnTheWireTest {
   @Test
   void settingsMapRoundTrip() {
     ImcOptions o = ImcOptions.of(null, 3, 2, 4);
-    QuantOptions q = new QuantOptions(50, "", 8, true, "", "none", List.of(8)).withImc(o);
+    QuantOptions q = new QuantOptions(50, "", 8, true, "").withImc(o);
     assertEquals(q, QuantOptions.fromMap(q.toMap()));
-    assertNull(QuantOptions.fromMap(new QuantOptions(50, "", 8, true, "", "none", List.of(8)).toMap()).imc());
+    assertNull(QuantOptions.fromMap(new QuantOptions(50, "", 8, true, "").toMap()).imc());
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The cluster's run description and the checkpoint carry MX formats under their canonical names. */
 class MxFormatsOnTheWireTest {
   private static RunSpec spec(List<String> formats) {
-    QuantOptions q = new QuantOptions(50, "", 8, false, "", "none", List.of(8), formats);
+    QuantOptions q = new QuantOptions(50, "", 8, false, "").withNumberFormats(formats);
     return new RunSpec(new ProblemRequest("/m.onnx", "/data", "sym", null, 100, 0, 5, false, q), null, null,
         Map.of(), "layer", "f".repeat(64));
   }

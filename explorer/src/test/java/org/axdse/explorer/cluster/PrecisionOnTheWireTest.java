@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class PrecisionOnTheWireTest {
   private static QuantOptions options(String precision) {
-    return new QuantOptions(50, "", 8, true, "", "none", List.of(4, 8), ShareOptions.parse("channel", "4,8"))
+    return new QuantOptions(50, "", 8, true, "").withWidths(List.of(4, 8)).withShare(ShareOptions.parse("channel", "4,8"))
         .withPrecision(precision);
   }
 
@@ -56,10 +56,10 @@ class PrecisionOnTheWireTest {
     assertThrows(BadInputException.class, () -> DataAwarePrecision.of("nearest", "refit", -1));
     assertThrows(IllegalArgumentException.class, () -> DataAwarePrecision.parse("refit:x"));
     IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-        () -> new QuantOptions(50, "", 8, true, "", "none", List.of(8)).withPrecision("gptq"));
+        () -> new QuantOptions(50, "", 8, true, "").withPrecision("gptq"));
     assertTrue(one.getMessage().contains("--weight-bits"), one.getMessage());
     IllegalArgumentException share = assertThrows(IllegalArgumentException.class,
-        () -> new QuantOptions(50, "", 8, true, "", "none", List.of(4, 8)).withPrecision("refit:0"));
+        () -> new QuantOptions(50, "", 8, true, "").withWidths(List.of(4, 8)).withPrecision("refit:0"));
     assertTrue(share.getMessage().contains("--share"), share.getMessage());
   }
 }

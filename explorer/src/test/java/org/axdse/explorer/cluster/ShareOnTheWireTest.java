@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShareOnTheWireTest {
   private static RunSpec spec(ShareOptions share) {
-    QuantOptions q = new QuantOptions(50, "", 8, true, "", "none", List.of(4, 8), share);
+    QuantOptions q = new QuantOptions(50, "", 8, true, "").withWidths(List.of(4, 8)).withShare(share);
     return new RunSpec(new ProblemRequest("/m.onnx", "/data", "sym", null, 100, 0, 5, false, q), null, null,
         Map.of(), "layer", "f".repeat(64));
   }
@@ -49,7 +49,7 @@ class ShareOnTheWireTest {
   @Test
   void compensationAfterSharingTravels() {
     // compensation after sharing is supported since issue 13's second step: the wire keeps both settings
-    QuantOptions q = new QuantOptions(50, "", 8, false, "", "bias", List.of(8), ShareOptions.parse("layer", "4"));
+    QuantOptions q = new QuantOptions(50, "", 8, false, "").withCompensate("bias").withShare(ShareOptions.parse("layer", "4"));
     QuantOptions back = QuantOptions.fromMap(q.toMap());
     assertEquals("bias", back.compensate());
     assertEquals(q.share(), back.share());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The cluster ships a run's weight widths with its settings: workers open the same mixed-width problem. */
 class WidthsOnTheWireTest {
   private static RunSpec spec(List<Integer> widths) {
-    QuantOptions q = new QuantOptions(50, "", widths.get(widths.size() - 1), true, "", "none", widths);
+    QuantOptions q = new QuantOptions(50, "", widths.get(widths.size() - 1), true, "").withWidths(widths);
     return new RunSpec(new ProblemRequest("/m.onnx", "/data", "sym", null, 100, 0, 5, false, q), null, null,
         Map.of(), "layer", "f".repeat(64));
   }

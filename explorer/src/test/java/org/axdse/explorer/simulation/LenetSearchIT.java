@@ -47,7 +47,7 @@ class LenetSearchIT {
         .setData("fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000")).setGenerations(2)
         .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(finalImages).optThreads(threads)
         .optGranularity(g).optBaselines(java.util.List.of())
-        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "", compensate)).build();
+        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "").withCompensate(compensate)).build();
   }
 
   private Run search(String name, int threads, Granularity g) {

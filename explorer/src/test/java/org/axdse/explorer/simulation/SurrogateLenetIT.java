@@ -41,7 +41,7 @@ class SurrogateLenetIT {
         .setData("fashion-mnist:" + root.resolve("data/fashion-mnist-test-2000")).setGenerations(2)
         .optPopulation(8).optSeed(7).optScreeningImages(200).optFinalImages(300).optThreads(threads)
         .optGranularity(g).optBaselines(List.of()).optSurrogate(new SurrogateOptions(4))
-        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "", compensate)).build();
+        .optQuantization(new QuantOptions(100, QuantOptions.HOLDOUT, 8, false, "").withCompensate(compensate)).build();
   }
 
   /** The surrogate ranks on exact costs: an estimate costs what the simulation of the assignment reports. */
