@@ -76,46 +76,105 @@ public final class SupportStimulus {
     return indices.length;
   }
 
+  /** The table index of support pair {@code i}. */
+  public int index(int i) {
+    return indices[i];
+  }
+
+  /** The probability of support pair {@code i}. */
+  public double probability(int i) {
+    return probabilities[i];
+  }
+
+  /** Words of 64 pairs (the last one padded). */
+  public int words() {
+    return aWords.length;
+  }
+
+  /** The activation bits of word {@code w} ({@code [b]}: operand bit b, one lane per pair); do not modify. */
+  long[] activationWord(int w) {
+    return aWords[w];
+  }
+
+  /** The weight bits of word {@code w} ({@code [b]}: operand bit b, one lane per pair); do not modify. */
+  long[] weightWord(int w) {
+    return wWords[w];
+  }
+
   /** The weighted error of {@code netlist} over the support, in table-index order. */
   public WeightedError error(Netlist netlist) {
+    return weigh(products(netlist));
+  }
+
+  /**
+   * The product of every support pair ({@code result[i]} for pair {@code i}, sign-extended in signed formats), from
+   * the {@link BitParallelSimulator} over the support's words.
+   */
+  public int[] products(Netlist netlist) {
     if (!netlist.format().equals(format)) {
       throw new IllegalArgumentException("netlist format " + netlist.format() + " differs from " + format);
     }
     BitParallelSimulator sim = new BitParallelSimulator(netlist);
     long[] nets = sim.newNetValues();
     int pbits = netlist.productBits();
-    int[] productNets = new int[pbits];
-    for (int b = 0; b < pbits; b++) {
-      productNets[b] = netlist.productNet(b);
+    long[] product = new long[pbits];
+    int[] out = new int[indices.length];
+    for (int w = 0; w < aWords.length; w++) {
+      sim.evaluate(aWords[w], wWords[w], nets);
+      for (int b = 0; b < pbits; b++) {
+        product[b] = nets[netlist.productNet(b)];
+      }
+      unpack(product, w, out);
     }
+    return out;
+  }
+
+  /**
+   * Writes the products of word {@code w}, whose product bit {@code b} is {@code bits[b]} (one lane per pair), to
+   * {@code out} (sign-extended in signed formats).
+   */
+  void unpack(long[] bits, int w, int[] out) {
+    int pbits = bits.length;
     int shift = format.signed() && pbits < 32 ? 32 - pbits : 0;
+    int base = 64 * w;
+    int lanes = Math.min(64, indices.length - base);
+    for (int l = 0; l < lanes; l++) {
+      out[base + l] = 0;
+    }
+    for (int b = 0; b < pbits; b++) {
+      for (long word = bits[b]; word != 0; word &= word - 1) {
+        int l = Long.numberOfTrailingZeros(word);
+        if (l < lanes) {
+          out[base + l] |= 1 << b;
+        }
+      }
+    }
+    if (shift != 0) {
+      for (int l = 0; l < lanes; l++) {
+        out[base + l] = (out[base + l] << shift) >> shift;
+      }
+    }
+  }
+
+  /** The weighted error of {@code products} ({@code products[i]} of support pair {@code i}). */
+  public WeightedError weigh(int[] products) {
+    if (products.length != indices.length) {
+      throw new IllegalArgumentException(products.length + " products for " + indices.length + " pairs");
+    }
     double mean = 0;
     double mae = 0;
     double mse = 0;
     double signal = 0;
     double absProduct = 0;
-    int[] lanesProduct = new int[64];
-    for (int w = 0; w < aWords.length; w++) {
-      sim.evaluate(aWords[w], wWords[w], nets);
-      int lanes = Math.min(64, indices.length - 64 * w);
-      java.util.Arrays.fill(lanesProduct, 0);
-      for (int b = 0; b < pbits; b++) {
-        for (long word = nets[productNets[b]]; word != 0; word &= word - 1) {
-          lanesProduct[Long.numberOfTrailingZeros(word)] |= 1 << b;
-        }
-      }
-      for (int l = 0; l < lanes; l++) {
-        int product = (lanesProduct[l] << shift) >> shift;
-        int i = 64 * w + l;
-        double p = probabilities[i];
-        double x = exact[i];
-        double e = (double) product - x;
-        mean += p * e;
-        mae += p * Math.abs(e);
-        mse += p * e * e;
-        signal += p * x * x;
-        absProduct += p * Math.abs(x);
-      }
+    for (int i = 0; i < indices.length; i++) {
+      double p = probabilities[i];
+      double x = exact[i];
+      double e = (double) products[i] - x;
+      mean += p * e;
+      mae += p * Math.abs(e);
+      mse += p * e * e;
+      signal += p * x * x;
+      absProduct += p * Math.abs(x);
     }
     return new WeightedError(mean, mae, mse, signal, absProduct);
   }
