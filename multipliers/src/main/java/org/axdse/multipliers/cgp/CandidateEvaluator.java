@@ -56,7 +56,15 @@ public final class CandidateEvaluator {
 
   /** The error, power and area of {@code netlist}. */
   public Fitness evaluate(Netlist netlist) {
-    double e = errorOf(netlist);
+    return evaluate(netlist, error.stimulus().products(netlist));
+  }
+
+  /**
+   * The fitness of {@code netlist} whose products over {@link CandidateError#stimulus()} are {@code products}
+   * (simulated elsewhere, incrementally by a {@link ConeSimulator}).
+   */
+  public Fitness evaluate(Netlist netlist, int[] products) {
+    double e = error.score(products);
     CostFigures cost = costModel.evaluate(netlist, stream);
     return new Fitness(e, cost.power(), cost.area());
   }
