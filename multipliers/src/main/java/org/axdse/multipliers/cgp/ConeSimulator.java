@@ -10,23 +10,23 @@ import org.axdse.multipliers.netlist.CellType;
  * words. The result is the same bit for bit as decoding the mutant and simulating it whole ({@code
  * ConeSimulatorTest}). {@link #accept} makes a mutant the parent by writing its cone's words in place. {@link
  * #simulate} only reads the parent's words, so mutants of one generation may be simulated on several threads;
- * {@link #accept} must not run beside it.
+ * {@link #accept} must not run beside it. The parent's product bits and products are kept too: only the pairs whose
+ * product bits differ from the parent's are unpacked again.
  */
 public final class ConeSimulator {
-  private static final int OPERAND_A = 0;
-  private static final int OPERAND_W = 1;
-  private static final int PARENT = 2;
-  private static final int CONE = 3;
-  private static final int KIND_SHIFT = 28;
-  private static final int INDEX_MASK = (1 << KIND_SHIFT) - 1;
+  /** Up to this many changed lanes of a word are unpacked one by one, more with the whole word's transposition. */
+  private static final int FEW_LANES = 12;
 
   private final SupportStimulus stimulus;
   private final int words;
   private final int nodes;
+  private final int inputs;
   private final int stride;
   private final long[] values;
   private final boolean[] valid;
   private CgpGenome parent;
+  private long[] parentBits;
+  private int[] parentProducts;
 
   /** Simulates {@code parent}'s active nodes whole over {@code stimulus}. */
   public ConeSimulator(SupportStimulus stimulus, CgpGenome parent) {
@@ -36,11 +36,17 @@ public final class ConeSimulator {
     this.stimulus = stimulus;
     this.words = stimulus.words();
     this.nodes = parent.nodes();
-    this.stride = 2 * nodes;
+    this.inputs = parent.inputs();
+    this.stride = inputs + 2 * nodes;
     this.values = new long[Math.multiplyExact(words, stride)];
+    int abits = parent.format().activationBits();
+    for (int w = 0; w < words; w++) {
+      System.arraycopy(stimulus.activationWord(w), 0, values, w * stride, abits);
+      System.arraycopy(stimulus.weightWord(w), 0, values, w * stride + abits, inputs - abits);
+    }
     this.valid = new boolean[nodes];
     this.parent = parent;
-    accept(parent, simulate(parent, false));
+    accept(parent, simulate(parent, true));
   }
 
   public CgpGenome parent() {
@@ -54,13 +60,15 @@ public final class ConeSimulator {
     private final int[] nodes;
     private final long[] values;
     private final int[] products;
+    private final long[] bits;
 
-    private Cone(CgpGenome genome, boolean[] recomputed, int[] nodes, long[] values, int[] products) {
+    private Cone(CgpGenome genome, boolean[] recomputed, int[] nodes, long[] values, int[] products, long[] bits) {
       this.genome = genome;
       this.recomputed = recomputed;
       this.nodes = nodes;
       this.values = values;
       this.products = products;
+      this.bits = bits;
     }
 
     /** Nodes re-evaluated. */
@@ -121,17 +129,20 @@ public final class ConeSimulator {
       outRefs[b] = ref(g, g.output(b), slot);
     }
     long[] own = new long[Math.multiplyExact(words, 2 * count)];
-    int[] products = withProducts ? new int[stimulus.size()] : null;
+    boolean reuse = parentProducts != null && parentBits.length == words * pbits;
+    int[] products = !withProducts ? null : reuse ? parentProducts.clone() : new int[stimulus.size()];
+    long[] allBits = withProducts ? new long[words * pbits] : null;
     long[] bits = new long[pbits];
     for (int w = 0; w < words; w++) {
-      long[] a = stimulus.activationWord(w);
-      long[] wt = stimulus.weightWord(w);
       int base = w * 2 * count;
       int parentBase = w * stride;
       for (int i = 0; i < count; i++) {
-        long x = word(refs[3 * i], a, wt, parentBase, own, base);
-        long y = word(refs[3 * i + 1], a, wt, parentBase, own, base);
-        long z = word(refs[3 * i + 2], a, wt, parentBase, own, base);
+        int rx = refs[3 * i];
+        int ry = refs[3 * i + 1];
+        int rz = refs[3 * i + 2];
+        long x = rx >= 0 ? values[parentBase + rx] : own[base - rx - 1];
+        long y = ry >= 0 ? values[parentBase + ry] : own[base - ry - 1];
+        long z = rz >= 0 ? values[parentBase + rz] : own[base - rz - 1];
         long first;
         long second;
         switch (types[i]) {
@@ -160,13 +171,21 @@ public final class ConeSimulator {
         own[base + 2 * i + 1] = second;
       }
       if (products != null) {
+        long changed = 0;
         for (int b = 0; b < pbits; b++) {
-          bits[b] = word(outRefs[b], a, wt, parentBase, own, base);
+          int r = outRefs[b];
+          bits[b] = r >= 0 ? values[parentBase + r] : own[base - r - 1];
+          allBits[w * pbits + b] = bits[b];
+          changed |= reuse ? bits[b] ^ parentBits[w * pbits + b] : -1L;
         }
-        stimulus.unpack(bits, w, products);
+        if (Long.bitCount(changed) > FEW_LANES) {
+          stimulus.unpack(bits, w, products);
+        } else if (changed != 0) {
+          stimulus.unpackLanes(bits, w, changed, products);
+        }
       }
     }
-    return new Cone(g, cone, list, own, products);
+    return new Cone(g, cone, list, own, products, allBits);
   }
 
   /** True when node {@code k} of {@code g} computes another function of its inputs than the parent's node. */
@@ -182,28 +201,13 @@ public final class ConeSimulator {
     return false;
   }
 
+  /** Where a mutant reads {@code address}: its row address in the parent's words, or {@code -1 - own slot}. */
   private static int ref(CgpGenome g, int address, int[] slot) {
-    int abits = g.format().activationBits();
-    if (address < abits) {
-      return (OPERAND_A << KIND_SHIFT) | address;
-    }
-    if (address < g.inputs()) {
-      return (OPERAND_W << KIND_SHIFT) | (address - abits);
-    }
     int k = g.nodeOf(address);
-    int output = (address - g.inputs()) & 1;
-    return slot[k] >= 0 ? (CONE << KIND_SHIFT) | (2 * slot[k] + output)
-        : (PARENT << KIND_SHIFT) | (address - g.inputs());
-  }
-
-  private long word(int ref, long[] a, long[] w, int parentBase, long[] own, int base) {
-    int index = ref & INDEX_MASK;
-    return switch (ref >>> KIND_SHIFT) {
-      case OPERAND_A -> a[index];
-      case OPERAND_W -> w[index];
-      case PARENT -> values[parentBase + index];
-      default -> own[base + index];
-    };
+    if (k < 0 || slot[k] < 0) {
+      return address;
+    }
+    return -1 - (2 * slot[k] + ((address - g.inputs()) & 1));
   }
 
   /**
@@ -217,18 +221,20 @@ public final class ConeSimulator {
 
   /** As {@link #accept(Cone)} for a mutant that was not simulated (its cone is simulated here). */
   public void accept(CgpGenome mutant) {
-    accept(mutant, simulate(mutant, false));
+    accept(mutant, simulate(mutant, true));
   }
 
   private void accept(CgpGenome g, Cone cone) {
+    parentBits = cone.bits;
+    parentProducts = cone.products;
     int count = cone.nodes.length;
     for (int w = 0; w < words; w++) {
       int base = w * 2 * count;
       int parentBase = w * stride;
       for (int i = 0; i < count; i++) {
         int k = cone.nodes[i];
-        values[parentBase + 2 * k] = cone.values[base + 2 * i];
-        values[parentBase + 2 * k + 1] = cone.values[base + 2 * i + 1];
+        values[parentBase + inputs + 2 * k] = cone.values[base + 2 * i];
+        values[parentBase + inputs + 2 * k + 1] = cone.values[base + 2 * i + 1];
       }
     }
     boolean[] stale = new boolean[nodes];

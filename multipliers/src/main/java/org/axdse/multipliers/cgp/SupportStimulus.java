@@ -138,21 +138,52 @@ public final class SupportStimulus {
     int shift = format.signed() && pbits < 32 ? 32 - pbits : 0;
     int base = 64 * w;
     int lanes = Math.min(64, indices.length - base);
-    for (int l = 0; l < lanes; l++) {
-      out[base + l] = 0;
-    }
-    for (int b = 0; b < pbits; b++) {
-      for (long word = bits[b]; word != 0; word &= word - 1) {
-        int l = Long.numberOfTrailingZeros(word);
-        if (l < lanes) {
-          out[base + l] |= 1 << b;
+    int[] word = new int[64];
+    for (int h = 0; h < pbits; h += 8) {
+      int top = Math.min(8, pbits - h);
+      for (int j = 0; j < 8; j++) {
+        long acc = 0;
+        for (int b = 0; b < top; b++) {
+          acc |= SPREAD[(int) (bits[h + b] >>> (8 * j)) & 0xff] << b;
+        }
+        for (int k = 0; k < 8; k++) {
+          word[8 * j + k] |= (int) ((acc >>> (8 * k)) & 0xff) << h;
         }
       }
     }
-    if (shift != 0) {
-      for (int l = 0; l < lanes; l++) {
-        out[base + l] = (out[base + l] << shift) >> shift;
+    for (int l = 0; l < lanes; l++) {
+      out[base + l] = (word[l] << shift) >> shift;
+    }
+  }
+
+  /** As {@link #unpack} for the lanes set in {@code lanes} only (the others of {@code out} are left as they are). */
+  void unpackLanes(long[] bits, int w, long lanes, int[] out) {
+    int pbits = bits.length;
+    int shift = format.signed() && pbits < 32 ? 32 - pbits : 0;
+    int base = 64 * w;
+    for (long m = lanes; m != 0; m &= m - 1) {
+      int l = Long.numberOfTrailingZeros(m);
+      if (base + l >= indices.length) {
+        break;
       }
+      int v = 0;
+      for (int b = 0; b < pbits; b++) {
+        v |= (int) ((bits[b] >>> l) & 1L) << b;
+      }
+      out[base + l] = (v << shift) >> shift;
+    }
+  }
+
+  /** {@code SPREAD[x]}: bit {@code k} of byte {@code x} moved to bit 0 of byte {@code k}. */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (int x = 0; x < 256; x++) {
+      long v = 0;
+      for (int k = 0; k < 8; k++) {
+        v |= (long) ((x >>> k) & 1) << (8 * k);
+      }
+      SPREAD[x] = v;
     }
   }
 
