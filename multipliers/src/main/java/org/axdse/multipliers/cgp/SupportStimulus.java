@@ -18,6 +18,8 @@ public final class SupportStimulus {
   private final int[] exact;
   private final long[][] aWords;
   private final long[][] wWords;
+  private final double signalPower;
+  private final double meanAbsProduct;
 
   private SupportStimulus(MultiplierFormat format, int[] indices, double[] probabilities) {
     this.format = format;
@@ -28,9 +30,13 @@ public final class SupportStimulus {
     exact = new int[indices.length];
     aWords = new long[words][format.activationBits()];
     wWords = new long[words][n];
+    double signal = 0;
+    double absProduct = 0;
     for (int i = 0; i < indices.length; i++) {
       int idx = indices[i];
       exact[i] = format.exactProductAt(idx);
+      signal += probabilities[i] * exact[i] * (double) exact[i];
+      absProduct += probabilities[i] * Math.abs((double) exact[i]);
       int act = idx >>> n;
       long lane = 1L << (i & 63);
       for (int b = 0; b < format.activationBits(); b++) {
@@ -44,6 +50,8 @@ public final class SupportStimulus {
         }
       }
     }
+    this.signalPower = signal;
+    this.meanAbsProduct = absProduct;
   }
 
   /** The support of {@code d} (an integer format). */
@@ -195,18 +203,13 @@ public final class SupportStimulus {
     double mean = 0;
     double mae = 0;
     double mse = 0;
-    double signal = 0;
-    double absProduct = 0;
     for (int i = 0; i < indices.length; i++) {
       double p = probabilities[i];
-      double x = exact[i];
-      double e = (double) products[i] - x;
+      double e = (double) products[i] - exact[i];
       mean += p * e;
       mae += p * Math.abs(e);
       mse += p * e * e;
-      signal += p * x * x;
-      absProduct += p * Math.abs(x);
     }
-    return new WeightedError(mean, mae, mse, signal, absProduct);
+    return new WeightedError(mean, mae, mse, signalPower, meanAbsProduct);
   }
 }
