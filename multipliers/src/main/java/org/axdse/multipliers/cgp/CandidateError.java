@@ -13,20 +13,6 @@ public interface CandidateError {
   /** The error of a circuit whose product of stimulus pair {@code i} is {@code products[i]}; finite, >= 0. */
   double score(int[] products);
 
-  /** A scored circuit: its error, and whatever scoring one of its mutants may reuse. */
-  interface Scored {
-    double score();
-  }
-
-  /**
-   * {@code products} scored, reusing what it can from {@code parent} (a mutant's parent's result, or null); the
-   * score is the same as {@link #score}'s, bit for bit. The default reuses nothing.
-   */
-  default Scored scored(int[] products, Scored parent) {
-    double s = score(products);
-    return () -> s;
-  }
-
   /** The label of the measure, as in design and file names. */
   String label();
 

@@ -68,17 +68,4 @@ public final class CandidateEvaluator {
     CostFigures cost = costModel.evaluate(netlist, stream);
     return new Fitness(e, cost.power(), cost.area());
   }
-
-  /** A fitness and the scored error it came from (for scoring mutants of this circuit). */
-  public record Evaluated(Fitness fitness, CandidateError.Scored scored) {}
-
-  /**
-   * As {@link #evaluate(Netlist, int[])}, the error scored reusing what it can from {@code parent}, the scored
-   * error of the circuit {@code netlist} is a mutant of (null: none); the same fitness, bit for bit.
-   */
-  public Evaluated evaluate(Netlist netlist, int[] products, CandidateError.Scored parent) {
-    CandidateError.Scored scored = error.scored(products, parent);
-    CostFigures cost = costModel.evaluate(netlist, stream);
-    return new Evaluated(new Fitness(scored.score(), cost.power(), cost.area()), scored);
-  }
 }

@@ -39,7 +39,6 @@ public final class CompensatedLoss implements CandidateError {
   private final double[] counts;
   private final double[] probabilities;
   private final int[] slot;
-  private final int[] column;
   private final int[] usedWeights;
   private final int[][] channelWeights;
   private final int[][] channelCounts;
@@ -109,11 +108,9 @@ public final class CompensatedLoss implements CandidateError {
     }
     stimulus = SupportStimulus.of(OperandDistribution.independent(format, pa, pw));
     slot = new int[stimulus.size()];
-    column = new int[stimulus.size()];
     for (int i = 0; i < slot.length; i++) {
       int idx = stimulus.index(i);
-      column[i] = format.weightAt(idx) - qmin;
-      slot[i] = position[idx >>> format.weightBits()] * codes + column[i];
+      slot[i] = position[idx >>> format.weightBits()] * codes + format.weightAt(idx) - qmin;
     }
     double a1 = 0;
     double a2 = 0;
@@ -169,61 +166,22 @@ public final class CompensatedLoss implements CandidateError {
 
   /** The per-layer figures of a circuit whose product of stimulus pair {@code i} is {@code products[i]}. */
   public Figures figures(int[] products) {
-    return scored(products, null).figures();
-  }
-
-  /**
-   * Scores {@code products} reusing, from {@code parent} (null: none), the tuning sums of every weight-code column
-   * whose products did not change and the moments of every code whose tuned code and column did not change; the
-   * result is the same, bit for bit, as scoring from scratch.
-   */
-  @Override
-  public LossState scored(int[] products, CandidateError.Scored parent) {
     if (products.length != slot.length) {
       throw new IllegalArgumentException(products.length + " products for " + slot.length + " pairs");
     }
-    LossState from = parent instanceof LossState l && l.owner == this ? l : null;
     int na = activations.length;
     double[] p = new double[na * codes];
-    boolean[] changed = new boolean[codes];
     for (int i = 0; i < slot.length; i++) {
-      p[slot[i]] = products[i] - (double) za * (column[i] + qmin);
-      if (from != null && products[i] != from.products[i]) {
-        changed[column[i]] = true;
-      }
+      int u = slot[i] % codes + qmin;
+      p[slot[i]] = products[i] - (double) za * u;
     }
-    if (from == null) {
-      java.util.Arrays.fill(changed, true);
-    }
-    double[] s2 = null;
-    double[] s1 = null;
-    int[] remap = null;
-    if (tune) {
-      s2 = new double[codes];
-      s1 = new double[codes];
-      for (int u = 0; u < codes; u++) {
-        if (changed[u]) {
-          tuningSums(p, u, s2, s1);
-        } else {
-          s2[u] = from.s2[u];
-          s1[u] = from.s1[u];
-        }
-      }
-      remap = remap(s2, s1);
-    }
+    int[] remap = tune ? remap(p) : null;
     double[] e1 = new double[codes];
     double[] var = new double[codes];
     double[] cov = new double[codes];
     for (int wi : usedWeights) {
-      int ui = remap == null ? wi : remap[wi];
-      int before = from == null ? -1 : from.remap == null ? wi : from.remap[wi];
-      if (from != null && !changed[ui] && before == ui) {
-        e1[wi] = from.e1[wi];
-        var[wi] = from.var[wi];
-        cov[wi] = from.cov[wi];
-        continue;
-      }
       int w = wi + qmin;
+      int ui = remap == null ? wi : remap[wi];
       double m = 0;
       double m2 = 0;
       double ae = 0;
@@ -237,62 +195,25 @@ public final class CompensatedLoss implements CandidateError {
       var[wi] = Math.max(0, m2 - m * m);
       cov[wi] = ae - meanA * m;
     }
-    return new LossState(this, products, s2, s1, remap, e1, var, cov, channels(e1, var, cov));
-  }
-
-  /**
-   * A scored circuit: its products, the tuning sums of every column, the tuned codes, every code's moments and
-   * the figures. Immutable (the arrays are not exposed).
-   */
-  public static final class LossState implements CandidateError.Scored {
-    private final CompensatedLoss owner;
-    private final int[] products;
-    private final double[] s2;
-    private final double[] s1;
-    private final int[] remap;
-    private final double[] e1;
-    private final double[] var;
-    private final double[] cov;
-    private final Figures figures;
-
-    private LossState(CompensatedLoss owner, int[] products, double[] s2, double[] s1, int[] remap, double[] e1,
-        double[] var, double[] cov, Figures figures) {
-      this.owner = owner;
-      this.products = products;
-      this.s2 = s2;
-      this.s1 = s1;
-      this.remap = remap;
-      this.e1 = e1;
-      this.var = var;
-      this.cov = cov;
-      this.figures = figures;
-    }
-
-    @Override
-    public double score() {
-      return figures.score();
-    }
-
-    public Figures figures() {
-      return figures;
-    }
-  }
-
-  /** {@code S2(u) = sum_a n(a) P_u(a)^2} and {@code S1(u) = sum_a n(a) P_u(a) (a - za)} of column {@code u}. */
-  private void tuningSums(double[] p, int u, double[] s2, double[] s1) {
-    double q2 = 0;
-    double q1 = 0;
-    for (int k = 0; k < activations.length; k++) {
-      double v = p[k * codes + u];
-      q2 += counts[k] * v * v;
-      q1 += counts[k] * v * (activations[k] - za);
-    }
-    s2[u] = q2;
-    s1[u] = q1;
+    return channels(e1, var, cov);
   }
 
   /** The tuned code index of every used weight code index (ALWANN's choice, see the class comment). */
-  private int[] remap(double[] s2, double[] s1) {
+  private int[] remap(double[] p) {
+    int na = activations.length;
+    double[] s2 = new double[codes];
+    double[] s1 = new double[codes];
+    for (int u = 0; u < codes; u++) {
+      double q2 = 0;
+      double q1 = 0;
+      for (int k = 0; k < na; k++) {
+        double v = p[k * codes + u];
+        q2 += counts[k] * v * v;
+        q1 += counts[k] * v * (activations[k] - za);
+      }
+      s2[u] = q2;
+      s1[u] = q1;
+    }
     int[] best = new int[codes];
     for (int wi : usedWeights) {
       double twoW = 2.0 * (wi + qmin);

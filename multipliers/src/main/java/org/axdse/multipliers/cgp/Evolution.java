@@ -31,7 +31,6 @@ public final class Evolution {
   private long generation;
   private long evaluations;
   private final ConeSimulator cones;
-  private CandidateError.Scored parentScored;
 
   /** A run starting from (or resuming) {@code state}; mutants are simulated incrementally (changed cone only). */
   public Evolution(CandidateEvaluator evaluator, GenomeMutation mutation, int lambda, double threshold, long seed,
@@ -63,8 +62,6 @@ public final class Evolution {
     this.generation = state.generation();
     this.evaluations = state.evaluations();
     this.cones = incremental ? new ConeSimulator(evaluator.error().stimulus(), parent) : null;
-    this.parentScored = incremental
-        ? evaluator.error().scored(evaluator.error().stimulus().products(parentNetlist), null) : null;
   }
 
   /** One generation; mutants are evaluated on {@code pool} (null: in this thread). */
@@ -79,8 +76,6 @@ public final class Evolution {
     }
     Fitness[] scores = new Fitness[lambda];
     ConeSimulator.Cone[] simulated = new ConeSimulator.Cone[lambda];
-    CandidateError.Scored[] scored = new CandidateError.Scored[lambda];
-    CandidateError.Scored from = parentScored;
     List<Callable<Fitness>> jobs = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
     for (int i = 0; i < lambda; i++) {
@@ -93,9 +88,7 @@ public final class Evolution {
         jobs.add(cones == null ? () -> evaluator.evaluate(n) : () -> {
           ConeSimulator.Cone c = cones.simulate(g);
           simulated[slot] = c;
-          CandidateEvaluator.Evaluated r = evaluator.evaluate(n, c.products(), from);
-          scored[slot] = r.scored();
-          return r.fitness();
+          return evaluator.evaluate(n, c.products());
         });
         slots.add(i);
       }
@@ -114,7 +107,6 @@ public final class Evolution {
     if (scores[best].compareUnder(threshold, parentFitness) <= 0) {
       if (cones != null && simulated[best] != null) {
         cones.accept(simulated[best]);
-        parentScored = scored[best];
       } else if (cones != null) {
         cones.accept(mutants.get(best));
       }

@@ -209,50 +209,6 @@ class CompensatedLossTest {
     assertNotEquals(one.parent(), run(ev, bound, seed, 18, null).parent(), "another seed, another path");
   }
 
-  @Test
-  void scoringAMutantFromItsParentEqualsScoringItAfresh() {
-    for (boolean tune : new boolean[] {true, false}) {
-      Multiplier seed = BuiltinLibrary.byName("u8x8_bam_h4v10").orElseThrow();
-      CompensatedLoss loss = Layer.random(seed.format(), 7, 21).loss(tune);
-      SupportStimulus s = loss.stimulus();
-      ConeSimulator cones = new ConeSimulator(s, CgpGenome.of(seed.netlist(), 4));
-      CompensatedLoss.LossState parent = loss.scored(s.products(seed.netlist()), null);
-      SplittableRandom rng = new SplittableRandom(9);
-      int changing = 0;
-      for (int step = 0; step < 150; step++) {
-        CgpGenome mutant = GenomeMutation.of(4).apply(cones.parent(), rng);
-        ConeSimulator.Cone cone = cones.simulate(mutant);
-        CompensatedLoss.LossState inc = loss.scored(cone.products(), parent);
-        CompensatedLoss.Figures fresh = loss.figures(cone.products());
-        assertEquals(fresh, inc.figures(), "step " + step + (tune ? " tuned" : ""));
-        changing += java.util.Arrays.equals(cone.products(), s.products(cones.parent().decode("p"))) ? 0 : 1;
-        if (rng.nextBoolean()) {
-          cones.accept(cone);
-          parent = inc;
-        }
-      }
-      assertTrue(changing > 30, "mutants that change the products: " + changing);
-    }
-  }
-
-  @Test
-  void anIncrementalEvolutionUnderTheLossTakesTheSamePathAsAWholeOne() {
-    Multiplier seed = BuiltinLibrary.byName("u8x8_trunc10").orElseThrow();
-    CandidateEvaluator ev = new CandidateEvaluator(SupportStimulusTest.layerLike(seed.format(), 4),
-        Layer.random(seed.format(), 7, 8).loss(true), 512, 1);
-    double bound = 2 * ev.errorOf(seed.netlist());
-    Evolution[] e = new Evolution[2];
-    for (int i = 0; i < 2; i++) {
-      e[i] = new Evolution(ev, GenomeMutation.of(5), 4, bound, 3, 0,
-          EvolutionState.start(CgpGenome.of(seed.netlist(), 4)), i == 1);
-      for (int g = 0; g < 60; g++) {
-        e[i].step(null);
-      }
-    }
-    assertEquals(e[0].parent(), e[1].parent());
-    assertEquals(e[0].parentFitness(), e[1].parentFitness());
-  }
-
   private static Evolution run(CandidateEvaluator ev, double bound, Multiplier seed, long s, ExecutorService pool) {
     Evolution e = new Evolution(ev, GenomeMutation.of(5), 4, bound, s, 0,
         EvolutionState.start(CgpGenome.of(seed.netlist(), 4)));
