@@ -13,9 +13,11 @@ import org.axdse.explorer.evolve.EvolveSettings;
 import org.axdse.explorer.evolve.EvolvedLibrary;
 import org.axdse.explorer.evolve.Evolver;
 import org.axdse.explorer.evolve.LayerFront;
+import org.axdse.explorer.evolve.LayerLosses;
 import org.axdse.explorer.search.Budget;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
+import org.axdse.multipliers.cgp.CompensatedLoss;
 import org.axdse.multipliers.cgp.ErrorMeasure;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.table.MultiplierFormat;
@@ -27,6 +29,7 @@ import org.axdse.simulator.cli.QuantizationOptions;
 import org.axdse.simulator.engine.LayerOperands;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +82,13 @@ public final class EvolveCommand implements Callable<Integer> {
   List<Double> bounds = List.of(0.0001, 0.001, 0.01);
 
   @Option(names = "--measure", paramLabel = "M", description = "bounded error: mse or variance (over the mean "
-      + "exact product squared) or mae (over the mean absolute product) (default: ${DEFAULT-VALUE})")
+      + "exact product squared), mae (over the mean absolute product), or loss (the error model's predicted logit "
+      + "loss of the layer after weight tuning and bias correction) (default: ${DEFAULT-VALUE})")
   String measure = "mse";
+
+  @Option(names = "--sensitivity-images", paramLabel = "N", description = "with --measure loss: calibration "
+      + "images of the per-layer sensitivity measurement, as predict's (cached) (default: ${DEFAULT-VALUE})")
+  int sensitivityImages = 256;
 
   @Option(names = "--seed-design", paramLabel = "best|NAME|FILE.v", description = "circuit every run starts from;"
       + " best: each run's cheapest built-in design within its bound in its layer (default: ${DEFAULT-VALUE})")
@@ -111,7 +119,10 @@ public final class EvolveCommand implements Callable<Integer> {
     CalibratedOperands.check(options);
     ErrorMeasure m = ErrorMeasure.parse(measure);
     if (m == null) {
-      throw new BadInputException("--measure: expected mse, variance or mae, got '" + measure + "'");
+      throw new BadInputException("--measure: expected mse, variance, mae or loss, got '" + measure + "'");
+    }
+    if (sensitivityImages < 1) {
+      throw new BadInputException("--sensitivity-images: must be >= 1, got " + sensitivityImages);
     }
     EvolveSettings settings = settings(m);
     EvolveInputs.outputDirectory(out, resume);
@@ -121,13 +132,19 @@ public final class EvolveCommand implements Callable<Integer> {
         model.toString());
     MultiplierFormat format = CalibratedOperands.format(options);
     Multiplier start = EvolveInputs.seedDesign(seedDesign, CalibratedOperands.catalog(options), format);
+    if (m == ErrorMeasure.LOSS) {
+      EvolveInputs.describable(net, chosen);
+    }
     var pre = preprocess.forModel(model);
     try (RunLock lock = RunLock.acquire(out)) {
-      List<LayerOperands> all = CalibratedOperands.of(options, model, net, pre, data);
+      QuantizedModel q = CalibratedOperands.quantize(options, model, net, pre, data);
+      List<LayerOperands> all = LayerOperands.of(net, q);
       List<LayerOperands> layers = chosen.stream().map(all::get).toList();
       long t0 = System.nanoTime();
+      List<CompensatedLoss> losses = m != ErrorMeasure.LOSS ? null : LayerLosses.of(q,
+          CalibratedOperands.sensitivity(options, model, net, q, data, sensitivityImages, 1), chosen, format, true);
       String modelName = model.getFileName().toString().replaceFirst("\\.onnx$", "");
-      List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, start, settings,
+      List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, losses, start, settings,
           out.resolve(EvolveInputs.CHECKPOINTS), CalibratedOperands.threads(options),
           CalibratedOperands.progress(options));
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -172,6 +189,10 @@ public final class EvolveCommand implements Callable<Integer> {
     r.put("model", model.toString());
     r.put("data", data);
     r.put("measure", s.measure().label());
+    if (s.measure() == ErrorMeasure.LOSS) {
+      r.put("compensation", "both");
+      r.put("sensitivityImages", sensitivityImages);
+    }
     r.put("bounds", s.thresholds());
     r.put("seed", s.seed());
     r.put("seedDesign", start == null ? "best" : start.name());

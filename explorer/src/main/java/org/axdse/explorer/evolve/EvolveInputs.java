@@ -12,6 +12,9 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.RunLock;
+import org.axdse.simulator.errormodel.ErrorModel;
+import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.model.Model;
 
 /** The checks of {@code axdse evolve}'s inputs that must fail in one line before any work. */
 public final class EvolveInputs {
@@ -85,6 +88,20 @@ public final class EvolveInputs {
         }
       } catch (IOException e) {
         throw BadInputException.in(out, "cannot list: " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * With {@code --measure loss}: a one-line error when a chosen layer is one the error model does not describe
+   * (LSTM, GRU).
+   */
+  public static void describable(Model model, List<Integer> chosen) {
+    for (int i : chosen) {
+      ApproximableLayer l = model.approximableLayers().get(i);
+      if (!ErrorModel.describable(l)) {
+        throw new BadInputException("--measure loss: layer '" + l.name() + "' (" + l.kind() + "): the error "
+            + "model describes convolution and dense layers only");
       }
     }
   }

@@ -10,12 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.cgp.CandidateError;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
 import org.axdse.multipliers.cost.CostModel;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.library.BuiltinLibrary;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.table.OperandDistribution;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.engine.LayerOperands;
 
@@ -35,11 +37,26 @@ public final class Evolver {
    */
   public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
       Multiplier seed, EvolveSettings s, Path checkpoints, int threads, ProgressListener progress) {
+    return evolve(model, layers, modelIndices, null, seed, s, checkpoints, threads, progress);
+  }
+
+  /**
+   * As the eight-argument form; {@code errors} (null unless the measure is {@code loss}) gives each layer's
+   * error, in the order of {@code layers}.
+   */
+  public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
+      List<? extends CandidateError> errors, Multiplier seed, EvolveSettings s, Path checkpoints, int threads,
+      ProgressListener progress) {
     int runs = layers.size() * s.thresholds().size();
     Duration share = s.budget() == null ? null
         : s.budget().multipliedBy(Math.min(threads, runs)).dividedBy(runs);
-    List<CandidateEvaluator> evaluators = layers.stream().map(l -> new CandidateEvaluator(l.distribution(),
-        s.measure(), s.streamLength(), CostModel.DEFAULT_SEED)).toList();
+    List<CandidateEvaluator> evaluators = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      OperandDistribution d = layers.get(l).distribution();
+      evaluators.add(errors == null
+          ? new CandidateEvaluator(d, s.measure(), s.streamLength(), CostModel.DEFAULT_SEED)
+          : new CandidateEvaluator(d, errors.get(l), s.streamLength(), CostModel.DEFAULT_SEED));
+    }
     List<List<DesignPoint>> builtin = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
       builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
@@ -102,7 +119,7 @@ public final class Evolver {
       Multiplier m = Multiplier.ofNetlist(name, "CGP-evolved for layer " + layer.name() + ", " + s.measure().label()
           + " <= " + run.threshold() + " (seed " + s.seed() + ", " + run.generations() + " generations)",
           run.circuit().withName(name));
-      designs.add(new EvolvedDesign(m, run, DesignPoint.of(m, ev.support(), s.measure(), costs)));
+      designs.add(new EvolvedDesign(m, run, DesignPoint.of(m, ev, costs)));
     }
     return new LayerFront(layer.name(), LayerFront.front(designs), builtin);
   }
@@ -111,7 +128,7 @@ public final class Evolver {
   static List<DesignPoint> builtinPoints(LayerOperands layer, CandidateEvaluator ev, EvolveSettings s) {
     MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
     return BuiltinLibrary.all(layer.distribution().format()).stream().filter(m -> m.netlist() != null)
-        .map(m -> DesignPoint.of(m, ev.support(), s.measure(), costs)).toList();
+        .map(m -> DesignPoint.of(m, ev, costs)).toList();
   }
 
   /**

@@ -38,7 +38,8 @@ class EvolveCommandErrorsTest {
     refused(evolve("--all", "--budget", "soon"), "--budget", "not a duration");
     refused(evolve("--all", "--seed-design", "u8x8_trunc6"), "--seed-design u8x8_trunc6", "u8x8", "s8x8");
     refused(evolve("--all", "--seed-design", "no_such_design"), "unknown multiplier 'no_such_design'");
-    refused(evolve("--all", "--measure", "psnr"), "--measure", "psnr");
+    refused(evolve("--all", "--measure", "psnr"), "--measure", "psnr", "loss");
+    refused(evolve("--all", "--measure", "loss", "--sensitivity-images", "0"), "--sensitivity-images", ">= 1");
     refused(evolve("--all", "--bounds", "0.01,-1"), "--bounds", "-1");
     refused(evolve("--all", "--generations", "0"), "--generations", ">= 1");
     refused(evolve("--all", "--resume"), "--resume", "no evolution to resume");
@@ -54,6 +55,13 @@ class EvolveCommandErrorsTest {
     InProcess.oneLine(o, "--out", "not empty");
     assertEquals("keep me", Files.readString(lib.resolve("mine.txt")));
     assertEquals(1, Files.list(lib).count());
+  }
+
+  @Test
+  void theLossMeasureRefusesALayerTheErrorModelDoesNotDescribe() {
+    InProcess.Outcome o = InProcess.axdse("evolve", "--model", repo("models/lstm.onnx").toString(), "--data",
+        "fashion-mnist", "--all", "--measure", "loss", "--out", dir.resolve("lib").toString());
+    refused(o, "--measure loss", "lstm_1", "LSTM", "convolution and dense layers only");
   }
 
   @Test

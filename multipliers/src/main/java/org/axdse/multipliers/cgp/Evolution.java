@@ -30,10 +30,20 @@ public final class Evolution {
   private Fitness parentFitness;
   private long generation;
   private long evaluations;
+  private final ConeSimulator cones;
 
-  /** A run starting from (or resuming) {@code state}. */
+  /** A run starting from (or resuming) {@code state}; mutants are simulated incrementally (changed cone only). */
   public Evolution(CandidateEvaluator evaluator, GenomeMutation mutation, int lambda, double threshold, long seed,
       long run, EvolutionState state) {
+    this(evaluator, mutation, lambda, threshold, seed, run, state, true);
+  }
+
+  /**
+   * As the seven-argument form; without {@code incremental} every mutant is decoded and simulated whole (same
+   * results, slower: for comparison).
+   */
+  public Evolution(CandidateEvaluator evaluator, GenomeMutation mutation, int lambda, double threshold, long seed,
+      long run, EvolutionState state, boolean incremental) {
     if (lambda < 1) {
       throw new IllegalArgumentException("lambda must be >= 1, got " + lambda);
     }
@@ -51,6 +61,7 @@ public final class Evolution {
     this.parentFitness = evaluator.evaluate(parentNetlist);
     this.generation = state.generation();
     this.evaluations = state.evaluations();
+    this.cones = incremental ? new ConeSimulator(evaluator.error().stimulus(), parent) : null;
   }
 
   /** One generation; mutants are evaluated on {@code pool} (null: in this thread). */
@@ -64,6 +75,7 @@ public final class Evolution {
       netlists.add(g.decode("candidate"));
     }
     Fitness[] scores = new Fitness[lambda];
+    ConeSimulator.Cone[] simulated = new ConeSimulator.Cone[lambda];
     List<Callable<Fitness>> jobs = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
     for (int i = 0; i < lambda; i++) {
@@ -71,7 +83,13 @@ public final class Evolution {
         scores[i] = parentFitness;
       } else {
         Netlist n = netlists.get(i);
-        jobs.add(() -> evaluator.evaluate(n));
+        CgpGenome g = mutants.get(i);
+        int slot = i;
+        jobs.add(cones == null ? () -> evaluator.evaluate(n) : () -> {
+          ConeSimulator.Cone c = cones.simulate(g);
+          simulated[slot] = c;
+          return evaluator.evaluate(n, c.products());
+        });
         slots.add(i);
       }
     }
@@ -87,6 +105,11 @@ public final class Evolution {
       }
     }
     if (scores[best].compareUnder(threshold, parentFitness) <= 0) {
+      if (cones != null && simulated[best] != null) {
+        cones.accept(simulated[best]);
+      } else if (cones != null) {
+        cones.accept(mutants.get(best));
+      }
       parent = mutants.get(best);
       parentNetlist = netlists.get(best);
       parentFitness = scores[best];

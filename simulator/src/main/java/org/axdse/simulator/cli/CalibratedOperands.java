@@ -6,11 +6,18 @@ import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.deploy.DeployJson;
+import org.axdse.simulator.engine.SessionOptions;
+import org.axdse.simulator.engine.SimulationSession;
 import org.axdse.simulator.engine.LayerOperands;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
+import org.axdse.simulator.predict.Sensitivity;
+import org.axdse.simulator.predict.SensitivityMeasurement;
 import org.axdse.simulator.quant.QuantConfig;
+import org.axdse.simulator.quant.QuantizedModel;
 
 /**
  * For commands outside this package that need a model's per-layer operand distributions (such as {@code axdse
@@ -54,7 +61,29 @@ public final class CalibratedOperands {
   /** Calibrates {@code model} on the calibration images of {@code data} and returns every layer's operands. */
   public static List<LayerOperands> of(QuantizationOptions options, Path modelFile, Model model, Preprocessing pre,
       String data) {
-    DatasetSpec spec = DatasetSpec.parse(data);
-    return LayerOperands.of(model, options.calibrate(modelFile, model, pre, options.calibrationSet(spec)));
+    return LayerOperands.of(model, quantize(options, modelFile, model, pre, data));
+  }
+
+  /** {@code model} quantized and calibrated on the calibration images of {@code data}, as evaluate does it. */
+  public static QuantizedModel quantize(QuantizationOptions options, Path modelFile, Model model,
+      Preprocessing pre, String data) {
+    return options.calibrate(modelFile, model, pre, options.calibrationSet(DatasetSpec.parse(data)));
+  }
+
+  /**
+   * The accuracy predictor's per-layer sensitivity of {@code q}, measured as {@code predict} measures it (the
+   * first {@code images} calibration images, {@code seed}) or read from the result cache, keyed by the model
+   * file's hash.
+   */
+  public static Sensitivity sensitivity(QuantizationOptions options, Path modelFile, Model model, QuantizedModel q,
+      String data, int images, long seed) {
+    Dataset calib = options.calibrationSet(DatasetSpec.parse(data));
+    SessionOptions plain = SessionOptions.defaults().withThreads(options.threads()).withFloatReference(false)
+        .withLayerStatistics(false);
+    try (SimulationSession s = SimulationSession.open(model, q, calib.limit(Math.min(images, calib.size())),
+        options.catalog(), plain)) {
+      return SensitivityMeasurement.cached(options.cache(), s, DeployJson.sha256(modelFile), seed,
+          options.progress(), phase -> {});
+    }
   }
 }

@@ -66,7 +66,7 @@ public record LayerRatios(double[] lost, double[] rest, double[] mean, double[] 
       ChannelMoments m = p.channels();
       double sum = 0;
       double fromMean = 0;
-      double floor = floor(sensitivity, l);
+      double floor = signalFloor(sensitivity, l);
       double[] gain = l < gains.length ? gains[l] : null;
       double r = 0;
       double g2 = 0;
@@ -87,8 +87,11 @@ public record LayerRatios(double[] lost, double[] rest, double[] mean, double[] 
     return new LayerRatios(lost, rest, mean, nsr);
   }
 
-  /** A dead channel (no spread) counts against the layer's mean spread, not against zero. */
-  private static double floor(Sensitivity s, int l) {
+  /**
+   * The least signal a channel of layer {@code l} counts with: a dead channel (no spread) counts against the
+   * layer's mean spread, not against zero.
+   */
+  public static double signalFloor(Sensitivity s, int l) {
     double mean = 0;
     int n = s.channels(l);
     for (int o = 0; o < n; o++) {
