@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code deploy.json}, and the integer tool exports leave it out.
  */
 class FloatFormatsRoundTripIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path tmp;
 
   @Test
@@ -56,15 +52,7 @@ class FloatFormatsRoundTripIT {
     String floatDesign = floats.get(0).substring("conv_0=".length());
     assertFalse(Files.exists(runDir.resolve("deploy/adapt/" + floatDesign + ".h")), "no AdaPT header for floats");
     assertTrue(Files.exists(runDir.resolve("deploy/verilog/" + floatDesign + ".v")), "its Verilog is exported");
-    for (String threads : new String[] {"1", "2"}) {
-      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--config", runDir.resolve("deploy.json").toString(),
-          "--no-float", "--no-layer-stats", "--format", "json", "-q", "--threads", threads);
-      JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-      assertEquals(c.verified().images(), e.get("images").asInt());
-      assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0,
-          "bit-for-bit replay on " + threads + " threads");
-      assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
-    }
+    DeployReplay.assertReplaysOnOneAndTwoThreads(runDir, c);
     assertTrue(c.verified().multiplierEnergy() < 1.0, "an E4M3 layer saves multiplier energy under the model");
     Path retrained = tmp.resolve("retrained");
     InProcess.oneLine(InProcess.axdse("pick", runDir.toString(), "--max-energy", "1", "--retrain", "--out",

@@ -1,10 +1,7 @@
 package org.axdse.explorer.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reproduce the verified accuracy and energy exactly; {@code run.json} records the canonical format names.
  */
 class MxFormatsRoundTripIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path tmp;
 
   @Test
@@ -48,14 +43,6 @@ class MxFormatsRoundTripIT {
     assertTrue(layers.get("fc_7").endsWith("_mx32"), layers.toString());
     assertTrue(Files.exists(runDir.resolve("deploy/verilog/" + layers.get("conv_0") + ".v")),
         "the element multiplier's Verilog is exported under the block-scaled name");
-    for (String threads : new String[] {"1", "2"}) {
-      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--config", runDir.resolve("deploy.json").toString(),
-          "--no-float", "--no-layer-stats", "--format", "json", "-q", "--threads", threads);
-      JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-      assertEquals(c.verified().images(), e.get("images").asInt());
-      assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0,
-          "bit-for-bit replay on " + threads + " threads");
-      assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
-    }
+    DeployReplay.assertReplaysOnOneAndTwoThreads(runDir, c);
   }
 }

@@ -55,16 +55,7 @@ class SignificandDesignsRoundTripIT {
     MultiplierCatalog catalog = MultiplierCatalog.withDirectories(List.of(lib));
     assertEquals(catalog.byName(design).table(),
         MultiplierFiles.read(runDir.resolve("deploy/verilog/" + design + ".v")).table());
-    for (String threads : new String[] {"1", "2"}) {
-      String[] eval = MixedWidthRoundTripIT.run("evaluate", "--config", runDir.resolve("deploy.json").toString(),
-          "--library", lib.toString(), "--no-float", "--no-layer-stats", "--format", "json", "-q", "--threads",
-          threads);
-      JsonNode e = JSON.readTree(eval[0]).get("evaluation");
-      assertEquals(c.verified().images(), e.get("images").asInt());
-      assertEquals(c.verified().accuracy(), e.get("assignment").get("top1").asDouble(), 0.0,
-          "bit-for-bit replay on " + threads + " threads");
-      assertEquals(c.verified().multiplierEnergy(), e.get("multiplierEnergy").asDouble(), 0.0);
-    }
+    DeployReplay.assertReplaysOnOneAndTwoThreads(runDir, c, "--library", lib.toString());
   }
 
   @Test
