@@ -157,8 +157,7 @@ public final class DeployWriter {
       sha = DeployJson.sha256(modelFile);
       model = OnnxImporter.load(modelFile);
       pre = Preprocessing.requiredFor(modelFile);
-      retraining = new DeployConfig.Retraining(base, o.retrain().epochs(), o.retrain().learningRate(),
-          o.retrain().batchSize(), o.retrain().seed());
+      retraining = o.retrain().record(base);
     }
     Measured m = measure(modelFile, model, pre, calib, settings, catalog, assignment, shared.plan(), test, o.threads(),
         o.verify() || retraining != null, o.progress());

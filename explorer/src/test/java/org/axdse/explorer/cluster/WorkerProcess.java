@@ -39,6 +39,8 @@ final class WorkerProcess implements AutoCloseable {
   static WorkerProcess start(Path dir, String cluster, String secret, int port, List<Integer> members, int threads)
       throws IOException, InterruptedException {
     List<String> cmd = java(SyntheticWorkerMain.class);
+    // its temporary input store goes into the test's directory, so a killed worker leaves nothing in /tmp
+    cmd.add(cmd.indexOf("-cp"), "-Djava.io.tmpdir=" + dir.toAbsolutePath());
     cmd.addAll(List.of("--cluster", cluster, "--port", String.valueOf(port), "--threads", String.valueOf(threads),
         "--failure-timeout", "3", "--members",
         String.join(",", members.stream().map(p -> "127.0.0.1:" + p).toList())));

@@ -5,6 +5,7 @@ import org.axdse.multipliers.util.Bounds;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.compensation.RetrainSettings;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.deploy.DeployConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,6 +93,15 @@ public final class RetrainOptions {
           + "continue it, or remove " + checkpoint.getParent() + " to start afresh");
     }
     return new RetrainSettings(s, weightDecay, a, train, resume, progress, e);
+  }
+
+  /**
+   * How a retraining with these flags is recorded in {@code deploy.json}, retraining {@code base}: the values as
+   * given (check them with {@link #settings} first).
+   */
+  public DeployConfig.Retraining record(DeployConfig.ModelFile base) {
+    return new DeployConfig.Retraining(base, epochs, learningRate, batchSize, seed, schedule, weightDecay, augment,
+        trainData, emulation);
   }
 
   public boolean valid() {

@@ -25,8 +25,11 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     List<MultiplierFile> multipliers, Selection selection, Figures expected, Figures verified,
     JsonNode compensation, Retraining retraining) {
   public static final String FORMAT = "axdse-deploy";
-  /** Version 2 added {@code compensation}. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Version 2 added {@code compensation}; version 3 the retraining's schedule, weight decay, augmentation,
+   * training data and emulation ({@link DeployJson#read} upgrades a version-2 file, recording them as unknown).
+   */
+  public static final int FORMAT_VERSION = 3;
 
   public DeployConfig {
     if (!FORMAT.equals(format)) {
@@ -34,7 +37,7 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
     }
     if (formatVersion != FORMAT_VERSION) {
       throw new IllegalArgumentException("unsupported format_version " + formatVersion + " (this build reads "
-          + FORMAT_VERSION + "; run axdse pick again)");
+          + "2 and " + FORMAT_VERSION + "; run axdse pick again)");
     }
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(dataset, "dataset");
@@ -58,14 +61,37 @@ public record DeployConfig(String format, int formatVersion, ModelFile model, St
 
   /**
    * Approximation-aware retraining of the search's model ({@code baseModel}) for the chosen assignment:
-   * {@code epochs} passes over the train split, Adam with {@code learningRate}, mini-batches of {@code batchSize},
-   * shuffling seed {@code seed}.
+   * {@code epochs} passes over the training images, AdamW with base rate {@code learningRate} under
+   * {@code schedule} and decoupled weight decay {@code weightDecay}, mini-batches of {@code batchSize}, shuffling
+   * and augmentation seed {@code seed}, augmentation {@code augmentation}, the training images {@code trainData}
+   * (null: the train split of the deployment's dataset) and the forward pass {@code emulation}. The flags of
+   * {@code axdse compensate --method retrain} take these values as they are written. {@code schedule},
+   * {@code weightDecay}, {@code augmentation} and {@code emulation} are null only in a file written before format
+   * version 3, which did not record them.
    */
-  public record Retraining(ModelFile baseModel, int epochs, double learningRate, int batchSize, long seed) {
+  public record Retraining(ModelFile baseModel, int epochs, double learningRate, int batchSize, long seed,
+      String schedule, Double weightDecay, String augmentation, String trainData, String emulation) {
+    private static final List<String> SCHEDULES = List.of("cosine", "step", "constant");
+    private static final List<String> AUGMENTATIONS = List.of("auto", "none", "crop-flip");
+    private static final List<String> EMULATIONS = List.of("table", "model");
+
     public Retraining {
       Objects.requireNonNull(baseModel, "retraining.base_model");
       if (epochs < 1 || !(learningRate > 0) || batchSize < 1) {
         throw new IllegalArgumentException("retraining: epochs, learning_rate and batch_size must be positive");
+      }
+      oneOf("retraining.schedule", schedule, SCHEDULES);
+      oneOf("retraining.augmentation", augmentation, AUGMENTATIONS);
+      oneOf("retraining.emulation", emulation, EMULATIONS);
+      if (weightDecay != null && !(weightDecay >= 0 && weightDecay < 1)) {
+        throw new IllegalArgumentException("retraining.weight_decay must be in [0, 1): " + weightDecay);
+      }
+    }
+
+    private static void oneOf(String field, String value, List<String> allowed) {
+      if (value != null && !allowed.contains(value)) {
+        throw new IllegalArgumentException(field + " must be one of " + String.join(", ", allowed) + ", not "
+            + value);
       }
     }
   }

@@ -2,17 +2,21 @@ package org.axdse.simulator.deploy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.IoProblems;
 import org.axdse.multipliers.util.JsonFiles;
@@ -45,7 +49,27 @@ public final class DeployJson {
   }
 
 
+  /**
+   * The deploy file {@code file}. A version-2 file (before the retraining's schedule, weight decay, augmentation,
+   * training data and emulation were recorded) is read as version 3 with those fields null.
+   */
   public static DeployConfig read(Path file) {
+    JsonNode root = JsonFiles.readTree(file);
+    if (root instanceof ObjectNode o && o.path("format_version").isInt() && o.get("format_version").asInt() == 2) {
+      o.put("format_version", DeployConfig.FORMAT_VERSION);
+      if (o.get("retraining") instanceof ObjectNode r) {
+        for (String field : List.of("schedule", "weight_decay", "augmentation", "train_data", "emulation")) {
+          if (!r.has(field)) {
+            r.putNull(field);
+          }
+        }
+      }
+      try {
+        return MAPPER.treeToValue(o, DeployConfig.class);
+      } catch (JsonProcessingException e) {
+        throw JsonFiles.describe(file, e);
+      }
+    }
     return JsonFiles.read(file, MAPPER, DeployConfig.class);
   }
 

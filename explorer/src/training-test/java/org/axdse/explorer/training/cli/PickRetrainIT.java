@@ -34,12 +34,17 @@ class PickRetrainIT {
         "--baselines", "none", "--threads", "1");
     assertEquals(0, s.code(), s.err());
     Run p = CompensateRetrainTest.run("pick", runDir.toString(), "--max-energy", "0.95", "--retrain", "--epochs",
-        "1", "--batch-size", "64", "--threads", "1");
+        "1", "--batch-size", "64", "--lr-schedule", "constant", "--weight-decay", "0.001", "--augment", "none",
+        "--threads", "1");
     assertEquals(0, p.code(), p.err());
     assertTrue(p.err().contains("retrain epoch 1/1"), p.err());
     DeployConfig d = DeployJson.read(runDir.resolve("deploy.json"));
     assertNotNull(d.retraining(), "the deployment records its retraining");
     assertEquals(DeployJson.sha256(model), d.retraining().baseModel().sha256());
+    assertEquals(java.util.Arrays.asList("constant", 0.001, "none", null, "table", 64, 1),
+        java.util.Arrays.asList(d.retraining().schedule(), d.retraining().weightDecay(),
+            d.retraining().augmentation(), d.retraining().trainData(), d.retraining().emulation(),
+            d.retraining().batchSize(), d.retraining().epochs()), "every retraining setting is recorded");
     Path retrained = Path.of(d.model().path());
     assertEquals(runDir.resolve("deploy/lenet5-retrained.onnx").toAbsolutePath().normalize(), retrained);
     assertEquals(DeployJson.sha256(retrained), d.model().sha256());

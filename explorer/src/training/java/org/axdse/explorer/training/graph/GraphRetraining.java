@@ -158,7 +158,7 @@ public final class GraphRetraining implements AutoCloseable {
       onehot[i * classes + batch.label(i)] = 1;
     }
     NDArray y = m.create(onehot, flat.getShape()).toType(flat.getDataType(), false);
-    return flat.logSoftmax(1).mul(y).sum().neg().div(n);
+    return flat.logSoftmax(1).mul(y).sum().neg().div(Scalars.of(flat, n));
   }
 
   NDArray input(NDManager m, Dataset batch) {

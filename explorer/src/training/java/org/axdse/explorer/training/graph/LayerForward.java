@@ -49,10 +49,10 @@ final class LayerForward {
   static NDArray clip(ClipLayer l, NDArray x) {
     NDArray y = x;
     if (l.min() != Float.NEGATIVE_INFINITY) {
-      y = y.maximum(l.min());
+      y = y.maximum(Scalars.of(y, l.min()));
     }
     if (l.max() != Float.POSITIVE_INFINITY) {
-      y = y.minimum(l.max());
+      y = y.minimum(Scalars.of(y, l.max()));
     }
     return y;
   }
