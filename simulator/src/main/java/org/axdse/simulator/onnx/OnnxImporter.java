@@ -40,6 +40,7 @@ public final class OnnxImporter {
     ElementwiseOps.register(OPS);
     ShapeOps.register(OPS);
     SliceOps.register(OPS);
+    ActivationOps.register(OPS);
   }
 
   private OnnxImporter() {}

@@ -1,0 +1,83 @@
+package org.axdse.simulator.onnx;
+
+import static org.axdse.simulator.onnx.OnnxGraphBuilder.attr;
+import static org.axdse.simulator.onnx.OnnxGraphBuilder.ints;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.axdse.multipliers.util.BadInputException;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.PoolLayer;
+import org.axdse.simulator.model.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The edge-CNN operators outside what the importer supports fail with one line naming file, node and problem. */
+class CompatErrorsTest {
+  @TempDir Path dir;
+
+  Path write(String name, Function<OnnxGraphBuilder, String> body) {
+    OnnxGraphBuilder b = OnnxGraphBuilder.create(name);
+    b.input("x", 4, 3, 5);
+    b.output(body.apply(b));
+    Path file = dir.resolve(name + ".onnx");
+    b.write(file);
+    return file;
+  }
+
+  String failure(Path file) {
+    BadInputException e = assertThrows(BadInputException.class, () -> OnnxImporter.load(file));
+    String m = e.getMessage();
+    assertEquals(1, m.lines().count(), m);
+    assertTrue(m.startsWith(file.toString()), m);
+    return m;
+  }
+
+  @Test
+  void reduceMeanOverOneSpatialAxisIsRefusedNamingTheAxes() {
+    Path f = write("both", b -> {
+      String rows = b.op("ReduceMean", "rows", List.of("x"), ints("axes", 3), attr("keepdims", 1L));
+      String cols = b.op("ReduceMean", "cols", List.of("x"), ints("axes", 2), attr("keepdims", 1L));
+      return b.mul("m", rows, cols);
+    });
+    String m = failure(f);
+    assertTrue(m.contains("node 'rows' (ReduceMean)") && m.contains("'axes'=[3]"), m);
+  }
+
+  @Test
+  void mulOfTwoActivationsThatDoNotBroadcast() {
+    Path f = write("mismatch", b -> b.mul("m", b.op("Sigmoid", "s", List.of("x")),
+        b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3), attr("keepdims", 0L))));
+    String m = failure(f);
+    assertTrue(m.contains("node 'm' (Mul): operands [N, 4, 3, 5] and [N, 4] do not broadcast"), m);
+  }
+
+  @Test
+  void subOfTwoActivationsIsRefused() {
+    Path f = write("sub", b -> b.op("Sub", "d", List.of("x", b.op("Tanh", "t", List.of("x")))));
+    assertTrue(failure(f).contains("node 'd' (Sub): only Add and Mul of two activations are supported"));
+  }
+
+  @Test
+  void unknownAttributesAreNamed() {
+    Path f = write("attr", b -> b.op("LeakyRelu", "l", List.of("x"), attr("gamma", 0.5f)));
+    assertTrue(failure(f).contains("node 'l' (LeakyRelu): unsupported attribute 'gamma'"));
+    Path g = write("noop", b -> b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3), attr("keepdims", 2L)));
+    assertTrue(failure(g).contains("node 'r' (ReduceMean): unsupported attribute 'keepdims'=2"));
+  }
+
+  @Test
+  void spatialReduceMeanIsAGlobalAveragePoolWithOrWithoutKeepdims() {
+    Model keep = OnnxImporter.load(write("keep", b -> b.op("ReduceMean", "r", List.of("x"), ints("axes", -1, -2),
+        attr("keepdims", 1L))));
+    assertTrue(keep.layers().get(0) instanceof PoolLayer p && p.isGlobal());
+    assertEquals(Shape.of(4, 1, 1), keep.output().shape());
+    Model flat = OnnxImporter.load(write("flat", b -> b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3),
+        attr("keepdims", 0L))));
+    assertEquals(Shape.of(4), flat.output().shape());
+  }
+}
