@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
+import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -27,6 +28,7 @@ import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
+import org.axdse.simulator.model.UnaryLayer;
 
 /**
  * A trainable network built from an imported {@link Model}: one trainable array per weight array of the model
@@ -178,6 +180,8 @@ public final class GraphNet implements AutoCloseable {
       case ConcatLayer l -> LayerForward.concat(l, ins);
       case SoftmaxLayer l -> LayerForward.softmax(l, x);
       case ReshapeLayer l -> x.reshape(batchShape(l.output(), n));
+      case UnaryLayer l -> ElementwiseForward.unary(l, x);
+      case BroadcastLayer l -> ElementwiseForward.broadcast(l, x, ins.get(1));
     };
   }
 

@@ -1,0 +1,32 @@
+package org.axdse.explorer.training.graph;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Path;
+import org.axdse.multipliers.io.Npy;
+import org.axdse.simulator.model.Model;
+import org.axdse.simulator.onnx.OnnxImporter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The edge-CNN models exported by PyTorch ({@code scripts/make-compat-models.py}: hardswish, SE blocks, SiLU,
+ * channel shuffle, LeakyRelu/PRelu/Tanh) build as {@link GraphNet}s whose float forward equals the simulator's float
+ * executor within {@link FloatParity#LIMIT} on the stored input.
+ */
+class CompatGraphParityTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"mbv3_op13", "mbv3_op14", "mbv2_op11", "effnet_op13", "shufflenet_op13", "acts_op11"})
+  void compatModelsMatchTheirFloatExecutor(String name) {
+    Path dir = GraphFixtures.repo("simulator/src/test/resources/compat");
+    Model model = OnnxImporter.load(dir.resolve(name + ".onnx"));
+    float[] x = Npy.read(dir.resolve("input.npy"), 1 << 20).toFloatArray();
+    int batch = x.length / model.input().shape().size();
+    try (NDManager m = NDManager.newBaseManager(); GraphNet net = GraphNet.build(model, m, DataType.FLOAT32)) {
+      double diff = FloatParity.maxAbsDiff(net, x, batch);
+      assertTrue(diff <= FloatParity.LIMIT, name + ": max |graph - float executor| = " + diff);
+    }
+  }
+}
