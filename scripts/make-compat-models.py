@@ -142,6 +142,36 @@ class ShuffleNetish(nn.Module):
         return self.fc(F.adaptive_avg_pool2d(F.relu(x), 1).flatten(1))
 
 
+class Fire(nn.Module):
+    def __init__(self, cin, squeeze, e1, e3):
+        super().__init__()
+        self.squeeze = nn.Conv2d(cin, squeeze, 1)
+        self.e1 = nn.Conv2d(squeeze, e1, 1)
+        self.e3 = nn.Conv2d(squeeze, e3, 3, padding=1)
+
+    def forward(self, x):
+        x = F.relu(self.squeeze(x))
+        return torch.cat([F.relu(self.e1(x)), F.relu(self.e3(x))], 1)
+
+
+class SqueezeNetish(nn.Module):
+    """Fire modules (squeeze 1x1, expand 1x1 and 3x3, Concat) and MaxPool with ceil_mode=True, where the ceiling
+    gives one more output than the floor (8 -> 4 and 4 -> 2), and a convolutional classifier."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 16, 3, 2, 1)
+        self.f1 = Fire(16, 4, 8, 8)
+        self.f2 = Fire(16, 6, 12, 12)
+        self.head = nn.Conv2d(24, 10, 1)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.stem(x)), 3, 2, ceil_mode=True)
+        x = F.max_pool2d(self.f1(x), 3, 2, ceil_mode=True)
+        x = F.relu(self.head(self.f2(x)))
+        return F.adaptive_avg_pool2d(x, 1).flatten(1)
+
+
 class Activations(nn.Module):
     """LeakyReLU, PReLU with a slope per channel, Tanh, a broadcast Add of an activation and its spatial mean, and
     a ReduceMean without keepdims."""
@@ -169,6 +199,7 @@ NETS = {
     "effnet": (EfficientNetish, (13,)),
     "shufflenet": (ShuffleNetish, (11, 13)),
     "acts": (Activations, (11, 13)),
+    "squeezenet": (SqueezeNetish, (11, 13)),
 }
 
 

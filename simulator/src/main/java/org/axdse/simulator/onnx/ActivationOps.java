@@ -84,8 +84,9 @@ final class ActivationOps {
       big = q;
       small = p;
     } else {
-      throw ctx.fail(node, "operands " + p.describe() + " and " + q.describe() + " do not broadcast (supported: the"
-          + " same rank and batch axis, every dimension of one operand equal to the other's or 1)");
+      throw ctx.fail(node, "shape mismatch: operands " + p.describe() + " and " + q.describe()
+          + " do not broadcast (supported: the same rank and batch axis, every dimension of one operand equal to the"
+          + " other's or 1)");
     }
     BinaryOp binary = op == '+' ? BinaryOp.ADD : BinaryOp.MUL;
     ctx.emit(Convert.build(ctx, node, () -> new BroadcastLayer(ctx.layerName(node),

@@ -53,7 +53,7 @@ class CompatErrorsTest {
     Path f = write("mismatch", b -> b.mul("m", b.op("Sigmoid", "s", List.of("x")),
         b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3), attr("keepdims", 0L))));
     String m = failure(f);
-    assertTrue(m.contains("node 'm' (Mul): operands [N, 4, 3, 5] and [N, 4] do not broadcast"), m);
+    assertTrue(m.contains("node 'm' (Mul): shape mismatch: operands [N, 4, 3, 5] and [N, 4] do not broadcast"), m);
   }
 
   @Test
@@ -68,6 +68,17 @@ class CompatErrorsTest {
     assertTrue(failure(f).contains("node 'l' (LeakyRelu): unsupported attribute 'gamma'"));
     Path g = write("noop", b -> b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3), attr("keepdims", 2L)));
     assertTrue(failure(g).contains("node 'r' (ReduceMean): unsupported attribute 'keepdims'=2"));
+  }
+
+  @Test
+  void ceilModeIsForMaxPoolOnly() {
+    Path f = write("avg", b -> b.op("AveragePool", "p", List.of("x"), ints("kernel_shape", 2, 2),
+        ints("strides", 2, 2), attr("ceil_mode", 1L)));
+    assertTrue(failure(f).contains("node 'p' (AveragePool): unsupported attribute 'ceil_mode'=1"));
+    // 3 x 5 input, kernel 2, stride 2: floor gives 1 x 2, ceiling 2 x 3 (the last windows are partial)
+    Model max = OnnxImporter.load(write("max", b -> b.op("MaxPool", "p", List.of("x"), ints("kernel_shape", 2, 2),
+        ints("strides", 2, 2), attr("ceil_mode", 1L))));
+    assertEquals(Shape.of(4, 2, 3), max.output().shape());
   }
 
   @Test

@@ -97,6 +97,7 @@ class CompatModelsTest {
       case "effnet" -> List.of("Sigmoid", "Mul");
       case "acts" -> List.of("LeakyRelu", "Tanh");
       case "shufflenet" -> List.of("Reshape", "Transpose", "Concat");
+      case "squeezenet" -> List.of("MaxPool", "Concat");
       default -> List.of();
     };
     assertTrue(k.containsAll(expected), name + ": kinds " + k + " lack some of " + expected);
