@@ -114,15 +114,18 @@ class EfficientNetish(nn.Module):
         return self.fc(F.adaptive_avg_pool2d(x, 1).flatten(1))
 
 
-def channel_shuffle(x, groups, c, h, w):
-    """The shape as Python ints (not x.shape), so the export has constant Reshape targets rather than a
-    Shape/Gather/Concat subgraph, which the importer does not evaluate."""
-    return x.reshape(-1, groups, c // groups, h, w).transpose(1, 2).reshape(-1, c, h, w)
+def channel_shuffle(x, groups):
+    """As torchvision's ShuffleNetV2 writes it: the sizes from x.size(), so the export computes the Reshape targets
+    with Shape, Gather, Div, Unsqueeze and Concat (the batch size among them)."""
+    n, c, h, w = x.size()
+    x = x.view(n, groups, c // groups, h, w)
+    return torch.transpose(x, 1, 2).contiguous().view(n, -1, h, w)
 
 
 class ShuffleNetish(nn.Module):
     """ShuffleNet units: grouped 1x1 conv, channel shuffle (Reshape, Transpose, Reshape), depthwise conv, grouped
-    1x1 conv, a residual Add, and a strided unit that concatenates an average-pooled shortcut."""
+    1x1 conv, a residual Add, a strided unit that concatenates an average-pooled shortcut, and a ShuffleNetV2 unit
+    (x.chunk(2, dim=1), exported as Split, one half through a branch, Concat, shuffle)."""
 
     def __init__(self, groups=2):
         super().__init__()
@@ -132,13 +135,16 @@ class ShuffleNetish(nn.Module):
         self.dw = nn.Sequential(nn.Conv2d(8, 8, 3, 1, 1, groups=8, bias=False), bn(8))
         self.g2 = nn.Sequential(nn.Conv2d(8, 8, 1, groups=groups, bias=False), bn(8))
         self.down = nn.Sequential(nn.Conv2d(8, 8, 3, 2, 1, groups=8, bias=False), bn(8))
+        self.v2 = nn.Sequential(nn.Conv2d(4, 4, 3, 1, 1, groups=4, bias=False), bn(4), nn.Conv2d(4, 4, 1))
         self.fc = nn.Linear(16, 10)
 
     def forward(self, x):
         x = self.stem(x)
-        y = channel_shuffle(self.g1(x), self.g, 8, 16, 16)
+        a, b = x.chunk(2, dim=1)
+        x = channel_shuffle(torch.cat([a, F.relu(self.v2(b))], 1), 2)
+        y = channel_shuffle(self.g1(x), self.g)
         x = F.relu(x + self.g2(self.dw(y)))
-        x = torch.cat([F.avg_pool2d(x, 3, 2, 1), self.down(channel_shuffle(x, self.g, 8, 16, 16))], 1)
+        x = torch.cat([F.avg_pool2d(x, 3, 2, 1), self.down(channel_shuffle(x, self.g))], 1)
         return self.fc(F.adaptive_avg_pool2d(F.relu(x), 1).flatten(1))
 
 

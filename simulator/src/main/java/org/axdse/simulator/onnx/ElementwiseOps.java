@@ -80,7 +80,8 @@ final class ElementwiseOps {
       return;
     }
     if (constFirst && constSecond) {
-      throw ctx.fail(node, "arithmetic on two constants is not supported (fold it before export)");
+      ShapeFolding.fold(ctx, node, op);
+      return;
     }
     if (constFirst && op == '/') {
       throw ctx.fail(node, "dividing a constant by an activation is not supported");

@@ -41,6 +41,8 @@ public final class OnnxImporter {
     ShapeOps.register(OPS);
     SliceOps.register(OPS);
     ActivationOps.register(OPS);
+    SplitOps.register(OPS);
+    ShapeFolding.register(OPS);
   }
 
   private OnnxImporter() {}

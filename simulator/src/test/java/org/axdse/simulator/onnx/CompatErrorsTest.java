@@ -71,6 +71,26 @@ class CompatErrorsTest {
   }
 
   @Test
+  void shapeArithmeticOnTheDynamicBatchIsRefused() {
+    Path f = write("batch", b -> {
+      String shape = b.op("Shape", "s", List.of("x"));
+      String n = b.op("Gather", "n", List.of(shape, b.longConstant("zero", new long[] {0}, 1)), attr("axis", 0L));
+      String twice = b.op("Mul", "twice", List.of(n, b.longConstant("two", new long[] {2})));
+      String target = b.op("Concat", "t", List.of(twice, b.longConstant("rest", new long[] {-1}, 1)), attr("axis", 0L));
+      return b.op("Reshape", "r", List.of("x", target));
+    });
+    assertTrue(failure(f).contains("node 'twice' (Mul): computes with the batch size"));
+    // the same target without the arithmetic keeps the batch first: [N, 4 * 3 * 5]
+    Model ok = OnnxImporter.load(write("batchok", b -> {
+      String shape = b.op("Shape", "s", List.of("x"));
+      String n = b.op("Gather", "n", List.of(shape, b.longConstant("zero", new long[] {0}, 1)), attr("axis", 0L));
+      String target = b.op("Concat", "t", List.of(n, b.longConstant("rest", new long[] {-1}, 1)), attr("axis", 0L));
+      return b.op("Reshape", "r", List.of("x", target));
+    }));
+    assertEquals(Shape.of(60), ok.output().shape());
+  }
+
+  @Test
   void ceilModeIsForMaxPoolOnly() {
     Path f = write("avg", b -> b.op("AveragePool", "p", List.of("x"), ints("kernel_shape", 2, 2),
         ints("strides", 2, 2), attr("ceil_mode", 1L)));
