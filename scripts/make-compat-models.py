@@ -6,6 +6,13 @@ batch 2, 3x16x16) and NAME.out.npy (the PyTorch float32 output for that input). 
 (python3-torch 1.13, python3-onnx 1.12); no torchvision, the networks are defined here in plain torch.
 
     /usr/bin/python3 scripts/make-compat-models.py [OUT_DIR]
+    /usr/bin/python3 scripts/make-compat-models.py --agreement DIR
+
+With --agreement, writes instead DIR/x.npy (500 seeded random uint8 images 3x16x16), DIR/NAME.labels.npy (each
+network's PyTorch top-1 class on them, after the preprocessing of DIR/NAME.preprocess.json, also written) and
+DIR/NAME.onnx (the network with its logits standardized per class over another 500 random images, so that the
+top-1 spreads over the classes), so that `axdse evaluate` reports the int8 engine's agreement with PyTorch's float
+top-1.
 """
 import os
 import sys
@@ -15,7 +22,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+AGREEMENT = len(sys.argv) > 2 and sys.argv[1] == "--agreement"
+OUT = sys.argv[1] if len(sys.argv) > 1 and not AGREEMENT else os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "simulator", "src", "test", "resources", "compat")
 
 
@@ -209,7 +217,50 @@ NETS = {
 }
 
 
+SIDECAR = ('{ "layout" : "NCHW", "inputShape" : [ 3, 16, 16 ], "scale" : 0.00392156862745098, '
+           '"mean" : [ 0.5, 0.5, 0.5 ], "std" : [ 0.25, 0.25, 0.25 ], "numClasses" : 10 }\n')
+
+
+class Standardized(nn.Module):
+    """A network with its logits standardized per class (mean and spread over other random images), so that random
+    weights spread the top-1 over the classes instead of one class winning everywhere."""
+
+    def __init__(self, net, mean, std):
+        super().__init__()
+        self.net = net
+        self.register_buffer("mean", mean)
+        self.register_buffer("std", std)
+
+    def forward(self, x):
+        return (self.net(x) - self.mean) / self.std
+
+
+def agreement(out):
+    os.makedirs(out, exist_ok=True)
+    rng = np.random.default_rng(7)
+    images = rng.integers(0, 256, (500, 3, 16, 16), dtype=np.uint8)
+    np.save(os.path.join(out, "x.npy"), images)
+    x = torch.from_numpy((images.astype(np.float32) / 255.0 - 0.5) / 0.25)
+    for i, (name, (cls, opsets)) in enumerate(NETS.items()):
+        torch.manual_seed(100 + i)
+        net = cls().eval()
+        other = torch.from_numpy((rng.integers(0, 256, (500, 3, 16, 16)).astype(np.float32) / 255.0 - 0.5) / 0.25)
+        with torch.no_grad():
+            logits = net(other)
+            net = Standardized(net, logits.mean(0), logits.std(0) + 1e-6).eval()
+            labels = net(x).argmax(1).numpy().astype(np.int64)
+        np.save(os.path.join(out, name + ".labels.npy"), labels)
+        torch.onnx.export(net, x[:1], os.path.join(out, name + ".onnx"), opset_version=max(opsets),
+                          input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "n"}, "y": {0: "n"}})
+        with open(os.path.join(out, name + ".preprocess.json"), "w") as f:
+            f.write(SIDECAR)
+        print(name, "classes used:", len(set(labels.tolist())))
+
+
 def main():
+    if AGREEMENT:
+        agreement(sys.argv[2])
+        return
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(2026)
     x = torch.randn(2, 3, 16, 16)

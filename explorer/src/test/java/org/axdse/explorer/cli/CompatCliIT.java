@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code axdse evaluate} and a short {@code axdse search} on an EfficientNet-style model exported by PyTorch
+ * {@code axdse evaluate}, {@code axdse predict} and a short {@code axdse search} on an EfficientNet-style model exported by PyTorch
  * (SiLU as {@code x * Sigmoid(x)}, a squeeze-and-excitation block with ReduceMean and a broadcast Mul; from
  * {@code scripts/make-compat-models.py}). The images are seeded random pixels labelled with the float model's own
  * top-1 class, so the float model scores 100% by construction and the int8 scores are agreement with float.
@@ -43,6 +43,11 @@ class CompatCliIT {
     double int8 = e.get("exactQuantized").get("top1").asDouble();
     assertTrue(int8 >= 0.8, "exact int8 agrees with float on " + int8 + " of the images");
     assertTrue(e.get("multiplierEnergy").asDouble() < 1, "the approximate multiplier costs less");
+    String[] predict = MixedWidthRoundTripIT.run("predict", "--model", model.toString(), "--data", data, "--calib",
+        "100", "--uniform", "s8x8_trunc4", "--threads", "2", "--format", "json", "-q");
+    JsonNode p = new ObjectMapper().readTree(predict[0]);
+    assertEquals(7, p.get("layers").size(), "the error model describes every approximable layer, SE convs too");
+    assertTrue(p.get("predictedTop1").asDouble() >= 0 && p.get("predictedTop1").asDouble() <= 1);
     Path run = tmp.resolve("run");
     MixedWidthRoundTripIT.run("search", "--model", model.toString(), "--data", data, "--calib", "100",
         "--generations", "1", "--population", "6", "--eval-images", "100", "--final-images", "200", "--baselines",

@@ -13,6 +13,8 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.Shape;
+import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
+import org.axdse.simulator.onnx.proto.OnnxSubset.OperatorSetIdProto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,28 @@ class CompatErrorsTest {
       return b.op("Reshape", "r", List.of("x", target));
     }));
     assertEquals(Shape.of(60), ok.output().shape());
+  }
+
+  @Test
+  void opset18ReduceMeanTakesItsAxesAsAnInput() throws Exception {
+    OnnxGraphBuilder b = OnnxGraphBuilder.create("r18");
+    b.input("x", 4, 3, 5);
+    b.output(b.op("ReduceMean", "r", List.of("x", b.longConstant("axes", new long[] {2, 3}, 2)),
+        attr("keepdims", 1L)));
+    ModelProto m = b.build();
+    ModelProto at18 = m.toBuilder().clearOpsetImport()
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(18)).build();
+    Path file = dir.resolve("r18.onnx");
+    org.axdse.multipliers.util.AtomicFiles.write(file, at18.toByteArray());
+    assertEquals(Shape.of(4, 1, 1), OnnxImporter.load(file).output().shape());
+    Path attr = dir.resolve("r18attr.onnx");
+    OnnxGraphBuilder c = OnnxGraphBuilder.create("r18attr");
+    c.input("x", 4, 3, 5);
+    c.output(c.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3)));
+    ModelProto n = c.build();
+    org.axdse.multipliers.util.AtomicFiles.write(attr, n.toBuilder().clearOpsetImport()
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(18)).build().toByteArray());
+    assertTrue(failure(attr).contains("node 'r' (ReduceMean): unsupported attribute 'axes'"));
   }
 
   @Test
