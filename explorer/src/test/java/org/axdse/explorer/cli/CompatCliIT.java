@@ -45,9 +45,9 @@ class CompatCliIT {
     assertTrue(e.get("multiplierEnergy").asDouble() < 1, "the approximate multiplier costs less");
     String[] predict = MixedWidthRoundTripIT.run("predict", "--model", model.toString(), "--data", data, "--calib",
         "100", "--uniform", "s8x8_trunc4", "--threads", "2", "--format", "json", "-q");
-    JsonNode p = new ObjectMapper().readTree(predict[0]);
-    assertEquals(7, p.get("layers").size(), "the error model describes every approximable layer, SE convs too");
-    assertTrue(p.get("predictedTop1").asDouble() >= 0 && p.get("predictedTop1").asDouble() <= 1);
+    JsonNode pr = new ObjectMapper().readTree(predict[0]);
+    assertEquals(7, pr.get("layers").size(), "the error model describes every approximable layer, SE convs too");
+    assertTrue(pr.get("predictedTop1").asDouble() >= 0 && pr.get("predictedTop1").asDouble() <= 1);
     Path run = tmp.resolve("run");
     MixedWidthRoundTripIT.run("search", "--model", model.toString(), "--data", data, "--calib", "100",
         "--generations", "1", "--population", "6", "--eval-images", "100", "--final-images", "200", "--baselines",
