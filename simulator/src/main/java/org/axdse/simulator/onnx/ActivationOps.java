@@ -103,11 +103,7 @@ final class ActivationOps {
     } else {
       a.allowOnly("keepdims", "noop_with_empty_axes");
       a.requireInt("noop_with_empty_axes", 0, 0);
-      Constant c = ctx.optionalConstant(node, 1, "axes");
-      if (c != null && !c.isInteger()) {
-        throw ctx.fail(node, "axes must be integers");
-      }
-      axes = c == null ? null : c.longs();
+      axes = Convert.optionalInts(ctx, node, 1, "axes");
     }
     long keep = a.requireInt("keepdims", 1, 0, 1);
     Value x = ctx.value(node, 0);

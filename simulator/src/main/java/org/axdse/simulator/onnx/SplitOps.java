@@ -26,11 +26,7 @@ final class SplitOps {
       sizes = a.ints("split");
     } else {
       a.allowOnly("axis", "num_outputs");
-      Constant c = ctx.optionalConstant(node, 1, "split");
-      if (c != null && !c.isInteger()) {
-        throw ctx.fail(node, "split must be integers");
-      }
-      sizes = c == null ? null : c.longs();
+      sizes = Convert.optionalInts(ctx, node, 1, "split");
     }
     Value x = ctx.value(node, 0);
     int axis = Convert.nonBatchAxis(ctx, node, x, a.i("axis", 0));

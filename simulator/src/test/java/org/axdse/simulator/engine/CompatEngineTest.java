@@ -49,13 +49,22 @@ class CompatEngineTest {
     }
   }
 
+  /** A compat model, {@link #IMAGES} seeded random images and the model quantized on them. */
+  record Setup(Model m, Dataset data, QuantizedModel q) {
+    static Setup of(String name, QuantMode mode, long seed, boolean perChannel) {
+      Model m = OnnxImporter.load(DIR.resolve(name + ".onnx"));
+      Dataset data = new TinyNets(seed).images(m, IMAGES, 10);
+      return new Setup(m, data, TinyNets.quantize(m, data, TinyNets.config(mode, perChannel, 8), 10));
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("models")
   void newLayersEqualTheirDefinitionsOnCodes(String name, QuantMode mode) {
-    Model m = OnnxImporter.load(DIR.resolve(name + ".onnx"));
-    TinyNets t = new TinyNets(3);
-    Dataset data = t.images(m, IMAGES, 10);
-    QuantizedModel q = TinyNets.quantize(m, data, TinyNets.config(mode, true, 8), 10);
+    Setup setup = Setup.of(name, mode, 3, true);
+    Model m = setup.m();
+    Dataset data = setup.data();
+    QuantizedModel q = setup.q();
     Map<String, int[]> codes = new HashMap<>();
     try (SimulationSession s = TinyNets.session(m, q, data, MultiplierCatalog.builtin(), 2)) {
       s.trace(Assignment.allExact(), IntStream.range(0, IMAGES).toArray(),
@@ -79,10 +88,10 @@ class CompatEngineTest {
   @ParameterizedTest
   @MethodSource("models")
   void oneAndTwoThreadsGiveIdenticalLogits(String name, QuantMode mode) {
-    Model m = OnnxImporter.load(DIR.resolve(name + ".onnx"));
-    TinyNets t = new TinyNets(5);
-    Dataset data = t.images(m, IMAGES, 10);
-    QuantizedModel q = TinyNets.quantize(m, data, TinyNets.config(mode, false, 8), 10);
+    Setup setup = Setup.of(name, mode, 5, false);
+    Model m = setup.m();
+    Dataset data = setup.data();
+    QuantizedModel q = setup.q();
     String mul = mode == QuantMode.SYMMETRIC ? "s8x8_trunc4" : "u8x8_trunc2";
     Assignment a = Assignment.uniform(m.approximableLayers().stream().map(Layer::name).toList(), mul);
     int[] all = IntStream.range(0, IMAGES).toArray();
@@ -108,10 +117,10 @@ class CompatEngineTest {
   @ParameterizedTest
   @MethodSource("models")
   void int8TracksFloatOnEveryTensor(String name, QuantMode mode) {
-    Model m = OnnxImporter.load(DIR.resolve(name + ".onnx"));
-    TinyNets t = new TinyNets(9);
-    Dataset data = t.images(m, IMAGES, 10);
-    QuantizedModel q = TinyNets.quantize(m, data, TinyNets.config(mode, true, 8), 10);
+    Setup setup = Setup.of(name, mode, 9, true);
+    Model m = setup.m();
+    Dataset data = setup.data();
+    QuantizedModel q = setup.q();
     Map<String, float[]> reference = EngineFloatAgreementTest.floatTensors(m, q.preprocessing(), data);
     Map<String, Integer> seen = new HashMap<>();
     try (SimulationSession s = TinyNets.session(m, q, data, MultiplierCatalog.builtin(), 2)) {
