@@ -186,6 +186,23 @@ class SqueezeNetish(nn.Module):
         return F.adaptive_avg_pool2d(x, 1).flatten(1)
 
 
+class MishNet(nn.Module):
+    """YOLOv4-style Mish (exported as x * Tanh(Softplus(x))), Elu and Selu."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Sequential(nn.Conv2d(3, 8, 3, 2, 1, bias=False), bn(8))
+        self.c2 = nn.Conv2d(8, 8, 3, 1, 1)
+        self.c3 = nn.Conv2d(8, 8, 1)
+        self.fc = nn.Linear(8, 10)
+
+    def forward(self, x):
+        x = F.mish(self.c1(x))
+        x = F.elu(self.c2(x), 0.7)
+        x = F.selu(self.c3(x))
+        return self.fc(F.adaptive_avg_pool2d(x, 1).flatten(1))
+
+
 class Activations(nn.Module):
     """LeakyReLU, PReLU with a slope per channel, Tanh, a broadcast Add of an activation and its spatial mean, and
     a ReduceMean without keepdims."""
@@ -214,6 +231,7 @@ NETS = {
     "shufflenet": (ShuffleNetish, (11, 13)),
     "acts": (Activations, (11, 13)),
     "squeezenet": (SqueezeNetish, (11, 13)),
+    "mish": (MishNet, (13,)),
 }
 
 

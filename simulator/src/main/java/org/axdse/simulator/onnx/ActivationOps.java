@@ -16,7 +16,7 @@ import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
 /**
  * Converters for the operators of edge CNNs beyond ReLU: the elementwise functions (Sigmoid, Tanh, HardSigmoid,
- * HardSwish, LeakyRelu, PRelu), Add and Mul of two activations with broadcasting, and ReduceMean over the spatial
+ * HardSwish, LeakyRelu, PRelu, Elu, Selu, Softplus), Add and Mul of two activations with broadcasting, and ReduceMean over the spatial
  * axes (a global average pool).
  */
 final class ActivationOps {
@@ -29,6 +29,16 @@ final class ActivationOps {
     ops.put("HardSigmoid", ActivationOps::hardSigmoid);
     ops.put("LeakyRelu", ActivationOps::leakyRelu);
     ops.put("PRelu", ActivationOps::prelu);
+    ops.put("Softplus", (c, n, a) -> plain(c, n, a, UnaryFunction.SOFTPLUS));
+    ops.put("Elu", (c, n, a) -> {
+      a.allowOnly("alpha");
+      unary(c, n, UnaryFunction.ELU, 0, new float[] {a.f("alpha", 1f)}, 0f);
+    });
+    ops.put("Selu", (c, n, a) -> {
+      a.allowOnly("alpha", "gamma");
+      unary(c, n, UnaryFunction.SELU, 0, new float[] {a.f("alpha", 1.67326319217681884765625f)},
+          a.f("gamma", 1.05070102214813232421875f));
+    });
     ops.put("ReduceMean", ActivationOps::reduceMean);
   }
 

@@ -98,6 +98,7 @@ class CompatModelsTest {
       case "acts" -> List.of("LeakyRelu", "Tanh");
       case "shufflenet" -> List.of("Reshape", "Transpose", "Concat");
       case "squeezenet" -> List.of("MaxPool", "Concat");
+      case "mish" -> List.of("Softplus", "Tanh", "Mul", "Elu", "Selu");
       default -> List.of();
     };
     assertTrue(k.containsAll(expected), name + ": kinds " + k + " lack some of " + expected);

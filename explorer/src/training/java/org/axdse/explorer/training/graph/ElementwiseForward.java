@@ -25,6 +25,9 @@ final class ElementwiseForward {
       case HARD_SWISH -> x.mul(x.add(3).maximum(0).minimum(6)).div(6);
       case LEAKY_RELU -> x.maximum(0).add(slopes == null ? x.minimum(0).mul(a)
           : x.minimum(0).mul(perChannel(l, slopes, x)));
+      case ELU -> x.maximum(0).add(x.minimum(0).exp().sub(1).mul(a));
+      case SELU -> x.maximum(0).add(x.minimum(0).exp().sub(1).mul(a)).mul(l.beta());
+      case SOFTPLUS -> x.maximum(0).add(x.abs().neg().exp().add(1).log());
     };
   }
 
