@@ -50,7 +50,8 @@ final class ShapeFolding {
     }
     Constant data = ctx.constant(node, 0, "data");
     Constant idx = ctx.constant(node, 1, "indices");
-    if (data.rank() != 1 || a.i("axis", 0) != 0 || !idx.isInteger() || idx.rank() > 1) {
+    a.requireInt("axis", 0, 0);
+    if (data.rank() != 1 || !idx.isInteger() || idx.rank() > 1) {
       throw ctx.fail(node, "only Gather of a 1-D constant along axis 0 with scalar or 1-D indices is supported");
     }
     long[] in = data.isInteger() ? data.longs() : null;
