@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code axdse evaluate}, {@code axdse predict} and a short {@code axdse search} on an EfficientNet-style model exported by PyTorch
+ * {@code axdse evaluate} (int8 and a float format), {@code axdse predict}, {@code axdse imc evaluate} and a short
+ * {@code axdse search} on an EfficientNet-style model exported by PyTorch
  * (SiLU as {@code x * Sigmoid(x)}, a squeeze-and-excitation block with ReduceMean and a broadcast Mul; from
  * {@code scripts/make-compat-models.py}). The images are seeded random pixels labelled with the float model's own
  * top-1 class, so the float model scores 100% by construction and the int8 scores are agreement with float.
@@ -48,6 +49,13 @@ class CompatCliIT {
     JsonNode pr = new ObjectMapper().readTree(predict[0]);
     assertEquals(7, pr.get("layers").size(), "the error model describes every approximable layer, SE convs too");
     assertTrue(pr.get("predictedTop1").asDouble() >= 0 && pr.get("predictedTop1").asDouble() <= 1);
+    String[] fp8 = MixedWidthRoundTripIT.run("evaluate", "--model", model.toString(), "--data", data, "--calib",
+        "100", "--limit", "100", "--uniform", "e4m3_trunc3", "--threads", "2", "--format", "json", "-q");
+    JsonNode f = new ObjectMapper().readTree(fp8[0]).get("evaluation");
+    assertEquals(7, f.get("layers").size(), "the float-format path runs every approximable layer");
+    String[] imc = MixedWidthRoundTripIT.run("imc", "evaluate", "--model", model.toString(), "--data", data,
+        "--limit", "100", "--threads", "2", "--format", "json", "-q");
+    assertTrue(imc[0].contains("/se/fc2/Conv"), "the IMC mapping covers the SE block's convolutions");
     Path run = tmp.resolve("run");
     MixedWidthRoundTripIT.run("search", "--model", model.toString(), "--data", data, "--calib", "100",
         "--generations", "1", "--population", "6", "--eval-images", "100", "--final-images", "200", "--baselines",
