@@ -44,6 +44,11 @@ final class AddStep implements Step {
     this.mo = multiplier(twiceMax / ((1 << LEFT_SHIFT) * po.scale()));
   }
 
+  /** The output code of every pair of operand codes (see {@link #pairs()}). */
+  static byte[] pairs(QuantParams pa, QuantParams pb, QuantParams po, int[] range) {
+    return new AddStep(0, 0, 0, false, pa, pb, po, range).pairs();
+  }
+
   static FixedPointMultiplier multiplier(double m) {
     return FixedPointMultiplier.of(Math.max(0x1p-32, Math.min(m, Math.nextDown(0x1p30))));
   }

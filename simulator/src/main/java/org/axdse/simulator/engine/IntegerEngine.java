@@ -11,6 +11,7 @@ import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.kernels.WeightMatrix;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
+import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -27,6 +28,7 @@ import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
+import org.axdse.simulator.model.UnaryLayer;
 import org.axdse.simulator.quant.LayerQuantization;
 import org.axdse.simulator.quant.ModelQuantizer;
 import org.axdse.simulator.quant.QuantParams;
@@ -173,6 +175,9 @@ public final class IntegerEngine {
       case ConcatLayer c -> GatherStep.concat(c, c.inputs().stream().mapToInt(this::t).toArray(), out,
           c.inputs().stream().map(this::p).toList(), p(l.output()));
       case SoftmaxLayer s -> new SoftmaxStep(s, in, out, p(l.input()), p(l.output()));
+      case UnaryLayer u -> LutStep.unary(u, in, out, cm, p(l.input()), p(l.output()));
+      case BroadcastLayer b -> new BroadcastStep(b, in, t(b.inputs().get(1)), out, p(b.inputs().get(0)),
+          p(b.inputs().get(1)), p(l.output()), range(l));
     };
   }
 

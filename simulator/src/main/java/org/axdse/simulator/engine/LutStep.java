@@ -3,6 +3,7 @@ package org.axdse.simulator.engine;
 import org.axdse.simulator.kernels.ByteLookup;
 import org.axdse.simulator.model.AffineLayer;
 import org.axdse.simulator.model.ClipLayer;
+import org.axdse.simulator.model.UnaryLayer;
 import org.axdse.simulator.quant.QuantParams;
 
 /**
@@ -47,6 +48,19 @@ final class LutStep implements Step {
         double v = pi.dequantize(value(code, pi));
         lut[c * 256 + code] = (byte) Math.max(range[0], Math.min(range[1], po.quantize(v * l.scale()[c]
             + l.shift()[c])));
+      }
+    }
+    return new LutStep(in, out, channelMajor, channels, l.innerSize(), lut);
+  }
+
+  /** An elementwise function: {@code q_out(f(deq_in(c), alpha[ch], beta))}, one table per alpha. */
+  static LutStep unary(UnaryLayer l, int in, int out, boolean channelMajor, QuantParams pi, QuantParams po) {
+    int channels = l.alpha().length;
+    byte[] lut = new byte[channels * 256];
+    for (int c = 0; c < channels; c++) {
+      for (int code = 0; code < 256; code++) {
+        double v = pi.dequantize(value(code, pi));
+        lut[c * 256 + code] = (byte) po.quantize(l.function().apply(v, l.alpha()[c], l.beta()));
       }
     }
     return new LutStep(in, out, channelMajor, channels, l.innerSize(), lut);

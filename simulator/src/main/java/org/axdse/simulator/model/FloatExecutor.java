@@ -99,6 +99,8 @@ public final class FloatExecutor {
         case SliceLayer l -> FloatOps.slice(l, in, i, out, o);
         case ConcatLayer l -> FloatOps.concat(l, ins, n, out, o);
         case SoftmaxLayer l -> FloatOps.softmax(l, in, i, out, o);
+        case UnaryLayer l -> FloatElementwise.unary(l, in, i, out, o, outSize);
+        case BroadcastLayer l -> FloatElementwise.broadcast(l, in, ins.get(1), n, out, o, outSize);
         case ReshapeLayer l -> System.arraycopy(in, i, out, o, outSize);
       }
     });

@@ -59,7 +59,7 @@ final class ConvOps {
     } else {
       a.allowOnly("auto_pad", "ceil_mode", "count_include_pad", "dilations", "kernel_shape", "pads", "strides");
     }
-    a.requireInt("ceil_mode", 0, 0);
+    boolean ceil = a.requireInt("ceil_mode", 0, 0, kind == PoolKind.MAX ? 1 : 0) == 1;
     long[] dil = a.ints("dilations");
     if (dil != null && (dil.length != 2 || dil[0] != 1 || dil[1] != 1)) {
       throw ctx.fail(node, "unsupported attribute 'dilations' (pooling without dilation only)");
@@ -71,8 +71,9 @@ final class ConvOps {
       throw ctx.fail(node, "needs a 2-D kernel_shape");
     }
     Shape in = x.shape();
-    Window win = Convert.window(ctx, node, a, Convert.toInt(ctx, node, ks[0], "kernel"),
+    Window floor = Convert.window(ctx, node, a, Convert.toInt(ctx, node, ks[0], "kernel"),
         Convert.toInt(ctx, node, ks[1], "kernel"), in.dim(1), in.dim(2));
+    Window win = ceil ? CeilMode.extend(floor, in.dim(1), in.dim(2)) : floor;
     boolean includePad = a.requireInt("count_include_pad", 0, 0, 1) == 1;
     Shape outShape = Shape.of(in.dim(0), win.outH(in.dim(1)), win.outW(in.dim(2)));
     Convert.emitBatchFirst(ctx, node, Convert.build(ctx, node, () -> new PoolLayer(ctx.layerName(node),

@@ -59,6 +59,15 @@ final class Convert {
     }
   }
 
+  /** The optional integer constant input {@code index} (axes, split sizes), or null when the node leaves it out. */
+  static long[] optionalInts(ImportContext ctx, NodeProto node, int index, String role) {
+    Constant c = ctx.optionalConstant(node, index, role);
+    if (c != null && !c.isInteger()) {
+      throw ctx.fail(node, role + " must be integers");
+    }
+    return c == null ? null : c.longs();
+  }
+
   static int toInt(ImportContext ctx, NodeProto node, long v, String what) {
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
       throw ctx.fail(node, what + " " + v + " out of range");

@@ -72,14 +72,16 @@ final class ElementwiseOps {
     boolean constFirst = ctx.isConstant(node.getInput(0));
     boolean constSecond = ctx.isConstant(node.getInput(1));
     if (!constFirst && !constSecond) {
-      if (op != '+') {
-        throw ctx.fail(node, "only Add of two activations is supported, not " + node.getOpType());
+      if (op == '+' && Arrays.equals(ctx.value(node, 0).onnxDims(), ctx.value(node, 1).onnxDims())) {
+        residualAdd(ctx, node);
+      } else {
+        ActivationOps.broadcast(ctx, node, op);
       }
-      residualAdd(ctx, node);
       return;
     }
     if (constFirst && constSecond) {
-      throw ctx.fail(node, "arithmetic on two constants is not supported (fold it before export)");
+      ShapeFolding.fold(ctx, node, op);
+      return;
     }
     if (constFirst && op == '/') {
       throw ctx.fail(node, "dividing a constant by an activation is not supported");
@@ -103,7 +105,7 @@ final class ElementwiseOps {
   }
 
   /** The constant's values along the one IR axis it varies on (written to {@code axisOut}), or one value. */
-  private static float[] channels(ImportContext ctx, NodeProto node, Value x, Constant c, int[] axisOut) {
+  static float[] channels(ImportContext ctx, NodeProto node, Value x, Constant c, int[] axisOut) {
     long[] cd = c.dims();
     int[] xd = x.onnxDims();
     if (cd.length > xd.length) {

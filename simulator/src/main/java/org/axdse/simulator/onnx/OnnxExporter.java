@@ -6,6 +6,8 @@ import java.util.Map;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
+import org.axdse.simulator.model.BinaryOp;
+import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -22,6 +24,7 @@ import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TransposeLayer;
+import org.axdse.simulator.model.UnaryLayer;
 import org.axdse.simulator.model.Window;
 import org.axdse.simulator.onnx.proto.OnnxSubset.ModelProto;
 
@@ -135,6 +138,9 @@ public final class OnnxExporter {
         yield b.concat(n, l.axis() + 1, ins);
       }
       case SoftmaxLayer l -> softmax(l, x);
+      case UnaryLayer l -> ElementwiseExport.unary(b, l, x, broadcastDims(l.input().shape(), l.axis(),
+          l.alpha().length));
+      case BroadcastLayer l -> l.op() == BinaryOp.ADD ? b.add(n, x, in(l, 1)) : b.mul(n, x, in(l, 1));
     };
   }
 

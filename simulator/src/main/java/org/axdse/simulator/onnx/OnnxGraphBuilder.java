@@ -80,6 +80,11 @@ public final class OnnxGraphBuilder {
     return node(opType, name, inputs, List.of(name), attributes);
   }
 
+  /** A node of any operator with a single output named {@code name}. */
+  public String op(String opType, String name, List<String> inputs, AttributeProto... attributes) {
+    return node(opType, name, inputs, attributes);
+  }
+
   public static AttributeProto attr(String name, long value) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
   }

@@ -40,6 +40,9 @@ public final class OnnxImporter {
     ElementwiseOps.register(OPS);
     ShapeOps.register(OPS);
     SliceOps.register(OPS);
+    ActivationOps.register(OPS);
+    SplitOps.register(OPS);
+    ShapeFolding.register(OPS);
   }
 
   private OnnxImporter() {}

@@ -161,6 +161,10 @@ final class ShapeOps {
   }
 
   private static void unsqueeze(ImportContext ctx, NodeProto node, NodeAttributes a) {
+    if (ctx.isConstant(node.getInput(0))) {
+      ShapeFolding.unsqueeze(ctx, node, axesInputOrAttribute(ctx, node, a));
+      return;
+    }
     Value x = ctx.value(node, 0);
     long[] axes = axesInputOrAttribute(ctx, node, a);
     if (axes == null) {
@@ -228,6 +232,10 @@ final class ShapeOps {
     a.allowOnly("axis");
     if (!a.has("axis")) {
       throw ctx.fail(node, "needs an axis");
+    }
+    if (ctx.isConstant(node.getInput(0))) {
+      ShapeFolding.concat(ctx, node);
+      return;
     }
     List<Value> ins = new ArrayList<>();
     for (int k = 0; k < node.getInputCount(); k++) {

@@ -74,7 +74,7 @@ class EngineFloatAgreementTest {
     }
   }
 
-  private static int shapeDim0(Model m, String tensor) {
+  static int shapeDim0(Model m, String tensor) {
     if (m.input().name().equals(tensor)) {
       return m.input().shape().dim(0);
     }
@@ -90,7 +90,7 @@ class EngineFloatAgreementTest {
    * A tensor whose only reader is a Clip with the same parameters holds the clipped values (the clip is fused into
    * the producer's requantization), so it is compared with the clipped float value.
    */
-  private static float fusedClip(Model m, QuantizedModel q, String tensor, float f) {
+  static float fusedClip(Model m, QuantizedModel q, String tensor, float f) {
     java.util.List<Layer> readers = m.layers().stream()
         .filter(l -> l.inputs().stream().anyMatch(t -> t.name().equals(tensor))).toList();
     if (readers.size() == 1 && readers.get(0) instanceof org.axdse.simulator.model.ClipLayer c

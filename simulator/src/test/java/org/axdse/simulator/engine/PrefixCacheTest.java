@@ -73,7 +73,7 @@ class PrefixCacheTest {
    * Evaluates a chain of assignments, each a copy of an earlier one with the layers from a random one on redrawn
    * (as crossover and mutation do), through the cache and from the input; compares the logits.
    */
-  private static PrefixCache.Stats check(String name, Model m, Preprocessing pre, Dataset data, long bound,
+  static PrefixCache.Stats check(String name, Model m, Preprocessing pre, Dataset data, long bound,
       int sessionChecks) {
     PrefixCache sessionCache = PrefixCache.ofBytes(bound);
     QuantizedModel q;

@@ -84,7 +84,7 @@ class BadModelsTest {
         OnnxGraphBuilder.attr("alpha", 0.1f))));
     String m = failure(file);
     assertTrue(m.contains("node 'act' (Relu)") && m.contains("unsupported attribute 'alpha'"), m);
-    Path ceil = write("ceil", b -> b.output(b.node("MaxPool", "pool", List.of("x"), List.of("y"),
+    Path ceil = write("ceil", b -> b.output(b.node("AveragePool", "pool", List.of("x"), List.of("y"),
         OnnxGraphBuilder.ints("kernel_shape", 2, 2), OnnxGraphBuilder.attr("ceil_mode", 1L))));
     assertTrue(failure(ceil).contains("unsupported attribute 'ceil_mode'=1"));
     Path reverse = write("reverse", b -> b.output(b.node("LSTM", "rnn", List.of("x", "w", "r"), List.of("y"),

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
+import org.axdse.simulator.model.BinaryOp;
+import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -34,6 +36,8 @@ import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
+import org.axdse.simulator.model.UnaryFunction;
+import org.axdse.simulator.model.UnaryLayer;
 import org.axdse.simulator.model.Window;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -95,6 +99,20 @@ class GraphOpsTest {
             rand(12 * 4, 21), rand(12, 22), rand(12, 23), false)),
         op("gru linear before reset", seq, x -> new GruLayer("gru", Ports.of(x, "y", Shape.of(5, 4)), 3, 4,
             rand(12 * 3, 24), rand(12 * 4, 25), rand(12, 26), rand(12, 27), true)),
+        op("sigmoid", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SIGMOID, 0, 0)),
+        op("tanh", img, x -> UnaryLayer.of("t", Ports.of(x, "y", x.shape()), UnaryFunction.TANH, 0, 0)),
+        op("hard sigmoid", img, x -> UnaryLayer.of("h", Ports.of(x, "y", x.shape()), UnaryFunction.HARD_SIGMOID,
+            1.5f, 0.5f)),
+        op("hard swish", img, x -> UnaryLayer.of("h", Ports.of(x, "y", x.shape()), UnaryFunction.HARD_SWISH,
+            0, 0)),
+        op("leaky relu", img, x -> UnaryLayer.of("l", Ports.of(x, "y", x.shape()), UnaryFunction.LEAKY_RELU, 0.1f,
+            0)),
+        op("prelu per channel", img, x -> new UnaryLayer("p", Ports.of(x, "y", x.shape()), UnaryFunction.LEAKY_RELU,
+            0, rand(4, 30), 0)),
+        op("elu", img, x -> UnaryLayer.of("e", Ports.of(x, "y", x.shape()), UnaryFunction.ELU, 0.7f, 0)),
+        op("selu", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SELU, 1.67f, 1.05f)),
+        op("softplus", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SOFTPLUS, 0, 0)),
+        Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts()),
         Arguments.of("residual add and concat", twoInputs()));
   }
 
@@ -108,6 +126,19 @@ class GraphOpsTest {
     ConcatLayer cat = new ConcatLayer("cat", new Ports(List.of(add.output(), x),
         new TensorInfo("y", Shape.of(4, 4, 4))), 0);
     return new Model("two", x, cat.output(), List.of(conv, relu, add, cat));
+  }
+
+  /** gap = mean(x) over H, W; y = (x * sigmoid(gap)) + gap: a Mul and an Add whose second operand broadcasts. */
+  private static Model broadcasts() {
+    TensorInfo x = new TensorInfo("x", Shape.of(3, 4, 4));
+    PoolLayer gap = PoolLayer.globalAverage("gap", x, "g");
+    UnaryLayer gate = UnaryLayer.of("gate", Ports.of(gap.output(), "s", gap.output().shape()), UnaryFunction.SIGMOID,
+        0, 0);
+    BroadcastLayer mul = new BroadcastLayer("mul", new Ports(List.of(x, gate.output()), new TensorInfo("m",
+        x.shape())), BinaryOp.MUL);
+    BroadcastLayer add = new BroadcastLayer("add", new Ports(List.of(mul.output(), gap.output()),
+        new TensorInfo("y", x.shape())), BinaryOp.ADD);
+    return new Model("se", x, add.output(), List.of(gap, gate, mul, add));
   }
 
   private static Arguments op(String name, TensorInfo x, Function<TensorInfo, Layer> layer) {

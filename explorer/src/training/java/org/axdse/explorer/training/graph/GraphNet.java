@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
+import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.ConvLayer;
@@ -27,10 +28,12 @@ import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
+import org.axdse.simulator.model.UnaryLayer;
 
 /**
  * A trainable network built from an imported {@link Model}: one trainable array per weight array of the model
- * (convolution and dense weights and biases, affine scales and shifts, LSTM and GRU matrices and biases), and a
+ * (convolution and dense weights and biases, affine scales and shifts, LSTM and GRU matrices and biases, PRelu
+ * slopes), and a
  * forward pass that runs the model's layers in order with differentiable NDArray operations. Its float forward
  * equals the simulator's {@link org.axdse.simulator.model.FloatExecutor} on the same model (checked by
  * {@link FloatParity}). {@link #toModel()} gives the model with the current weights and the same layer and tensor
@@ -67,6 +70,7 @@ public final class GraphNet implements AutoCloseable {
           add(l, "r", l.r(), new Shape(4L * l.hidden(), l.hidden()));
           add(l, "bias", l.bias(), new Shape(4L * l.hidden()));
         }
+        case UnaryLayer l when l.alpha().length > 1 -> add(l, "alpha", l.alpha(), new Shape(l.alpha().length));
         case GruLayer l -> {
           add(l, "w", l.w(), new Shape(3L * l.hidden(), l.inputSize()));
           add(l, "r", l.r(), new Shape(3L * l.hidden(), l.hidden()));
@@ -178,6 +182,8 @@ public final class GraphNet implements AutoCloseable {
       case ConcatLayer l -> LayerForward.concat(l, ins);
       case SoftmaxLayer l -> LayerForward.softmax(l, x);
       case ReshapeLayer l -> x.reshape(batchShape(l.output(), n));
+      case UnaryLayer l -> ElementwiseForward.unary(l, x, p(l, "alpha"));
+      case BroadcastLayer l -> ElementwiseForward.broadcast(l, x, ins.get(1));
     };
   }
 
@@ -199,6 +205,8 @@ public final class GraphNet implements AutoCloseable {
             f(l, "bias"));
         case GruLayer l -> new GruLayer(l.name(), l.ports(), l.inputSize(), l.hidden(), f(l, "w"), f(l, "r"),
             f(l, "wBias"), f(l, "rBias"), l.linearBeforeReset());
+        case UnaryLayer l when l.alpha().length > 1 -> new UnaryLayer(l.name(), l.ports(), l.function(), l.axis(),
+            f(l, "alpha"), l.beta());
         default -> layer;
       });
     }
