@@ -15,19 +15,26 @@ import org.axdse.simulator.model.UnaryLayer;
 final class ElementwiseForward {
   private ElementwiseForward() {}
 
-  /** {@code slopes}: the trainable per-channel slopes of a PRelu, or null. */
+  /**
+   * {@code slopes}: the trainable per-channel slopes of a PRelu, or null. Every constant is a {@link Scalars}
+   * tensor: DJL's number overloads would free operands the backward pass still reads.
+   */
   static NDArray unary(UnaryLayer l, NDArray x, NDArray slopes) {
     float a = l.alpha()[0];
+    NDArray zero = Scalars.of(x, 0);
+    NDArray one = Scalars.of(x, 1);
     return switch (l.function()) {
-      case SIGMOID -> x.neg().exp().add(1).pow(-1);
+      case SIGMOID -> one.div(x.neg().exp().add(one));
       case TANH -> x.tanh();
-      case HARD_SIGMOID -> x.mul(a).add(l.beta()).maximum(0).minimum(1);
-      case HARD_SWISH -> x.mul(x.add(3).maximum(0).minimum(6)).div(6);
-      case LEAKY_RELU -> x.maximum(0).add(slopes == null ? x.minimum(0).mul(a)
-          : x.minimum(0).mul(perChannel(l, slopes, x)));
-      case ELU -> x.maximum(0).add(x.minimum(0).exp().sub(1).mul(a));
-      case SELU -> x.maximum(0).add(x.minimum(0).exp().sub(1).mul(a)).mul(l.beta());
-      case SOFTPLUS -> x.maximum(0).add(x.abs().neg().exp().add(1).log());
+      case HARD_SIGMOID -> x.mul(Scalars.of(x, a)).add(Scalars.of(x, l.beta())).maximum(zero).minimum(one);
+      case HARD_SWISH -> x.mul(x.add(Scalars.of(x, 3)).maximum(zero).minimum(Scalars.of(x, 6)))
+          .div(Scalars.of(x, 6));
+      case LEAKY_RELU -> x.maximum(zero).add(x.minimum(zero).mul(slopes == null ? Scalars.of(x, a)
+          : perChannel(l, slopes, x)));
+      case ELU -> x.maximum(zero).add(x.minimum(zero).exp().sub(one).mul(Scalars.of(x, a)));
+      case SELU -> x.maximum(zero).add(x.minimum(zero).exp().sub(one).mul(Scalars.of(x, a)))
+          .mul(Scalars.of(x, l.beta()));
+      case SOFTPLUS -> x.maximum(zero).add(x.abs().neg().exp().add(one).log());
     };
   }
 

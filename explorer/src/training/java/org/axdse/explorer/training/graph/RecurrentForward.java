@@ -57,7 +57,7 @@ final class RecurrentForward {
       NDArray cand = l.linearBeforeReset()
           ? gate(gx, 2, hid).add(reset.mul(h.matMul(rh).add(bh)))
           : gate(gx, 2, hid).add(reset.mul(h).matMul(rh)).add(bh);
-      h = z.neg().add(1).mul(cand.tanh()).add(z.mul(h));
+      h = Scalars.of(z, 1).sub(z).mul(cand.tanh()).add(z.mul(h));
       outs.add(h);
     }
     return NDArrays.stack(new NDList(outs), 1);
