@@ -34,17 +34,20 @@ public enum UnaryFunction {
     return onnx;
   }
 
-  /** The function at {@code x}, in double precision (the integer engine's code maps are built from it). */
+  /**
+   * The function at {@code x}, in double precision with {@link StrictMath} (the integer engine's code maps are built
+   * from it, so they are the same on every JVM and platform, not only on this one).
+   */
   public double apply(double x, double alpha, double beta) {
     return switch (this) {
-      case SIGMOID -> 1 / (1 + Math.exp(-x));
-      case TANH -> Math.tanh(x);
+      case SIGMOID -> 1 / (1 + StrictMath.exp(-x));
+      case TANH -> StrictMath.tanh(x);
       case HARD_SIGMOID -> Math.max(0, Math.min(1, alpha * x + beta));
       case HARD_SWISH -> x * Math.max(0, Math.min(1, x / 6 + 0.5));
       case LEAKY_RELU -> x >= 0 ? x : alpha * x;
-      case ELU -> x >= 0 ? x : alpha * Math.expm1(x);
-      case SELU -> beta * (x > 0 ? x : alpha * Math.expm1(x));
-      case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+      case ELU -> x >= 0 ? x : alpha * StrictMath.expm1(x);
+      case SELU -> beta * (x > 0 ? x : alpha * StrictMath.expm1(x));
+      case SOFTPLUS -> Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
     };
   }
 
