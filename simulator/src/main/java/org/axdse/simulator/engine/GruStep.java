@@ -89,7 +89,7 @@ final class GruStep implements Step {
         int col = b * steps + t;
         for (int j = 0; j < hid; j++) {
           int s = b * hid + j;
-          float cand = (float) Math.tanh(gx[(2 * hid + j) * m + col] + wb[2 * hid + j] + gc[s]);
+          float cand = (float) StrictMath.tanh(gx[(2 * hid + j) * m + col] + wb[2 * hid + j] + gc[s]);
           hf[s] = (1f - z[s]) * cand + z[s] * hf[s];
           byte code = (byte) ph.quantize(hf[s]);
           h[s] = code;

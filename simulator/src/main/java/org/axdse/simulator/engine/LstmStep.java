@@ -60,10 +60,10 @@ final class LstmStep implements Step {
           float i = sigmoid(gate(0, j, col, m, b, batch));
           float o = sigmoid(gate(1, j, col, m, b, batch));
           float f = sigmoid(gate(2, j, col, m, b, batch));
-          float g = (float) Math.tanh(gate(3, j, col, m, b, batch));
+          float g = (float) StrictMath.tanh(gate(3, j, col, m, b, batch));
           int s = b * hid + j;
           c[s] = f * c[s] + i * g;
-          byte code = (byte) ph.quantize(o * (float) Math.tanh(c[s]));
+          byte code = (byte) ph.quantize(o * (float) StrictMath.tanh(c[s]));
           h[s] = code;
           y[col * hid + j] = code;
         }
@@ -77,6 +77,6 @@ final class LstmStep implements Step {
   }
 
   static float sigmoid(float v) {
-    return (float) (1.0 / (1.0 + Math.exp(-v)));
+    return (float) (1.0 / (1.0 + StrictMath.exp(-v)));
   }
 }

@@ -48,7 +48,7 @@ final class SoftmaxStep implements Step {
             }
             double sum = 0;
             for (int i = 0; i < len; i++) {
-              e[i] = Math.exp(e[i] - max);
+              e[i] = StrictMath.exp(e[i] - max);
               sum += e[i];
             }
             for (int i = 0; i < len; i++) {
