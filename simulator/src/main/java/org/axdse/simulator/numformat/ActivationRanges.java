@@ -47,7 +47,7 @@ final class ActivationRanges {
     double best = full;
     double bestError = Double.POSITIVE_INFINITY;
     for (int j = 0; j < CANDIDATES && full > 0; j++) {
-      double t = full * Math.pow(2, -j / 16.0);
+      double t = full * StrictMath.pow(2, -j / 16.0);
       double scale = t / grid.maxFinite();
       double error = 0;
       for (int b = 0; b < h.bins(); b++) {

@@ -41,7 +41,7 @@ public final class Gptq {
         .sorted(Comparator.comparingDouble((Integer i) -> -h[i][i]).thenComparingInt(i -> i))
         .mapToInt(Integer::intValue).toArray();
     for (int attempt = 0; attempt < 3; attempt++) {
-      double lambda = damp * Math.pow(10, attempt) * mean;
+      double lambda = damp * StrictMath.pow(10, attempt) * mean;
       double[][] a = new double[k][k];
       for (int i = 0; i < k; i++) {
         for (int j = 0; j < k; j++) {

@@ -68,7 +68,7 @@ final class MseRangeSearch {
       ts[j] = extent * (j + 1) / LINEAR_POINTS;
     }
     for (int k = 0; k < GEOMETRIC_POINTS; k++) {
-      ts[LINEAR_POINTS + k] = extent * Math.pow(2, -(k + 1) / 8.0);
+      ts[LINEAR_POINTS + k] = extent * StrictMath.pow(2, -(k + 1) / 8.0);
     }
     java.util.Arrays.sort(ts);
     int bestIndex = 0;
