@@ -102,6 +102,7 @@ public final class EvolveCheckCommand implements Callable<Integer> {
       }
     }
     MultiplierCatalog catalog = CalibratedOperands.catalog(options);
+    DesignCheck.check(manifest, layers, catalog, CalibratedOperands.format(options));
     var pre = preprocess.forModel(model);
     Dataset evalSet = CalibratedOperands.evaluationSet(options, data, net);
     try (RunLock lock = RunLock.acquire(out)) {

@@ -55,6 +55,32 @@ public final class DesignCheck {
   }
 
   /**
+   * A one-line error unless every layer {@code manifest} names is one of {@code modelLayers} and every evolved
+   * design it names is a design of {@code catalog} in {@code format}; call before any long work.
+   */
+  public static void check(JsonNode manifest, List<String> modelLayers, MultiplierCatalog catalog,
+      MultiplierFormat format) {
+    for (JsonNode l : manifest.path("layers")) {
+      String name = l.path("layer").asText();
+      if (!modelLayers.contains(name)) {
+        throw new BadInputException("--library: evolve.json names layer '" + name + "', which the model does not "
+            + "have (layers: " + String.join(", ", modelLayers) + ")");
+      }
+      for (JsonNode e : l.path("evolved")) {
+        if (!catalog.contains(e.path("name").asText())) {
+          throw new BadInputException("--library: evolve.json names design '" + e.path("name").asText()
+              + "', which is not in the library");
+        }
+        MultiplierFormat f = catalog.byName(e.path("name").asText()).format();
+        if (!f.equals(format)) {
+          throw new BadInputException("--library: design '" + e.path("name").asText() + "' is " + f.namePrefix()
+              + ", but the model's layers take " + format.namePrefix() + " multipliers (--quant, --weight-bits)");
+        }
+      }
+    }
+  }
+
+  /**
    * Checks the designs of {@code manifest}'s layers (names of {@code modelLayers}) in {@code format}, the built-in
    * ones from {@code restrict} (layer to designs; layers absent from it use their front).
    */
@@ -68,12 +94,9 @@ public final class DesignCheck {
     manifest.path("layers").forEach(entries::add);
     List<List<String[]>> plans = new ArrayList<>();
     int total = 0;
+    check(manifest, modelLayers, catalog, format);
     for (JsonNode l : entries) {
       String name = l.path("layer").asText();
-      if (!modelLayers.contains(name)) {
-        throw new BadInputException("--library: evolve.json names layer '" + name + "', which the model does not "
-            + "have (layers: " + String.join(", ", modelLayers) + ")");
-      }
       List<String[]> plan = new ArrayList<>();
       List<String> builtin = restrict.containsKey(name)
           ? restrict.get(name).stream().filter(builtinCatalog::contains).toList() : front(l.path("builtin"));
@@ -84,9 +107,6 @@ public final class DesignCheck {
       }
       for (JsonNode e : l.path("evolved")) {
         String d = e.path("name").asText();
-        if (!catalog.contains(d)) {
-          throw new BadInputException("--library: evolve.json names design '" + d + "', which is not in the library");
-        }
         if (searchable(catalog.byName(d))) {
           plan.add(new String[] {d, "evolved"});
         }
