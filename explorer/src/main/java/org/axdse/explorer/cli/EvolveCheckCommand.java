@@ -29,6 +29,8 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,8 @@ import picocli.CommandLine.Option;
         + "search compensates) beside the built-in designs; keep those that beat every built-in design of equal or "
         + "higher power; write check.json and restrict.json for search --restrict.")
 public final class EvolveCheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--model", required = true, paramLabel = "M.onnx", description = "the ONNX model")
   Path model;
 
@@ -133,8 +137,7 @@ public final class EvolveCheckCommand implements Callable<Integer> {
       settings.put("seconds", (System.nanoTime() - t0) / 1e9);
       CheckReport.write(out, result, settings);
       lock.commit();
-      var w = new java.io.PrintWriter(System.out, true);
-      CheckReport.print(w, output.json(), out, result, settings);
+      CheckReport.print(spec.commandLine().getOut(), output.json(), out, result, settings);
     }
     return 0;
   }
