@@ -47,6 +47,9 @@ public final class CheckReport {
         x.put("exactCorrect", d.simulated().exactCorrect());
         x.put("images", d.simulated().images());
         x.put("drop", d.simulated().drop());
+        if (d.evolved()) {
+          x.put("beatsCheaperBuiltins", DesignSelection.beatsCheaperBuiltins(d, l.designs()));
+        }
         return x;
       }).toList());
       return e;
@@ -81,13 +84,13 @@ public final class CheckReport {
       w.printf(Locale.ROOT, "%nlayer %s (A%d): rank correlation predicted/simulated %s, kept %d of %d evolved%n",
           l.layer(), l.index(), rho(l.rankCorrelation()), l.kept().size(),
           l.designs().stream().filter(CheckedDesign::evolved).count());
-      w.printf(Locale.ROOT, "%-36s %-8s %7s %10s %10s %6s %7s %5s%n", "design", "kind", "power", "predicted",
-          "simulated", "flips", "drop", "kept");
+      w.printf(Locale.ROOT, "%-36s %-8s %7s %10s %10s %6s %7s %5s %13s%n", "design", "kind", "power", "predicted",
+          "simulated", "flips", "drop", "kept", "beats cheaper");
       for (CheckedDesign d : l.designs()) {
-        w.printf(Locale.ROOT, "%-36s %-8s %7.4f %10.3g %10.3g %6d %7.2f %5s%n", d.name(),
+        w.printf(Locale.ROOT, "%-36s %-8s %7.4f %10.3g %10.3g %6d %7.2f %5s %13s%n", d.name(),
             d.evolved() ? "evolved" : "built-in", d.relativePower(), d.predicted(), d.simulated().logitChange(),
             d.simulated().flips(), d.simulated().drop(), d.evolved() ? l.kept().contains(d.name()) ? "yes" : "no"
-                : "");
+                : "", d.evolved() ? DesignSelection.beatsCheaperBuiltins(d, l.designs()) ? "yes" : "no" : "");
       }
     }
     long kept = r.layers().stream().mapToLong(l -> l.kept().size()).sum();

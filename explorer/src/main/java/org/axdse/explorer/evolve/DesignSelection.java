@@ -37,6 +37,15 @@ public final class DesignSelection {
   }
 
   /**
+   * The issue's per-layer criterion under simulated loss: {@code e}'s simulated loss is lower than that of every
+   * built-in design of {@code layer} that costs at most its power (true when none does).
+   */
+  public static boolean beatsCheaperBuiltins(CheckedDesign e, List<CheckedDesign> layer) {
+    return layer.stream().filter(b -> !b.evolved() && b.relativePower() <= e.relativePower())
+        .allMatch(b -> e.simulated().logitChange() < b.simulated().logitChange());
+  }
+
+  /**
    * Spearman's rank correlation (ties take their mean rank) of the predicted against the simulated loss over the
    * designs with a predicted figure; NaN with fewer than 3 of them.
    */

@@ -69,6 +69,16 @@ class DesignSelectionTest {
   }
 
   @Test
+  void theIssuesCriterionComparesWithTheBuiltinDesignsOfAtMostTheSamePower() {
+    List<CheckedDesign> layer = List.of(design("b1", false, 0.2, 1, 5.0), design("b2", false, 0.5, 1, 2.0),
+        design("e1", true, 0.5, 1, 1.9), design("e2", true, 0.3, 1, 5.0), design("e3", true, 0.1, 1, 50));
+    // e1 beats b1 (5.0) and b2 (2.0, equal power); e2 ties b1; e3 costs less than every built-in design.
+    assertTrue(DesignSelection.beatsCheaperBuiltins(layer.get(2), layer));
+    assertTrue(!DesignSelection.beatsCheaperBuiltins(layer.get(3), layer));
+    assertTrue(DesignSelection.beatsCheaperBuiltins(layer.get(4), layer));
+  }
+
+  @Test
   void theRankCorrelationIsPearsonsOfMeanRanks() {
     double[] predicted = {0.3, 5, 2, 2, 40, 0.1, 7};
     double[] simulated = {1.0, 3, 9, 4, 30, 0.2, 3};
