@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.axdse.explorer.encoding.Restrictions;
 import org.axdse.explorer.evolve.CheckReport;
 import org.axdse.explorer.evolve.DesignCheck;
+import org.axdse.explorer.evolve.DesignSelection;
 import org.axdse.explorer.evolve.SimulatedLoss;
 import org.axdse.explorer.simulation.SpeedOptions;
 import org.axdse.multipliers.cli.flags.OutputFormat;
@@ -41,8 +42,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evolve-check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Simulate each evolved design of an evolve library (one layer approximate, compensated as the "
-        + "search compensates) beside the built-in designs; keep those that beat every built-in design of equal or "
-        + "higher power; write check.json and restrict.json for search --restrict.")
+        + "search compensates) beside the built-in designs; keep those that beat the built-in designs (--keep); "
+        + "write check.json and restrict.json for search --restrict.")
 public final class EvolveCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -73,6 +74,12 @@ public final class EvolveCheckCommand implements Callable<Integer> {
       + "evolution's figure, from evolve.json)")
   List<String> restrict = List.of();
 
+  @Option(names = "--keep", paramLabel = "dearer|undominated", description = "which evolved designs the search "
+      + "gets: dearer, those whose simulated loss is below every checked built-in design of equal or higher power; "
+      + "undominated, those no checked built-in design of at most their power matches or beats (default: "
+      + "${DEFAULT-VALUE})")
+  String keep = "dearer";
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "new or empty directory for "
       + "check.json and restrict.json")
   Path out;
@@ -89,6 +96,10 @@ public final class EvolveCheckCommand implements Callable<Integer> {
     CompensationMethod method = compensate.equals("none") ? null : CompensationMethod.parse(compensate);
     if (method == null && !compensate.equals("none")) {
       throw new BadInputException("--compensate: expected none, bias, weights or both, got '" + compensate + "'");
+    }
+    DesignSelection.Rule rule = DesignSelection.Rule.parse(keep);
+    if (rule == null) {
+      throw new BadInputException("--keep: expected dearer or undominated, got '" + keep + "'");
     }
     List<Path> libraries = CalibratedOperands.libraries(options);
     if (libraries.size() != 1) {
@@ -123,7 +134,8 @@ public final class EvolveCheckCommand implements Callable<Integer> {
       try (SimulationSession s = CalibratedOperands.session(options, net, q, evalSet)) {
         SimulatedLoss loss = new SimulatedLoss(s, cache, SimulatedLoss.images(s.size(), images, seed),
             SpeedOptions.DEFAULT_PREFIX_CACHE_BYTES);
-        result = DesignCheck.run(manifest, layers, catalog, CalibratedOperands.format(options), restriction, s, loss,
+        result = DesignCheck.run(manifest, layers, catalog, CalibratedOperands.format(options), restriction, rule, s,
+            loss,
             CalibratedOperands.progress(options));
       }
       Map<String, Object> settings = new LinkedHashMap<>();
@@ -134,6 +146,7 @@ public final class EvolveCheckCommand implements Callable<Integer> {
       settings.put("seed", seed);
       settings.put("compensation", compensate);
       settings.put("restrict", restrict);
+      settings.put("keep", rule.label());
       settings.put("seconds", (System.nanoTime() - t0) / 1e9);
       CheckReport.write(out, result, settings);
       lock.commit();

@@ -78,8 +78,8 @@ public final class CheckReport {
       w.flush();
       return;
     }
-    w.printf(Locale.ROOT, "simulated loss: one layer approximate, compensated %s, %s images; predicted: %s%n",
-        settings.get("compensation"), settings.get("images"), r.measure());
+    w.printf(Locale.ROOT, "simulated loss: one layer approximate, compensated %s, %s images; predicted: %s; "
+        + "kept: %s%n", settings.get("compensation"), settings.get("images"), r.measure(), settings.get("keep"));
     for (DesignCheck.LayerCheck l : r.layers()) {
       w.printf(Locale.ROOT, "%nlayer %s (A%d): rank correlation predicted/simulated %s, kept %d of %d evolved%n",
           l.layer(), l.index(), rho(l.rankCorrelation()), l.kept().size(),

@@ -22,8 +22,8 @@ import org.axdse.simulator.engine.SimulationSession;
  * (from its {@code evolve.json}) and, in the same layer, of the built-in designs it competes with: the layer's
  * {@code --restrict} entry when one is given, else the built-in designs on the layer's front under the evolution's
  * own figure. Only designs a search can use are checked (approximate, with a circuit that costs less power than the
- * exact reference under uniform operands). Then {@link DesignSelection} keeps the evolved designs that beat every
- * built-in design of equal or higher power, and writes the restriction the search gets.
+ * exact reference under uniform operands). Then {@link DesignSelection} keeps evolved designs by its rule, and the
+ * result holds the restriction the search gets.
  */
 public final class DesignCheck {
   private DesignCheck() {}
@@ -85,8 +85,8 @@ public final class DesignCheck {
    * ones from {@code restrict} (layer to designs; layers absent from it use their front).
    */
   public static Result run(JsonNode manifest, List<String> modelLayers, MultiplierCatalog catalog,
-      MultiplierFormat format, Map<String, List<String>> restrict, SimulationSession session, SimulatedLoss loss,
-      ProgressListener progress) {
+      MultiplierFormat format, Map<String, List<String>> restrict, DesignSelection.Rule rule,
+      SimulationSession session, SimulatedLoss loss, ProgressListener progress) {
     MultiplierCatalog builtinCatalog = MultiplierCatalog.builtin();
     List<String> usableBuiltin = builtinCatalog.all(format).stream().filter(DesignCheck::searchable)
         .map(Multiplier::name).toList();
@@ -132,7 +132,7 @@ public final class DesignCheck {
         }
         designs.sort(java.util.Comparator.comparing(CheckedDesign::evolved)
             .thenComparingDouble(CheckedDesign::relativePower).thenComparing(CheckedDesign::name));
-        List<String> k = DesignSelection.kept(designs);
+        List<String> k = DesignSelection.kept(designs, rule);
         layers.add(new LayerCheck(name, index, designs, k, DesignSelection.rankCorrelation(designs)));
         all.addAll(designs);
         kept.put(name, k);

@@ -7,19 +7,54 @@ import java.util.Map;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
- * Which evolved designs a search gets, by simulated loss: an evolved design is kept when its simulated loss is
- * lower than that of every checked built-in design of equal or higher power in its layer (with none of them, it
- * fills the gap below the exact design and is kept). And how well the evolution's figure ranks the designs:
- * Spearman's rank correlation of predicted against simulated loss.
+ * Which evolved designs a search gets, by simulated loss, under one of two rules ({@link Rule}), and how well the
+ * evolution's figure ranks the designs: Spearman's rank correlation of predicted against simulated loss.
  */
 public final class DesignSelection {
   private DesignSelection() {}
 
-  /** The evolved designs of one layer's checks that the rule keeps, in the order given. */
-  public static List<String> kept(List<CheckedDesign> layer) {
+  /** When an evolved design is kept. */
+  public enum Rule {
+    /**
+     * Its simulated loss is lower than that of every checked built-in design of equal or higher power in its layer
+     * (with none of them, it fills the gap below the exact design and is kept).
+     */
+    DEARER("dearer"),
+    /** No checked built-in design of at most its power has a simulated loss as low or lower (Pareto). */
+    UNDOMINATED("undominated");
+
+    private final String label;
+
+    Rule(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The rule of {@code label}, or null. */
+    public static Rule parse(String label) {
+      for (Rule r : values()) {
+        if (r.label.equals(label)) {
+          return r;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The evolved designs of one layer's checks that {@code rule} keeps, in the order given. */
+  public static List<String> kept(List<CheckedDesign> layer, Rule rule) {
     List<String> out = new ArrayList<>();
     for (CheckedDesign e : layer) {
       if (!e.evolved()) {
+        continue;
+      }
+      if (rule == Rule.UNDOMINATED) {
+        if (beatsCheaperBuiltins(e, layer)) {
+          out.add(e.name());
+        }
         continue;
       }
       boolean beats = true;

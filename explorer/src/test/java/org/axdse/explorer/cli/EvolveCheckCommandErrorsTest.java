@@ -49,6 +49,7 @@ class EvolveCheckCommandErrorsTest {
     refused(check("--library", dir.toString()), "not an evolved library", "evolve.json");
     refused(check("--library", l, "--images", "0"), "--images", ">= 1");
     refused(check("--library", l, "--compensate", "all"), "--compensate", "'all'");
+    refused(check("--library", l, "--keep", "best"), "--keep", "'best'", "undominated");
     refused(check("--library", l, "--restrict", "conv_99=s8x8_trunc6"), "--restrict", "conv_99");
     refused(check("--library", l, "--weight-bits", "4,8"), "--weight-bits", "one width");
     Files.writeString(lib.resolve("evolve.json"), "{\"format\": \"axdse-evolve-1\", \"layers\": [{\"layer\": "

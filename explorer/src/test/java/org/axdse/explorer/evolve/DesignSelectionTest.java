@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The selection rule against a second formulation (built-in designs by falling power, the running minimum of their
- * simulated loss), Spearman's rank correlation against Pearson's correlation of hand-computed mean ranks, and the
+ * The two selection rules against second formulations (built-in designs by falling or rising power, the running
+ * minimum of their simulated loss), Spearman's rank correlation against Pearson's correlation of hand-computed mean ranks, and the
  * restriction the search gets.
  */
 class DesignSelectionTest {
@@ -23,7 +23,7 @@ class DesignSelectionTest {
   }
 
   @Test
-  void keepsAnEvolvedDesignOnlyWhenItBeatsEveryBuiltinDesignOfEqualOrHigherPower() {
+  void keepsEvolvedDesignsByEitherRule() {
     SplittableRandom r = new SplittableRandom(11);
     int keptSome = 0;
     int droppedSome = 0;
@@ -52,8 +52,24 @@ class DesignSelectionTest {
           expected.add(e.name());
         }
       }
-      List<String> kept = DesignSelection.kept(layer);
+      List<String> kept = DesignSelection.kept(layer, DesignSelection.Rule.DEARER);
       assertEquals(expected, kept, layer.toString());
+      // Undominated: built-in designs by rising power, the running minimum of those of at most e's power.
+      builtin.sort(Comparator.comparingDouble(CheckedDesign::relativePower));
+      List<String> undominated = new ArrayList<>();
+      for (CheckedDesign e : layer) {
+        double best = Double.POSITIVE_INFINITY;
+        for (CheckedDesign b : builtin) {
+          if (b.relativePower() > e.relativePower()) {
+            break;
+          }
+          best = Math.min(best, b.simulated().logitChange());
+        }
+        if (e.evolved() && e.simulated().logitChange() < best) {
+          undominated.add(e.name());
+        }
+      }
+      assertEquals(undominated, DesignSelection.kept(layer, DesignSelection.Rule.UNDOMINATED), layer.toString());
       keptSome += kept.isEmpty() ? 0 : 1;
       droppedSome += kept.size() < layer.stream().filter(CheckedDesign::evolved).count() ? 1 : 0;
     }
@@ -65,7 +81,7 @@ class DesignSelectionTest {
     List<CheckedDesign> layer = List.of(design("b", false, 0.5, 1, 2.0), design("e1", true, 0.5, 1, 2.0),
         design("e2", true, 0.4, 1, 1.9), design("e3", true, 0.6, 1, 9.0));
     // e1 ties b at equal power; e2 beats b (power 0.5 >= 0.4); e3 costs more than every built-in design.
-    assertEquals(List.of("e2", "e3"), DesignSelection.kept(layer));
+    assertEquals(List.of("e2", "e3"), DesignSelection.kept(layer, DesignSelection.Rule.DEARER));
   }
 
   @Test
