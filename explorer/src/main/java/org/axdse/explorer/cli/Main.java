@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       PickCommand.class,
       SearchCommand.class,
       EvolveCommand.class,
+      EvolveCheckCommand.class,
       DemoCommand.class,
       WorkerCommand.class,
       CompletionCommand.class,

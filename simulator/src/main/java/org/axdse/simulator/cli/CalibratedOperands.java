@@ -58,6 +58,30 @@ public final class CalibratedOperands {
     return options.threads();
   }
 
+  /** The directories of {@code --library}, in order. */
+  public static List<Path> libraries(QuantizationOptions options) {
+    return List.copyOf(options.library);
+  }
+
+  /** The calibration images of {@code data} ({@code --calib}, {@code --calib-data}), as evaluate draws them. */
+  public static Dataset calibrationSet(QuantizationOptions options, String data) {
+    return options.calibrationSet(DatasetSpec.parse(data));
+  }
+
+  /**
+   * The images evaluate would evaluate ({@code --split}, {@code --limit}, without held-out calibration images),
+   * their labels checked against {@code model}'s outputs.
+   */
+  public static Dataset evaluationSet(QuantizationOptions options, String data, Model model) {
+    return options.evaluationSet(DatasetSpec.parse(data), model);
+  }
+
+  /** A session of {@code --threads} threads that measures accuracy and energy only. */
+  public static SimulationSession session(QuantizationOptions options, Model model, QuantizedModel q,
+      Dataset images) {
+    return SimulationSession.open(model, q, images, options.catalog(), options.plainSession());
+  }
+
   /** Calibrates {@code model} on the calibration images of {@code data} and returns every layer's operands. */
   public static List<LayerOperands> of(QuantizationOptions options, Path modelFile, Model model, Preprocessing pre,
       String data) {

@@ -338,6 +338,31 @@ public final class SimulationSession implements AutoCloseable {
     return all;
   }
 
+  /**
+   * The logit codes of {@code imageIndices} under {@code assignment} with {@code variant} (a compensation of this
+   * session's quantization, as {@link #evaluate(Assignment, int[], QuantizedModel, PrefixCache)} takes it),
+   * resuming from and filling {@code cache} (null: none): the logits that evaluation ranks.
+   */
+  public synchronized byte[] logits(Assignment assignment, int[] imageIndices, QuantizedModel variant,
+      PrefixCache cache) {
+    checkIndices(imageIndices);
+    List<ResolvedLayer> resolved = resolver.resolve(assignment);
+    RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
+    IntegerEngine using = widths.engineFor(resolved,
+        variant == quant ? engine : new IntegerEngine(model, variant, kernels, options.batchSize()), engine);
+    LayerDataflow[] flows = floats.flows(resolved, using.quantization());
+    byte[] all = new byte[imageIndices.length * classes];
+    prefixRun = cache == null || flows != null ? null
+        : new PrefixRun(cache, using, resolved, imageIndices, options.batchSize());
+    try {
+      forBatches(using, imageIndices, tables, null, TensorTap.NONE, null, flows,
+          (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
+    } finally {
+      prefixRun = null;
+    }
+    return all;
+  }
+
   /** Runs the engine over {@code imageIndices} showing every tensor of every batch to {@code tap}. */
   public synchronized void trace(Assignment assignment, int[] imageIndices, TensorTap tap) {
     checkIndices(imageIndices);

@@ -135,7 +135,7 @@ public final class SensitivityMeasurement {
    * class's mean change over the samples removed first: a shift common to all images moves few decisions, so it
    * is not counted as noise.
    */
-  static double meanSquaredChange(byte[] a, byte[] b, boolean signed, int classes) {
+  public static double meanSquaredChange(byte[] a, byte[] b, boolean signed, int classes) {
     int samples = a.length / classes;
     double[] mean = new double[classes];
     double[] square = new double[classes];
