@@ -30,10 +30,7 @@ class EvolveCheckCommandErrorsTest {
   private InProcess.Outcome check(String... extra) {
     String[] base = {"evolve-check", "--model", repo("models/lenet5.onnx").toString(), "--data", "fashion-mnist",
         "--out", dir.resolve("out").toString()};
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return InProcess.axdse(all);
+    return InProcess.axdse(base, extra);
   }
 
   private void refused(InProcess.Outcome o, String... parts) {

@@ -20,10 +20,7 @@ class EvolveCommandErrorsTest {
   private InProcess.Outcome evolve(String... extra) {
     String[] base = {"evolve", "--model", repo("models/lenet5.onnx").toString(), "--data", "fashion-mnist",
         "--out", dir.resolve("lib").toString()};
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return InProcess.axdse(all);
+    return InProcess.axdse(base, extra);
   }
 
   private void refused(InProcess.Outcome o, String... parts) {

@@ -20,10 +20,7 @@ class ImcCommandErrorsTest {
   private InProcess.Outcome evaluate(String... extra) {
     String[] base = {"imc", "evaluate", "--model", repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--limit", "10", "--calib", "10", "-q"};
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return InProcess.axdse(all);
+    return InProcess.axdse(base, extra);
   }
 
   @Test

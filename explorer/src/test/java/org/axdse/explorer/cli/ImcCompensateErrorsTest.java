@@ -21,10 +21,7 @@ class ImcCompensateErrorsTest {
   private static InProcess.Outcome run(String command, String... extra) {
     String[] base = {"imc", command, "--model", repo("models/lenet5.onnx").toString(), "--data",
         "fashion-mnist:" + repo("data/fashion-mnist-test-2000"), "--calib", "10", "-q"};
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return InProcess.axdse(all);
+    return InProcess.axdse(base, extra);
   }
 
   @Test

@@ -24,10 +24,7 @@ class ImcSearchErrorsTest {
   private InProcess.Outcome search(String... extra) {
     String[] base = {"search", "--model", repo("models/lenet5.onnx").toString(), "--data", "fashion-mnist",
         "--generations", "1", "--out", dir.resolve("run").toString()};
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return InProcess.axdse(all);
+    return InProcess.axdse(base, extra);
   }
 
   private void oneLine(InProcess.Outcome o, String... parts) {

@@ -30,6 +30,13 @@ final class InProcess {
     return execute(Main.commandLine(), args);
   }
 
+  /** {@code axdse BASE EXTRA}: a test's fixed arguments followed by the case's own. */
+  static Outcome axdse(String[] base, String... extra) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return axdse(all);
+  }
+
   private static Outcome execute(CommandLine cl, String... args) {
     cl.setExecutionExceptionHandler(new OneLineErrors());
     cl.setParameterExceptionHandler(new OneLineErrors());
