@@ -250,13 +250,18 @@ public final class SimulationSession implements AutoCloseable {
    * Accuracy is compared with this session's exact reference; energy uses this session's operand distributions.
    */
   public synchronized Evaluation evaluate(Assignment assignment, int[] imageIndices, QuantizedModel variant) {
+    return evaluate(assignment, imageIndices, engineOf(variant));
+  }
+
+  /** This session's engine for {@code variant} (a quantization of its model and config), built unless it is its own. */
+  private IntegerEngine engineOf(QuantizedModel variant) {
     if (variant == quant) {
-      return evaluate(assignment, imageIndices, engine);
+      return engine;
     }
     if (variant.layers().size() != quant.layers().size() || !variant.config().equals(quant.config())) {
       throw new IllegalArgumentException("the variant is not a quantization of this session's model and config");
     }
-    return evaluate(assignment, imageIndices, new IntegerEngine(model, variant, kernels, options.batchSize()));
+    return new IntegerEngine(model, variant, kernels, options.batchSize());
   }
 
   /**
@@ -348,8 +353,7 @@ public final class SimulationSession implements AutoCloseable {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    IntegerEngine using = widths.engineFor(resolved,
-        variant == quant ? engine : new IntegerEngine(model, variant, kernels, options.batchSize()), engine);
+    IntegerEngine using = widths.engineFor(resolved, engineOf(variant), engine);
     LayerDataflow[] flows = floats.flows(resolved, using.quantization());
     byte[] all = new byte[imageIndices.length * classes];
     prefixRun = cache == null || flows != null ? null
