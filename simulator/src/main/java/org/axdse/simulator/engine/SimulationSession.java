@@ -333,14 +333,7 @@ public final class SimulationSession implements AutoCloseable {
    * every convolution and dense layer before requantization (noise injection).
    */
   public synchronized byte[] logits(Assignment assignment, int[] imageIndices, AccumulatorHook hook) {
-    checkIndices(imageIndices);
-    List<ResolvedLayer> resolved = resolver.resolve(assignment);
-    RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
-    byte[] all = new byte[imageIndices.length * classes];
-    IntegerEngine using = widths.engineFor(resolved, engine, engine);
-    forBatches(using, imageIndices, tables, null, TensorTap.NONE, hook, floats.flows(resolved, using.quantization()),
-        (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
-    return all;
+    return logits(assignment, imageIndices, quant, null, hook);
   }
 
   /**
@@ -350,6 +343,11 @@ public final class SimulationSession implements AutoCloseable {
    */
   public synchronized byte[] logits(Assignment assignment, int[] imageIndices, QuantizedModel variant,
       PrefixCache cache) {
+    return logits(assignment, imageIndices, variant, cache, null);
+  }
+
+  private byte[] logits(Assignment assignment, int[] imageIndices, QuantizedModel variant, PrefixCache cache,
+      AccumulatorHook hook) {
     checkIndices(imageIndices);
     List<ResolvedLayer> resolved = resolver.resolve(assignment);
     RowTables[] tables = resolved.stream().map(ResolvedLayer::tables).toArray(RowTables[]::new);
@@ -359,7 +357,7 @@ public final class SimulationSession implements AutoCloseable {
     prefixRun = cache == null || flows != null ? null
         : new PrefixRun(cache, using, resolved, imageIndices, options.batchSize());
     try {
-      forBatches(using, imageIndices, tables, null, TensorTap.NONE, null, flows,
+      forBatches(using, imageIndices, tables, null, TensorTap.NONE, hook, flows,
           (from, n, codes) -> System.arraycopy(codes, 0, all, from * classes, n * classes));
     } finally {
       prefixRun = null;
