@@ -38,7 +38,7 @@ class EvolveKillResumeIT {
   void aKilledEvolutionResumesToTheSameCircuit() throws Exception {
     Path killed = dir.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(args(killed, "--checkpoint-every", "1"));
     Path log = dir.resolve("child.log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

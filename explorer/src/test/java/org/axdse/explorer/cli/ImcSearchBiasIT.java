@@ -70,7 +70,7 @@ class ImcSearchBiasIT {
     Path whole = tmp.resolve("whole");
     axdse(search(whole, 2, BIAS));
     Path killed = tmp.resolve("killed");
-    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector"), search(killed, 2, BIAS),
+    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"), search(killed, 2, BIAS),
         killed, 2, 50_000, "front.json");
     axdse(List.of("search", "--resume", killed.toString(), "-q"));
     for (String f : List.of("front.json", "points.json", "points.csv")) {

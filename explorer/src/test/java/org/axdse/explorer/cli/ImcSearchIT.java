@@ -77,7 +77,7 @@ class ImcSearchIT {
     Path whole = tmp.resolve("whole");
     axdse(search(whole, 2));
     Path killed = tmp.resolve("killed");
-    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector"), search(killed, 2), killed, 2, 50_000, "front.json");
+    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"), search(killed, 2), killed, 2, 50_000, "front.json");
     axdse(List.of("search", "--resume", killed.toString(), "-q"));
     for (String f : List.of("front.json", "points.json", "points.csv")) {
       assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);

@@ -38,7 +38,7 @@ class KillResumeSharingIT {
     assertEquals(0, Main.commandLine().execute(args(whole).toArray(new String[0])));
 
     Path killed = tmp.resolve("killed");
-    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector"), args(killed), killed, 2, 120_000, "front.json");
+    KilledSearch.killAfter(tmp, Main.class, List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"), args(killed), killed, 2, 120_000, "front.json");
 
     assertEquals(0, Main.commandLine().execute("search", "--resume", killed.toString(), "-q"));
     for (String f : List.of("front.json", "points.json", "points.csv")) {

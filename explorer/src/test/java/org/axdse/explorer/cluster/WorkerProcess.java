@@ -27,7 +27,7 @@ final class WorkerProcess implements AutoCloseable {
   static List<String> java(Class<?> mainClass) {
     List<String> cmd = new ArrayList<>(List.of("nice", "-n", "10",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector"));
+        "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
     if (Runtime.version().feature() >= 24) {
       cmd.add("--sun-misc-unsafe-memory-access=allow");
     }

@@ -41,7 +41,7 @@ final class BilinearColumns implements AutoCloseable {
 
   static BilinearColumns of(ProductTable design, KernelMode mode, int threads) {
     BilinearForm form = BilinearForm.detect(design);
-    if (form == null || mode != KernelMode.VECTOR) {
+    if (form == null || !mode.vector()) {
       return new BilinearColumns(null, null, null);
     }
     return new BilinearColumns(form, Kernels.create(1, mode, BilinearPolicy.ON),

@@ -61,8 +61,8 @@ final class BilinearKernel {
    * Adds the error sums of the bilinear {@code rows[0 .. count)} to {@code c[n * ldc + col0 + m]}, which hold
    * their exact sums, over the block {@code a[aOff + k * lda + m]} ({@code m < cols <= 128}).
    */
-  static void correct(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t, int[] rows, int count,
-      int[] c, int ldc, int col0, Work s, Scratch scratch) {
+  static void correct(boolean nativeExact, byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
+      int[] rows, int count, int[] c, int ldc, int col0, Work s, Scratch scratch) {
     int kLen = w.cols();
     int mask = 0;
     int countMask = 0;
@@ -70,7 +70,7 @@ final class BilinearKernel {
       mask |= t.table(rows[r]).bilinear().planeMask();
       countMask |= t.table(rows[r]).bilinear().alphaMask();
     }
-    shiftedExact(a, aOff, lda, cols, w, t, rows, count, c, ldc, col0, s, scratch);
+    shiftedExact(nativeExact, a, aOff, lda, cols, w, t, rows, count, c, ldc, col0, s, scratch);
     ActivationPlanes.pack(a, aOff, lda, kLen, cols, mask, countMask, s.planes, s.counts, s.transpose);
     WeightPlanes wp = w.bitPlanes();
     long[] wb = wp.broadcast();
@@ -165,8 +165,8 @@ final class BilinearKernel {
    * The exact sums of the rows whose terms shift the weights ({@link ShiftedWeights}), one exact GEMM per distinct
    * shift (one for a per-layer assignment).
    */
-  private static void shiftedExact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t, int[] rows,
-      int count, int[] c, int ldc, int col0, Work s, Scratch scratch) {
+  private static void shiftedExact(boolean nativeExact, byte[] a, int aOff, int lda, int cols, WeightMatrix w,
+      RowTables t, int[] rows, int count, int[] c, int ldc, int col0, Work s, Scratch scratch) {
     int remaining = 0;
     for (int r = 0; r < count; r++) {
       if (t.table(rows[r]).bilinear().shift() != null) {
@@ -186,8 +186,13 @@ final class BilinearKernel {
         }
       }
       ShiftedWeights sw = w.shifted(shift);
-      BlockGemm.exactFloat(a, aOff, lda, cols, w.cols(), w.format().signed(), sw.floats(), sw.values(), sw.chunk(),
-          s.group, size, c, ldc, col0, scratch);
+      NativeWeights nw = nativeExact ? sw.nativeWeights() : null;
+      boolean done = nw != null
+          && nw.gemm(a, aOff, lda, cols, w.cols(), w.format().signed(), s.group, size, c, ldc, col0);
+      if (!done) {
+        BlockGemm.exactFloat(a, aOff, lda, cols, w.cols(), w.format().signed(), sw.floats(), sw.values(),
+            sw.chunk(), s.group, size, c, ldc, col0, scratch);
+      }
       remaining = left;
     }
   }

@@ -30,7 +30,7 @@ final class BlockGemm {
       WeightMatrix w, RowTables t, int rowFrom, int rowTo, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     byte[] codes = w.codesArray();
-    boolean vector = mode == KernelMode.VECTOR && cols >= MIN_VECTOR_COLUMNS;
+    boolean vector = mode.vector() && cols >= MIN_VECTOR_COLUMNS;
     int exactCount = 0;
     BilinearKernel.Work bw = null;
     int bilinearCount = 0;
@@ -53,16 +53,21 @@ final class BlockGemm {
       }
     }
     if (exactCount > 0) {
-      exact(a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
+      exact(mode.nativeExact(), a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
     }
     if (bilinearCount > 0) {
-      BilinearKernel.correct(a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0, bw, s);
+      BilinearKernel.correct(mode.nativeExact(), a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0,
+          bw, s);
     }
   }
 
-  private static void exact(byte[] a, int aOff, int lda, int cols, WeightMatrix w, boolean signed, int[] rows,
-      int count, int[] c, int ldc, int col0, Scratch s) {
+  private static void exact(boolean nativeExact, byte[] a, int aOff, int lda, int cols, WeightMatrix w,
+      boolean signed, int[] rows, int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
+    NativeWeights nw = nativeExact ? w.nativeWeights() : null;
+    if (nw != null && nw.gemm(a, aOff, lda, cols, kLen, signed, rows, count, c, ldc, col0)) {
+      return;
+    }
     int tiles = cols > 64 ? 2 : 1;
     if (FloatExactKernel.chunk(w.format()) >= FloatExactKernel.MIN_CHUNK) {
       exactFloat(a, aOff, lda, cols, kLen, signed, w.floatValuesArray(), w.valuesArray(),

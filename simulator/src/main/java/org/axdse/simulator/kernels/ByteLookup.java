@@ -26,7 +26,7 @@ public final class ByteLookup {
       throw new IllegalArgumentException("a byte map needs 256 entries, got " + lut.length);
     }
     int i = from;
-    if (mode == KernelMode.VECTOR && TwoTableSelect.AVAILABLE) {
+    if (mode.vector() && TwoTableSelect.AVAILABLE) {
       ByteVector t0 = ByteVector.fromArray(B, lut, 0);
       ByteVector t1 = ByteVector.fromArray(B, lut, 64);
       ByteVector t2 = ByteVector.fromArray(B, lut, 128);

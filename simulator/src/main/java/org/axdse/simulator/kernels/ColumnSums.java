@@ -28,7 +28,7 @@ final class ColumnSums {
   static void of(KernelMode mode, byte[] a, int aOff, int lda, int kLen, int cols, boolean signed, int[] out,
       int off, short[] sums) {
     Arrays.fill(out, off, off + cols, 0);
-    if (mode != KernelMode.VECTOR) {
+    if (!mode.vector()) {
       plain(a, aOff, lda, kLen, cols, signed, out, off);
       return;
     }

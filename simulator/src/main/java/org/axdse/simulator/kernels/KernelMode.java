@@ -4,13 +4,16 @@ import java.util.Locale;
 import jdk.incubator.vector.ByteVector;
 
 /**
- * Which implementation the kernels use. Both give bit-identical results; {@link #SCALAR} is the portable one,
- * {@link #VECTOR} needs 512-bit vectors (AVX-512). Chosen by the system property {@code axdse.kernels}
- * ({@code scalar}, {@code vector} or {@code auto}, the default: vector where supported).
+ * Which implementation the kernels use. All give bit-identical results; {@link #SCALAR} is the portable one,
+ * {@link #VECTOR} needs 512-bit vectors (AVX-512), {@link #NATIVE} is {@link #VECTOR} with the exact GEMMs in the
+ * native VNNI kernel ({@link NativeKernels}) where it loaded (else it computes as {@link #VECTOR}). Chosen by the
+ * system property {@code axdse.kernels} ({@code scalar}, {@code vector}, {@code native} or {@code auto}, the
+ * default: native where it loaded, else vector where supported).
  */
 public enum KernelMode {
   SCALAR,
-  VECTOR;
+  VECTOR,
+  NATIVE;
 
   /** The system property that forces a mode. */
   public static final String PROPERTY = "axdse.kernels";
@@ -20,11 +23,21 @@ public enum KernelMode {
     return ByteVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
   }
 
+  /** True for the modes that run the Java Vector API kernels ({@link #VECTOR} and {@link #NATIVE}). */
+  public boolean vector() {
+    return this != SCALAR;
+  }
+
+  /** True when exact GEMMs go to the native kernel: {@link #NATIVE} and the kernel loaded on this machine. */
+  boolean nativeExact() {
+    return this == NATIVE && NativeKernels.available();
+  }
+
   /** The mode named by {@value #PROPERTY}, or the best supported one when it is unset or {@code auto}. */
   public static KernelMode fromSystemProperty() {
     String v = System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
     return switch (v) {
-      case "auto" -> vectorSupported() ? VECTOR : SCALAR;
+      case "auto" -> !vectorSupported() ? SCALAR : NativeKernels.available() ? NATIVE : VECTOR;
       case "scalar" -> SCALAR;
       case "vector" -> {
         if (!vectorSupported()) {
@@ -32,8 +45,15 @@ public enum KernelMode {
         }
         yield VECTOR;
       }
+      case "native" -> {
+        if (!vectorSupported() || !NativeKernels.available()) {
+          throw new IllegalStateException("-D" + PROPERTY + "=native: the native kernel is not available ("
+              + NativeKernels.status() + ")");
+        }
+        yield NATIVE;
+      }
       default -> throw new IllegalArgumentException(
-          "-D" + PROPERTY + "=" + v + ": expected scalar, vector or auto");
+          "-D" + PROPERTY + "=" + v + ": expected scalar, vector, native or auto");
     };
   }
 }

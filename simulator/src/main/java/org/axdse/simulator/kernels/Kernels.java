@@ -33,7 +33,7 @@ public final class Kernels implements AutoCloseable {
 
   /** Like {@link #create(int, KernelMode)} with a given {@link BilinearPolicy} (benchmarks of either path). */
   public static Kernels create(int parallelism, KernelMode mode, BilinearPolicy bilinear) {
-    if (mode == KernelMode.VECTOR && !KernelMode.vectorSupported()) {
+    if (mode.vector() && !KernelMode.vectorSupported()) {
       throw new IllegalStateException("vector kernels need 512-bit vectors, which this machine lacks");
     }
     return new Kernels(parallelism, mode, bilinear);
@@ -132,7 +132,7 @@ public final class Kernels implements AutoCloseable {
     byte[] codes = w.codesArray();
     boolean signed = t.format().signed();
     convBlocks(g, batch, input, padCode, signed, columnSums, (a, aOff, lda, cols, r0, r1, col0, s) -> {
-      boolean vector = mode == KernelMode.VECTOR && cols >= BlockGemm.MIN_VECTOR_COLUMNS
+      boolean vector = mode.vector() && cols >= BlockGemm.MIN_VECTOR_COLUMNS
           && TwoTableSelect.AVAILABLE;
       for (int n = r0; n < r1; n++) {
         if (vector && cols <= 64) {
@@ -172,7 +172,7 @@ public final class Kernels implements AutoCloseable {
     int chunk = rowChunk(blocks * g.groups(), perGroup);
     int chunks = (perGroup + chunk - 1) / chunk;
     int kLen = g.reduction();
-    boolean shifted = mode == KernelMode.VECTOR && ShiftedIm2Col.applies(g);
+    boolean shifted = mode.vector() && ShiftedIm2Col.applies(g);
     runner.run(g.groups() * blocks * chunks, task -> {
       int col0 = task % blocks * BLOCK;
       int group = task / blocks % g.groups();

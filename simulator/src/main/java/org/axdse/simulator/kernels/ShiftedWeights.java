@@ -14,14 +14,16 @@ final class ShiftedWeights {
   private final int[] values;
   private final float[] floats;
   private final int chunk;
+  private final NativeWeights packed;
 
-  private ShiftedWeights(int[] values, int chunk) {
+  private ShiftedWeights(int[] values, int rows, int cols, int chunk) {
     this.values = values;
     this.floats = new float[values.length];
     for (int i = 0; i < values.length; i++) {
       floats[i] = values[i];
     }
     this.chunk = chunk;
+    this.packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
   }
 
   /** The weights of {@code w} shifted by {@code shift} (one entry per weight bit). */
@@ -34,7 +36,7 @@ final class ShiftedWeights {
         values[n * w.cols() + k] = byCode[w.code(n, k)];
       }
     }
-    return new ShiftedWeights(values, chunk(f, shift));
+    return new ShiftedWeights(values, w.rows(), w.cols(), chunk(f, shift));
   }
 
   /** The shifted value of every weight code of {@code f}. */
@@ -70,5 +72,10 @@ final class ShiftedWeights {
 
   int chunk() {
     return chunk;
+  }
+
+  /** The values packed for the native kernel, or null (kernel not loaded, or values too wide). */
+  NativeWeights nativeWeights() {
+    return packed;
   }
 }

@@ -21,6 +21,8 @@ public final class WeightMatrix {
   private final int[] byCode;
   private final int[] zeroCodes;
   private volatile WeightPlanes bitPlanes;
+  private NativeWeights packed;
+  private volatile boolean packTried;
   private final java.util.Map<java.util.List<Integer>, ShiftedWeights> shifted =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -157,6 +159,18 @@ public final class WeightMatrix {
   ShiftedWeights shifted(int[] shift) {
     return shifted.computeIfAbsent(java.util.Arrays.stream(shift).boxed().toList(),
         d -> ShiftedWeights.of(this, shift));
+  }
+
+  /**
+   * The values packed for the native exact kernel, built on first use; null when the kernel did not load or the
+   * values are too wide ({@link NativeWeights#of}).
+   */
+  NativeWeights nativeWeights() {
+    if (!packTried) {
+      packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
+      packTried = true;
+    }
+    return packed;
   }
 
   /** The codes as bit planes along k, built on first use (the bilinear kernel's operand). */

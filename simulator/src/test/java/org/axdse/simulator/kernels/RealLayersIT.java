@@ -77,7 +77,9 @@ class RealLayersIT {
         Kernels v2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.OFF);
         Kernels b1 = Kernels.createUnchecked(1, KernelMode.VECTOR, BilinearPolicy.ON);
         Kernels b2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.ON);
-        Kernels a2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.AUTO)) {
+        Kernels a2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.AUTO);
+        Kernels n1 = Kernels.createUnchecked(1, KernelMode.NATIVE, BilinearPolicy.ON);
+        Kernels n2 = Kernels.createUnchecked(2, KernelMode.NATIVE, BilinearPolicy.AUTO)) {
       int index = 0;
       for (Layer l : m.layers()) {
         if (!l.approximable()) {
@@ -97,11 +99,11 @@ class RealLayersIT {
           RowTables rt = RowTables.ofLayer(LookupTable.of(t), g.outChannels());
           int[] expected = new int[size];
           s1.conv(g, batch, in, pad, w, rt, expected, null);
-          for (Kernels k : List.of(v1, v2, b1, b2, a2)) {
+          for (Kernels k : List.of(v1, v2, b1, b2, a2, n1, n2)) {
             int[] out = new int[size];
             k.conv(g, batch, in, pad, w, rt, out, null);
-            assertArrayEquals(expected, out, c.name() + " " + g + " " + k.parallelism() + " threads, bilinear "
-                + k.bilinear());
+            assertArrayEquals(expected, out, c.name() + " " + g + " " + k.mode() + " " + k.parallelism()
+                + " threads, bilinear " + k.bilinear());
           }
         }
       }

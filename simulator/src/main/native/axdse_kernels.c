@@ -1,0 +1,266 @@
+/*
+ * Native exact GEMM of the integer engine: 8-bit codes times 8-bit weight planes with AVX-512 VNNI (vpdpbusd),
+ * int32 sums that wrap exactly as the Java int path's do. Called through JNI from
+ * org.axdse.simulator.kernels.NativeKernels; see that class and docs/performance.md ("Native exact path").
+ *
+ * Block layout (as the Java kernels): activation code of column i at reduction index k is a[aOff + k * lda + i],
+ * i < cols <= 128, readable up to whole 64-column tiles. Weight plane p of row n at k is w[p * planeStride + n *
+ * kPad + k], a signed byte s, with real value v_p = s + beta_p; the row's product sum is
+ * sum_p scale_p * sum_k a * v_p. vpdpbusd multiplies unsigned by signed bytes, so a signed activation code a is
+ * fed as a_u = a + 128 (a xor 0x80) and
+ *   sum_k a * v = sum_k a_u * s + beta * sum_k a_u + alpha * sum_k s + K * alpha * beta,   alpha = -128 or 0,
+ * every term in 32-bit two's complement (unsigned arithmetic in C, so wrapping is defined), which is the integer
+ * identity the Java int path computes modulo 2^32.
+ *
+ * Licensed under the Apache License, Version 2.0.
+ */
+#include <jni.h>
+#include <immintrin.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TARGET __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni")))
+#define INLINE static inline __attribute__((always_inline))
+
+/* Per-thread buffer for the interleaved block: (kPad / 4) groups x tiles x 256 bytes. */
+static __thread uint8_t *scratch_buf;
+static __thread size_t scratch_cap;
+
+static uint8_t *scratch(size_t n) {
+  if (n > scratch_cap) {
+    free(scratch_buf);
+    size_t size = (n + 63) & ~(size_t) 63;
+    scratch_buf = aligned_alloc(64, size);
+    scratch_cap = scratch_buf ? size : 0;
+  }
+  return scratch_buf;
+}
+
+/*
+ * Interleaves the block into groups of 4 k per column (the operand order of vpdpbusd): group g, tile t, column j
+ * at out[(g * tiles + t) * 256 + 4 * j + q] = a_u at k = 4g + q (0 beyond K), and sums the unsigned codes of each
+ * column over k into colsum[64 * t + j].
+ */
+TARGET static void interleave(const int8_t *a, int lda, int kLen, int groups, int tiles, int flip, uint8_t *out,
+    int32_t *colsum) {
+  const __m512i x = _mm512_set1_epi8(flip ? (char) 0x80 : 0);
+  const __m512i ones = _mm512_set1_epi8(1);
+  for (int t = 0; t < tiles; t++) {
+    __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
+    for (int g = 0; g < groups; g++) {
+      __m512i r[4];
+      for (int q = 0; q < 4; q++) {
+        int k = 4 * g + q;
+        r[q] = k < kLen ? _mm512_xor_si512(_mm512_loadu_si512(a + (size_t) k * lda + 64 * t), x)
+                        : _mm512_setzero_si512();
+      }
+      __m512i lo01 = _mm512_unpacklo_epi8(r[0], r[1]);
+      __m512i hi01 = _mm512_unpackhi_epi8(r[0], r[1]);
+      __m512i lo23 = _mm512_unpacklo_epi8(r[2], r[3]);
+      __m512i hi23 = _mm512_unpackhi_epi8(r[2], r[3]);
+      /* q_i, 128-bit block L: columns 16 L + 4 i .. 16 L + 4 i + 3, four bytes (k) each */
+      __m512i q0 = _mm512_unpacklo_epi16(lo01, lo23);
+      __m512i q1 = _mm512_unpackhi_epi16(lo01, lo23);
+      __m512i q2 = _mm512_unpacklo_epi16(hi01, hi23);
+      __m512i q3 = _mm512_unpackhi_epi16(hi01, hi23);
+      /* transpose the 4 x 4 matrix of 128-bit blocks: o_v holds columns 16 v .. 16 v + 15 in order */
+      __m512i t0 = _mm512_shuffle_i32x4(q0, q1, 0x44);
+      __m512i t1 = _mm512_shuffle_i32x4(q0, q1, 0xEE);
+      __m512i t2 = _mm512_shuffle_i32x4(q2, q3, 0x44);
+      __m512i t3 = _mm512_shuffle_i32x4(q2, q3, 0xEE);
+      __m512i o0 = _mm512_shuffle_i32x4(t0, t2, 0x88);
+      __m512i o1 = _mm512_shuffle_i32x4(t0, t2, 0xDD);
+      __m512i o2 = _mm512_shuffle_i32x4(t1, t3, 0x88);
+      __m512i o3 = _mm512_shuffle_i32x4(t1, t3, 0xDD);
+      uint8_t *dst = out + ((size_t) g * tiles + t) * 256;
+      _mm512_store_si512(dst, o0);
+      _mm512_store_si512(dst + 64, o1);
+      _mm512_store_si512(dst + 128, o2);
+      _mm512_store_si512(dst + 192, o3);
+      s0 = _mm512_dpbusd_epi32(s0, o0, ones);
+      s1 = _mm512_dpbusd_epi32(s1, o1, ones);
+      s2 = _mm512_dpbusd_epi32(s2, o2, ones);
+      s3 = _mm512_dpbusd_epi32(s3, o3, ones);
+    }
+    _mm512_storeu_si512(colsum + 64 * t, s0);
+    _mm512_storeu_si512(colsum + 64 * t + 16, s1);
+    _mm512_storeu_si512(colsum + 64 * t + 32, s2);
+    _mm512_storeu_si512(colsum + 64 * t + 48, s3);
+  }
+}
+
+/* The plane's terms of one row: scale * (acc + beta * colsum + rowTerm), stored or added, masked to valid columns. */
+TARGET INLINE void finish(__m512i acc, const int32_t *colsum, int32_t beta, int32_t rowTerm, int32_t scale,
+    int32_t *c, __mmask16 m, int add) {
+  __m512i v = _mm512_add_epi32(acc, _mm512_mullo_epi32(_mm512_loadu_si512(colsum), _mm512_set1_epi32(beta)));
+  v = _mm512_add_epi32(v, _mm512_set1_epi32(rowTerm));
+  if (scale != 1) {
+    v = _mm512_mullo_epi32(v, _mm512_set1_epi32(scale));
+  }
+  if (add) {
+    v = _mm512_add_epi32(v, _mm512_maskz_loadu_epi32(m, c));
+  }
+  _mm512_mask_storeu_epi32(c, m, v);
+}
+
+/* R rows (1 to 4) of one 64-column tile: R x 4 accumulators of 16 columns. */
+/* The 4 weights of group g of a row, as one 32-bit lane (a plain load: x86 allows unaligned loads). */
+INLINE int32_t quad(const int8_t *row, int g) {
+  int32_t v;
+  memcpy(&v, row + 4 * (size_t) g, 4);
+  return v;
+}
+
+TARGET INLINE void rows_tile(int R, const uint8_t *blk, int tiles, int t, int groups, const int8_t **wq,
+    int32_t *const *cp, const int32_t *colsum, int32_t beta, const int32_t *rowTerm, int32_t scale, int valid,
+    int add) {
+  __m512i acc[4][4];
+#pragma GCC unroll 4
+  for (int r = 0; r < R; r++) {
+#pragma GCC unroll 4
+    for (int v = 0; v < 4; v++) {
+      acc[r][v] = _mm512_setzero_si512();
+    }
+  }
+  const uint8_t *base = blk + (size_t) t * 256;
+  const size_t step = (size_t) tiles * 256;
+  for (int g = 0; g < groups; g++) {
+    const uint8_t *p = base + g * step;
+    __m512i a0 = _mm512_load_si512(p);
+    __m512i a1 = _mm512_load_si512(p + 64);
+    __m512i a2 = _mm512_load_si512(p + 128);
+    __m512i a3 = _mm512_load_si512(p + 192);
+#pragma GCC unroll 4
+    for (int r = 0; r < R; r++) {
+      __m512i b = _mm512_set1_epi32(quad(wq[r], g));
+      acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], a0, b);
+      acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], a1, b);
+      acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], a2, b);
+      acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], a3, b);
+    }
+  }
+  for (int v = 0; v < 4; v++) {
+    int left = valid - 16 * v;
+    if (left <= 0) {
+      break;
+    }
+    __mmask16 m = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+    for (int r = 0; r < R; r++) {
+      finish(acc[r][v], colsum + 64 * t + 16 * v, beta, rowTerm[r], scale, cp[r] + 64 * t + 16 * v, m, add);
+    }
+  }
+}
+
+TARGET static int gemm(const int8_t *a, int lda, int cols, int kLen, int signedA, const int8_t *w, int kPad,
+    int planes, size_t planeStride, const int32_t *info, const int32_t *rowSums, int rowsTotal, const int32_t *rows,
+    int count, int32_t *c, int ldc) {
+  int tiles = cols > 64 ? 2 : 1;
+  int groups = kPad / 4;
+  uint8_t *blk = scratch((size_t) groups * tiles * 256);
+  if (blk == NULL) {
+    return 0;
+  }
+  int32_t colsum[128];
+  interleave(a, lda, kLen, groups, tiles, signedA, blk, colsum);
+  uint32_t alpha = signedA ? (uint32_t) -128 : 0u;
+  for (int p = 0; p < planes; p++) {
+    int32_t scale = info[2 * p];
+    uint32_t beta = (uint32_t) info[2 * p + 1];
+    const int8_t *wp = w + p * planeStride;
+    const int32_t *sums = rowSums + (size_t) p * rowsTotal;
+    int add = p > 0;
+    for (int i = 0; i < count; i += 4) {
+      int R = count - i < 4 ? count - i : 4;
+      const int8_t *wq[4];
+      int32_t *cp[4];
+      int32_t rowTerm[4];
+      for (int r = 0; r < R; r++) {
+        int n = rows[i + r];
+        wq[r] = wp + (size_t) n * kPad;
+        cp[r] = c + (size_t) n * ldc;
+        rowTerm[r] = (int32_t) (alpha * (uint32_t) sums[n] + (uint32_t) kLen * alpha * beta);
+      }
+      for (int t = 0; t < tiles; t++) {
+        int valid = cols - 64 * t < 64 ? cols - 64 * t : 64;
+        switch (R) {
+          case 4: rows_tile(4, blk, tiles, t, groups, wq, cp, colsum, (int32_t) beta, rowTerm, scale, valid, add); break;
+          case 3: rows_tile(3, blk, tiles, t, groups, wq, cp, colsum, (int32_t) beta, rowTerm, scale, valid, add); break;
+          case 2: rows_tile(2, blk, tiles, t, groups, wq, cp, colsum, (int32_t) beta, rowTerm, scale, valid, add); break;
+          default: rows_tile(1, blk, tiles, t, groups, wq, cp, colsum, (int32_t) beta, rowTerm, scale, valid, add); break;
+        }
+      }
+    }
+  }
+  return 1;
+}
+
+/* 1 when this CPU runs the kernel (AVX-512 F, BW, DQ, VL and VNNI), 0 otherwise. */
+JNIEXPORT jint JNICALL Java_org_axdse_simulator_kernels_NativeKernels_supported(JNIEnv *env, jclass cls) {
+  (void) env;
+  (void) cls;
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+      && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")
+      && __builtin_cpu_supports("avx512vnni");
+}
+
+static jboolean bad(JNIEnv *env, const char *what) {
+  jclass e = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
+  if (e != NULL) {
+    (*env)->ThrowNew(env, e, what);
+  }
+  return JNI_FALSE;
+}
+
+/*
+ * Checks every index the kernel will touch against the arrays' lengths (an error here is a bug in the caller:
+ * it throws IllegalArgumentException rather than read or write outside an array), then runs it. False when the
+ * per-thread buffer could not be allocated (nothing written).
+ */
+JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_gemm(JNIEnv *env, jclass cls,
+    jbyteArray a, jint aOff, jint lda, jint cols, jint kLen, jboolean signedA, jbyteArray w, jint kPad,
+    jint planes, jint planeStride, jintArray info, jintArray rowSums, jint rowsTotal, jintArray rows, jint count,
+    jintArray c, jint ldc, jint col0) {
+  (void) cls;
+  if (cols <= 0 || cols > 128 || kLen <= 0 || (kPad & 3) != 0 || kPad < kLen || count <= 0 || planes < 1
+      || planes > 2 || aOff < 0 || lda < 0 || ldc < 0 || col0 < 0 || rowsTotal <= 0) {
+    return bad(env, "native gemm: bad sizes");
+  }
+  int tiles = cols > 64 ? 2 : 1;
+  if ((int64_t) aOff + (int64_t) (kLen - 1) * lda + 64 * tiles > (*env)->GetArrayLength(env, a)
+      || (int64_t) (planes - 1) * planeStride + (int64_t) rowsTotal * kPad > (*env)->GetArrayLength(env, w)
+      || planeStride < (int64_t) rowsTotal * kPad || 2 * planes > (*env)->GetArrayLength(env, info)
+      || (int64_t) planes * rowsTotal > (*env)->GetArrayLength(env, rowSums)
+      || count > (*env)->GetArrayLength(env, rows)) {
+    return bad(env, "native gemm: array too short");
+  }
+  int32_t in[4];
+  (*env)->GetIntArrayRegion(env, info, 0, 2 * planes, (jint *) in);
+  jsize cLen = (*env)->GetArrayLength(env, c);
+  jint *pr = (*env)->GetIntArrayElements(env, rows, NULL);
+  if (pr == NULL) {
+    return JNI_FALSE;
+  }
+  for (int i = 0; i < count; i++) {
+    if (pr[i] < 0 || pr[i] >= rowsTotal || (int64_t) pr[i] * ldc + col0 + cols > cLen) {
+      (*env)->ReleaseIntArrayElements(env, rows, pr, JNI_ABORT);
+      return bad(env, "native gemm: row out of range");
+    }
+  }
+  jbyte *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+  jbyte *pw = (*env)->GetPrimitiveArrayCritical(env, w, NULL);
+  jint *ps = (*env)->GetPrimitiveArrayCritical(env, rowSums, NULL);
+  jint *pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
+  int ok = pa && pw && ps && pc;
+  if (ok) {
+    ok = gemm((const int8_t *) pa + aOff, lda, cols, kLen, signedA, (const int8_t *) pw, kPad, planes,
+        (size_t) planeStride, in, ps, rowsTotal, pr, count, pc + col0, ldc);
+  }
+  if (pc) (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+  if (ps) (*env)->ReleasePrimitiveArrayCritical(env, rowSums, ps, JNI_ABORT);
+  if (pw) (*env)->ReleasePrimitiveArrayCritical(env, w, pw, JNI_ABORT);
+  if (pa) (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+  (*env)->ReleaseIntArrayElements(env, rows, pr, JNI_ABORT);
+  return ok ? JNI_TRUE : JNI_FALSE;
+}
