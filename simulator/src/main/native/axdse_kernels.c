@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define TARGET __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni")))
+#define TARGET_VBMI __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni,avx512vbmi")))
 #define INLINE static inline __attribute__((always_inline))
 
 /* Per-thread buffer for the interleaved block: (kPad / 4) groups x tiles x 256 bytes. */
@@ -195,14 +196,19 @@ TARGET static int gemm(const int8_t *a, int lda, int cols, int kLen, int signedA
   return 1;
 }
 
-/* 1 when this CPU runs the kernel (AVX-512 F, BW, DQ, VL and VNNI), 0 otherwise. */
+/*
+ * What this CPU runs: bit 0 the exact GEMM (AVX-512 F, BW, DQ, VL and VNNI), bit 1 the table kernel (bit 0's set
+ * and AVX-512 VBMI).
+ */
 JNIEXPORT jint JNICALL Java_org_axdse_simulator_kernels_NativeKernels_supported(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
   __builtin_cpu_init();
-  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+  int base = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
       && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")
       && __builtin_cpu_supports("avx512vnni");
+  int vbmi = base && __builtin_cpu_supports("avx512vbmi");
+  return base | (vbmi << 1);
 }
 
 static jboolean bad(JNIEnv *env, const char *what) {
@@ -262,5 +268,177 @@ JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_gemm(J
   if (pw) (*env)->ReleasePrimitiveArrayCritical(env, w, pw, JNI_ABORT);
   if (pa) (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
   (*env)->ReleaseIntArrayElements(env, rows, pr, JNI_ABORT);
+  return ok ? JNI_TRUE : JNI_FALSE;
+}
+
+/*
+ * The table kernel: the algorithm of the Java VectorTableKernel (byte-plane lookups with two-table selects, 16-bit
+ * sums of the full lanes and of the odd bytes, flushed to int32 every 256 additions), in C, all table rows of a
+ * block in one call. A weight code's plane row is 512 bytes: the low bytes of T - base for the 256 activation codes,
+ * then the high bytes; T = lo + 256 * hi + base.
+ */
+#define CHUNK 256
+
+TARGET_VBMI INLINE __m512i lookup(__m512i x, __mmask64 neg, const uint8_t *p) {
+  __m512i lo = _mm512_permutex2var_epi8(_mm512_loadu_si512(p), x, _mm512_loadu_si512(p + 64));
+  __m512i hi = _mm512_permutex2var_epi8(_mm512_loadu_si512(p + 128), x, _mm512_loadu_si512(p + 192));
+  return _mm512_mask_blend_epi8(neg, lo, hi);
+}
+
+/* Adds the 16-bit sums of one tile (full lanes lf, hf; odd bytes lo, ho) to c, or stores them on the first chunk. */
+static void flush(const int16_t *sums, int32_t offset, int32_t *c, int valid, int first) {
+  for (int j = 0; j < 32 && 2 * j < valid; j++) {
+    uint32_t loOdd = (uint16_t) sums[32 + j];
+    uint32_t hiOdd = (uint16_t) sums[96 + j];
+    uint32_t loEven = (uint16_t) ((uint32_t) (uint16_t) sums[j] - (loOdd << 8));
+    uint32_t hiEven = (uint16_t) ((uint32_t) (uint16_t) sums[64 + j] - (hiOdd << 8));
+    uint32_t even = loEven + (hiEven << 8) + (uint32_t) offset;
+    uint32_t odd = loOdd + (hiOdd << 8) + (uint32_t) offset;
+    c[2 * j] = (int32_t) (first ? even : (uint32_t) c[2 * j] + even);
+    if (2 * j + 1 < valid) {
+      c[2 * j + 1] = (int32_t) (first ? odd : (uint32_t) c[2 * j + 1] + odd);
+    }
+  }
+}
+
+TARGET_VBMI static void table_tiles(const uint8_t *a, int lda, int tiles, const uint8_t *codes, const int32_t *ks,
+    int from, int to, const uint8_t *planes, int16_t *sums) {
+  __m512i z = _mm512_setzero_si512();
+  __m512i lf0 = z, lo0 = z, hf0 = z, ho0 = z, lf1 = z, lo1 = z, hf1 = z, ho1 = z;
+  if (tiles == 2) {
+    for (int i = from; i < to; i++) {
+      int k = ks[i];
+      const uint8_t *p = planes + (size_t) codes[k] * 512;
+      const uint8_t *ak = a + (size_t) k * lda;
+      __m512i x = _mm512_loadu_si512(ak);
+      __mmask64 neg = _mm512_movepi8_mask(x);
+      __m512i l = lookup(x, neg, p);
+      __m512i h = lookup(x, neg, p + 256);
+      lf0 = _mm512_add_epi16(lf0, l);
+      lo0 = _mm512_add_epi16(lo0, _mm512_srli_epi16(l, 8));
+      hf0 = _mm512_add_epi16(hf0, h);
+      ho0 = _mm512_add_epi16(ho0, _mm512_srli_epi16(h, 8));
+      x = _mm512_loadu_si512(ak + 64);
+      neg = _mm512_movepi8_mask(x);
+      l = lookup(x, neg, p);
+      h = lookup(x, neg, p + 256);
+      lf1 = _mm512_add_epi16(lf1, l);
+      lo1 = _mm512_add_epi16(lo1, _mm512_srli_epi16(l, 8));
+      hf1 = _mm512_add_epi16(hf1, h);
+      ho1 = _mm512_add_epi16(ho1, _mm512_srli_epi16(h, 8));
+    }
+  } else {
+    for (int i = from; i < to; i++) {
+      int k = ks[i];
+      const uint8_t *p = planes + (size_t) codes[k] * 512;
+      __m512i x = _mm512_loadu_si512(a + (size_t) k * lda);
+      __mmask64 neg = _mm512_movepi8_mask(x);
+      __m512i l = lookup(x, neg, p);
+      __m512i h = lookup(x, neg, p + 256);
+      lf0 = _mm512_add_epi16(lf0, l);
+      lo0 = _mm512_add_epi16(lo0, _mm512_srli_epi16(l, 8));
+      hf0 = _mm512_add_epi16(hf0, h);
+      ho0 = _mm512_add_epi16(ho0, _mm512_srli_epi16(h, 8));
+    }
+  }
+  _mm512_storeu_si512(sums, lf0);
+  _mm512_storeu_si512(sums + 32, lo0);
+  _mm512_storeu_si512(sums + 64, hf0);
+  _mm512_storeu_si512(sums + 96, ho0);
+  _mm512_storeu_si512(sums + 128, lf1);
+  _mm512_storeu_si512(sums + 160, lo1);
+  _mm512_storeu_si512(sums + 192, hf1);
+  _mm512_storeu_si512(sums + 224, ho1);
+}
+
+/* One row: k in ks[0 .. count) (the row's code-sorted order, zero-row codes skipped by the caller). */
+TARGET_VBMI static void table_row(const uint8_t *a, int lda, int cols, const uint8_t *codes, const int32_t *ks,
+    int count, const uint8_t *planes, int32_t base, int32_t *c) {
+  int tiles = cols > 64 ? 2 : 1;
+  int16_t sums[256] __attribute__((aligned(64)));
+  int from = 0;
+  do {
+    int to = count - from < CHUNK ? count : from + CHUNK;
+    table_tiles(a, lda, tiles, codes, ks, from, to, planes, sums);
+    int32_t offset = (int32_t) ((uint32_t) base * (uint32_t) (to - from));
+    flush(sums, offset, c, cols < 64 ? cols : 64, from == 0);
+    if (tiles == 2) {
+      flush(sums + 128, offset, c + 64, cols - 64, from == 0);
+    }
+    from = to;
+  } while (from < count);
+}
+
+/*
+ * Table rows of one block: for each listed row n, c[n * ldc + col0 + i] = sum_k T_n[a(k, i)][w(n, k)] over the k
+ * of order[n * kLen + skip .. (n + 1) * kLen), with T_n's plane rows at planes[rowPlane[n] ..] and its base
+ * rowBase[n]. Every index is checked first (IllegalArgumentException: a caller's bug).
+ */
+JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_table(JNIEnv *env, jclass cls,
+    jbyteArray a, jint aOff, jint lda, jint cols, jint kLen, jbyteArray codes, jintArray order, jintArray rows,
+    jintArray skip, jint count, jbyteArray planes, jintArray rowPlane, jintArray rowBase, jint codeCount,
+    jintArray c, jint ldc, jint col0) {
+  (void) cls;
+  if (cols <= 0 || cols > 128 || kLen <= 0 || count <= 0 || aOff < 0 || lda < 0 || ldc < 0 || col0 < 0
+      || codeCount <= 0 || codeCount > 256) {
+    return bad(env, "native table: bad sizes");
+  }
+  int tiles = cols > 64 ? 2 : 1;
+  jsize rowsTotal = (*env)->GetArrayLength(env, rowPlane);
+  if ((int64_t) aOff + (int64_t) (kLen - 1) * lda + 64 * tiles > (*env)->GetArrayLength(env, a)
+      || (int64_t) rowsTotal * kLen > (*env)->GetArrayLength(env, codes)
+      || (int64_t) rowsTotal * kLen > (*env)->GetArrayLength(env, order)
+      || rowsTotal > (*env)->GetArrayLength(env, rowBase)
+      || count > (*env)->GetArrayLength(env, rows) || count > (*env)->GetArrayLength(env, skip)) {
+    return bad(env, "native table: array too short");
+  }
+  jsize cLen = (*env)->GetArrayLength(env, c);
+  jsize pLen = (*env)->GetArrayLength(env, planes);
+  jint *pr = (*env)->GetIntArrayElements(env, rows, NULL);
+  jint *psk = (*env)->GetIntArrayElements(env, skip, NULL);
+  jint *prp = (*env)->GetIntArrayElements(env, rowPlane, NULL);
+  jint *prb = (*env)->GetIntArrayElements(env, rowBase, NULL);
+  int ok = pr && psk && prp && prb;
+  for (int i = 0; ok && i < count; i++) {
+    int n = pr[i];
+    ok = n >= 0 && n < rowsTotal && psk[i] >= 0 && psk[i] <= kLen && prp[n] >= 0
+        && (int64_t) prp[n] + (int64_t) codeCount * 512 <= pLen && (int64_t) n * ldc + col0 + cols <= cLen;
+  }
+  jbyte *pa = NULL, *pw = NULL, *pp = NULL;
+  jint *po = NULL, *pc = NULL;
+  if (ok) {
+    pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+    pw = (*env)->GetPrimitiveArrayCritical(env, codes, NULL);
+    po = (*env)->GetPrimitiveArrayCritical(env, order, NULL);
+    pp = (*env)->GetPrimitiveArrayCritical(env, planes, NULL);
+    pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
+    int mapped = pa && pw && po && pp && pc;
+    /* order[] is a permutation of each row's k and codes[] < codeCount by construction: WeightMatrix refuses codes
+       beyond its format's width, builds order[] by a counting sort and never changes either, and Kernels checks
+       that the tables share the weights' format; they are not rechecked per block (it cost a tenth of the time) */
+    if (mapped) {
+      for (int i = 0; i < count; i++) {
+        int n = pr[i];
+        table_row((const uint8_t *) pa + aOff, lda, cols, (const uint8_t *) pw + (size_t) n * kLen,
+            po + (size_t) n * kLen + psk[i], kLen - psk[i], (const uint8_t *) pp + prp[n], prb[n],
+            pc + (size_t) n * ldc + col0);
+      }
+    }
+    if (pc) (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+    if (pp) (*env)->ReleasePrimitiveArrayCritical(env, planes, pp, JNI_ABORT);
+    if (po) (*env)->ReleasePrimitiveArrayCritical(env, order, po, JNI_ABORT);
+    if (pw) (*env)->ReleasePrimitiveArrayCritical(env, codes, pw, JNI_ABORT);
+    if (pa) (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    ok = mapped;
+  } else if (pr && psk && prp && prb) {
+    ok = -1;
+  }
+  if (prb) (*env)->ReleaseIntArrayElements(env, rowBase, prb, JNI_ABORT);
+  if (prp) (*env)->ReleaseIntArrayElements(env, rowPlane, prp, JNI_ABORT);
+  if (psk) (*env)->ReleaseIntArrayElements(env, skip, psk, JNI_ABORT);
+  if (pr) (*env)->ReleaseIntArrayElements(env, rows, pr, JNI_ABORT);
+  if (ok < 0) {
+    return bad(env, "native table: index out of range");
+  }
   return ok ? JNI_TRUE : JNI_FALSE;
 }

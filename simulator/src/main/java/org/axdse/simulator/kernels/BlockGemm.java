@@ -34,6 +34,8 @@ final class BlockGemm {
     int exactCount = 0;
     BilinearKernel.Work bw = null;
     int bilinearCount = 0;
+    boolean nativeTables = mode.nativeTables();
+    int tableCount = 0;
     for (int n = rowFrom; n < rowTo; n++) {
       LookupTable table = t.table(n);
       int cOff = n * ldc + col0;
@@ -45,6 +47,9 @@ final class BlockGemm {
         if (table.bilinear().shift() == null) {
           s.rows[exactCount++] = n;
         }
+      } else if (vector && table.fits16Bits() && nativeTables) {
+        s.tableRows[tableCount] = n;
+        s.tableSkip[tableCount++] = table.skipKind() == LookupTable.SKIP_CODE_ZERO ? w.zeroCodes(n) : 0;
       } else if (vector && table.fits16Bits() && TwoTableSelect.AVAILABLE) {
         VectorTableKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, w.byCodeArray(), w.zeroCodes(n), table,
             s.ks, s.sums, c, cOff);
@@ -52,12 +57,33 @@ final class BlockGemm {
         ScalarKernel.row(a, aOff, lda, kLen, cols, codes, n * kLen, table.byWeight(), s.acc, c, cOff);
       }
     }
+    if (tableCount > 0) {
+      nativeTableRows(a, aOff, lda, cols, w, t, tableCount, c, ldc, col0, s);
+    }
     if (exactCount > 0) {
       exact(mode.nativeExact(), a, aOff, lda, cols, w, t.format().signed(), s.rows, exactCount, c, ldc, col0, s);
     }
     if (bilinearCount > 0) {
       BilinearKernel.correct(mode.nativeExact(), a, aOff, lda, cols, w, t, bw.rows(), bilinearCount, c, ldc, col0,
           bw, s);
+    }
+  }
+
+  /**
+   * The rows collected in {@code s.tableRows} through the native table kernel (its zero-row skipping: the leading
+   * code-0 weights where only code 0 has an all-zero row; rows of other tables visit every k, adding zeros), or
+   * through {@link VectorTableKernel} if the kernel could not run.
+   */
+  private static void nativeTableRows(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
+      int count, int[] c, int ldc, int col0, Scratch s) {
+    if (t.nativeTables().rows(a, aOff, lda, cols, w, s.tableRows, s.tableSkip, count, c, ldc, col0)) {
+      return;
+    }
+    int kLen = w.cols();
+    for (int i = 0; i < count; i++) {
+      int n = s.tableRows[i];
+      VectorTableKernel.row(a, aOff, lda, kLen, cols, w.codesArray(), n * kLen, w.byCodeArray(), w.zeroCodes(n),
+          t.table(n), s.ks, s.sums, c, n * ldc + col0);
     }
   }
 

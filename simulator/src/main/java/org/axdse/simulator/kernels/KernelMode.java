@@ -5,8 +5,8 @@ import jdk.incubator.vector.ByteVector;
 
 /**
  * Which implementation the kernels use. All give bit-identical results; {@link #SCALAR} is the portable one,
- * {@link #VECTOR} needs 512-bit vectors (AVX-512), {@link #NATIVE} is {@link #VECTOR} with the exact GEMMs in the
- * native VNNI kernel ({@link NativeKernels}) where it loaded (else it computes as {@link #VECTOR}). Chosen by the
+ * {@link #VECTOR} needs 512-bit vectors (AVX-512), {@link #NATIVE} is {@link #VECTOR} with the exact GEMMs and
+ * the 16-bit table lookups in the native kernels ({@link NativeKernels}) where they loaded (else it computes as {@link #VECTOR}). Chosen by the
  * system property {@code axdse.kernels} ({@code scalar}, {@code vector}, {@code native} or {@code auto}, the
  * default: native where it loaded, else vector where supported).
  */
@@ -31,6 +31,11 @@ public enum KernelMode {
   /** True when exact GEMMs go to the native kernel: {@link #NATIVE} and the kernel loaded on this machine. */
   boolean nativeExact() {
     return this == NATIVE && NativeKernels.available();
+  }
+
+  /** True when 16-bit table rows go to the native table kernel: {@link #NATIVE}, loaded, and the CPU has VBMI. */
+  boolean nativeTables() {
+    return this == NATIVE && NativeKernels.tablesAvailable();
   }
 
   /** The mode named by {@value #PROPERTY}, or the best supported one when it is unset or {@code auto}. */

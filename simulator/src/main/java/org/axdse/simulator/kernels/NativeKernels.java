@@ -13,11 +13,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The native exact GEMM (C, AVX-512 VNNI {@code vpdpbusd}: 64 byte products per instruction against 16 for a
- * float32 FMA), built by Maven from {@code simulator/src/main/native} when a C compiler is present and loaded
+ * The native kernels: the exact GEMM (C, AVX-512 VNNI {@code vpdpbusd}: 64 byte products per instruction against 16
+ * for a float32 FMA) and the byte-plane table lookups of {@link VectorTableKernel} (AVX-512 VBMI), built by Maven from {@code simulator/src/main/native} when a C compiler is present and loaded
  * once per JVM. The Java Vector API has no 8-bit dot product, which kept the exact path at float32 speed
- * (docs/performance.md). Used by {@link KernelMode#NATIVE} for the exact rows of a block and the exact part of
- * the bilinear path; every result equals the Java kernels' bit for bit (int32 sums, wrapping). When the library
+ * (docs/performance.md). Used by {@link KernelMode#NATIVE} for the exact rows of a block, the exact part of
+ * the bilinear path and the rows with 16-bit tables; every result equals the Java kernels' bit for bit (int32 sums, wrapping). When the library
  * is missing (no compiler at build time, another platform) or the CPU lacks VNNI, {@link #available()} is false
  * and the engine runs the Java kernels; {@link #status()} says why.
  */
@@ -25,12 +25,18 @@ final class NativeKernels {
   private static final String LIBRARY = "libaxdse_kernels.so";
   private static final String RESOURCE = "native/linux-x86_64/" + LIBRARY;
   private static final String STATUS = load();
+  private static final boolean TABLES = available() && (supported() & 2) != 0;
 
   private NativeKernels() {}
 
   /** True when the library loaded and this CPU runs it. */
   static boolean available() {
     return STATUS.equals("loaded");
+  }
+
+  /** True when the table kernel runs too: {@link #available()} and the CPU has AVX-512 VBMI. */
+  static boolean tablesAvailable() {
+    return TABLES;
   }
 
   /** {@code loaded}, or why the native kernel is not used. */
@@ -50,7 +56,7 @@ final class NativeKernels {
     }
     try {
       System.load(file(url).toString());
-      return supported() == 1 ? "loaded" : "this CPU lacks AVX-512 VNNI";
+      return (supported() & 1) != 0 ? "loaded" : "this CPU lacks AVX-512 VNNI";
     } catch (IOException | URISyntaxException | NoSuchAlgorithmException | LinkageError | SecurityException e) {
       return "could not be loaded: " + e.getMessage();
     }
@@ -85,7 +91,7 @@ final class NativeKernels {
     return target;
   }
 
-  /** 1 when this CPU has AVX-512 F, BW, DQ, VL and VNNI. */
+  /** Bit 0: this CPU has AVX-512 F, BW, DQ, VL and VNNI (the exact GEMM); bit 1: and VBMI (the table kernel). */
   private static native int supported();
 
   /**
@@ -96,4 +102,14 @@ final class NativeKernels {
   static native boolean gemm(byte[] a, int aOff, int lda, int cols, int kLen, boolean signedA, byte[] w, int kPad,
       int planes, int planeStride, int[] info, int[] rowSums, int rowsTotal, int[] rows, int count, int[] c, int ldc,
       int col0);
+
+  /**
+   * The table rows of one block ({@link NativeTables}): for each {@code n = rows[i]}, {@code c[n * ldc + col0 +
+   * j] = sum_k T_n[a(k, j)][codes[n * kLen + k]]} over the k of {@code order[n * kLen + skip[i] .. (n + 1) *
+   * kLen)}, the table's byte planes at {@code planes[rowPlane[n] ..]} with base {@code rowBase[n]}. The algorithm
+   * of {@link VectorTableKernel}, in C.
+   */
+  static native boolean table(byte[] a, int aOff, int lda, int cols, int kLen, byte[] codes, int[] order,
+      int[] rows, int[] skip, int count, byte[] planes, int[] rowPlane, int[] rowBase, int codeCount, int[] c,
+      int ldc, int col0);
 }

@@ -11,6 +11,7 @@ import org.axdse.multipliers.table.MultiplierFormat;
 public final class RowTables {
   private final LookupTable[] tables;
   private final MultiplierFormat format;
+  private volatile NativeTables nativeTables;
 
   private RowTables(LookupTable[] tables) {
     if (tables.length == 0) {
@@ -55,5 +56,15 @@ public final class RowTables {
   /** The table of row {@code n}. */
   public LookupTable table(int n) {
     return tables[n];
+  }
+
+  /** The 16-bit tables laid out for the native table kernel, built on first use. */
+  NativeTables nativeTables() {
+    NativeTables t = nativeTables;
+    if (t == null) {
+      t = NativeTables.of(this);
+      nativeTables = t;
+    }
+    return t;
   }
 }

@@ -12,6 +12,8 @@ final class Scratch {
   float[] wideFloat = new float[0];
   int[] ks = new int[0];
   int[] rows = new int[0];
+  int[] tableRows = new int[0];
+  int[] tableSkip = new int[0];
   final int[] acc = new int[BLOCK];
   final float[] accFloat = new float[2 * BLOCK];
   final int[] cOffs = new int[4];
@@ -28,6 +30,8 @@ final class Scratch {
     }
     if (s.rows.length < rowCount) {
       s.rows = new int[rowCount];
+      s.tableRows = new int[rowCount];
+      s.tableSkip = new int[rowCount];
     }
     return s;
   }

@@ -159,6 +159,70 @@ class NativeKernelsTest {
     assertNull(NativeWeights.of(new int[] {0, NativeWeights.MAX_SPAN}, 1, 2), "a span of 2^15 is not packed");
   }
 
+  /**
+   * Per-channel mixes of exact, approximate, arbitrary 16-bit and wide tables (so native table rows, exact rows
+   * and Java rows share blocks), tables with all-zero rows for code 0 only and for other codes (the two skip
+   * kinds), in GEMMs and convolutions of every format, on 1 and 2 threads, against the scalar kernel.
+   */
+  @Test
+  void tableRowsEqualTheScalarKernel() {
+    assumeTrue(NativeKernels.tablesAvailable(), NativeKernels.status() + ", VBMI needed");
+    Random r = new Random(29);
+    try (Kernels n1 = Kernels.createUnchecked(1, KernelMode.NATIVE);
+        Kernels n2 = Kernels.createUnchecked(2, KernelMode.NATIVE);
+        Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
+      for (int trial = 0; trial < 24; trial++) {
+        MultiplierFormat f = Reference.format(r);
+        int rows = 1 + r.nextInt(20);
+        List<ProductTable> tables = new java.util.ArrayList<>(Reference.mixed(r, f, rows));
+        tables.set(0, zeroRows(Reference.noisy(r, f), f, trial % 2 == 0 ? new int[] {0} : new int[] {0, 1}));
+        RowTables t = Reference.compile(tables);
+        if (trial % 3 == 0) {
+          ConvGeometry g = ConvGeometry.square(1 + r.nextInt(9), 5 + r.nextInt(10), rows, 1 + 2 * r.nextInt(2),
+              1 + r.nextInt(2), r.nextInt(2), 1, 1);
+          int batch = 1 + r.nextInt(3);
+          byte[] in = Reference.bytes(r, g.inChannels() * batch * g.inHeight() * g.inWidth());
+          WeightMatrix w = Reference.weights(r, f, g.outChannels(), g.reduction());
+          int size = g.outChannels() * batch * g.outHeight() * g.outWidth();
+          int[] expected = new int[size];
+          scalar.conv(g, batch, in, (byte) 1, w, t, expected, null);
+          for (Kernels k : List.of(n1, n2)) {
+            int[] out = new int[size];
+            k.conv(g, batch, in, (byte) 1, w, t, out, null);
+            assertArrayEquals(expected, out, f + " " + g + " trial " + trial);
+          }
+        } else {
+          int kLen = 1 + r.nextInt(trial % 2 == 0 ? 40 : 700);
+          int m = 8 + r.nextInt(250);
+          byte[][] a = randomActivations(r, kLen, m);
+          WeightMatrix w = Reference.weights(r, f, rows, kLen);
+          int[] expected = new int[rows * m];
+          scalar.gemm(panel(a), w, t, expected);
+          for (Kernels k : List.of(n1, n2)) {
+            int[] c = new int[rows * m];
+            k.gemm(panel(a), w, t, c);
+            assertArrayEquals(expected, c, f + " K=" + kLen + " M=" + m + " trial " + trial);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code table} with the products of the given weight codes set to zero (all-zero table rows). */
+  private static ProductTable zeroRows(ProductTable table, MultiplierFormat f, int[] codes) {
+    int[] p = table.toArray();
+    int weights = 1 << f.weightBits();
+    for (int a = 0; a < p.length / weights; a++) {
+      for (int code : codes) {
+        p[(a << f.weightBits()) | code] = 0;
+      }
+    }
+    ProductTable z = ProductTable.of(f, p);
+    assertEquals(codes.length == 1 ? LookupTable.SKIP_CODE_ZERO : LookupTable.SKIP_FILTER,
+        LookupTable.of(z).skipKind(), "skip kind");
+    return z;
+  }
+
   /** An index outside an array is refused before the kernel reads or writes. */
   @Test
   void outOfRangeArgumentsAreRefused() {
