@@ -17,19 +17,27 @@ public enum BilinearPolicy {
   public static final String PROPERTY = "axdse.bilinear";
 
   /**
-   * Cost per column of the byte-plane table path, per product (ns): 16.4 GMAC/s on one core of the 2.6 GHz Xeon
-   * of docs/performance.md, ResNet-20's 3x3 shapes.
+   * The constants of the cost model ({@link #chooses}), per product or per word, in ns: {@code exact} the exact
+   * GEMM per product, {@code table} the byte-plane lookups per product, {@code pairWord} one pair coefficient over
+   * one 64-k word of 8 columns (AND, popcount, add) per column, {@code planeWord} packing one bit plane of a 64 x 64
+   * activation tile per column.
    */
-  static final double TABLE_NS = 0.061;
+  record Costs(double exact, double table, double pairWord, double planeWord) {}
 
-  /** The float32 exact GEMM per product (ns): 50 GMAC/s, same machine. */
-  static final double EXACT_NS = 0.020;
+  /**
+   * The Java kernels ({@link KernelMode#VECTOR}), measured on one core of the 2.6 GHz Xeon of docs/performance.md
+   * on ResNet-20's 3x3 shapes: table 16.4 GMAC/s, float32 exact 50 GMAC/s, 0.69 ns per pair, 64 k and 8 columns,
+   * 230 ns to pack one plane of a 64 x 64 tile.
+   */
+  static final Costs JAVA = new Costs(0.020, 0.061, 0.69 / 8, 230.0 / 64);
 
-  /** One pair coefficient over one 64-k word of 8 columns (AND, popcount, add), per column (ns). */
-  static final double PAIR_WORD_NS = 0.69 / 8;
-
-  /** Packing one bit plane of a 64 x 64 activation tile (mask extraction and bit transpose), per column (ns). */
-  static final double PLANE_WORD_NS = 230.0 / 64;
+  /**
+   * The native kernels ({@link KernelMode#NATIVE}: VNNI exact GEMM, C table lookups; the popcounts stay Java),
+   * measured with {@code bench kernels} on one core of the 2-vCPU AMD EPYC (Zen 5) of docs/performance.md:
+   * exact 200-250 GMAC/s on the 32- and 64-channel 3x3 shapes, table 24 GMAC/s; the pair cost fitted to the
+   * bilinear path's 28.6 and 38.3 GMAC/s on those shapes with {@code s8x8_trunc6} (15 pairs, 7 planes).
+   */
+  static final Costs NATIVE = new Costs(0.005, 0.042, 0.066, 230.0 / 64);
 
   /** {@link #AUTO} takes the bilinear path only when the model predicts at least this saving. */
   static final double MARGIN = 0.9;
@@ -47,13 +55,14 @@ public enum BilinearPolicy {
 
   /**
    * True when a row of {@code table} in a layer of reduction length {@code kLen}, in a block of {@code rows} rows
-   * (which share one packing of the activation planes), takes the bilinear path. {@link #AUTO} compares the cost
-   * model of the two paths, per output column: the table path {@code K * TABLE_NS}; the bilinear path {@code K *
-   * EXACT_NS + pairs * words * PAIR_WORD_NS + planes * words * PLANE_WORD_NS / rows} ({@code words = ceil(K /
-   * 64)}), and takes it when that is below {@link #MARGIN} times the table path. The constants were measured on
-   * ResNet-20's shapes (docs/performance.md); a table wider than 16 bits (scalar lookups) always takes it.
+   * (which share one packing of the activation planes), takes the bilinear path, with the kernels' {@code costs}
+   * ({@link #JAVA} or {@link #NATIVE}). {@link #AUTO} compares the cost model of the two paths, per output column:
+   * the table path {@code K * table}; the bilinear path {@code K * exact + pairs * words * pairWord + planes * words
+   * * planeWord / rows} ({@code words = ceil(K / 64)}), and takes it when that is below {@link #MARGIN} times the
+   * table path. The constants were measured on ResNet-20's shapes (docs/performance.md); a table wider than 16
+   * bits (scalar lookups) always takes it.
    */
-  boolean chooses(LookupTable table, int kLen, int rows) {
+  boolean chooses(LookupTable table, int kLen, int rows, Costs costs) {
     if (this == OFF) {
       return false;
     }
@@ -64,12 +73,19 @@ public enum BilinearPolicy {
     if (this == ON || !table.fits16Bits()) {
       return true;
     }
-    return bilinearCost(terms.pairs(), Integer.bitCount(terms.planeMask()), kLen, rows) < MARGIN * kLen * TABLE_NS;
+    return bilinearCost(terms.pairs(), Integer.bitCount(terms.planeMask()), kLen, rows, costs)
+        < MARGIN * kLen * costs.table();
+  }
+
+  /** {@link #chooses} with the Java kernels' costs. */
+  boolean chooses(LookupTable table, int kLen, int rows) {
+    return chooses(table, kLen, rows, JAVA);
   }
 
   /** The bilinear path's modelled cost per output column (ns), see {@link #chooses}. */
-  static double bilinearCost(int pairs, int planes, int kLen, int rows) {
+  static double bilinearCost(int pairs, int planes, int kLen, int rows, Costs costs) {
     int words = (kLen + 63) >>> 6;
-    return kLen * EXACT_NS + pairs * words * PAIR_WORD_NS + planes * words * PLANE_WORD_NS / Math.max(1, rows);
+    return kLen * costs.exact() + pairs * words * costs.pairWord()
+        + planes * words * costs.planeWord() / Math.max(1, rows);
   }
 }

@@ -35,13 +35,14 @@ final class BlockGemm {
     BilinearKernel.Work bw = null;
     int bilinearCount = 0;
     boolean nativeTables = mode.nativeTables();
+    BilinearPolicy.Costs costs = mode.nativeExact() ? BilinearPolicy.NATIVE : BilinearPolicy.JAVA;
     int tableCount = 0;
     for (int n = rowFrom; n < rowTo; n++) {
       LookupTable table = t.table(n);
       int cOff = n * ldc + col0;
       if (vector && table.isExact()) {
         s.rows[exactCount++] = n;
-      } else if (vector && bilinear.chooses(table, kLen, rowTo - rowFrom)) {
+      } else if (vector && bilinear.chooses(table, kLen, rowTo - rowFrom, costs)) {
         bw = bw == null ? BilinearKernel.Work.get(kLen, rowTo - rowFrom) : bw;
         bw.rows()[bilinearCount++] = n;
         if (table.bilinear().shift() == null) {

@@ -32,6 +32,7 @@ class BilinearPolicyTest {
     assertEquals(0, perf.bilinear().pairs());
     for (int k : new int[] {16, 144, 288, 576}) {
       assertTrue(BilinearPolicy.AUTO.chooses(perf, k, 16), "K " + k);
+      assertTrue(BilinearPolicy.AUTO.chooses(perf, k, 16, BilinearPolicy.NATIVE), "K " + k + ", native costs");
     }
   }
 
@@ -40,12 +41,14 @@ class BilinearPolicyTest {
   void theRuleIsMonotoneInTheRowsSharingAPacking() {
     for (String d : new String[] {"s8x8_trunc6", "s8x8_trunc8", "s8x8_bam_h2v8", "s8x8_trunc4"}) {
       LookupTable t = design(d);
-      for (int k : new int[] {27, 144, 288, 576}) {
-        boolean before = false;
-        for (int rows = 1; rows <= 128; rows *= 2) {
-          boolean now = BilinearPolicy.AUTO.chooses(t, k, rows);
-          assertTrue(now || !before, d + " K " + k + " rows " + rows);
-          before = now;
+      for (BilinearPolicy.Costs costs : new BilinearPolicy.Costs[] {BilinearPolicy.JAVA, BilinearPolicy.NATIVE}) {
+        for (int k : new int[] {27, 144, 288, 576}) {
+          boolean before = false;
+          for (int rows = 1; rows <= 128; rows *= 2) {
+            boolean now = BilinearPolicy.AUTO.chooses(t, k, rows, costs);
+            assertTrue(now || !before, d + " K " + k + " rows " + rows + " " + costs);
+            before = now;
+          }
         }
       }
     }
