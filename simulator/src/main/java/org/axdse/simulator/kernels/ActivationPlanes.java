@@ -83,70 +83,44 @@ final class ActivationPlanes {
    * stages j = 32, 16, 8 pair whole vectors and j = 4, 2, 1 pair lanes of one vector (a lane swap and blends).
    */
   static void transpose(long[] x, int off) {
-    LongVector x0 = LongVector.fromArray(L, x, off);
-    LongVector x1 = LongVector.fromArray(L, x, off + 8);
-    LongVector x2 = LongVector.fromArray(L, x, off + 16);
-    LongVector x3 = LongVector.fromArray(L, x, off + 24);
-    LongVector x4 = LongVector.fromArray(L, x, off + 32);
-    LongVector x5 = LongVector.fromArray(L, x, off + 40);
-    LongVector x6 = LongVector.fromArray(L, x, off + 48);
-    LongVector x7 = LongVector.fromArray(L, x, off + 56);
-    LongVector t;
-    t = swapBits(x0, x4, 32, MASKS[0]);
-    x0 = x0.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32));
-    x4 = x4.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x1, x5, 32, MASKS[0]);
-    x1 = x1.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32));
-    x5 = x5.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x2, x6, 32, MASKS[0]);
-    x2 = x2.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32));
-    x6 = x6.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x3, x7, 32, MASKS[0]);
-    x3 = x3.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32));
-    x7 = x7.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x0, x2, 16, MASKS[1]);
-    x0 = x0.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 16));
-    x2 = x2.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x1, x3, 16, MASKS[1]);
-    x1 = x1.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 16));
-    x3 = x3.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x4, x6, 16, MASKS[1]);
-    x4 = x4.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 16));
-    x6 = x6.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x5, x7, 16, MASKS[1]);
-    x5 = x5.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 16));
-    x7 = x7.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x0, x1, 8, MASKS[2]);
-    x0 = x0.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 8));
-    x1 = x1.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x2, x3, 8, MASKS[2]);
-    x2 = x2.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 8));
-    x3 = x3.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x4, x5, 8, MASKS[2]);
-    x4 = x4.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 8));
-    x5 = x5.lanewise(VectorOperators.XOR, t);
-    t = swapBits(x6, x7, 8, MASKS[2]);
-    x6 = x6.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 8));
-    x7 = x7.lanewise(VectorOperators.XOR, t);
-    x0.intoArray(x, off);
-    x1.intoArray(x, off + 8);
-    x2.intoArray(x, off + 16);
-    x3.intoArray(x, off + 24);
-    x4.intoArray(x, off + 32);
-    x5.intoArray(x, off + 40);
-    x6.intoArray(x, off + 48);
-    x7.intoArray(x, off + 56);
-    for (int v = 0; v < 8; v++) {
-      LongVector w = LongVector.fromArray(L, x, off + 8 * v).reinterpretAsBytes().rearrange(BYTE_TRANSPOSE)
-          .reinterpretAsLongs();
-      LongVector u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 7)).and(0x00AA00AA00AA00AAL);
-      w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 7));
-      u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 14)).and(0x0000CCCC0000CCCCL);
-      w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 14));
-      u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 28)).and(0x00000000F0F0F0F0L);
-      w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 28));
-      w.reinterpretAsBytes().rearrange(BYTE_TRANSPOSE).reinterpretAsLongs().intoArray(x, off + 8 * v);
+    // stages j = 32, 16, 8: pairs of whole vectors (rows r and r + j in lanes of equal index), in place in x; one
+    // small method per pair, so C2 inlines every vector operation (one method with all stages exceeded its
+    // inlining budget and ran the operations boxed)
+    for (int v = 0; v < 4; v++) {
+      swapRows(x, off + 8 * v, off + 8 * (v + 4), 32, MASKS[0]);
     }
+    swapRows(x, off, off + 16, 16, MASKS[1]);
+    swapRows(x, off + 8, off + 24, 16, MASKS[1]);
+    swapRows(x, off + 32, off + 48, 16, MASKS[1]);
+    swapRows(x, off + 40, off + 56, 16, MASKS[1]);
+    for (int v = 0; v < 8; v += 2) {
+      swapRows(x, off + 8 * v, off + 8 * (v + 1), 8, MASKS[2]);
+    }
+    for (int v = 0; v < 8; v++) {
+      inWordStages(x, off + 8 * v);
+    }
+  }
+
+  /** One vector stage: exchanges the bits of rows {@code x[lo ..]} and {@code x[hi ..]} (8 words each) at distance j. */
+  private static void swapRows(long[] x, int lo, int hi, int j, long m) {
+    LongVector a = LongVector.fromArray(L, x, lo);
+    LongVector b = LongVector.fromArray(L, x, hi);
+    LongVector t = swapBits(a, b, j, m);
+    a.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, j)).intoArray(x, lo);
+    b.lanewise(VectorOperators.XOR, t).intoArray(x, hi);
+  }
+
+  /** Stages j = 4, 2, 1 within the 8 words at {@code x[at ..]}: a byte transpose around three in-word stages. */
+  private static void inWordStages(long[] x, int at) {
+    LongVector w = LongVector.fromArray(L, x, at).reinterpretAsBytes().rearrange(BYTE_TRANSPOSE)
+        .reinterpretAsLongs();
+    LongVector u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 7)).and(0x00AA00AA00AA00AAL);
+    w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 7));
+    u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 14)).and(0x0000CCCC0000CCCCL);
+    w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 14));
+    u = w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.LSHR, 28)).and(0x00000000F0F0F0F0L);
+    w = w.lanewise(VectorOperators.XOR, u).lanewise(VectorOperators.XOR, u.lanewise(VectorOperators.LSHL, 28));
+    w.reinterpretAsBytes().rearrange(BYTE_TRANSPOSE).reinterpretAsLongs().intoArray(x, at);
   }
 
   /** The bits to exchange between rows {@code lo} and {@code hi = lo + j}: {@code ((lo >>> j) ^ hi) & m}. */

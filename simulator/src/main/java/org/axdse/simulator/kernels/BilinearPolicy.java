@@ -33,11 +33,12 @@ public enum BilinearPolicy {
 
   /**
    * The native kernels ({@link KernelMode#NATIVE}: VNNI exact GEMM, C table lookups; the popcounts stay Java),
-   * measured with {@code bench kernels} on one core of the 2-vCPU AMD EPYC (Zen 5) of docs/performance.md:
-   * exact 200-250 GMAC/s on the 32- and 64-channel 3x3 shapes, table 24 GMAC/s; the pair cost fitted to the
-   * bilinear path's 28.6 and 38.3 GMAC/s on those shapes with {@code s8x8_trunc6} (15 pairs, 7 planes).
+   * measured with {@code bench kernels --multiplier s8x8_trunc6} (15 pairs, 7 planes) on one core of the 2-vCPU
+   * AMD EPYC (Zen 5) of docs/performance.md: exact 200-250 GMAC/s on the 32- and 64-channel 3x3 shapes, table
+   * 24 GMAC/s; the pair and plane costs fitted to the bilinear path's 19.5, 33.8 and 46.6 GMAC/s on the 16-, 32-
+   * and 64-channel 3x3 shapes (7.4, 8.5 and 12.4 ns per column; the model gives 5.8, 7.7 and 12.3).
    */
-  static final Costs NATIVE = new Costs(0.005, 0.042, 0.066, 230.0 / 64);
+  static final Costs NATIVE = new Costs(0.005, 0.042, 0.055, 2.0);
 
   /** {@link #AUTO} takes the bilinear path only when the model predicts at least this saving. */
   static final double MARGIN = 0.9;
