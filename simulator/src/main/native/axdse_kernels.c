@@ -301,54 +301,50 @@ static void flush(const int16_t *sums, int32_t offset, int32_t *c, int valid, in
   }
 }
 
+/* The 16-bit sums of one 64-column tile: full lanes and odd bytes of the low and high planes. */
+typedef struct {
+  __m512i lf, lo, hf, ho;
+} tile_sums;
+
+/* Looks up 64 activation codes at x in the plane row p and adds them to the tile's sums. */
+TARGET_VBMI INLINE void accumulate(tile_sums *s, const uint8_t *x, const uint8_t *p) {
+  __m512i v = _mm512_loadu_si512(x);
+  __mmask64 neg = _mm512_movepi8_mask(v);
+  __m512i l = lookup(v, neg, p);
+  __m512i h = lookup(v, neg, p + 256);
+  s->lf = _mm512_add_epi16(s->lf, l);
+  s->lo = _mm512_add_epi16(s->lo, _mm512_srli_epi16(l, 8));
+  s->hf = _mm512_add_epi16(s->hf, h);
+  s->ho = _mm512_add_epi16(s->ho, _mm512_srli_epi16(h, 8));
+}
+
+TARGET_VBMI INLINE void store_sums(const tile_sums *s, int16_t *sums) {
+  _mm512_storeu_si512(sums, s->lf);
+  _mm512_storeu_si512(sums + 32, s->lo);
+  _mm512_storeu_si512(sums + 64, s->hf);
+  _mm512_storeu_si512(sums + 96, s->ho);
+}
+
 TARGET_VBMI static void table_tiles(const uint8_t *a, int lda, int tiles, const uint8_t *codes, const int32_t *ks,
     int from, int to, const uint8_t *planes, int16_t *sums) {
   __m512i z = _mm512_setzero_si512();
-  __m512i lf0 = z, lo0 = z, hf0 = z, ho0 = z, lf1 = z, lo1 = z, hf1 = z, ho1 = z;
+  tile_sums t0 = {z, z, z, z};
+  tile_sums t1 = {z, z, z, z};
   if (tiles == 2) {
     for (int i = from; i < to; i++) {
       int k = ks[i];
       const uint8_t *p = planes + (size_t) codes[k] * 512;
-      const uint8_t *ak = a + (size_t) k * lda;
-      __m512i x = _mm512_loadu_si512(ak);
-      __mmask64 neg = _mm512_movepi8_mask(x);
-      __m512i l = lookup(x, neg, p);
-      __m512i h = lookup(x, neg, p + 256);
-      lf0 = _mm512_add_epi16(lf0, l);
-      lo0 = _mm512_add_epi16(lo0, _mm512_srli_epi16(l, 8));
-      hf0 = _mm512_add_epi16(hf0, h);
-      ho0 = _mm512_add_epi16(ho0, _mm512_srli_epi16(h, 8));
-      x = _mm512_loadu_si512(ak + 64);
-      neg = _mm512_movepi8_mask(x);
-      l = lookup(x, neg, p);
-      h = lookup(x, neg, p + 256);
-      lf1 = _mm512_add_epi16(lf1, l);
-      lo1 = _mm512_add_epi16(lo1, _mm512_srli_epi16(l, 8));
-      hf1 = _mm512_add_epi16(hf1, h);
-      ho1 = _mm512_add_epi16(ho1, _mm512_srli_epi16(h, 8));
+      accumulate(&t0, a + (size_t) k * lda, p);
+      accumulate(&t1, a + (size_t) k * lda + 64, p);
     }
   } else {
     for (int i = from; i < to; i++) {
       int k = ks[i];
-      const uint8_t *p = planes + (size_t) codes[k] * 512;
-      __m512i x = _mm512_loadu_si512(a + (size_t) k * lda);
-      __mmask64 neg = _mm512_movepi8_mask(x);
-      __m512i l = lookup(x, neg, p);
-      __m512i h = lookup(x, neg, p + 256);
-      lf0 = _mm512_add_epi16(lf0, l);
-      lo0 = _mm512_add_epi16(lo0, _mm512_srli_epi16(l, 8));
-      hf0 = _mm512_add_epi16(hf0, h);
-      ho0 = _mm512_add_epi16(ho0, _mm512_srli_epi16(h, 8));
+      accumulate(&t0, a + (size_t) k * lda, planes + (size_t) codes[k] * 512);
     }
   }
-  _mm512_storeu_si512(sums, lf0);
-  _mm512_storeu_si512(sums + 32, lo0);
-  _mm512_storeu_si512(sums + 64, hf0);
-  _mm512_storeu_si512(sums + 96, ho0);
-  _mm512_storeu_si512(sums + 128, lf1);
-  _mm512_storeu_si512(sums + 160, lo1);
-  _mm512_storeu_si512(sums + 192, hf1);
-  _mm512_storeu_si512(sums + 224, ho1);
+  store_sums(&t0, sums);
+  store_sums(&t1, sums + 128);
 }
 
 /* One row: k in ks[0 .. count) (the row's code-sorted order, zero-row codes skipped by the caller). */

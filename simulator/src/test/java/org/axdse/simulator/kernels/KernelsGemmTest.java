@@ -19,16 +19,6 @@ class KernelsGemmTest {
     return c;
   }
 
-  private static ActivationPanel panel(byte[][] a) {
-    ActivationPanel p = ActivationPanel.allocate(a.length, a[0].length);
-    for (int k = 0; k < a.length; k++) {
-      for (int m = 0; m < a[0].length; m++) {
-        p.set(k, m, a[k][m]);
-      }
-    }
-    return p;
-  }
-
   @Test
   void everyPathMatchesThePlainLoopOnRandomMixedLayers() {
     Random r = new Random(11);
@@ -49,7 +39,7 @@ class KernelsGemmTest {
         WeightMatrix w = Reference.weights(r, f, rows, kLen);
         List<ProductTable> tables = Reference.mixed(r, f, rows);
         int[] expected = Reference.gemm(a, w, tables);
-        ActivationPanel p = panel(a);
+        ActivationPanel p = Reference.panel(a);
         RowTables t = Reference.compile(tables);
         String what = f + " K=" + kLen + " M=" + m + " rows=" + rows;
         assertArrayEquals(expected, run(v1, p, w, t), "vector, 1 thread, " + what);

@@ -64,7 +64,7 @@ class NativeKernelsTest {
           WeightMatrix w = Reference.weights(r, f, rows, kLen);
           List<ProductTable> exact = java.util.Collections.nCopies(rows, ProductTable.exact(f));
           int[] expected = definition(a, w, f);
-          ActivationPanel p = panel(a);
+          ActivationPanel p = Reference.panel(a);
           String what = f + " K=" + kLen + " M=" + m;
           for (Kernels k : List.of(n1, n2)) {
             int[] c = new int[rows * m];
@@ -106,10 +106,10 @@ class NativeKernelsTest {
         Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
       RowTables t = Reference.compile(java.util.Collections.nCopies(rows, ProductTable.exact(f)));
       int[] c = new int[rows * m];
-      native2.gemm(panel(a), w, t, c);
+      native2.gemm(Reference.panel(a), w, t, c);
       assertArrayEquals(expected, c);
       int[] s = new int[rows * m];
-      scalar.gemm(panel(a), w, t, s);
+      scalar.gemm(Reference.panel(a), w, t, s);
       assertArrayEquals(s, c, "native = scalar");
     }
   }
@@ -197,10 +197,10 @@ class NativeKernelsTest {
           byte[][] a = randomActivations(r, kLen, m);
           WeightMatrix w = Reference.weights(r, f, rows, kLen);
           int[] expected = new int[rows * m];
-          scalar.gemm(panel(a), w, t, expected);
+          scalar.gemm(Reference.panel(a), w, t, expected);
           for (Kernels k : List.of(n1, n2)) {
             int[] c = new int[rows * m];
-            k.gemm(panel(a), w, t, c);
+            k.gemm(Reference.panel(a), w, t, c);
             assertArrayEquals(expected, c, f + " K=" + kLen + " M=" + m + " trial " + trial);
           }
         }
@@ -281,16 +281,6 @@ class NativeKernelsTest {
       r.nextBytes(row);
     }
     return a;
-  }
-
-  private static ActivationPanel panel(byte[][] a) {
-    ActivationPanel p = ActivationPanel.allocate(a.length, a[0].length);
-    for (int k = 0; k < a.length; k++) {
-      for (int i = 0; i < a[0].length; i++) {
-        p.set(k, i, a[k][i]);
-      }
-    }
-    return p;
   }
 
   /** {@code sum_k a * w} in int32 (wrapping), activation codes signed or unsigned as the format's. */

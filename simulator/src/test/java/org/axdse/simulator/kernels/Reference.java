@@ -67,6 +67,17 @@ final class Reference {
     return MultiplierFormat.of(2 + r.nextInt(7), r.nextBoolean() ? Signedness.SIGNED : Signedness.UNSIGNED);
   }
 
+  /** The activation panel holding {@code a[k][m]}. */
+  static ActivationPanel panel(byte[][] a) {
+    ActivationPanel p = ActivationPanel.allocate(a.length, a[0].length);
+    for (int k = 0; k < a.length; k++) {
+      for (int m = 0; m < a[0].length; m++) {
+        p.set(k, m, a[k][m]);
+      }
+    }
+    return p;
+  }
+
   static byte[] bytes(Random r, int size) {
     byte[] b = new byte[size];
     r.nextBytes(b);
