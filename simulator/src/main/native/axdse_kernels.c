@@ -24,20 +24,6 @@
 #define TARGET_VBMI __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni,avx512vbmi")))
 #define INLINE static inline __attribute__((always_inline))
 
-/* Per-thread buffer for the interleaved block: (kPad / 4) groups x tiles x 256 bytes. */
-static __thread uint8_t *scratch_buf;
-static __thread size_t scratch_cap;
-
-static uint8_t *scratch(size_t n) {
-  if (n > scratch_cap) {
-    free(scratch_buf);
-    size_t size = (n + 63) & ~(size_t) 63;
-    scratch_buf = aligned_alloc(64, size);
-    scratch_cap = scratch_buf ? size : 0;
-  }
-  return scratch_buf;
-}
-
 /*
  * Interleaves the block into groups of 4 k per column (the operand order of vpdpbusd): group g, tile t, column j
  * at out[(g * tiles + t) * 256 + 4 * j + q] = a_u at k = 4g + q (0 beyond K), and sums the unsigned codes of each
@@ -153,15 +139,11 @@ TARGET INLINE void rows_tile(int R, const uint8_t *blk, int tiles, int t, int gr
   }
 }
 
-TARGET static int gemm(const int8_t *a, int lda, int cols, int kLen, int signedA, const int8_t *w, int kPad,
+TARGET static void gemm(const int8_t *a, int lda, int cols, int kLen, int signedA, const int8_t *w, int kPad,
     int planes, size_t planeStride, const int32_t *info, const int32_t *rowSums, int rowsTotal, const int32_t *rows,
-    int count, int32_t *c, int ldc) {
+    int count, int32_t *c, int ldc, uint8_t *blk) {
   int tiles = cols > 64 ? 2 : 1;
   int groups = kPad / 4;
-  uint8_t *blk = scratch((size_t) groups * tiles * 256);
-  if (blk == NULL) {
-    return 0;
-  }
   int32_t colsum[128];
   interleave(a, lda, kLen, groups, tiles, signedA, blk, colsum);
   uint32_t alpha = signedA ? (uint32_t) -128 : 0u;
@@ -193,7 +175,6 @@ TARGET static int gemm(const int8_t *a, int lda, int cols, int kLen, int signedA
       }
     }
   }
-  return 1;
 }
 
 /*
@@ -221,13 +202,14 @@ static jboolean bad(JNIEnv *env, const char *what) {
 
 /*
  * Checks every index the kernel will touch against the arrays' lengths (an error here is a bug in the caller:
- * it throws IllegalArgumentException rather than read or write outside an array), then runs it. False when the
- * per-thread buffer could not be allocated (nothing written).
+ * it throws IllegalArgumentException rather than read or write outside an array), then runs it; work is the
+ * caller's scratch for the interleaved block (no native memory is kept between calls). False when an array could
+ * not be pinned (nothing written).
  */
 JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_gemm(JNIEnv *env, jclass cls,
     jbyteArray a, jint aOff, jint lda, jint cols, jint kLen, jboolean signedA, jbyteArray w, jint kPad,
     jint planes, jint planeStride, jintArray info, jintArray rowSums, jint rowsTotal, jintArray rows, jint count,
-    jintArray c, jint ldc, jint col0) {
+    jintArray c, jint ldc, jint col0, jbyteArray work) {
   (void) cls;
   if (cols <= 0 || cols > 128 || kLen <= 0 || (kPad & 3) != 0 || kPad < kLen || count <= 0 || planes < 1
       || planes > 2 || aOff < 0 || lda < 0 || ldc < 0 || col0 < 0 || rowsTotal <= 0) {
@@ -238,7 +220,8 @@ JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_gemm(J
       || (int64_t) (planes - 1) * planeStride + (int64_t) rowsTotal * kPad > (*env)->GetArrayLength(env, w)
       || planeStride < (int64_t) rowsTotal * kPad || 2 * planes > (*env)->GetArrayLength(env, info)
       || (int64_t) planes * rowsTotal > (*env)->GetArrayLength(env, rowSums)
-      || count > (*env)->GetArrayLength(env, rows)) {
+      || count > (*env)->GetArrayLength(env, rows)
+      || (int64_t) (kPad / 4) * tiles * 256 + 64 > (*env)->GetArrayLength(env, work)) {
     return bad(env, "native gemm: array too short");
   }
   int32_t in[4];
@@ -258,11 +241,15 @@ JNIEXPORT jboolean JNICALL Java_org_axdse_simulator_kernels_NativeKernels_gemm(J
   jbyte *pw = (*env)->GetPrimitiveArrayCritical(env, w, NULL);
   jint *ps = (*env)->GetPrimitiveArrayCritical(env, rowSums, NULL);
   jint *pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
-  int ok = pa && pw && ps && pc;
+  jbyte *pb = (*env)->GetPrimitiveArrayCritical(env, work, NULL);
+  int ok = pa && pw && ps && pc && pb;
   if (ok) {
-    ok = gemm((const int8_t *) pa + aOff, lda, cols, kLen, signedA, (const int8_t *) pw, kPad, planes,
-        (size_t) planeStride, in, ps, rowsTotal, pr, count, pc + col0, ldc);
+    /* the interleaved block, 64-byte aligned inside the caller's work array (it has 64 bytes to spare) */
+    uint8_t *blk = (uint8_t *) pb + ((64 - ((uintptr_t) pb & 63)) & 63);
+    gemm((const int8_t *) pa + aOff, lda, cols, kLen, signedA, (const int8_t *) pw, kPad, planes,
+        (size_t) planeStride, in, ps, rowsTotal, pr, count, pc + col0, ldc, blk);
   }
+  if (pb) (*env)->ReleasePrimitiveArrayCritical(env, work, pb, JNI_ABORT);
   if (pc) (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
   if (ps) (*env)->ReleasePrimitiveArrayCritical(env, rowSums, ps, JNI_ABORT);
   if (pw) (*env)->ReleasePrimitiveArrayCritical(env, w, pw, JNI_ABORT);

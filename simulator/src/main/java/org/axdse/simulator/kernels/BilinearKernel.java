@@ -188,7 +188,8 @@ final class BilinearKernel {
       ShiftedWeights sw = w.shifted(shift);
       NativeWeights nw = nativeExact ? sw.nativeWeights() : null;
       boolean done = nw != null
-          && nw.gemm(a, aOff, lda, cols, w.cols(), w.format().signed(), s.group, size, c, ldc, col0);
+          && nw.gemm(a, aOff, lda, cols, w.cols(), w.format().signed(), s.group, size, c, ldc, col0,
+              scratch.nativeWork(w.cols()));
       if (!done) {
         BlockGemm.exactFloat(a, aOff, lda, cols, w.cols(), w.format().signed(), sw.floats(), sw.values(),
             sw.chunk(), s.group, size, c, ldc, col0, scratch);

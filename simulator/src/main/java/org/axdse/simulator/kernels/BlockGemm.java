@@ -92,7 +92,7 @@ final class BlockGemm {
       boolean signed, int[] rows, int count, int[] c, int ldc, int col0, Scratch s) {
     int kLen = w.cols();
     NativeWeights nw = nativeExact ? w.nativeWeights() : null;
-    if (nw != null && nw.gemm(a, aOff, lda, cols, kLen, signed, rows, count, c, ldc, col0)) {
+    if (nw != null && nw.gemm(a, aOff, lda, cols, kLen, signed, rows, count, c, ldc, col0, s.nativeWork(kLen))) {
       return;
     }
     int tiles = cols > 64 ? 2 : 1;

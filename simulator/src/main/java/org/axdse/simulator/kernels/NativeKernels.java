@@ -96,12 +96,18 @@ final class NativeKernels {
 
   /**
    * {@code c[n * ldc + col0 + i] = sum_k a[aOff + k * lda + i] * v(n, k)} for {@code n} in {@code rows[0 ..
-   * count)} and {@code i < cols <= 128}, with {@code v} the packed weights of {@link NativeWeights}; false when the
-   * kernel could not run (nothing written).
+   * count)} and {@code i < cols <= 128}, with {@code v} the packed weights of {@link NativeWeights}; {@code work}
+   * holds the interleaved block (at least {@link #workBytes} bytes). False when the kernel could not run (nothing
+   * written).
    */
   static native boolean gemm(byte[] a, int aOff, int lda, int cols, int kLen, boolean signedA, byte[] w, int kPad,
       int planes, int planeStride, int[] info, int[] rowSums, int rowsTotal, int[] rows, int count, int[] c, int ldc,
-      int col0);
+      int col0, byte[] work);
+
+  /** The scratch bytes {@link #gemm} needs for a reduction of {@code kLen}: a 128-column block, 64 to align it. */
+  static int workBytes(int kLen) {
+    return ((kLen + 3) & ~3) * 128 + 64;
+  }
 
   /**
    * The table rows of one block ({@link NativeTables}): for each {@code n = rows[i]}, {@code c[n * ldc + col0 +

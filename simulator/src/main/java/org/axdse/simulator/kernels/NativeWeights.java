@@ -82,12 +82,13 @@ final class NativeWeights {
 
   /**
    * {@code c[n * ldc + col0 + i] = sum_k a(k, i) * v(n, k)} (int32, wrapping) for the given rows and the block's
-   * columns {@code i < cols}, through the native kernel; false (nothing written) when the kernel could not run.
+   * columns {@code i < cols}, through the native kernel, with {@code work} as its scratch ({@link
+   * NativeKernels#workBytes}); false (nothing written) when the kernel could not run.
    */
   boolean gemm(byte[] a, int aOff, int lda, int cols, int kLen, boolean signedActivations, int[] rowList,
-      int count, int[] c, int ldc, int col0) {
+      int count, int[] c, int ldc, int col0, byte[] work) {
     return NativeKernels.gemm(a, aOff, lda, cols, kLen, signedActivations, bytes, kPad, planes, planeStride, info,
-        rowSums, rows, rowList, count, c, ldc, col0);
+        rowSums, rows, rowList, count, c, ldc, col0, work);
   }
 
   int planes() {

@@ -13,12 +13,22 @@ final class Scratch {
   int[] ks = new int[0];
   int[] rows = new int[0];
   int[] tableRows = new int[0];
+  private byte[] nativeWork = new byte[0];
   int[] tableSkip = new int[0];
   final int[] acc = new int[BLOCK];
   final float[] accFloat = new float[2 * BLOCK];
   final int[] cOffs = new int[4];
   final byte[] positions = new byte[ShiftedIm2Col.POSITIONS];
   final short[] sums = new short[2 * VectorTableKernel.SUMS];
+
+  /** The native exact kernel's scratch for a reduction of {@code kLen} ({@link NativeKernels#workBytes}). */
+  byte[] nativeWork(int kLen) {
+    int size = NativeKernels.workBytes(kLen);
+    if (nativeWork.length < size) {
+      nativeWork = new byte[size];
+    }
+    return nativeWork;
+  }
 
   static Scratch get(int kLen, int rowCount) {
     Scratch s = LOCAL.get();

@@ -141,7 +141,7 @@ class NativeKernelsTest {
         }
         int ldc = cols + 3;
         int[] c = new int[rows * ldc];
-        assertTrue(nw.gemm(a, 0, lda, cols, kLen, signed, rowList, rows, c, ldc, 2));
+        assertTrue(nw.gemm(a, 0, lda, cols, kLen, signed, rowList, rows, c, ldc, 2, work(kLen)));
         for (int n = 0; n < rows; n++) {
           for (int i = 0; i < cols; i++) {
             int s = 0;
@@ -230,10 +230,16 @@ class NativeKernelsTest {
     NativeWeights nw = NativeWeights.of(new int[] {1, 2, 3, 4, 5, 6}, 2, 3);
     byte[] a = new byte[3 * 64];
     int[] c = new int[2 * 64];
-    assertTrue(nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0));
-    assertThrows(IllegalArgumentException.class, () -> nw.gemm(a, 1, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0));
-    assertThrows(IllegalArgumentException.class, () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 2}, 2, c, 64, 0));
-    assertThrows(IllegalArgumentException.class, () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 1));
+    byte[] work = work(3);
+    assertTrue(nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0, work));
+    assertThrows(IllegalArgumentException.class,
+        () -> nw.gemm(a, 1, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0, work), "activations past the end");
+    assertThrows(IllegalArgumentException.class,
+        () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 2}, 2, c, 64, 0, work), "a row the weights lack");
+    assertThrows(IllegalArgumentException.class,
+        () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 1, work), "outputs past the end");
+    assertThrows(IllegalArgumentException.class,
+        () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0, new byte[100]), "scratch too short");
   }
 
   /** Convolutions with every bilinear built-in design (the shifted exact part runs natively) = the scalar kernel. */
@@ -281,6 +287,10 @@ class NativeKernelsTest {
       r.nextBytes(row);
     }
     return a;
+  }
+
+  private static byte[] work(int kLen) {
+    return new byte[NativeKernels.workBytes(kLen)];
   }
 
   /** {@code sum_k a * w} in int32 (wrapping), activation codes signed or unsigned as the format's. */
