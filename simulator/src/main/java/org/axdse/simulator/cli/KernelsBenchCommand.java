@@ -96,13 +96,13 @@ public final class KernelsBenchCommand implements Callable<Integer> {
     KernelMode mode = KernelMode.fromSystemProperty();
     boolean json = output.check() == OutputFormat.Format.JSON;
     ObjectNode root = new ObjectMapper().createObjectNode().put("mode", mode.toString())
-        .put("vectorBits", ByteVector.SPECIES_PREFERRED.vectorBitSize()).put("threads", threads)
+        .put("nativeKernels", KernelMode.nativeStatus()).put("vectorBits", ByteVector.SPECIES_PREFERRED.vectorBitSize()).put("threads", threads)
         .put("format", f.toString()).put("batch", batch).put("reps", reps);
     ArrayNode rows = root.putArray("layers");
     PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "kernels: mode %s, %d-bit vectors, %d cores, JDK %s, format %s, batch %d%n", mode,
-        ByteVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.getRuntime().availableProcessors(),
-        Runtime.version(), f, batch);
+    out.printf(Locale.ROOT, "kernels: mode %s (native kernels: %s), %d-bit vectors, %d cores, JDK %s, format %s,"
+        + " batch %d%n", mode, KernelMode.nativeStatus(), ByteVector.SPECIES_PREFERRED.vectorBitSize(),
+        Runtime.getRuntime().availableProcessors(), Runtime.version(), f, batch);
     BilinearColumns bilinear = BilinearColumns.of(design, mode, threads);
     out.printf(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %12s %12s%s%n", "layer (GMAC/s)", "MACs", "exact 1T",
         "exact " + threads + "T", "table 1T", "table " + threads + "T", "table/exact", "table/cpu-s",

@@ -28,6 +28,17 @@ public enum KernelMode {
     return this != SCALAR;
   }
 
+  /**
+   * Whether the native kernels run here: {@code loaded} (with {@code , table kernel too} or {@code , exact GEMM
+   * only}) or why not (not built, another platform, a CPU without VNNI).
+   */
+  public static String nativeStatus() {
+    if (!NativeKernels.available()) {
+      return NativeKernels.status();
+    }
+    return NativeKernels.tablesAvailable() ? "loaded, exact and table" : "loaded, exact only (no VBMI)";
+  }
+
   /** True when exact GEMMs go to the native kernel: {@link #NATIVE} and the kernel loaded on this machine. */
   boolean nativeExact() {
     return this == NATIVE && NativeKernels.available();
