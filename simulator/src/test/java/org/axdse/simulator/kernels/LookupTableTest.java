@@ -81,8 +81,15 @@ class LookupTableTest {
       System.setProperty(KernelMode.PROPERTY, "scalar");
       assertEquals(KernelMode.SCALAR, KernelMode.fromSystemProperty());
       System.setProperty(KernelMode.PROPERTY, "auto");
-      assertEquals(KernelMode.vectorSupported() ? KernelMode.VECTOR : KernelMode.SCALAR,
-          KernelMode.fromSystemProperty());
+      assertEquals(!KernelMode.vectorSupported() ? KernelMode.SCALAR
+          : NativeKernels.available() ? KernelMode.NATIVE : KernelMode.VECTOR, KernelMode.fromSystemProperty());
+      System.setProperty(KernelMode.PROPERTY, "native");
+      if (KernelMode.vectorSupported() && NativeKernels.available()) {
+        assertEquals(KernelMode.NATIVE, KernelMode.fromSystemProperty());
+      } else {
+        IllegalStateException e = assertThrows(IllegalStateException.class, KernelMode::fromSystemProperty);
+        assertTrue(e.getMessage().contains("native kernel is not available"), e.getMessage());
+      }
       System.setProperty(KernelMode.PROPERTY, "fast");
       assertThrows(IllegalArgumentException.class, KernelMode::fromSystemProperty);
     } finally {
