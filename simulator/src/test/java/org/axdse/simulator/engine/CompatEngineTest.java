@@ -16,6 +16,7 @@ import org.axdse.simulator.model.BinaryOp;
 import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.Model;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.UnaryLayer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The integer engine on the edge-CNN models of {@code src/test/resources/compat}: every Sigmoid, Tanh,
- * HardSigmoid, HardSwish, LeakyRelu/PRelu, broadcast Mul and broadcast Add equals a scalar computation of its
+ * HardSigmoid, HardSwish, LeakyRelu/PRelu, broadcast Mul and broadcast Add, and every nearest Resize, equals a scalar computation of its
  * definition on the traced operand codes; 1 and 2 threads give identical logits under an approximate multiplier.
  */
 class CompatEngineTest {
@@ -43,7 +44,7 @@ class CompatEngineTest {
    */
   static Stream<Arguments> models() {
     return Stream.of("mbv3_op13", "mbv3_op14", "mbv2_op13", "effnet_op13", "shufflenet_op13", "acts_op13",
-        "squeezenet_op13", "mish_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
+        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
             Arguments.of(n, QuantMode.ASYMMETRIC)));
   }
 
@@ -75,6 +76,9 @@ class CompatEngineTest {
         checked++;
       } else if (l instanceof BroadcastLayer b) {
         checkBroadcast(b, q, codes);
+        checked++;
+      } else if (l instanceof ResizeLayer r) {
+        checkResize(r, q, codes);
         checked++;
       }
     }
@@ -172,6 +176,25 @@ class CompatEngineTest {
         assertTrue(Math.abs(expected - out[i]) == 1 && Math.abs(Math.abs(tie) - 0.5) < 1e-9, u.name() + " element "
             + i + ": code " + in[i] + " gave " + out[i] + ", expected " + expected);
       }
+    }
+  }
+
+  /** Nearest upsampling keeps the input's parameters and repeats each code: output (c, y, x) is input (c, y/sH, x/sW). */
+  private static void checkResize(ResizeLayer r, QuantizedModel q, Map<String, int[]> codes) {
+    assertEquals(q.tensor(r.input().name()), q.tensor(r.output().name()), r.name() + ": parameters");
+    int[] in = codes.get(r.input().name());
+    int[] out = codes.get(r.output().name());
+    int c = r.input().shape().dim(0);
+    int h = r.input().shape().dim(1);
+    int w = r.input().shape().dim(2);
+    int oh = h * r.scaleH();
+    int ow = w * r.scaleW();
+    for (int i = 0; i < out.length; i++) {
+      int n = i / (c * oh * ow);
+      int ch = i / (oh * ow) % c;
+      int y = i / ow % oh;
+      int x = i % ow;
+      assertEquals(in[((n * c + ch) * h + y / r.scaleH()) * w + x / r.scaleW()], out[i], r.name() + " element " + i);
     }
   }
 

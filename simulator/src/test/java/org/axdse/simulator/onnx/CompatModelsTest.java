@@ -99,6 +99,8 @@ class CompatModelsTest {
       case "shufflenet" -> List.of("Reshape", "Transpose", "Concat");
       case "squeezenet" -> List.of("MaxPool", "Concat");
       case "mish" -> List.of("Softplus", "Tanh", "Mul", "Elu", "Selu");
+      case "upsample" -> List.of("Resize", "Concat");
+      case "upsize" -> List.of("Resize");
       default -> List.of();
     };
     assertTrue(k.containsAll(expected), name + ": kinds " + k + " lack some of " + expected);

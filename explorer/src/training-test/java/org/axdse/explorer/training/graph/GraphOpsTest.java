@@ -31,6 +31,7 @@ import org.axdse.simulator.model.PoolKind;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.Ports;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
@@ -87,6 +88,7 @@ class GraphOpsTest {
             new int[] {3, 0, 5}, new int[] {-2, 1, -3})),
         op("pad (channel shortcut)", img, x -> new PadLayer("pad", Ports.of(x, "y", Shape.of(8, 7, 6)),
             new int[] {2, 1, 0}, new int[] {2, 0, 0}, 0.25f)),
+        op("nearest resize 2 x 3", img, x -> new ResizeLayer("up", Ports.of(x, "y", Shape.of(4, 12, 18)), 2, 3)),
         op("flatten", img, x -> new ReshapeLayer("flat", Ports.of(x, "y", Shape.of(144)))),
         op("transpose", img, x -> new TransposeLayer("t", Ports.of(x, "y", Shape.of(6, 4, 6)), new int[] {2, 0, 1})),
         op("softmax", new TensorInfo("x", Shape.of(3, 4)), x -> new SoftmaxLayer("sm", Ports.of(x, "y", x.shape()),
