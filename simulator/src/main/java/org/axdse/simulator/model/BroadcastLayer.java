@@ -1,7 +1,7 @@
 package org.axdse.simulator.model;
 
 /**
- * Elementwise {@code a + b} or {@code a * b} of two activation tensors where {@code b} broadcasts to {@code a}'s
+ * Elementwise {@code a + b}, {@code a - b}, {@code a * b} or {@code a / b} of two activation tensors where {@code b} broadcasts to {@code a}'s
  * shape (NumPy rules restricted to what CNNs need: the same rank, each dimension of {@code b} equal to {@code a}'s
  * or 1), such as the squeeze-and-excitation gate {@code [C,H,W] * [C,1,1]} or SiLU's {@code x * sigmoid(x)}. The
  * output has {@code a}'s shape. An Add of two equal shapes is an {@link AddLayer}.

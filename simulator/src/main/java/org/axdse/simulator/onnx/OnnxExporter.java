@@ -9,7 +9,6 @@ import java.util.Map;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
-import org.axdse.simulator.model.BinaryOp;
 import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
@@ -147,7 +146,7 @@ public final class OnnxExporter {
       case ResizeLayer l -> b.op("Resize", n, List.of(x, "", b.constant(n + ".scales",
           new float[] {1, 1, l.scaleH(), l.scaleW()}, 4)), attr("mode", "nearest"),
           attr("coordinate_transformation_mode", "asymmetric"), attr("nearest_mode", "floor"));
-      case BroadcastLayer l -> l.op() == BinaryOp.ADD ? b.add(n, x, in(l, 1)) : b.mul(n, x, in(l, 1));
+      case BroadcastLayer l -> b.op(l.op().onnx(), n, List.of(x, in(l, 1)));
     };
   }
 

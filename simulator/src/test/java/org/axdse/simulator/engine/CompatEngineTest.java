@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The integer engine on the edge-CNN models of {@code src/test/resources/compat}: every Sigmoid, Tanh,
- * HardSigmoid, HardSwish, LeakyRelu/PRelu, broadcast Mul and broadcast Add, and every nearest Resize, equals a scalar computation of its
+ * HardSigmoid, HardSwish, LeakyRelu/PRelu, broadcast Add, Sub, Mul and Div, and every nearest Resize, equals a scalar computation of its
  * definition on the traced operand codes; 1 and 2 threads give identical logits under an approximate multiplier.
  */
 class CompatEngineTest {
@@ -44,7 +44,7 @@ class CompatEngineTest {
    */
   static Stream<Arguments> models() {
     return Stream.of("mbv3_op13", "mbv3_op14", "mbv2_op13", "effnet_op13", "shufflenet_op13", "acts_op13",
-        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
+        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
             Arguments.of(n, QuantMode.ASYMMETRIC)));
   }
 
@@ -229,9 +229,35 @@ class CompatEngineTest {
       }
       int x = a[i] - pa.zeroPoint();
       int y = bb[n * perB + j] - pb.zeroPoint();
-      long code = b.op() == BinaryOp.MUL ? po.zeroPoint() + mul.apply(x * y)
-          : po.zeroPoint() + mo.apply(ma.apply(x << 20) + mb.apply(y << 20));
+      if (b.op() == BinaryOp.DIV) {
+        checkQuotient(b, pa.dequantize(a[i]), pb.dequantize(bb[n * perB + j]), po, out[i], i);
+        continue;
+      }
+      long code = switch (b.op()) {
+        case MUL -> po.zeroPoint() + mul.apply(x * y);
+        case ADD -> po.zeroPoint() + mo.apply(ma.apply(x << 20) + mb.apply(y << 20));
+        default -> po.zeroPoint() + mo.apply(ma.apply(x << 20) - mb.apply(y << 20));
+      };
       assertEquals(po.clamp(code), out[i], b.name() + " element " + i);
+    }
+  }
+
+  /**
+   * Div: the real quotient quantized, or for a divisor of real value 0 the top of the output range (positive
+   * dividend), the bottom (negative) or the zero point (0 / 0). The quotient is computed here from dequantized
+   * values, in another order than the engine's, so a value on a rounding tie may land one code away.
+   */
+  private static void checkQuotient(BroadcastLayer b, double x, double y, QuantParams po, int out, int i) {
+    if (y == 0) {
+      assertEquals(x > 0 ? po.qmax() : x < 0 ? po.qmin() : po.zeroPoint(), out, b.name() + " element " + i + " / 0");
+      return;
+    }
+    double v = x / y;
+    int expected = po.quantize(v);
+    if (expected != out) {
+      double tie = (v / po.scale() + po.zeroPoint()) % 1;
+      assertTrue(Math.abs(expected - out) == 1 && Math.abs(Math.abs(tie) - 0.5) < 1e-9, b.name() + " element " + i
+          + ": " + x + " / " + y + " gave code " + out + ", expected " + expected);
     }
   }
 

@@ -59,9 +59,13 @@ class CompatErrorsTest {
   }
 
   @Test
-  void subOfTwoActivationsIsRefused() {
+  void subAndDivOfTwoActivationsBroadcastOnlyTheirSecondOperand() {
     Path f = write("sub", b -> b.op("Sub", "d", List.of("x", b.op("Tanh", "t", List.of("x")))));
-    assertTrue(failure(f).contains("node 'd' (Sub): only Add and Mul of two activations are supported"));
+    assertEquals("Sub", OnnxImporter.load(f).layers().get(1).kind());
+    Path g = write("div", b -> b.op("Div", "d", List.of(b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3),
+        attr("keepdims", 1L)), "x")));
+    assertTrue(failure(g).contains("node 'd' (Div): the first operand [N, 4, 1, 1] broadcasts to the second"
+        + " [N, 4, 3, 5] (supported for Add and Mul; for Sub and Div only the second operand may broadcast)"));
   }
 
   @Test

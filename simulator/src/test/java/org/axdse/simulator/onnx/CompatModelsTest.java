@@ -101,6 +101,7 @@ class CompatModelsTest {
       case "mish" -> List.of("Softplus", "Tanh", "Mul", "Elu", "Selu");
       case "upsample" -> List.of("Resize", "Concat");
       case "upsize" -> List.of("Resize");
+      case "arith" -> List.of("Sub", "Div");
       default -> List.of();
     };
     assertTrue(k.containsAll(expected), name + ": kinds " + k + " lack some of " + expected);

@@ -115,6 +115,7 @@ class GraphOpsTest {
         op("selu", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SELU, 1.67f, 1.05f)),
         op("softplus", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SOFTPLUS, 0, 0)),
         Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts()),
+        Arguments.of("sub and div with a broadcast second operand", differences()),
         Arguments.of("residual add and concat", twoInputs()));
   }
 
@@ -141,6 +142,19 @@ class GraphOpsTest {
     BroadcastLayer add = new BroadcastLayer("add", new Ports(List.of(mul.output(), gap.output()),
         new TensorInfo("y", x.shape())), BinaryOp.ADD);
     return new Model("se", x, add.output(), List.of(gap, gate, mul, add));
+  }
+
+  /** y = (x - gap) / sigmoid(gap): a Sub and a Div whose second operand broadcasts (the divisor is in (0, 1)). */
+  private static Model differences() {
+    TensorInfo x = new TensorInfo("x", Shape.of(3, 4, 4));
+    PoolLayer gap = PoolLayer.globalAverage("gap", x, "g");
+    UnaryLayer gate = UnaryLayer.of("gate", Ports.of(gap.output(), "s", gap.output().shape()), UnaryFunction.SIGMOID,
+        0, 0);
+    BroadcastLayer sub = new BroadcastLayer("sub", new Ports(List.of(x, gap.output()), new TensorInfo("d",
+        x.shape())), BinaryOp.SUB);
+    BroadcastLayer div = new BroadcastLayer("div", new Ports(List.of(sub.output(), gate.output()),
+        new TensorInfo("y", x.shape())), BinaryOp.DIV);
+    return new Model("sub-div", x, div.output(), List.of(gap, gate, sub, div));
   }
 
   private static Arguments op(String name, TensorInfo x, Function<TensorInfo, Layer> layer) {
