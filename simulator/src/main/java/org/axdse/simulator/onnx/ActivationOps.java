@@ -16,9 +16,8 @@ import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
 /**
  * Converters for the operators of edge CNNs beyond ReLU: the elementwise functions (Sigmoid, Tanh, HardSigmoid,
- * HardSwish, LeakyRelu, PRelu, Elu, Selu, Softplus), Add, Sub, Mul and Div of two activations with broadcasting, and
- * ReduceMean over the spatial
- * axes (a global average pool).
+ * HardSwish, LeakyRelu, PRelu, Elu, Selu, Softplus, Erf), Add, Sub, Mul and Div of two activations with
+ * broadcasting, and ReduceMean over the spatial axes (a global average pool).
  */
 final class ActivationOps {
   private ActivationOps() {}
@@ -31,6 +30,7 @@ final class ActivationOps {
     ops.put("LeakyRelu", ActivationOps::leakyRelu);
     ops.put("PRelu", ActivationOps::prelu);
     ops.put("Softplus", (c, n, a) -> plain(c, n, a, UnaryFunction.SOFTPLUS));
+    ops.put("Erf", (c, n, a) -> plain(c, n, a, UnaryFunction.ERF));
     ops.put("Elu", (c, n, a) -> {
       a.allowOnly("alpha");
       unary(c, n, UnaryFunction.ELU, 0, new float[] {a.f("alpha", 1f)}, 0f);

@@ -44,7 +44,7 @@ class CompatEngineTest {
    */
   static Stream<Arguments> models() {
     return Stream.of("mbv3_op13", "mbv3_op14", "mbv2_op13", "effnet_op13", "shufflenet_op13", "acts_op13",
-        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
+        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13", "gelu_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
             Arguments.of(n, QuantMode.ASYMMETRIC)));
   }
 
@@ -167,6 +167,7 @@ class CompatEngineTest {
         case ELU -> x < 0 ? alpha * (Math.exp(x) - 1) : x;
         case SELU -> u.beta() * (x <= 0 ? alpha * (Math.exp(x) - 1) : x);
         case SOFTPLUS -> Math.log(1 + Math.exp(x));
+        case ERF -> erf(x);
       };
       int expected = po.quantize(y);
       if (expected != out[i]) {
@@ -196,6 +197,33 @@ class CompatEngineTest {
       int x = i % ow;
       assertEquals(in[((n * c + ch) * h + y / r.scaleH()) * w + x / r.scaleW()], out[i], r.name() + " element " + i);
     }
+  }
+
+  /**
+   * The error function written out independently of Commons Math: its Maclaurin series
+   * {@code 2/sqrt(pi) sum (-1)^n x^(2n+1) / (n! (2n+1))} below 3 (terms below 1e4, so about 1e-12 absolute), and
+   * above, {@code 1 - erfc} with erfc's continued fraction
+   * {@code e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))} (Abramowitz and Stegun 7.1.5, 7.1.14).
+   */
+  static double erf(double x) {
+    double a = Math.abs(x);
+    double r;
+    if (a < 3) {
+      double term = a;
+      double sum = a;
+      for (int n = 1; n < 200; n++) {
+        term *= -a * a / n;
+        sum += term / (2 * n + 1);
+      }
+      r = 2 / Math.sqrt(Math.PI) * sum;
+    } else {
+      double t = a;
+      for (int k = 200; k >= 1; k--) {
+        t = a + k / 2.0 / t;
+      }
+      r = 1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / t;
+    }
+    return Math.copySign(r, x);
   }
 
   /** TFLite's quantized Mul and Add on the codes, the second operand indexed by broadcasting its coordinates. */

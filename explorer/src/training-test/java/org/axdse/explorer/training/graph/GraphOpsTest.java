@@ -112,6 +112,7 @@ class GraphOpsTest {
         op("prelu per channel", img, x -> new UnaryLayer("p", Ports.of(x, "y", x.shape()), UnaryFunction.LEAKY_RELU,
             0, rand(4, 30), 0)),
         op("elu", img, x -> UnaryLayer.of("e", Ports.of(x, "y", x.shape()), UnaryFunction.ELU, 0.7f, 0)),
+        op("erf", img, x -> UnaryLayer.of("erf", Ports.of(x, "y", x.shape()), UnaryFunction.ERF, 0, 0)),
         op("selu", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SELU, 1.67f, 1.05f)),
         op("softplus", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SOFTPLUS, 0, 0)),
         Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts()),

@@ -34,6 +34,7 @@ final class ElementwiseForward {
       case SELU -> x.maximum(zero).add(x.minimum(zero).exp().sub(one).mul(Scalars.of(x, a)))
           .mul(Scalars.of(x, l.beta()));
       case SOFTPLUS -> x.maximum(zero).add(x.abs().neg().exp().add(one).log());
+      case ERF -> x.erf();
     };
   }
 
