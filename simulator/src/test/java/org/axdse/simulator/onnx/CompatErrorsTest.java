@@ -119,14 +119,13 @@ class CompatErrorsTest {
   }
 
   @Test
-  void ceilModeIsForMaxPoolOnly() {
-    Path f = write("avg", b -> b.op("AveragePool", "p", List.of("x"), ints("kernel_shape", 2, 2),
-        ints("strides", 2, 2), attr("ceil_mode", 1L)));
-    assertTrue(failure(f).contains("node 'p' (AveragePool): unsupported attribute 'ceil_mode'=1"));
+  void ceilModeGivesThePartialLastWindowsOfMaxAndAveragePools() {
     // 3 x 5 input, kernel 2, stride 2: floor gives 1 x 2, ceiling 2 x 3 (the last windows are partial)
-    Model max = OnnxImporter.load(write("max", b -> b.op("MaxPool", "p", List.of("x"), ints("kernel_shape", 2, 2),
-        ints("strides", 2, 2), attr("ceil_mode", 1L))));
-    assertEquals(Shape.of(4, 2, 3), max.output().shape());
+    for (String op : List.of("MaxPool", "AveragePool")) {
+      Model m = OnnxImporter.load(write(op, b -> b.op(op, "p", List.of("x"), ints("kernel_shape", 2, 2),
+          ints("strides", 2, 2), attr("ceil_mode", 1L))));
+      assertEquals(Shape.of(4, 2, 3), m.output().shape(), op);
+    }
   }
 
   @Test
