@@ -6,13 +6,13 @@ import org.axdse.simulator.quant.FixedPointMultiplier;
 import org.axdse.simulator.quant.QuantParams;
 
 /**
- * Add, Sub, Mul or Div of two code tensors, the second broadcast to the first's shape (squeeze-and-excitation gates, SiLU's
- * {@code x * sigmoid(x)}). The output code is a function of the two operand codes, so the step is one lookup in a
- * 64 KiB table {@code pairs[(a << 8) | b]} per element, with the second operand read through the layer's broadcast
- * index. The table follows TFLite's quantized kernels: Add is {@link AddStep}'s formula, Sub the same with the second
- * operand subtracted; Div is defined in {@link #divPairs}; Mul is
- * {@code clamp(zo + round(M * (a - za) * (b - zb)))} with {@code M = s_a * s_b / s_o} in fixed point (exact 64-bit,
- * halves away from zero). Both tensors are read sample-major.
+ * Add, Sub, Mul or Div of two code tensors, the second broadcast to the first's shape (squeeze-and-excitation gates,
+ * SiLU's {@code x * sigmoid(x)}). The output code is a function of the two operand codes, so the step is one lookup
+ * in a 64 KiB table {@code pairs[(a << 8) | b]} per element, with the second operand read through the layer's
+ * broadcast index. The table follows TFLite's quantized kernels: Add is {@link AddStep}'s formula, Sub the same with
+ * the second operand subtracted; Mul is {@code clamp(zo + round(M * (a - za) * (b - zb)))} with
+ * {@code M = s_a * s_b / s_o} in fixed point (exact 64-bit, halves away from zero); Div is defined in
+ * {@link #divPairs}. Both tensors are read sample-major.
  */
 final class BroadcastStep implements Step {
   private final int a;
@@ -53,10 +53,10 @@ final class BroadcastStep implements Step {
 
   /**
    * The quotient of every pair of codes, {@code clamp(q_o(deq_a(a) / deq_b(b)))} in double precision (IEEE
-   * products and a quotient, correctly rounded, so the same on every platform) with {@code q_o} rounding half away from zero, as
-   * the unary code maps are built. TFLite has no quantized Div of two tensors to follow. A divisor code at the zero
-   * point (real value 0) saturates: to the top of the output range for a positive dividend, the bottom for a
-   * negative one, and the zero point for 0 / 0.
+   * products and a quotient, correctly rounded, so the same on every platform) with {@code q_o} rounding half away
+   * from zero, as the unary code maps are built. TFLite has no quantized Div of two tensors to follow. A divisor code
+   * at the zero point (real value 0) saturates: to the top of the output range for a positive dividend, the bottom
+   * for a negative one, and the zero point for 0 / 0.
    */
   static byte[] divPairs(QuantParams pa, QuantParams pb, QuantParams po, int[] range) {
     byte[] t = new byte[1 << 16];

@@ -12,9 +12,9 @@ import org.axdse.simulator.quant.QuantParams;
 
 /**
  * Layers that only move codes, on sample-major tensors: Reshape (a copy), Transpose, Slice, Pad (new elements get
- * the code of the pad value, the zero point for 0), nearest Resize (repeated codes) and Concat. Each output element of a sample reads one element
- * of one input, found once at compile time. Concat inputs whose parameters differ from the output's are
- * requantized to the common output scale through a 256-entry lookup table per input.
+ * the code of the pad value, the zero point for 0), nearest Resize (repeated codes) and Concat. Each output element
+ * of a sample reads one element of one input, found once at compile time. Concat inputs whose parameters differ
+ * from the output's are requantized to the common output scale through a 256-entry lookup table per input.
  */
 final class GatherStep implements Step {
   private final int[] inputs;

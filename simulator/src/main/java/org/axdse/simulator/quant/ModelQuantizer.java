@@ -107,7 +107,8 @@ public final class ModelQuantizer {
   /** True for layers whose output codes are input codes moved around (same parameters). */
   public static boolean movesCodes(Layer layer) {
     return layer instanceof ReshapeLayer || layer instanceof TransposeLayer || layer instanceof SliceLayer
-        || layer instanceof PadLayer || layer instanceof ResizeLayer || (layer instanceof PoolLayer p && p.pool() == PoolKind.MAX);
+        || layer instanceof PadLayer || layer instanceof ResizeLayer
+        || (layer instanceof PoolLayer p && p.pool() == PoolKind.MAX);
   }
 
   /**

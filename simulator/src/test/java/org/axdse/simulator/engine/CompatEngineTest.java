@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The integer engine on the edge-CNN models of {@code src/test/resources/compat}: every Sigmoid, Tanh,
- * HardSigmoid, HardSwish, LeakyRelu/PRelu, broadcast Add, Sub, Mul and Div, and every nearest Resize, equals a scalar computation of its
- * definition on the traced operand codes; 1 and 2 threads give identical logits under an approximate multiplier.
+ * HardSigmoid, HardSwish, LeakyRelu/PRelu, Elu, Selu, Softplus, Erf, broadcast Add, Sub, Mul and Div, and every
+ * nearest Resize, equals a scalar computation of its definition on the traced operand codes; 1 and 2 threads give identical logits under an approximate multiplier.
  */
 class CompatEngineTest {
   static final Path DIR = Path.of("src/test/resources/compat");
@@ -44,8 +44,8 @@ class CompatEngineTest {
    */
   static Stream<Arguments> models() {
     return Stream.of("mbv3_op13", "mbv3_op14", "mbv2_op13", "effnet_op13", "shufflenet_op13", "acts_op13",
-        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13", "gelu_op13", "avgceil_op13").flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC),
-            Arguments.of(n, QuantMode.ASYMMETRIC)));
+        "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13", "gelu_op13", "avgceil_op13")
+        .flatMap(n -> Stream.of(Arguments.of(n, QuantMode.SYMMETRIC), Arguments.of(n, QuantMode.ASYMMETRIC)));
   }
 
   /** A compat model, {@link #IMAGES} seeded random images and the model quantized on them. */
@@ -180,7 +180,7 @@ class CompatEngineTest {
     }
   }
 
-  /** Nearest upsampling keeps the input's parameters and repeats each code: output (c, y, x) is input (c, y/sH, x/sW). */
+  /** Nearest upsampling keeps the input's parameters and repeats each code: output (c, y, x) reads (c, y/sH, x/sW). */
   private static void checkResize(ResizeLayer r, QuantizedModel q, Map<String, int[]> codes) {
     assertEquals(q.tensor(r.input().name()), q.tensor(r.output().name()), r.name() + ": parameters");
     int[] in = codes.get(r.input().name());

@@ -31,7 +31,8 @@ class CompatErrorsTest {
     return file;
   }
 
-  String failure(Path file) {
+  /** The one-line error importing {@code file} gives, which names the file. */
+  static String failure(Path file) {
     BadInputException e = assertThrows(BadInputException.class, () -> OnnxImporter.load(file));
     String m = e.getMessage();
     assertEquals(1, m.lines().count(), m);

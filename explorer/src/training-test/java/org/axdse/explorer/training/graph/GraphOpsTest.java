@@ -115,8 +115,8 @@ class GraphOpsTest {
         op("erf", img, x -> UnaryLayer.of("erf", Ports.of(x, "y", x.shape()), UnaryFunction.ERF, 0, 0)),
         op("selu", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SELU, 1.67f, 1.05f)),
         op("softplus", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SOFTPLUS, 0, 0)),
-        Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts()),
-        Arguments.of("sub and div with a broadcast second operand", differences()),
+        Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts(BinaryOp.MUL, BinaryOp.ADD, true)),
+        Arguments.of("sub and div with a broadcast second operand", broadcasts(BinaryOp.SUB, BinaryOp.DIV, false)),
         Arguments.of("residual add and concat", twoInputs()));
   }
 
@@ -132,30 +132,22 @@ class GraphOpsTest {
     return new Model("two", x, cat.output(), List.of(conv, relu, add, cat));
   }
 
-  /** gap = mean(x) over H, W; y = (x * sigmoid(gap)) + gap: a Mul and an Add whose second operand broadcasts. */
-  private static Model broadcasts() {
+  /**
+   * gap = mean(x) over H, W and s = sigmoid(gap); y = (x first u) second v, where u, v are s, gap when
+   * {@code gateFirst}, else gap, s: two binary layers whose second operand broadcasts. Squeeze-and-excitation is
+   * (x * s) + gap; (x - gap) / s divides by a value in (0, 1).
+   */
+  private static Model broadcasts(BinaryOp first, BinaryOp second, boolean gateFirst) {
     TensorInfo x = new TensorInfo("x", Shape.of(3, 4, 4));
     PoolLayer gap = PoolLayer.globalAverage("gap", x, "g");
     UnaryLayer gate = UnaryLayer.of("gate", Ports.of(gap.output(), "s", gap.output().shape()), UnaryFunction.SIGMOID,
         0, 0);
-    BroadcastLayer mul = new BroadcastLayer("mul", new Ports(List.of(x, gate.output()), new TensorInfo("m",
-        x.shape())), BinaryOp.MUL);
-    BroadcastLayer add = new BroadcastLayer("add", new Ports(List.of(mul.output(), gap.output()),
-        new TensorInfo("y", x.shape())), BinaryOp.ADD);
-    return new Model("se", x, add.output(), List.of(gap, gate, mul, add));
-  }
-
-  /** y = (x - gap) / sigmoid(gap): a Sub and a Div whose second operand broadcasts (the divisor is in (0, 1)). */
-  private static Model differences() {
-    TensorInfo x = new TensorInfo("x", Shape.of(3, 4, 4));
-    PoolLayer gap = PoolLayer.globalAverage("gap", x, "g");
-    UnaryLayer gate = UnaryLayer.of("gate", Ports.of(gap.output(), "s", gap.output().shape()), UnaryFunction.SIGMOID,
-        0, 0);
-    BroadcastLayer sub = new BroadcastLayer("sub", new Ports(List.of(x, gap.output()), new TensorInfo("d",
-        x.shape())), BinaryOp.SUB);
-    BroadcastLayer div = new BroadcastLayer("div", new Ports(List.of(sub.output(), gate.output()),
-        new TensorInfo("y", x.shape())), BinaryOp.DIV);
-    return new Model("sub-div", x, div.output(), List.of(gap, gate, sub, div));
+    TensorInfo u = gateFirst ? gate.output() : gap.output();
+    TensorInfo v = gateFirst ? gap.output() : gate.output();
+    BroadcastLayer one = new BroadcastLayer("first", new Ports(List.of(x, u), new TensorInfo("m", x.shape())), first);
+    BroadcastLayer two = new BroadcastLayer("second", new Ports(List.of(one.output(), v),
+        new TensorInfo("y", x.shape())), second);
+    return new Model("broadcasts", x, two.output(), List.of(gap, gate, one, two));
   }
 
   private static Arguments op(String name, TensorInfo x, Function<TensorInfo, Layer> layer) {
