@@ -130,6 +130,29 @@ class CompatErrorsTest {
   }
 
   @Test
+  void chainedConstantArithmeticIsOneAffineLayer() {
+    // GELU's tail and an exported affine layer: (sigmoid(x) / 2 - 0.25) * c with c per channel, one layer
+    Model m = OnnxImporter.load(write("chain", b -> {
+      String s = b.op("Sigmoid", "s", List.of("x"));
+      String half = b.op("Div", "half", List.of(s, b.constant("two", new float[] {2f}, 1)));
+      String less = b.op("Sub", "less", List.of(half, b.constant("quarter", new float[] {0.25f}, 1)));
+      return b.mul("scaled", less, b.constant("c", new float[] {1f, -2f, 3f, 0.5f}, 4, 1, 1));
+    }));
+    assertEquals(List.of("Sigmoid", "Affine"), m.layers().stream().map(l -> l.kind()).toList());
+    float[] x = {0.3f, -1.2f, 2f, 0f, 0.7f};
+    float[] in = new float[4 * 3 * 5];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = x[i % x.length];
+    }
+    float[] y = org.axdse.simulator.model.FloatExecutor.of(m).run(in, 1);
+    float[] c = {1f, -2f, 3f, 0.5f};
+    for (int i = 0; i < in.length; i++) {
+      double expected = (1 / (1 + Math.exp(-in[i])) / 2 - 0.25) * c[i / 15];
+      assertEquals(expected, y[i], 1e-6, "element " + i);
+    }
+  }
+
+  @Test
   void spatialReduceMeanIsAGlobalAveragePoolWithOrWithoutKeepdims() {
     Model keep = OnnxImporter.load(write("keep", b -> b.op("ReduceMean", "r", List.of("x"), ints("axes", -1, -2),
         attr("keepdims", 1L))));
