@@ -224,6 +224,97 @@ class Activations(nn.Module):
         return self.fc(x.mean((2, 3)))
 
 
+class UpsampleNet(nn.Module):
+    """YOLO/U-Net-style heads: nn.Upsample(scale_factor=2) and F.interpolate(mode='nearest') with unequal factors,
+    each followed by a concatenated skip or a strided convolution, so that every upsampled position reaches the
+    output (a global mean right after an upsampling would not see its layout)."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(3, 8, 3, 2, 1)
+        self.c2 = nn.Conv2d(8, 8, 3, 2, 1)
+        self.up = nn.Upsample(scale_factor=2)
+        self.c3 = nn.Conv2d(16, 8, 3, 1, 1)
+        self.c4 = nn.Conv2d(8, 4, 3, (2, 3), 1)
+        self.fc = nn.Linear(4 * 8 * 8, 10)
+
+    def forward(self, x):
+        a = F.relu(self.c1(x))
+        b = F.relu(self.c2(a))
+        y = F.relu(self.c3(torch.cat([self.up(b), a], 1)))
+        y = F.interpolate(y, scale_factor=(2.0, 3.0), mode="nearest")
+        return self.fc(self.c4(y).flatten(1))
+
+
+class UpsampleSizes(nn.Module):
+    """F.interpolate with an output size (exported with a sizes input) and with one scale factor for both axes."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(3, 8, 3, 2, 1)
+        self.c2 = nn.Conv2d(8, 4, 3, 2, 1)
+        self.fc = nn.Linear(4 * 16 * 16, 10)
+
+    def forward(self, x):
+        y = F.interpolate(F.relu(self.c1(x)), size=(16, 16), mode="nearest")
+        y = F.interpolate(F.relu(self.c2(y)), scale_factor=2, mode="nearest")
+        return self.fc(y.flatten(1))
+
+
+class Arith(nn.Module):
+    """Sub and Div of two activations (equal shapes and broadcast), and arithmetic with scalar constants."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(3, 8, 3, 2, 1)
+        self.c2 = nn.Conv2d(8, 8, 3, 1, 1)
+        self.c3 = nn.Conv2d(8, 8, 1)
+        self.fc = nn.Linear(8 * 8 * 8, 10)
+
+    def forward(self, x):
+        a = self.c1(x)
+        d = a - self.c2(a)
+        m = d - d.mean((2, 3), keepdim=True)
+        q = m / (torch.sigmoid(self.c3(m)) + 0.5)
+        r = 1.5 - q / 2.0
+        return self.fc((r / (torch.sigmoid(d.mean((2, 3), keepdim=True)) + 1.0) * 0.5).flatten(1))
+
+
+class Gelu(nn.Module):
+    """nn.GELU (exported as x * 0.5 * (1 + Erf(x / sqrt 2))) after convolutions, as in ConvNeXt-style blocks."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Sequential(nn.Conv2d(3, 8, 3, 2, 1, bias=False), bn(8))
+        self.c2 = nn.Conv2d(8, 8, 3, 1, 1)
+        self.fc = nn.Linear(8, 10)
+
+    def forward(self, x):
+        x = F.gelu(self.c1(x))
+        x = F.gelu(self.c2(x))
+        return self.fc(F.adaptive_avg_pool2d(x, 1).flatten(1))
+
+
+class AvgCeil(nn.Module):
+    """AveragePool with ceil_mode=True: padded with and without count_include_pad, where the last window starts in
+    the input and ends in the padding or beyond it (8 -> 5), and unpadded on odd sizes (5 -> 3, 3 -> 2)."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(3, 8, 3, 2, 1)
+        self.c2 = nn.Conv2d(8, 8, 3, 1, 1)
+        self.c3 = nn.Conv2d(8, 8, 1)
+        self.fc = nn.Linear(8 * 2 * 2, 10)
+
+    def forward(self, x):
+        x = F.relu(self.c1(x))
+        a = F.avg_pool2d(x, 3, 2, 1, ceil_mode=True, count_include_pad=True)
+        b = F.avg_pool2d(x, 3, 2, 1, ceil_mode=True, count_include_pad=False)
+        x = F.relu(self.c2(a + b))
+        x = self.c3(F.avg_pool2d(x, 2, 2, ceil_mode=True))
+        return self.fc(F.avg_pool2d(x, 2, 2, ceil_mode=True).flatten(1))
+
+
 NETS = {
     "mbv3": (MobileNetV3ish, (13, 14)),
     "mbv2": (MobileNetV2ish, (11, 13)),
@@ -232,6 +323,11 @@ NETS = {
     "acts": (Activations, (11, 13)),
     "squeezenet": (SqueezeNetish, (11, 13)),
     "mish": (MishNet, (13,)),
+    "upsample": (UpsampleNet, (10, 11, 13)),
+    "upsize": (UpsampleSizes, (13,)),
+    "arith": (Arith, (13,)),
+    "gelu": (Gelu, (13,)),
+    "avgceil": (AvgCeil, (11, 13)),
 }
 
 

@@ -49,6 +49,14 @@ final class AddStep implements Step {
     return new AddStep(0, 0, 0, false, pa, pb, po, range).pairs();
   }
 
+  /**
+   * TFLite's quantized Sub of every pair of codes: the formula above with the scaled second operand subtracted,
+   * {@code clamp(zo + round(M_o * (round(M_a * ((a - za) << 20)) - round(M_b * ((b - zb) << 20)))))}.
+   */
+  static byte[] differences(QuantParams pa, QuantParams pb, QuantParams po, int[] range) {
+    return new AddStep(0, 0, 0, false, pa, pb, po, range).table(-1);
+  }
+
   static FixedPointMultiplier multiplier(double m) {
     return FixedPointMultiplier.of(Math.max(0x1p-32, Math.min(m, Math.nextDown(0x1p30))));
   }
@@ -65,14 +73,20 @@ final class AddStep implements Step {
   byte[] pairs() {
     byte[] t = pairs;
     if (t == null) {
-      t = new byte[1 << 16];
-      int zo = po.zeroPoint();
-      for (int x = 0; x < 256; x++) {
-        for (int y = 0; y < 256; y++) {
-          t[(x << 8) | y] = (byte) Math.max(range[0], Math.min(range[1], zo + mo.apply(lutA[x] + lutB[y])));
-        }
-      }
+      t = table(1);
       pairs = t;
+    }
+    return t;
+  }
+
+  /** The sum ({@code sign} 1) or difference (-1) of every pair of codes. */
+  private byte[] table(int sign) {
+    byte[] t = new byte[1 << 16];
+    int zo = po.zeroPoint();
+    for (int x = 0; x < 256; x++) {
+      for (int y = 0; y < 256; y++) {
+        t[(x << 8) | y] = (byte) Math.max(range[0], Math.min(range[1], zo + mo.apply(lutA[x] + sign * lutB[y])));
+      }
     }
     return t;
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.axdse.simulator.model.ConcatLayer;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.PadLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.TransposeLayer;
@@ -11,9 +12,9 @@ import org.axdse.simulator.quant.QuantParams;
 
 /**
  * Layers that only move codes, on sample-major tensors: Reshape (a copy), Transpose, Slice, Pad (new elements get
- * the code of the pad value, the zero point for 0) and Concat. Each output element of a sample reads one element
- * of one input, found once at compile time. Concat inputs whose parameters differ from the output's are
- * requantized to the common output scale through a 256-entry lookup table per input.
+ * the code of the pad value, the zero point for 0), nearest Resize (repeated codes) and Concat. Each output element
+ * of a sample reads one element of one input, found once at compile time. Concat inputs whose parameters differ
+ * from the output's are requantized to the common output scale through a 256-entry lookup table per input.
  */
 final class GatherStep implements Step {
   private final int[] inputs;
@@ -45,7 +46,7 @@ final class GatherStep implements Step {
         true);
   }
 
-  /** Transpose, Slice or Pad of tensor {@code in}; {@code p} are the (shared) input and output parameters. */
+  /** Transpose, Slice, Pad or Resize of tensor {@code in}; {@code p} are the (shared) input and output parameters. */
   static GatherStep move(Layer l, int in, int out, QuantParams p) {
     int[] inDims = l.input().shape().dims();
     int[] inStrides = strides(inDims);
@@ -61,6 +62,7 @@ final class GatherStep implements Step {
           case TransposeLayer t -> -1;
           case SliceLayer s -> s.starts()[a] + idx[a] * s.steps()[a];
           case PadLayer pad -> idx[a] - pad.begin()[a];
+          case ResizeLayer r -> r.source(a, idx[a]);
           default -> throw new IllegalArgumentException("not a code move: " + l.kind());
         };
         if (l instanceof TransposeLayer t) {

@@ -23,6 +23,7 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.PadLayer;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
@@ -172,6 +173,7 @@ public final class IntegerEngine {
       case TransposeLayer m -> GatherStep.move(m, in, out, p(l.input()));
       case SliceLayer m -> GatherStep.move(m, in, out, p(l.input()));
       case PadLayer m -> GatherStep.move(m, in, out, p(l.input()));
+      case ResizeLayer m -> GatherStep.move(m, in, out, p(l.input()));
       case ConcatLayer c -> GatherStep.concat(c, c.inputs().stream().mapToInt(this::t).toArray(), out,
           c.inputs().stream().map(this::p).toList(), p(l.output()));
       case SoftmaxLayer s -> new SoftmaxStep(s, in, out, p(l.input()), p(l.output()));

@@ -1,10 +1,11 @@
 package org.axdse.simulator.model;
 
 /**
- * Elementwise {@code a + b} or {@code a * b} of two activation tensors where {@code b} broadcasts to {@code a}'s
- * shape (NumPy rules restricted to what CNNs need: the same rank, each dimension of {@code b} equal to {@code a}'s
- * or 1), such as the squeeze-and-excitation gate {@code [C,H,W] * [C,1,1]} or SiLU's {@code x * sigmoid(x)}. The
- * output has {@code a}'s shape. An Add of two equal shapes is an {@link AddLayer}.
+ * Elementwise {@code a + b}, {@code a - b}, {@code a * b} or {@code a / b} of two activation tensors where
+ * {@code b} broadcasts to {@code a}'s shape (NumPy rules restricted to what CNNs need: the same rank, each dimension
+ * of {@code b} equal to {@code a}'s or 1), such as the squeeze-and-excitation gate {@code [C,H,W] * [C,1,1]} or
+ * SiLU's {@code x * sigmoid(x)}. The output has {@code a}'s shape. An Add of two equal shapes is an
+ * {@link AddLayer}.
  */
 public record BroadcastLayer(String name, Ports ports, BinaryOp op) implements Layer {
   public BroadcastLayer {

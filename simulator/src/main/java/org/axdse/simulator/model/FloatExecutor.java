@@ -97,6 +97,7 @@ public final class FloatExecutor {
         case TransposeLayer l -> FloatOps.transpose(l, in, i, out, o);
         case PadLayer l -> FloatOps.pad(l, in, i, out, o, outSize);
         case SliceLayer l -> FloatOps.slice(l, in, i, out, o);
+        case ResizeLayer l -> FloatOps.resize(l, in, i, out, o);
         case ConcatLayer l -> FloatOps.concat(l, ins, n, out, o);
         case SoftmaxLayer l -> FloatOps.softmax(l, in, i, out, o);
         case UnaryLayer l -> FloatElementwise.unary(l, in, i, out, o, outSize);

@@ -103,6 +103,20 @@ final class FloatOps {
     StridedCopy.copy(in, src, strides, out, outOff, StridedCopy.strides(dims), dims);
   }
 
+  static void resize(ResizeLayer l, float[] in, int inOff, float[] out, int outOff) {
+    Shape s = l.output().shape();
+    Shape r = l.input().shape();
+    int o = outOff;
+    for (int c = 0; c < s.dim(0); c++) {
+      for (int y = 0; y < s.dim(1); y++) {
+        int row = inOff + (c * r.dim(1) + l.source(1, y)) * r.dim(2);
+        for (int x = 0; x < s.dim(2); x++) {
+          out[o++] = in[row + l.source(2, x)];
+        }
+      }
+    }
+  }
+
   static void concat(ConcatLayer l, List<float[]> ins, int sample, float[] out, int outOff) {
     int[] outStrides = StridedCopy.strides(l.output().shape().dims());
     int along = 0;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Layer
     permits ApproximableLayer, ClipLayer, AffineLayer, AddLayer, PoolLayer, ReshapeLayer, TransposeLayer,
-        PadLayer, SliceLayer, ConcatLayer, SoftmaxLayer, UnaryLayer, BroadcastLayer {
+        PadLayer, SliceLayer, ConcatLayer, SoftmaxLayer, UnaryLayer, BroadcastLayer, ResizeLayer {
 
   /** Unique within the model; for approximable layers, the name assignments refer to. */
   String name();

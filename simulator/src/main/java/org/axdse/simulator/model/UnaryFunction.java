@@ -1,5 +1,7 @@
 package org.axdse.simulator.model;
 
+import org.apache.commons.math3.special.Erf;
+
 /**
  * The elementwise functions of a {@link UnaryLayer}, with the ONNX operator each one comes from. {@code alpha} and
  * {@code beta} are the ONNX attributes (the slope of LeakyRelu, one per channel for PRelu; the line of
@@ -21,7 +23,13 @@ public enum UnaryFunction {
   /** {@code beta * x} for {@code x > 0}, else {@code beta * alpha (e^x - 1)}: ONNX's gamma is {@code beta}. */
   SELU("Selu"),
   /** {@code ln(1 + e^x)}; Mish is {@code x * tanh(softplus(x))}. */
-  SOFTPLUS("Softplus");
+  SOFTPLUS("Softplus"),
+  /**
+   * The error function {@code 2/sqrt(pi) * integral_0^x e^(-t^2) dt}; PyTorch exports GELU as
+   * {@code x * 0.5 * (1 + erf(x / sqrt 2))}. StrictMath has none: Commons Math's {@link Erf}, pure Java on
+   * {@code FastMath}, so as deterministic as StrictMath.
+   */
+  ERF("Erf");
 
   private final String onnx;
 
@@ -48,13 +56,14 @@ public enum UnaryFunction {
       case ELU -> x >= 0 ? x : alpha * StrictMath.expm1(x);
       case SELU -> beta * (x > 0 ? x : alpha * StrictMath.expm1(x));
       case SOFTPLUS -> Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+      case ERF -> Erf.erf(x);
     };
   }
 
   /** The function at {@code x} in float32 arithmetic, the way PyTorch's CPU kernels round it. */
   public float applyFloat(float x, float alpha, float beta) {
     return switch (this) {
-      case SIGMOID, TANH, ELU, SELU, SOFTPLUS -> (float) apply(x, alpha, beta);
+      case SIGMOID, TANH, ELU, SELU, SOFTPLUS, ERF -> (float) apply(x, alpha, beta);
       case HARD_SIGMOID -> Math.max(0f, Math.min(1f, alpha * x + beta));
       case HARD_SWISH -> x * Math.max(0f, Math.min(6f, x + 3f)) / 6f;
       case LEAKY_RELU -> x >= 0 ? x : alpha * x;

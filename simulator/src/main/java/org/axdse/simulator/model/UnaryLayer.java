@@ -1,9 +1,10 @@
 package org.axdse.simulator.model;
 
 /**
- * An elementwise {@link UnaryFunction} (Sigmoid, Tanh, HardSigmoid, HardSwish, LeakyRelu/PRelu). {@code alpha}
- * holds one value for every element, or one per index along {@code axis} (PRelu's per-channel slopes);
- * {@code beta} is HardSigmoid's offset. Not approximable: it has no weight products, it only changes what follows.
+ * An elementwise {@link UnaryFunction} (Sigmoid, Tanh, HardSigmoid, HardSwish, LeakyRelu/PRelu, Elu, Selu, Softplus,
+ * Erf). {@code alpha} holds one value for every element, or one per index along {@code axis} (PRelu's per-channel
+ * slopes); {@code beta} is HardSigmoid's offset. Not approximable: it has no weight products, it only changes what
+ * follows.
  */
 public record UnaryLayer(String name, Ports ports, UnaryFunction function, int axis, float[] alpha, float beta)
     implements Layer {

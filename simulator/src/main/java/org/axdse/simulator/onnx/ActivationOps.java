@@ -16,8 +16,8 @@ import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
 /**
  * Converters for the operators of edge CNNs beyond ReLU: the elementwise functions (Sigmoid, Tanh, HardSigmoid,
- * HardSwish, LeakyRelu, PRelu, Elu, Selu, Softplus), Add and Mul of two activations with broadcasting, and ReduceMean over the spatial
- * axes (a global average pool).
+ * HardSwish, LeakyRelu, PRelu, Elu, Selu, Softplus, Erf), Add, Sub, Mul and Div of two activations with
+ * broadcasting, and ReduceMean over the spatial axes (a global average pool).
  */
 final class ActivationOps {
   private ActivationOps() {}
@@ -30,6 +30,7 @@ final class ActivationOps {
     ops.put("LeakyRelu", ActivationOps::leakyRelu);
     ops.put("PRelu", ActivationOps::prelu);
     ops.put("Softplus", (c, n, a) -> plain(c, n, a, UnaryFunction.SOFTPLUS));
+    ops.put("Erf", (c, n, a) -> plain(c, n, a, UnaryFunction.ERF));
     ops.put("Elu", (c, n, a) -> {
       a.allowOnly("alpha");
       unary(c, n, UnaryFunction.ELU, 0, new float[] {a.f("alpha", 1f)}, 0f);
@@ -75,13 +76,10 @@ final class ActivationOps {
   }
 
   /**
-   * Add or Mul of two activations whose shapes differ, or Mul of two of the same shape: the operand that
-   * broadcasts goes second (both operations commute).
+   * Add or Mul of two activations whose shapes differ, or Sub, Mul or Div of two activations: the operand that
+   * broadcasts goes second (Add and Mul commute; for Sub and Div only the second operand may broadcast).
    */
   static void broadcast(ImportContext ctx, NodeProto node, char op) {
-    if (op != '+' && op != '*') {
-      throw ctx.fail(node, "only Add and Mul of two activations are supported, not " + node.getOpType());
-    }
     Value p = ctx.value(node, 0);
     Value q = ctx.value(node, 1);
     boolean aligned = p.rank() == q.rank() && p.batchAxis() == q.batchAxis();
@@ -91,6 +89,10 @@ final class ActivationOps {
       big = p;
       small = q;
     } else if (aligned && BroadcastLayer.broadcasts(p.shape(), q.shape())) {
+      if (op == '-' || op == '/') {
+        throw ctx.fail(node, "the first operand " + p.describe() + " broadcasts to the second " + q.describe()
+            + " (supported for Add and Mul; for Sub and Div only the second operand may broadcast)");
+      }
       big = q;
       small = p;
     } else {
@@ -98,7 +100,12 @@ final class ActivationOps {
           + " do not broadcast (supported: the same rank and batch axis, every dimension of one operand equal to the"
           + " other's or 1)");
     }
-    BinaryOp binary = op == '+' ? BinaryOp.ADD : BinaryOp.MUL;
+    BinaryOp binary = switch (op) {
+      case '+' -> BinaryOp.ADD;
+      case '-' -> BinaryOp.SUB;
+      case '*' -> BinaryOp.MUL;
+      default -> BinaryOp.DIV;
+    };
     ctx.emit(Convert.build(ctx, node, () -> new BroadcastLayer(ctx.layerName(node),
         new Ports(List.of(big.info(), small.info()), new TensorInfo(node.getOutput(0), big.shape())), binary)));
     ctx.putValue(node.getOutput(0), new Value(node.getOutput(0), big.onnxDims()));

@@ -2,6 +2,7 @@ package org.axdse.simulator.onnx;
 
 import java.util.Map;
 import org.axdse.simulator.model.ConvLayer;
+import org.axdse.simulator.model.PadLayer;
 import org.axdse.simulator.model.PoolKind;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.Ports;
@@ -59,7 +60,7 @@ final class ConvOps {
     } else {
       a.allowOnly("auto_pad", "ceil_mode", "count_include_pad", "dilations", "kernel_shape", "pads", "strides");
     }
-    boolean ceil = a.requireInt("ceil_mode", 0, 0, kind == PoolKind.MAX ? 1 : 0) == 1;
+    boolean ceil = a.requireInt("ceil_mode", 0, 0, 1) == 1;
     long[] dil = a.ints("dilations");
     if (dil != null && (dil.length != 2 || dil[0] != 1 || dil[1] != 1)) {
       throw ctx.fail(node, "unsupported attribute 'dilations' (pooling without dilation only)");
@@ -75,9 +76,21 @@ final class ConvOps {
         Convert.toInt(ctx, node, ks[1], "kernel"), in.dim(1), in.dim(2));
     Window win = ceil ? CeilMode.extend(floor, in.dim(1), in.dim(2)) : floor;
     boolean includePad = a.requireInt("count_include_pad", 0, 0, 1) == 1;
+    if (ceil && kind == PoolKind.AVERAGE && includePad && CeilMode.padded(floor)) {
+      String name = ctx.layerName(node);
+      PadLayer pad = CeilMode.declaredPadding(name + "/pad", x.info(), node.getOutput(0) + "/padded", floor);
+      ctx.emit(pad);
+      Window rest = CeilMode.beyondPadding(floor, win);
+      Shape padded = pad.output().shape();
+      Shape outShape = Shape.of(in.dim(0), rest.outH(padded.dim(1)), rest.outW(padded.dim(2)));
+      Convert.emitBatchFirst(ctx, node, Convert.build(ctx, node, () -> new PoolLayer(name,
+          Ports.of(pad.output(), node.getOutput(0), outShape), kind, rest, false)));
+      return;
+    }
+    boolean countPad = includePad && !ceil;
     Shape outShape = Shape.of(in.dim(0), win.outH(in.dim(1)), win.outW(in.dim(2)));
     Convert.emitBatchFirst(ctx, node, Convert.build(ctx, node, () -> new PoolLayer(ctx.layerName(node),
-        Ports.of(x.info(), node.getOutput(0), outShape), kind, win, includePad)));
+        Ports.of(x.info(), node.getOutput(0), outShape), kind, win, countPad)));
   }
 
   private static void globalAveragePool(ImportContext ctx, NodeProto node, NodeAttributes a) {

@@ -16,7 +16,7 @@ final class ElementwiseExport {
   static String unary(OnnxGraphBuilder b, UnaryLayer l, String x, long[] slopeDims) {
     String n = l.name();
     return switch (l.function()) {
-      case SIGMOID, TANH, SOFTPLUS -> b.op(l.function().onnx(), n, List.of(x));
+      case SIGMOID, TANH, SOFTPLUS, ERF -> b.op(l.function().onnx(), n, List.of(x));
       case ELU -> b.op("Elu", n, List.of(x), attr("alpha", l.alpha()[0]));
       case SELU -> b.op("Selu", n, List.of(x), attr("alpha", l.alpha()[0]), attr("gamma", l.beta()));
       case HARD_SIGMOID -> b.op("HardSigmoid", n, List.of(x), attr("alpha", l.alpha()[0]), attr("beta", l.beta()));

@@ -10,8 +10,9 @@ import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
 /**
  * Applies a per-channel affine map {@code y = x * scale[c] + shift[c]} (batch normalization, or multiplication or
- * addition by a constant) either by folding it into the convolution or dense layer that just produced x, when
- * nothing else reads x and the channels are that layer's output channels, or as an {@link AffineLayer}.
+ * addition by a constant) either by folding it into the convolution, dense or affine layer that just produced x,
+ * when nothing else reads x and the channels are that layer's output channels (or either map is one scalar pair),
+ * or as an {@link AffineLayer}.
  */
 final class Folding {
   private Folding() {}
@@ -33,11 +34,33 @@ final class Folding {
       float[][] wb = fold(d.weights(), d.bias(), d.outFeatures(), scale, shift);
       ctx.replaceLast(Convert.build(ctx, node, () -> new DenseLayer(d.name(), renamed(d.ports(), out),
           d.inFeatures(), d.outFeatures(), wb[0], wb[1])));
+    } else if (soleReader && last instanceof AffineLayer f
+        && (f.scale().length == 1 || scale.length == 1 || f.axis() == axis)) {
+      ctx.replaceLast(Convert.build(ctx, node, () -> compose(f, renamed(f.ports(), out), axis, scale, shift)));
     } else {
       ctx.emit(Convert.build(ctx, node, () -> new AffineLayer(ctx.layerName(node),
           Ports.of(x.info(), out, x.shape()), axis, scale, shift)));
     }
     ctx.putValue(out, new Value(out, x.onnxDims()));
+  }
+
+  /**
+   * {@code (x * s1 + t1) * s2 + t2} as one affine map {@code x * (s1 s2) + (t1 s2 + t2)}: chains of constant
+   * arithmetic (GELU's, or an exported affine layer's Mul and Add) stay one layer, so an exported model re-imports
+   * with its layer count.
+   */
+  private static AffineLayer compose(AffineLayer f, Ports ports, int axis, float[] scale, float[] shift) {
+    int n = Math.max(f.scale().length, scale.length);
+    float[] s = new float[n];
+    float[] t = new float[n];
+    for (int c = 0; c < n; c++) {
+      float s1 = f.scale()[f.scale().length == 1 ? 0 : c];
+      float t1 = f.shift()[f.shift().length == 1 ? 0 : c];
+      float s2 = scale[scale.length == 1 ? 0 : c];
+      s[c] = s1 * s2;
+      t[c] = t1 * s2 + shift[shift.length == 1 ? 0 : c];
+    }
+    return new AffineLayer(f.name(), ports, f.scale().length > 1 ? f.axis() : axis, s, t);
   }
 
   private static Ports renamed(Ports p, String output) {

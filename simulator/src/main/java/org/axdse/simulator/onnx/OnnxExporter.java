@@ -1,12 +1,14 @@
 package org.axdse.simulator.onnx;
 
+import static org.axdse.simulator.onnx.OnnxGraphBuilder.attr;
+
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.simulator.model.AddLayer;
 import org.axdse.simulator.model.AffineLayer;
-import org.axdse.simulator.model.BinaryOp;
 import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.ClipLayer;
 import org.axdse.simulator.model.ConcatLayer;
@@ -20,6 +22,7 @@ import org.axdse.simulator.model.PadLayer;
 import org.axdse.simulator.model.PoolKind;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
@@ -140,7 +143,10 @@ public final class OnnxExporter {
       case SoftmaxLayer l -> softmax(l, x);
       case UnaryLayer l -> ElementwiseExport.unary(b, l, x, broadcastDims(l.input().shape(), l.axis(),
           l.alpha().length));
-      case BroadcastLayer l -> l.op() == BinaryOp.ADD ? b.add(n, x, in(l, 1)) : b.mul(n, x, in(l, 1));
+      case ResizeLayer l -> b.op("Resize", n, List.of(x, "", b.constant(n + ".scales",
+          new float[] {1, 1, l.scaleH(), l.scaleW()}, 4)), attr("mode", "nearest"),
+          attr("coordinate_transformation_mode", "asymmetric"), attr("nearest_mode", "floor"));
+      case BroadcastLayer l -> b.op(l.op().onnx(), n, List.of(x, in(l, 1)));
     };
   }
 

@@ -42,6 +42,7 @@ public final class OnnxImporter {
     SliceOps.register(OPS);
     ActivationOps.register(OPS);
     SplitOps.register(OPS);
+    ResizeOps.register(OPS);
     ShapeFolding.register(OPS);
   }
 

@@ -7,7 +7,10 @@ import org.axdse.simulator.model.Ports;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.onnx.proto.OnnxSubset.NodeProto;
 
-/** Converters for Slice (bounds clamped as ONNX specifies, so INT64_MAX means "to the end") and constant Pad. */
+/**
+ * Converters for Slice (bounds clamped as ONNX specifies, so INT64_MAX means "to the end"; of a 1-D integer
+ * constant such as a shape, folded) and constant Pad.
+ */
 final class SliceOps {
   private SliceOps() {}
 
@@ -41,11 +44,15 @@ final class SliceOps {
       axes = ints(ctx, node, 3, "axes");
       steps = ints(ctx, node, 4, "steps");
     }
-    Value x = ctx.value(node, 0);
     if (starts == null || ends == null || starts.length != ends.length
         || (axes != null && axes.length != starts.length) || (steps != null && steps.length != starts.length)) {
       throw ctx.fail(node, "starts, ends, axes and steps must have equal lengths");
     }
+    if (ctx.isConstant(node.getInput(0))) {
+      sliceConstant(ctx, node, ctx.constant(node, 0, "data"), starts, ends, axes, steps);
+      return;
+    }
+    Value x = ctx.value(node, 0);
     int[] d = x.onnxDims();
     int r = x.shape().rank();
     int[] irStart = new int[r];
@@ -78,6 +85,30 @@ final class SliceOps {
     Value probe = new Value(node.getOutput(0), out);
     Convert.emit(ctx, node, Convert.build(ctx, node, () -> new SliceLayer(ctx.layerName(node),
         Ports.of(x.info(), node.getOutput(0), probe.shape()), irStart, irStep)), out);
+  }
+
+  /**
+   * Slice of a 1-D constant along axis 0, folded: PyTorch writes {@code x.shape[:2]} (the sizes input of a Resize)
+   * as Shape then Slice. The batch placeholder of {@link ShapeFolding} is carried along like any entry.
+   */
+  private static void sliceConstant(ImportContext ctx, NodeProto node, Constant c, long[] starts, long[] ends,
+      long[] axes, long[] steps) {
+    if (c.rank() != 1 || !c.isInteger() || starts.length != 1 || (axes != null && axes[0] != 0 && axes[0] != -1)) {
+      throw ctx.fail(node, "only Slice of a 1-D integer constant (such as a shape) along axis 0 is supported");
+    }
+    long[] v = c.longs();
+    long step = steps == null ? 1 : steps[0];
+    if (step == 0) {
+      throw ctx.fail(node, "bad step 0");
+    }
+    long s = clampIndex(starts[0], v.length, 0, step > 0 ? v.length : v.length - 1);
+    long e = clampIndex(ends[0], v.length, step > 0 ? 0 : -1, step > 0 ? v.length : v.length - 1);
+    long count = Math.max(0, step > 0 ? ceilDiv(e - s, step) : ceilDiv(s - e, -step));
+    long[] out = new long[(int) count];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = v[(int) (s + k * step)];
+    }
+    ctx.putConstant(node.getOutput(0), Constant.ofLongs(new long[] {out.length}, out));
   }
 
   /** ONNX index normalization: negative counts from the end, then clamp to [lo, hi]; saturating for INT64 extremes. */

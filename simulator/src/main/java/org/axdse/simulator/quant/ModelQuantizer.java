@@ -24,6 +24,7 @@ import org.axdse.simulator.model.PoolKind;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.TensorInfo;
 import org.axdse.simulator.model.TransposeLayer;
@@ -106,7 +107,8 @@ public final class ModelQuantizer {
   /** True for layers whose output codes are input codes moved around (same parameters). */
   public static boolean movesCodes(Layer layer) {
     return layer instanceof ReshapeLayer || layer instanceof TransposeLayer || layer instanceof SliceLayer
-        || layer instanceof PadLayer || (layer instanceof PoolLayer p && p.pool() == PoolKind.MAX);
+        || layer instanceof PadLayer || layer instanceof ResizeLayer
+        || (layer instanceof PoolLayer p && p.pool() == PoolKind.MAX);
   }
 
   /**

@@ -31,7 +31,8 @@ class CompatErrorsTest {
     return file;
   }
 
-  String failure(Path file) {
+  /** The one-line error importing {@code file} gives, which names the file. */
+  static String failure(Path file) {
     BadInputException e = assertThrows(BadInputException.class, () -> OnnxImporter.load(file));
     String m = e.getMessage();
     assertEquals(1, m.lines().count(), m);
@@ -59,9 +60,13 @@ class CompatErrorsTest {
   }
 
   @Test
-  void subOfTwoActivationsIsRefused() {
+  void subAndDivOfTwoActivationsBroadcastOnlyTheirSecondOperand() {
     Path f = write("sub", b -> b.op("Sub", "d", List.of("x", b.op("Tanh", "t", List.of("x")))));
-    assertTrue(failure(f).contains("node 'd' (Sub): only Add and Mul of two activations are supported"));
+    assertEquals("Sub", OnnxImporter.load(f).layers().get(1).kind());
+    Path g = write("div", b -> b.op("Div", "d", List.of(b.op("ReduceMean", "r", List.of("x"), ints("axes", 2, 3),
+        attr("keepdims", 1L)), "x")));
+    assertTrue(failure(g).contains("node 'd' (Div): the first operand [N, 4, 1, 1] broadcasts to the second"
+        + " [N, 4, 3, 5] (supported for Add and Mul; for Sub and Div only the second operand may broadcast)"));
   }
 
   @Test
@@ -115,14 +120,36 @@ class CompatErrorsTest {
   }
 
   @Test
-  void ceilModeIsForMaxPoolOnly() {
-    Path f = write("avg", b -> b.op("AveragePool", "p", List.of("x"), ints("kernel_shape", 2, 2),
-        ints("strides", 2, 2), attr("ceil_mode", 1L)));
-    assertTrue(failure(f).contains("node 'p' (AveragePool): unsupported attribute 'ceil_mode'=1"));
+  void ceilModeGivesThePartialLastWindowsOfMaxAndAveragePools() {
     // 3 x 5 input, kernel 2, stride 2: floor gives 1 x 2, ceiling 2 x 3 (the last windows are partial)
-    Model max = OnnxImporter.load(write("max", b -> b.op("MaxPool", "p", List.of("x"), ints("kernel_shape", 2, 2),
-        ints("strides", 2, 2), attr("ceil_mode", 1L))));
-    assertEquals(Shape.of(4, 2, 3), max.output().shape());
+    for (String op : List.of("MaxPool", "AveragePool")) {
+      Model m = OnnxImporter.load(write(op, b -> b.op(op, "p", List.of("x"), ints("kernel_shape", 2, 2),
+          ints("strides", 2, 2), attr("ceil_mode", 1L))));
+      assertEquals(Shape.of(4, 2, 3), m.output().shape(), op);
+    }
+  }
+
+  @Test
+  void chainedConstantArithmeticIsOneAffineLayer() {
+    // GELU's tail and an exported affine layer: (sigmoid(x) / 2 - 0.25) * c with c per channel, one layer
+    Model m = OnnxImporter.load(write("chain", b -> {
+      String s = b.op("Sigmoid", "s", List.of("x"));
+      String half = b.op("Div", "half", List.of(s, b.constant("two", new float[] {2f}, 1)));
+      String less = b.op("Sub", "less", List.of(half, b.constant("quarter", new float[] {0.25f}, 1)));
+      return b.mul("scaled", less, b.constant("c", new float[] {1f, -2f, 3f, 0.5f}, 4, 1, 1));
+    }));
+    assertEquals(List.of("Sigmoid", "Affine"), m.layers().stream().map(l -> l.kind()).toList());
+    float[] x = {0.3f, -1.2f, 2f, 0f, 0.7f};
+    float[] in = new float[4 * 3 * 5];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = x[i % x.length];
+    }
+    float[] y = org.axdse.simulator.model.FloatExecutor.of(m).run(in, 1);
+    float[] c = {1f, -2f, 3f, 0.5f};
+    for (int i = 0; i < in.length; i++) {
+      double expected = (1 / (1 + Math.exp(-in[i])) / 2 - 0.25) * c[i / 15];
+      assertEquals(expected, y[i], 1e-6, "element " + i);
+    }
   }
 
   @Test

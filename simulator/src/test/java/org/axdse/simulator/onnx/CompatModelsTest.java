@@ -26,7 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The edge-CNN models of {@code scripts/make-compat-models.py} (exported by PyTorch 1.13 at opsets 11, 13 and 14):
  * the float executor gives PyTorch's outputs, ONNX Runtime's on the same file, and ONNX Runtime's on the model
- * exported again by {@link OnnxExporter}.
+ * exported again by {@link OnnxExporter}. Except on the same file for {@code avgceil}: before opset 19, ONNX Runtime
+ * divides an AveragePool's ceiling windows by the whole kernel, not by their in-bounds part as PyTorch does
+ * (microsoft/onnxruntime#16203, fixed for opset 19 only by #16752); the re-export writes the ceiling as explicit
+ * padding, where both agree, and {@link AveragePoolCeilTest} compares with ONNX Runtime at opset 19.
  *
  * <p>Tolerance, derived from float32: a dot product of length {@code K} computed in float32 is within
  * {@code K u} (relative to the sum of the magnitudes of its terms) of the exact one, {@code u = 2^-24}
@@ -74,8 +77,10 @@ class CompatModelsTest {
     double vsTorch = OrtOracle.worstRelative(ours, torch);
     assertTrue(vsTorch <= tol, name + ": worst relative difference to PyTorch " + vsTorch + " > " + tol);
     long[] shape = {batch, 3, 16, 16};
-    double vsOrt = OrtOracle.worstRelative(ours, OrtOracle.run(file, "x", x, shape));
-    assertTrue(vsOrt <= tol, name + ": to ONNX Runtime " + vsOrt + " > " + tol);
+    if (!name.startsWith("avgceil")) {
+      double vsOrt = OrtOracle.worstRelative(ours, OrtOracle.run(file, "x", x, shape));
+      assertTrue(vsOrt <= tol, name + ": to ONNX Runtime " + vsOrt + " > " + tol);
+    }
     Path exported = tmp.resolve(name + ".exported.onnx");
     OnnxExporter.write(m, exported);
     double again = OrtOracle.worstRelative(ours, OrtOracle.run(exported, "x", x, shape));
@@ -99,6 +104,11 @@ class CompatModelsTest {
       case "shufflenet" -> List.of("Reshape", "Transpose", "Concat");
       case "squeezenet" -> List.of("MaxPool", "Concat");
       case "mish" -> List.of("Softplus", "Tanh", "Mul", "Elu", "Selu");
+      case "upsample" -> List.of("Resize", "Concat");
+      case "upsize" -> List.of("Resize");
+      case "arith" -> List.of("Sub", "Div");
+      case "gelu" -> List.of("Erf", "Mul");
+      case "avgceil" -> List.of("AveragePool", "Pad");
       default -> List.of();
     };
     assertTrue(k.containsAll(expected), name + ": kinds " + k + " lack some of " + expected);

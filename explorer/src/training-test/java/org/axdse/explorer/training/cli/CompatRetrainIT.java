@@ -12,21 +12,32 @@ import org.axdse.multipliers.io.Npy;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.onnx.OnnxImporter;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code axdse compensate --method retrain} on the EfficientNet-style model exported by PyTorch (SiLU as
- * {@code x * Sigmoid(x)}, a squeeze-and-excitation block with ReduceMean and a broadcast Mul): the retraining
- * graph passes the command's own float parity check, one epoch runs, and the written ONNX re-imports with the same
- * approximable layers and the new layer kinds.
+ * {@code axdse compensate --method retrain} on edge-CNN models exported by PyTorch: the EfficientNet-style one (SiLU
+ * as {@code x * Sigmoid(x)}, a squeeze-and-excitation block with ReduceMean and a broadcast Mul), the upsampling head
+ * (nearest Resize), GELU (Erf), Sub and Div of two activations, and AveragePool with {@code ceil_mode}. For each, the
+ * retraining graph passes the command's own float parity check, one epoch runs, and the written ONNX re-imports with
+ * the same approximable layers and the new layer kinds.
  */
 class CompatRetrainIT {
-  @Test
-  void retrainsAnEdgeCnnWithSeBlocksAndSilu(@TempDir Path dir) throws Exception {
+  static Stream<Arguments> models() {
+    return Stream.of(Arguments.of("effnet_op13", List.of("Sigmoid", "Mul")),
+        Arguments.of("upsample_op13", List.of("Resize", "Concat")), Arguments.of("gelu_op13", List.of("Erf", "Mul")),
+        Arguments.of("arith_op13", List.of("Sub", "Div")), Arguments.of("avgceil_op13", List.of("AveragePool")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void retrainsAnEdgeCnnWithTheNewOperators(String name, List<String> newKinds, @TempDir Path dir) throws Exception {
     Path compat = CompensateRetrainTest.root().resolve("simulator/src/test/resources/compat");
     Path model = dir.resolve("effnet.onnx");
-    Files.copy(compat.resolve("effnet_op13.onnx"), model);
+    Files.copy(compat.resolve(name + ".onnx"), model);
     Files.writeString(dir.resolve("effnet.preprocess.json"), """
         { "layout" : "NCHW", "inputShape" : [ 3, 16, 16 ], "scale" : 0.00392156862745098,
           "mean" : [ 0.5, 0.5, 0.5 ], "std" : [ 0.25, 0.25, 0.25 ], "numClasses" : 10 }
@@ -54,7 +65,7 @@ class CompatRetrainIT {
     Model after = OnnxImporter.load(out);
     assertEquals(names(before), names(after), "the approximable layers keep their names");
     List<String> kinds = after.layers().stream().map(Layer::kind).distinct().toList();
-    assertTrue(kinds.containsAll(List.of("Sigmoid", "Mul")), "kinds after export: " + kinds);
+    assertTrue(kinds.containsAll(newKinds), name + ": kinds after export: " + kinds);
   }
 
   private static List<String> names(Model m) {

@@ -41,7 +41,7 @@ class CompatGraphParityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"mbv3_op13", "mbv3_op14", "mbv2_op11", "effnet_op13", "shufflenet_op13", "acts_op11",
-      "squeezenet_op13", "mish_op13"})
+      "squeezenet_op13", "mish_op13", "upsample_op13", "upsize_op13", "arith_op13", "gelu_op13", "avgceil_op13"})
   void compatModelsMatchTheirFloatExecutor(String name) {
     Path dir = GraphFixtures.repo("simulator/src/test/resources/compat");
     Model model = OnnxImporter.load(dir.resolve(name + ".onnx"));

@@ -31,6 +31,7 @@ import org.axdse.simulator.model.PoolKind;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.Ports;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
@@ -87,6 +88,7 @@ class GraphOpsTest {
             new int[] {3, 0, 5}, new int[] {-2, 1, -3})),
         op("pad (channel shortcut)", img, x -> new PadLayer("pad", Ports.of(x, "y", Shape.of(8, 7, 6)),
             new int[] {2, 1, 0}, new int[] {2, 0, 0}, 0.25f)),
+        op("nearest resize 2 x 3", img, x -> new ResizeLayer("up", Ports.of(x, "y", Shape.of(4, 12, 18)), 2, 3)),
         op("flatten", img, x -> new ReshapeLayer("flat", Ports.of(x, "y", Shape.of(144)))),
         op("transpose", img, x -> new TransposeLayer("t", Ports.of(x, "y", Shape.of(6, 4, 6)), new int[] {2, 0, 1})),
         op("softmax", new TensorInfo("x", Shape.of(3, 4)), x -> new SoftmaxLayer("sm", Ports.of(x, "y", x.shape()),
@@ -110,9 +112,11 @@ class GraphOpsTest {
         op("prelu per channel", img, x -> new UnaryLayer("p", Ports.of(x, "y", x.shape()), UnaryFunction.LEAKY_RELU,
             0, rand(4, 30), 0)),
         op("elu", img, x -> UnaryLayer.of("e", Ports.of(x, "y", x.shape()), UnaryFunction.ELU, 0.7f, 0)),
+        op("erf", img, x -> UnaryLayer.of("erf", Ports.of(x, "y", x.shape()), UnaryFunction.ERF, 0, 0)),
         op("selu", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SELU, 1.67f, 1.05f)),
         op("softplus", img, x -> UnaryLayer.of("s", Ports.of(x, "y", x.shape()), UnaryFunction.SOFTPLUS, 0, 0)),
-        Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts()),
+        Arguments.of("squeeze-and-excitation mul and broadcast add", broadcasts(BinaryOp.MUL, BinaryOp.ADD, true)),
+        Arguments.of("sub and div with a broadcast second operand", broadcasts(BinaryOp.SUB, BinaryOp.DIV, false)),
         Arguments.of("residual add and concat", twoInputs()));
   }
 
@@ -128,17 +132,22 @@ class GraphOpsTest {
     return new Model("two", x, cat.output(), List.of(conv, relu, add, cat));
   }
 
-  /** gap = mean(x) over H, W; y = (x * sigmoid(gap)) + gap: a Mul and an Add whose second operand broadcasts. */
-  private static Model broadcasts() {
+  /**
+   * gap = mean(x) over H, W and s = sigmoid(gap); y = (x first u) second v, where u, v are s, gap when
+   * {@code gateFirst}, else gap, s: two binary layers whose second operand broadcasts. Squeeze-and-excitation is
+   * (x * s) + gap; (x - gap) / s divides by a value in (0, 1).
+   */
+  private static Model broadcasts(BinaryOp first, BinaryOp second, boolean gateFirst) {
     TensorInfo x = new TensorInfo("x", Shape.of(3, 4, 4));
     PoolLayer gap = PoolLayer.globalAverage("gap", x, "g");
     UnaryLayer gate = UnaryLayer.of("gate", Ports.of(gap.output(), "s", gap.output().shape()), UnaryFunction.SIGMOID,
         0, 0);
-    BroadcastLayer mul = new BroadcastLayer("mul", new Ports(List.of(x, gate.output()), new TensorInfo("m",
-        x.shape())), BinaryOp.MUL);
-    BroadcastLayer add = new BroadcastLayer("add", new Ports(List.of(mul.output(), gap.output()),
-        new TensorInfo("y", x.shape())), BinaryOp.ADD);
-    return new Model("se", x, add.output(), List.of(gap, gate, mul, add));
+    TensorInfo u = gateFirst ? gate.output() : gap.output();
+    TensorInfo v = gateFirst ? gap.output() : gate.output();
+    BroadcastLayer one = new BroadcastLayer("first", new Ports(List.of(x, u), new TensorInfo("m", x.shape())), first);
+    BroadcastLayer two = new BroadcastLayer("second", new Ports(List.of(one.output(), v),
+        new TensorInfo("y", x.shape())), second);
+    return new Model("broadcasts", x, two.output(), List.of(gap, gate, one, two));
   }
 
   private static Arguments op(String name, TensorInfo x, Function<TensorInfo, Layer> layer) {

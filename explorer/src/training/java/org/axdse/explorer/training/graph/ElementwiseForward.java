@@ -3,7 +3,6 @@ package org.axdse.explorer.training.graph;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
-import org.axdse.simulator.model.BinaryOp;
 import org.axdse.simulator.model.BroadcastLayer;
 import org.axdse.simulator.model.UnaryLayer;
 
@@ -35,6 +34,7 @@ final class ElementwiseForward {
       case SELU -> x.maximum(zero).add(x.minimum(zero).exp().sub(one).mul(Scalars.of(x, a)))
           .mul(Scalars.of(x, l.beta()));
       case SOFTPLUS -> x.maximum(zero).add(x.abs().neg().exp().add(one).log());
+      case ERF -> x.erf();
     };
   }
 
@@ -47,6 +47,11 @@ final class ElementwiseForward {
   }
 
   static NDArray broadcast(BroadcastLayer l, NDArray a, NDArray b) {
-    return l.op() == BinaryOp.ADD ? a.add(b) : a.mul(b);
+    return switch (l.op()) {
+      case ADD -> a.add(b);
+      case SUB -> a.sub(b);
+      case MUL -> a.mul(b);
+      case DIV -> a.div(b);
+    };
   }
 }

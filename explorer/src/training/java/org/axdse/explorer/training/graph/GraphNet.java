@@ -24,6 +24,7 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.PadLayer;
 import org.axdse.simulator.model.PoolLayer;
 import org.axdse.simulator.model.ReshapeLayer;
+import org.axdse.simulator.model.ResizeLayer;
 import org.axdse.simulator.model.SliceLayer;
 import org.axdse.simulator.model.SoftmaxLayer;
 import org.axdse.simulator.model.TensorInfo;
@@ -179,6 +180,7 @@ public final class GraphNet implements AutoCloseable {
       case TransposeLayer l -> LayerForward.transpose(l, x);
       case PadLayer l -> LayerForward.pad(l, x);
       case SliceLayer l -> LayerForward.slice(l, x);
+      case ResizeLayer l -> x.repeat(2, l.scaleH()).repeat(3, l.scaleW());
       case ConcatLayer l -> LayerForward.concat(l, ins);
       case SoftmaxLayer l -> LayerForward.softmax(l, x);
       case ReshapeLayer l -> x.reshape(batchShape(l.output(), n));
