@@ -272,22 +272,6 @@ TARGET_VBMI INLINE __m512i lookup(__m512i x, __mmask64 neg, const uint8_t *p) {
   return _mm512_mask_blend_epi8(neg, lo, hi);
 }
 
-/* Adds the 16-bit sums of one tile (full lanes lf, hf; odd bytes lo, ho) to c, or stores them on the first chunk. */
-static void flush(const int16_t *sums, int32_t offset, int32_t *c, int valid, int first) {
-  for (int j = 0; j < 32 && 2 * j < valid; j++) {
-    uint32_t loOdd = (uint16_t) sums[32 + j];
-    uint32_t hiOdd = (uint16_t) sums[96 + j];
-    uint32_t loEven = (uint16_t) ((uint32_t) (uint16_t) sums[j] - (loOdd << 8));
-    uint32_t hiEven = (uint16_t) ((uint32_t) (uint16_t) sums[64 + j] - (hiOdd << 8));
-    uint32_t even = loEven + (hiEven << 8) + (uint32_t) offset;
-    uint32_t odd = loOdd + (hiOdd << 8) + (uint32_t) offset;
-    c[2 * j] = (int32_t) (first ? even : (uint32_t) c[2 * j] + even);
-    if (2 * j + 1 < valid) {
-      c[2 * j + 1] = (int32_t) (first ? odd : (uint32_t) c[2 * j + 1] + odd);
-    }
-  }
-}
-
 /* The 16-bit sums of one 64-column tile: full lanes and odd bytes of the low and high planes. */
 typedef struct {
   __m512i lf, lo, hf, ho;
@@ -305,48 +289,68 @@ TARGET_VBMI INLINE void accumulate(tile_sums *s, const uint8_t *x, const uint8_t
   s->ho = _mm512_add_epi16(s->ho, _mm512_srli_epi16(h, 8));
 }
 
-TARGET_VBMI INLINE void store_sums(const tile_sums *s, int16_t *sums) {
-  _mm512_storeu_si512(sums, s->lf);
-  _mm512_storeu_si512(sums + 32, s->lo);
-  _mm512_storeu_si512(sums + 64, s->hf);
-  _mm512_storeu_si512(sums + 96, s->ho);
-}
-
-TARGET_VBMI static void table_tiles(const uint8_t *a, int lda, int tiles, const uint8_t *codes, const int32_t *ks,
-    int from, int to, const uint8_t *planes, int16_t *sums) {
-  __m512i z = _mm512_setzero_si512();
-  tile_sums t0 = {z, z, z, z};
-  tile_sums t1 = {z, z, z, z};
-  if (tiles == 2) {
-    for (int i = from; i < to; i++) {
-      int k = ks[i];
-      const uint8_t *p = planes + (size_t) codes[k] * 512;
-      accumulate(&t0, a + (size_t) k * lda, p);
-      accumulate(&t1, a + (size_t) k * lda + 64, p);
+/*
+ * Adds a tile's 16-bit sums to c (stores them on the first chunk), plus offset per column: lane j of the full
+ * sums holds column 2j plus 256 times column 2j + 1, the odd sums column 2j + 1, both modulo 2^16 and exact since
+ * at most 256 bytes were added; so column 2j is full - 256 odd. The two columns of a lane are interleaved back
+ * into column order with one two-source word permutation per 32 columns.
+ */
+TARGET_VBMI static void flush_tile(const tile_sums *s, int32_t offset, int32_t *c, int valid, int first) {
+  static const int16_t order[64] = {
+      0, 32, 1, 33, 2, 34, 3, 35, 4, 36, 5, 37, 6, 38, 7, 39, 8, 40, 9, 41, 10, 42, 11, 43, 12, 44, 13, 45, 14, 46,
+      15, 47, 16, 48, 17, 49, 18, 50, 19, 51, 20, 52, 21, 53, 22, 54, 23, 55, 24, 56, 25, 57, 26, 58, 27, 59, 28,
+      60, 29, 61, 30, 62, 31, 63};
+  __m512i idx0 = _mm512_loadu_si512(order);
+  __m512i idx1 = _mm512_loadu_si512(order + 32);
+  __m512i loEven = _mm512_sub_epi16(s->lf, _mm512_slli_epi16(s->lo, 8));
+  __m512i hiEven = _mm512_sub_epi16(s->hf, _mm512_slli_epi16(s->ho, 8));
+  __m512i lo[2] = {_mm512_permutex2var_epi16(loEven, idx0, s->lo), _mm512_permutex2var_epi16(loEven, idx1, s->lo)};
+  __m512i hi[2] = {_mm512_permutex2var_epi16(hiEven, idx0, s->ho), _mm512_permutex2var_epi16(hiEven, idx1, s->ho)};
+  __m512i off = _mm512_set1_epi32(offset);
+  for (int q = 0; q < 4; q++) {
+    int left = valid - 16 * q;
+    if (left <= 0) {
+      break;
     }
-  } else {
-    for (int i = from; i < to; i++) {
-      int k = ks[i];
-      accumulate(&t0, a + (size_t) k * lda, planes + (size_t) codes[k] * 512);
+    __mmask16 m = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+    __m256i l16 = q % 2 == 0 ? _mm512_castsi512_si256(lo[q / 2]) : _mm512_extracti64x4_epi64(lo[q / 2], 1);
+    __m256i h16 = q % 2 == 0 ? _mm512_castsi512_si256(hi[q / 2]) : _mm512_extracti64x4_epi64(hi[q / 2], 1);
+    __m512i v = _mm512_add_epi32(_mm512_cvtepu16_epi32(l16), _mm512_slli_epi32(_mm512_cvtepu16_epi32(h16), 8));
+    v = _mm512_add_epi32(v, off);
+    if (!first) {
+      v = _mm512_add_epi32(v, _mm512_maskz_loadu_epi32(m, c + 16 * q));
     }
+    _mm512_mask_storeu_epi32(c + 16 * q, m, v);
   }
-  store_sums(&t0, sums);
-  store_sums(&t1, sums + 128);
 }
 
 /* One row: k in ks[0 .. count) (the row's code-sorted order, zero-row codes skipped by the caller). */
 TARGET_VBMI static void table_row(const uint8_t *a, int lda, int cols, const uint8_t *codes, const int32_t *ks,
     int count, const uint8_t *planes, int32_t base, int32_t *c) {
   int tiles = cols > 64 ? 2 : 1;
-  int16_t sums[256] __attribute__((aligned(64)));
   int from = 0;
   do {
     int to = count - from < CHUNK ? count : from + CHUNK;
-    table_tiles(a, lda, tiles, codes, ks, from, to, planes, sums);
-    int32_t offset = (int32_t) ((uint32_t) base * (uint32_t) (to - from));
-    flush(sums, offset, c, cols < 64 ? cols : 64, from == 0);
+    __m512i z = _mm512_setzero_si512();
+    tile_sums t0 = {z, z, z, z};
+    tile_sums t1 = {z, z, z, z};
     if (tiles == 2) {
-      flush(sums + 128, offset, c + 64, cols - 64, from == 0);
+      for (int i = from; i < to; i++) {
+        int k = ks[i];
+        const uint8_t *p = planes + (size_t) codes[k] * 512;
+        accumulate(&t0, a + (size_t) k * lda, p);
+        accumulate(&t1, a + (size_t) k * lda + 64, p);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        int k = ks[i];
+        accumulate(&t0, a + (size_t) k * lda, planes + (size_t) codes[k] * 512);
+      }
+    }
+    int32_t offset = (int32_t) ((uint32_t) base * (uint32_t) (to - from));
+    flush_tile(&t0, offset, c, cols < 64 ? cols : 64, from == 0);
+    if (tiles == 2) {
+      flush_tile(&t1, offset, c + 64, cols - 64, from == 0);
     }
     from = to;
   } while (from < count);
