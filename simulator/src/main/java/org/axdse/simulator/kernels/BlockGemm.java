@@ -73,7 +73,7 @@ final class BlockGemm {
   /**
    * The rows collected in {@code s.tableRows} through the native table kernel (its zero-row skipping: the leading
    * code-0 weights where only code 0 has an all-zero row; rows of other tables visit every k, adding zeros), or
-   * through {@link VectorTableKernel} if the kernel could not run.
+   * through the Java table path if the kernel could not run (an array it could not pin).
    */
   private static void nativeTableRows(byte[] a, int aOff, int lda, int cols, WeightMatrix w, RowTables t,
       int count, int[] c, int ldc, int col0, Scratch s) {
@@ -83,8 +83,13 @@ final class BlockGemm {
     int kLen = w.cols();
     for (int i = 0; i < count; i++) {
       int n = s.tableRows[i];
-      VectorTableKernel.row(a, aOff, lda, kLen, cols, w.codesArray(), n * kLen, w.byCodeArray(), w.zeroCodes(n),
-          t.table(n), s.ks, s.sums, c, n * ldc + col0);
+      if (TwoTableSelect.AVAILABLE) {
+        VectorTableKernel.row(a, aOff, lda, kLen, cols, w.codesArray(), n * kLen, w.byCodeArray(), w.zeroCodes(n),
+            t.table(n), s.ks, s.sums, c, n * ldc + col0);
+      } else {
+        ScalarKernel.row(a, aOff, lda, kLen, cols, w.codesArray(), n * kLen, t.table(n).byWeight(), s.acc, c,
+            n * ldc + col0);
+      }
     }
   }
 
