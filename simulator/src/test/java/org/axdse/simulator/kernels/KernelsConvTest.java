@@ -37,6 +37,7 @@ class KernelsConvTest {
     Random r = new Random(21);
     try (Kernels v1 = Kernels.createUnchecked(1, KernelMode.VECTOR);
         Kernels v2 = Kernels.createUnchecked(2, KernelMode.VECTOR);
+        Kernels n1 = Kernels.createUnchecked(1, KernelMode.NATIVE);
         Kernels s1 = Kernels.create(1, KernelMode.SCALAR)) {
       for (int trial = 0; trial < 30; trial++) {
         ConvGeometry g = geometry(r, trial);
@@ -49,7 +50,7 @@ class KernelsConvTest {
         RowTables t = Reference.compile(tables);
         int[] expected = Reference.conv(g, batch, in, pad, w, tables);
         int m = batch * g.outHeight() * g.outWidth();
-        for (Kernels k : List.of(v1, v2, s1)) {
+        for (Kernels k : List.of(v1, v2, n1, s1)) {
           int[] out = new int[g.outChannels() * m];
           k.conv(g, batch, in, pad, w, t, out, null);
           assertArrayEquals(expected, out, k.mode() + " x" + k.parallelism() + " " + g + " batch " + batch);

@@ -24,6 +24,7 @@ class KernelsGemmTest {
     Random r = new Random(11);
     try (Kernels v1 = Kernels.createUnchecked(1, KernelMode.VECTOR);
         Kernels v2 = Kernels.createUnchecked(2, KernelMode.VECTOR);
+        Kernels n2 = Kernels.createUnchecked(2, KernelMode.NATIVE);
         Kernels s1 = Kernels.create(1, KernelMode.SCALAR)) {
       for (int trial = 0; trial < 40; trial++) {
         MultiplierFormat f = Reference.format(r);
@@ -44,6 +45,7 @@ class KernelsGemmTest {
         String what = f + " K=" + kLen + " M=" + m + " rows=" + rows;
         assertArrayEquals(expected, run(v1, p, w, t), "vector, 1 thread, " + what);
         assertArrayEquals(expected, run(v2, p, w, t), "vector, 2 threads, " + what);
+        assertArrayEquals(expected, run(n2, p, w, t), "native (where loaded), 2 threads, " + what);
         assertArrayEquals(expected, run(s1, p, w, t), "scalar, " + what);
       }
     }
