@@ -1,6 +1,7 @@
 package org.axdse.simulator.kernels;
 
 import java.util.Locale;
+import org.axdse.multipliers.util.BadInputException;
 
 /**
  * When rows with a bilinear table ({@link BilinearForm}) take {@link BilinearKernel} instead of the byte-plane
@@ -50,7 +51,7 @@ public enum BilinearPolicy {
       case "auto" -> AUTO;
       case "on" -> ON;
       case "off" -> OFF;
-      default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + v + ": expected auto, on or off");
+      default -> throw new BadInputException("-D" + PROPERTY + "=" + v + ": expected auto, on or off");
     };
   }
 

@@ -2,6 +2,7 @@ package org.axdse.simulator.kernels;
 
 import java.util.Locale;
 import jdk.incubator.vector.ByteVector;
+import org.axdse.multipliers.util.BadInputException;
 
 /**
  * Which implementation the kernels use. All give bit-identical results; {@link #SCALAR} is the portable one,
@@ -49,7 +50,10 @@ public enum KernelMode {
     return this == NATIVE && NativeKernels.tablesAvailable();
   }
 
-  /** The mode named by {@value #PROPERTY}, or the best supported one when it is unset or {@code auto}. */
+  /**
+   * The mode named by {@value #PROPERTY}, or the best supported one when it is unset or {@code auto}; an unknown
+   * value, or a mode this machine cannot run, is a {@link BadInputException} (one line, exit code 2).
+   */
   public static KernelMode fromSystemProperty() {
     String v = System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
     return switch (v) {
@@ -57,19 +61,18 @@ public enum KernelMode {
       case "scalar" -> SCALAR;
       case "vector" -> {
         if (!vectorSupported()) {
-          throw new IllegalStateException("-D" + PROPERTY + "=vector: this machine has no 512-bit vectors");
+          throw new BadInputException("-D" + PROPERTY + "=vector: this machine has no 512-bit vectors");
         }
         yield VECTOR;
       }
       case "native" -> {
         if (!vectorSupported() || !NativeKernels.available()) {
-          throw new IllegalStateException("-D" + PROPERTY + "=native: the native kernel is not available ("
+          throw new BadInputException("-D" + PROPERTY + "=native: the native kernel is not available ("
               + NativeKernels.status() + ")");
         }
         yield NATIVE;
       }
-      default -> throw new IllegalArgumentException(
-          "-D" + PROPERTY + "=" + v + ": expected scalar, vector, native or auto");
+      default -> throw new BadInputException("-D" + PROPERTY + "=" + v + ": expected scalar, vector, native or auto");
     };
   }
 }

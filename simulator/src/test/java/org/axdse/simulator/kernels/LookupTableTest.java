@@ -10,6 +10,7 @@ import java.util.Random;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.table.Signedness;
+import org.axdse.multipliers.util.BadInputException;
 import org.junit.jupiter.api.Test;
 
 class LookupTableTest {
@@ -87,11 +88,12 @@ class LookupTableTest {
       if (KernelMode.vectorSupported() && NativeKernels.available()) {
         assertEquals(KernelMode.NATIVE, KernelMode.fromSystemProperty());
       } else {
-        IllegalStateException e = assertThrows(IllegalStateException.class, KernelMode::fromSystemProperty);
+        BadInputException e = assertThrows(BadInputException.class, KernelMode::fromSystemProperty);
         assertTrue(e.getMessage().contains("native kernel is not available"), e.getMessage());
       }
       System.setProperty(KernelMode.PROPERTY, "fast");
-      assertThrows(IllegalArgumentException.class, KernelMode::fromSystemProperty);
+      BadInputException bad = assertThrows(BadInputException.class, KernelMode::fromSystemProperty);
+      assertTrue(bad.getMessage().contains("expected scalar, vector, native or auto"), bad.getMessage());
     } finally {
       if (old == null) {
         System.clearProperty(KernelMode.PROPERTY);
