@@ -92,7 +92,10 @@ class BilinearKernelTest {
     }
   }
 
-  /** Every built-in design the detector accepts, on a 3x3 convolution, against the scalar kernel. */
+  /**
+   * Every built-in design the detector accepts, on a 3x3 convolution, against the scalar kernel: with the Java
+   * kernels and with the native ones (where they loaded, the shifted exact part runs natively, its weights packed).
+   */
   @Test
   void everyQualifyingBuiltInDesignMatchesTheScalarKernel() {
     Random r = new Random(9);
@@ -100,7 +103,9 @@ class BilinearKernelTest {
     int batch = 2;
     byte[] in = Reference.bytes(r, g.inChannels() * batch * g.inHeight() * g.inWidth());
     int checked = 0;
+    int shifted = 0;
     try (Kernels on2 = Kernels.createUnchecked(2, KernelMode.VECTOR, BilinearPolicy.ON);
+        Kernels native2 = Kernels.createUnchecked(2, KernelMode.NATIVE, BilinearPolicy.ON);
         Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
       for (var m : MultiplierCatalog.builtin().all()) {
         ProductTable table = m.table();
@@ -113,15 +118,22 @@ class BilinearKernelTest {
         }
         checked++;
         WeightMatrix w = Reference.weights(r, table.format(), g.outChannels(), g.reduction());
+        if (NativeKernels.available() && lt.bilinear().shift() != null) {
+          assertNotNull(w.shifted(lt.bilinear().shift()).nativeWeights(), m.name() + ": shifted weights packed");
+          shifted++;
+        }
         RowTables t = RowTables.ofLayer(lt, g.outChannels());
         int[] expected = new int[g.outChannels() * batch * 64];
         scalar.conv(g, batch, in, (byte) 3, w, t, expected, null);
-        int[] out = new int[expected.length];
-        on2.conv(g, batch, in, (byte) 3, w, t, out, null);
-        assertArrayEquals(expected, out, m.name());
+        for (Kernels k : List.of(on2, native2)) {
+          int[] out = new int[expected.length];
+          k.conv(g, batch, in, (byte) 3, w, t, out, null);
+          assertArrayEquals(expected, out, m.name() + " " + k.mode());
+        }
       }
     }
-    assertEquals(true, checked > 3, "qualifying designs checked: " + checked);
+    assertEquals(true, checked > 50, "qualifying designs checked: " + checked);
+    assertEquals(true, !NativeKernels.available() || shifted > 20, "designs with shifted weights: " + shifted);
   }
 
   /** Per row: a random bilinear table (two of them), the exact one, a noisy one and a wide one. */

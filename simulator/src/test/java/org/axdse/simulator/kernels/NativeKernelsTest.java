@@ -14,17 +14,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.table.ProductTable;
 import org.axdse.multipliers.table.Signedness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native exact kernel: it loads wherever it was built and the CPU has VNNI, and every GEMM, convolution and
- * bilinear row it computes equals the definition (int32, wrapping) and the scalar kernel, for signed and
- * unsigned activations, weights of every width, reductions that are not a multiple of 4, narrow blocks, sums that
- * overflow int32, and weights spanning two byte planes.
+ * The native kernels: they load wherever they were built and the CPU has VNNI, and every exact GEMM and table row
+ * they compute equals the definition (int32, wrapping) and the scalar kernel, for signed and unsigned
+ * activations, weights of every width, reductions that are not a multiple of 4, narrow blocks, sums that overflow
+ * int32, and weights spanning two byte planes. The bilinear designs in native mode: {@link BilinearKernelTest}.
  */
 class NativeKernelsTest {
 
@@ -240,45 +239,6 @@ class NativeKernelsTest {
         () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 1, work), "outputs past the end");
     assertThrows(IllegalArgumentException.class,
         () -> nw.gemm(a, 0, 64, 64, 3, true, new int[] {0, 1}, 2, c, 64, 0, new byte[100]), "scratch too short");
-  }
-
-  /** Convolutions with every bilinear built-in design (the shifted exact part runs natively) = the scalar kernel. */
-  @Test
-  void bilinearDesignsInConvolutionsEqualTheScalarKernel() {
-    assumeTrue(NativeKernels.available(), NativeKernels.status());
-    Random r = new Random(23);
-    ConvGeometry g = ConvGeometry.square(16, 8, 8, 3, 1, 1, 1, 1);
-    int batch = 2;
-    byte[] in = Reference.bytes(r, g.inChannels() * batch * g.inHeight() * g.inWidth());
-    int checked = 0;
-    int shifted = 0;
-    try (Kernels on2 = Kernels.createUnchecked(2, KernelMode.NATIVE, BilinearPolicy.ON);
-        Kernels scalar = Kernels.create(1, KernelMode.SCALAR)) {
-      for (var mult : MultiplierCatalog.builtin().all()) {
-        ProductTable table = mult.table();
-        if (table.format().isFloat()) {
-          continue;
-        }
-        LookupTable lt = LookupTable.of(table);
-        if (!lt.isExact() && lt.bilinear() == null) {
-          continue;
-        }
-        WeightMatrix w = Reference.weights(r, table.format(), g.outChannels(), g.reduction());
-        if (lt.bilinear() != null && lt.bilinear().shift() != null) {
-          assertNotNull(w.shifted(lt.bilinear().shift()).nativeWeights(), mult.name() + ": shifted weights packed");
-          shifted++;
-        }
-        checked++;
-        RowTables t = RowTables.ofLayer(lt, g.outChannels());
-        int[] expected = new int[g.outChannels() * batch * 64];
-        scalar.conv(g, batch, in, (byte) 3, w, t, expected, null);
-        int[] out = new int[expected.length];
-        on2.conv(g, batch, in, (byte) 3, w, t, out, null);
-        assertArrayEquals(expected, out, mult.name());
-      }
-    }
-    assertTrue(checked > 50, "designs checked: " + checked);
-    assertTrue(shifted > 20, "designs with shifted weights: " + shifted);
   }
 
   private static byte[][] randomActivations(Random r, int kLen, int m) {
