@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code axdse model}: inspect neural network models. */
@@ -39,8 +38,7 @@ public final class ModelCommand implements Runnable {
   static final class Show implements Runnable {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the ONNX model file")
-    Path file;
+    @Mixin ModelFileArgument model;
 
     @Option(names = "--input-shape", paramLabel = "D", split = ",",
         description = "per-sample input shape without the batch, when the file leaves it open (e.g. 3,32,32)")
@@ -61,6 +59,7 @@ public final class ModelCommand implements Runnable {
         }
       }
       output.check();
+      Path file = model.file();
       Optional<Preprocessing> pre = preprocess.optionalFor(file);
       Model model = OnnxImporter.load(file, shape);
       if (output.json()) {

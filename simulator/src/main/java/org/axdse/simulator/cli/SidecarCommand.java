@@ -14,7 +14,7 @@ import org.axdse.simulator.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
 final class SidecarCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the ONNX model file")
-  Path model;
+  @Mixin ModelFileArgument modelFile;
 
   @Option(names = "--mean", required = true, split = ",", paramLabel = "M",
       description = "per-channel mean after scaling, one value or one per channel (e.g. 0.485,0.456,0.406)")
@@ -68,6 +67,7 @@ final class SidecarCommand implements Runnable {
 
   @Override
   public void run() {
+    Path model = modelFile.file();
     Path target = out != null ? out : Preprocessing.sidecarOf(model);
     if (Files.exists(target) && !force) {
       throw BadInputException.in(target, "exists; give --force to overwrite it");

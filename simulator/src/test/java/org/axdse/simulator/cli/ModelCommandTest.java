@@ -53,4 +53,26 @@ class ModelCommandTest {
     assertEquals(2, cl.execute("show", junk.toString()));
     assertTrue(failure instanceof BadInputException && failure.getMessage().startsWith(junk.toString()));
   }
+
+  @Test
+  void takesTheModelAsAnOptionAsOtherCommandsDo() {
+    String positional = show("show", TestData.resnet20().toString());
+    assertEquals(positional, show("show", "--model", TestData.resnet20().toString()));
+  }
+
+  @Test
+  void modelMissingOrGivenTwiceIsABadInputError() {
+    CommandLine cl = new CommandLine(new ModelCommand());
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      failure = ex;
+      return 2;
+    });
+    String m = TestData.resnet20().toString();
+    assertEquals(2, cl.execute("show", m, "--model", m));
+    assertTrue(failure instanceof BadInputException && failure.getMessage().contains("not both"), failure::toString);
+    failure = null;
+    assertEquals(2, cl.execute("show", "--format", "json"));
+    assertTrue(failure instanceof BadInputException && failure.getMessage().startsWith("missing the model"),
+        String.valueOf(failure));
+  }
 }
