@@ -12,10 +12,11 @@ import org.axdse.multipliers.table.OperandDistribution;
  *   <li><b>Weight tuning</b> (ALWANN, as the search's {@code --compensate weights|both}): each weight code
  *       {@code w} is stored as the code {@code u} of {@code [qmin, qmax]} that minimises
  *       {@code sum_a n(a) (T(a, u) - a*w - za*(u - w))^2} (ties keep {@code w}, then the lower code). With
- *       {@code P_u(a) = T(a, u) - za*u} that is {@code S2(u) - 2w S1(u) + const(w)}, {@code S2(u) = sum n P_u^2},
- *       {@code S1(u) = sum n P_u (a - za)}: one pass over the table, then {@code codes^2} comparisons.</li>
- *   <li><b>Per weight code</b> the product error {@code e_w(a) = P_u(a) - (a - za) w} under the activation
- *       distribution: {@code E[e_w]}, {@code Var[e_w]} and {@code Cov(a, e_w)}.</li>
+ *       the raw product error {@code D_u(a) = T(a, u) - a*u} and {@code t = u - w} that is {@code sum n D_u^2 +
+ *       2t sum n D_u (a - za) + t^2 sum n (a - za)^2}: one pass over the table for each column's sums of
+ *       {@code D}, then {@code codes^2} costs.</li>
+ *   <li><b>Per weight code</b> the product error {@code e_w(a) = D_u(a) + (a - za)(u - w)} under the activation
+ *       distribution: {@code E[e_w]}, {@code Var[e_w]} and {@code Cov(a, e_w)}, from the same column sums.</li>
  *   <li><b>Per output channel</b> {@code o}, one pass over its weight-code histogram {@code c_o(w)} (its positions
  *       taken as independent, each under the layer's activation histogram): {@code mean_o = sum c_o(w) E[e_w]},
  *       {@code var_o = sum c_o(w) Var[e_w]}, gain {@code g_o = sum c_o(w) w Cov(a, e_w) / sum c_o(w) w^2 Var(a)}
@@ -39,6 +40,7 @@ public final class CompensatedLoss implements CandidateError {
   private final double[] counts;
   private final double[] probabilities;
   private final int[] slot;
+  private final double[] exactProduct;
   private final int[] usedWeights;
   private final int[][] channelWeights;
   private final int[][] channelCounts;
@@ -46,6 +48,11 @@ public final class CompensatedLoss implements CandidateError {
   private final LayerResponse response;
   private final double meanA;
   private final double varA;
+  private final double total;
+  private final double centredMean;
+  private final double centredSquare;
+  private final double centredTimesA;
+  private final double centredSquareCount;
 
   /**
    * @param format the layer's integer multiplier format
@@ -108,9 +115,11 @@ public final class CompensatedLoss implements CandidateError {
     }
     stimulus = SupportStimulus.of(OperandDistribution.independent(format, pa, pw));
     slot = new int[stimulus.size()];
+    exactProduct = new double[slot.length];
     for (int i = 0; i < slot.length; i++) {
       int idx = stimulus.index(i);
       slot[i] = position[idx >>> format.weightBits()] * codes + format.weightAt(idx) - qmin;
+      exactProduct[i] = (double) format.activationAt(idx) * format.weightAt(idx);
     }
     double a1 = 0;
     double a2 = 0;
@@ -120,6 +129,25 @@ public final class CompensatedLoss implements CandidateError {
     }
     meanA = a1;
     varA = Math.max(0, a2 - a1 * a1);
+    this.total = total;
+    double c1 = 0;
+    double c2 = 0;
+    double ca = 0;
+    for (int k = 0; k < activations.length; k++) {
+      double c = activations[k] - (double) zeroPoint;
+      c1 += probabilities[k] * c;
+      c2 += probabilities[k] * c * c;
+      ca += probabilities[k] * c * activations[k];
+    }
+    centredMean = c1;
+    centredSquare = c2;
+    centredTimesA = ca;
+    double cn = 0;
+    for (int k = 0; k < activations.length; k++) {
+      double c = activations[k] - (double) zeroPoint;
+      cn += counts[k] * c * c;
+    }
+    centredSquareCount = cn;
     boolean[] used = new boolean[codes];
     channelWeights = new int[weightCounts.length][];
     channelCounts = new int[weightCounts.length][];
@@ -172,25 +200,20 @@ public final class CompensatedLoss implements CandidateError {
     int na = activations.length;
     double[] p = new double[na * codes];
     for (int i = 0; i < slot.length; i++) {
-      int u = slot[i] % codes + qmin;
-      p[slot[i]] = products[i] - (double) za * u;
+      p[slot[i]] = products[i] - exactProduct[i];
     }
-    int[] remap = tune ? remap(p) : null;
+    ColumnSums sums = columnSums(p);
+    int[] remap = tune ? remap(sums) : null;
     double[] e1 = new double[codes];
     double[] var = new double[codes];
     double[] cov = new double[codes];
     for (int wi : usedWeights) {
-      int w = wi + qmin;
       int ui = remap == null ? wi : remap[wi];
-      double m = 0;
-      double m2 = 0;
-      double ae = 0;
-      for (int k = 0; k < na; k++) {
-        double e = p[k * codes + ui] - (double) (activations[k] - za) * w;
-        m += probabilities[k] * e;
-        m2 += probabilities[k] * e * e;
-        ae += probabilities[k] * activations[k] * e;
-      }
+      double t = ui - wi;
+      // e_w(a) = P_u(a) - (a - za) w = D_u(a) + (a - za)(u - w), D_u(a) = T(a, u) - a u the raw product error.
+      double m = sums.d[ui] / total + t * centredMean;
+      double m2 = sums.d2[ui] / total + 2 * t * sums.dc[ui] / total + t * t * centredSquare;
+      double ae = sums.da[ui] / total + t * centredTimesA;
       e1[wi] = m;
       var[wi] = Math.max(0, m2 - m * m);
       cov[wi] = ae - meanA * m;
@@ -198,34 +221,51 @@ public final class CompensatedLoss implements CandidateError {
     return channels(e1, var, cov);
   }
 
-  /** The tuned code index of every used weight code index (ALWANN's choice, see the class comment). */
-  private int[] remap(double[] p) {
-    int na = activations.length;
-    double[] s2 = new double[codes];
-    double[] s1 = new double[codes];
-    for (int u = 0; u < codes; u++) {
-      double q2 = 0;
-      double q1 = 0;
-      for (int k = 0; k < na; k++) {
-        double v = p[k * codes + u];
-        q2 += counts[k] * v * v;
-        q1 += counts[k] * v * (activations[k] - za);
+  /**
+   * Every weight code column's count-weighted sums of the raw product error {@code D = T(a, u) - a u} over the
+   * activations: {@code sum n D}, {@code sum n D^2}, {@code sum n D (a - za)} and {@code sum n D a}. Taken row by
+   * row (one activation at a time, contiguous in {@code p}), so the inner loop runs over the columns. Sums of the
+   * error rather than of the product keep the moments free of cancellation (an exact column sums to 0).
+   */
+  private ColumnSums columnSums(double[] p) {
+    ColumnSums s = new ColumnSums(new double[codes], new double[codes], new double[codes], new double[codes]);
+    for (int k = 0; k < activations.length; k++) {
+      int row = k * codes;
+      double n = counts[k];
+      double centred = activations[k] - za;
+      double a = activations[k];
+      for (int u = 0; u < codes; u++) {
+        double v = n * p[row + u];
+        s.d[u] += v;
+        s.d2[u] += v * p[row + u];
+        s.dc[u] += v * centred;
+        s.da[u] += v * a;
       }
-      s2[u] = q2;
-      s1[u] = q1;
     }
+    return s;
+  }
+
+  private record ColumnSums(double[] d, double[] d2, double[] dc, double[] da) { }
+
+  /**
+   * The tuned code index of every used weight code index (ALWANN's choice, see the class comment). Storing
+   * {@code w} as {@code u} costs {@code sum n e^2} with {@code e = D_u + (a - za) t}, {@code t = u - w}: {@code
+   * sum n D_u^2 + 2t sum n D_u (a - za) + t^2 sum n (a - za)^2}.
+   */
+  private int[] remap(ColumnSums sums) {
+    double[] cost = new double[codes];
     int[] best = new int[codes];
     for (int wi : usedWeights) {
-      double twoW = 2.0 * (wi + qmin);
-      int chosen = wi;
-      double bestCost = s2[wi] - twoW * s1[wi];
       for (int c = 0; c < codes; c++) {
-        if (c != wi) {
-          double cost = s2[c] - twoW * s1[c];
-          if (cost < bestCost) {
-            bestCost = cost;
-            chosen = c;
-          }
+        double t = c - wi;
+        cost[c] = sums.d2[c] + 2 * t * sums.dc[c] + t * t * centredSquareCount;
+      }
+      int chosen = wi;
+      double bestCost = cost[wi];
+      for (int c = 0; c < codes; c++) {
+        if (c != wi && cost[c] < bestCost) {
+          bestCost = cost[c];
+          chosen = c;
         }
       }
       best[wi] = chosen;
