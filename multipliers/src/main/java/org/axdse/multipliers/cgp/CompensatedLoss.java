@@ -41,6 +41,8 @@ public final class CompensatedLoss implements CandidateError {
   private final double[] probabilities;
   private final int[] slot;
   private final double[] exactProduct;
+  /** Whether stimulus pair {@code i} is cell {@code i} of the activation-by-code table (unsigned formats). */
+  private final boolean inOrder;
   private final int[] usedWeights;
   private final int[][] channelWeights;
   private final int[][] channelCounts;
@@ -121,6 +123,7 @@ public final class CompensatedLoss implements CandidateError {
       slot[i] = position[idx >>> format.weightBits()] * codes + format.weightAt(idx) - qmin;
       exactProduct[i] = (double) format.activationAt(idx) * format.weightAt(idx);
     }
+    inOrder = java.util.stream.IntStream.range(0, slot.length).allMatch(i -> slot[i] == i);
     double a1 = 0;
     double a2 = 0;
     for (int k = 0; k < activations.length; k++) {
@@ -198,11 +201,17 @@ public final class CompensatedLoss implements CandidateError {
       throw new IllegalArgumentException(products.length + " products for " + slot.length + " pairs");
     }
     int na = activations.length;
-    double[] p = new double[na * codes];
-    for (int i = 0; i < slot.length; i++) {
-      p[slot[i]] = products[i] - exactProduct[i];
+    double[] error = new double[na * codes];
+    if (inOrder) {
+      for (int i = 0; i < slot.length; i++) {
+        error[i] = products[i] - exactProduct[i];
+      }
+    } else {
+      for (int i = 0; i < slot.length; i++) {
+        error[slot[i]] = products[i] - exactProduct[i];
+      }
     }
-    ColumnSums sums = columnSums(p);
+    ColumnSums sums = columnSums(error);
     int[] remap = tune ? remap(sums) : null;
     double[] e1 = new double[codes];
     double[] var = new double[codes];
@@ -224,10 +233,10 @@ public final class CompensatedLoss implements CandidateError {
   /**
    * Every weight code column's count-weighted sums of the raw product error {@code D = T(a, u) - a u} over the
    * activations: {@code sum n D}, {@code sum n D^2}, {@code sum n D (a - za)} and {@code sum n D a}. Taken row by
-   * row (one activation at a time, contiguous in {@code p}), so the inner loop runs over the columns. Sums of the
+   * row (one activation at a time, contiguous in {@code error}), so the inner loop runs over the columns. Sums of the
    * error rather than of the product keep the moments free of cancellation (an exact column sums to 0).
    */
-  private ColumnSums columnSums(double[] p) {
+  private ColumnSums columnSums(double[] error) {
     ColumnSums s = new ColumnSums(new double[codes], new double[codes], new double[codes], new double[codes]);
     for (int k = 0; k < activations.length; k++) {
       int row = k * codes;
@@ -235,9 +244,9 @@ public final class CompensatedLoss implements CandidateError {
       double centred = activations[k] - za;
       double a = activations[k];
       for (int u = 0; u < codes; u++) {
-        double v = n * p[row + u];
+        double v = n * error[row + u];
         s.d[u] += v;
-        s.d2[u] += v * p[row + u];
+        s.d2[u] += v * error[row + u];
         s.dc[u] += v * centred;
         s.da[u] += v * a;
       }
