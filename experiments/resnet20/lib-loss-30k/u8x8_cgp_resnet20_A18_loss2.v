@@ -1,0 +1,48 @@
+// u8x8_cgp_resnet20_A18_loss2: CGP-evolved for layer /stages/stages.2/stages.2.2/conv_b/Conv, loss <= 2.0 (seed 1, 30000 generations)
+// u8x8, 23 cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)
+module u8x8_cgp_resnet20_A18_loss2 (A, B, O);
+  input [7:0] A;
+  input [7:0] B;
+  output [15:0] O;
+  wire n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31;
+  wire n32, n33, n34, n35, n36, n37, n38, n39, n40, n41, n42, n43, n44, n45, n46, n47;
+  AND2 g0 (.A(B[7]), .B(A[3]), .Y(n16));
+  AND2 g1 (.A(A[5]), .B(B[3]), .Y(n17));
+  assign n18 = 1'b0;
+  AND2 g2 (.A(A[6]), .B(B[4]), .Y(n19));
+  AND2 g3 (.A(B[6]), .B(n16), .Y(n20));
+  AND2 g4 (.A(A[4]), .B(B[4]), .Y(n21));
+  AND2 g5 (.A(n17), .B(B[4]), .Y(n22));
+  AND2 g6 (.A(n19), .B(B[0]), .Y(n23));
+  AND2 g7 (.A(A[7]), .B(B[2]), .Y(n24));
+  AND2 g8 (.A(A[4]), .B(B[7]), .Y(n25));
+  AND2 g9 (.A(A[5]), .B(B[7]), .Y(n26));
+  AND2 g10 (.A(A[6]), .B(B[7]), .Y(n27));
+  AND2 g11 (.A(A[7]), .B(B[7]), .Y(n28));
+  AND2 g12 (.A(n22), .B(B[1]), .Y(n29));
+  FA g13 (.A(n19), .B(n22), .CI(n29), .S(n30), .CO(n31));
+  HA g14 (.A(n21), .B(A[7]), .S(n32), .CO(n33));
+  FA g15 (.A(n30), .B(n25), .CI(n20), .S(n34), .CO(n35));
+  FA g16 (.A(n23), .B(n26), .CI(n31), .S(n36), .CO(n37));
+  HA g17 (.A(n24), .B(n27), .S(n38), .CO(n39));
+  HA g18 (.A(n34), .B(n33), .S(n40), .CO(n41));
+  FA g19 (.A(n36), .B(n35), .CI(n41), .S(n42), .CO(n43));
+  FA g20 (.A(n38), .B(n37), .CI(n43), .S(n44), .CO(n45));
+  FA g21 (.A(n28), .B(n39), .CI(n45), .S(n46), .CO(n47));
+  assign O[0] = n18;
+  assign O[1] = n21;
+  assign O[2] = A[0];
+  assign O[3] = n24;
+  assign O[4] = n27;
+  assign O[5] = A[6];
+  assign O[6] = n22;
+  assign O[7] = n32;
+  assign O[8] = n27;
+  assign O[9] = A[2];
+  assign O[10] = n32;
+  assign O[11] = n40;
+  assign O[12] = n42;
+  assign O[13] = n44;
+  assign O[14] = n46;
+  assign O[15] = n47;
+endmodule

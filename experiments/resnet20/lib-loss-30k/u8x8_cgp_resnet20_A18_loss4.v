@@ -1,0 +1,45 @@
+// u8x8_cgp_resnet20_A18_loss4: CGP-evolved for layer /stages/stages.2/stages.2.2/conv_b/Conv, loss <= 4.0 (seed 1, 30000 generations)
+// u8x8, 20 cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)
+module u8x8_cgp_resnet20_A18_loss4 (A, B, O);
+  input [7:0] A;
+  input [7:0] B;
+  output [15:0] O;
+  wire n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31;
+  wire n32, n33, n34, n35, n36, n37, n38, n39, n40, n41, n42, n43;
+  AND2 g0 (.A(A[6]), .B(B[6]), .Y(n16));
+  AND2 g1 (.A(A[7]), .B(B[2]), .Y(n17));
+  AND2 g2 (.A(A[5]), .B(B[6]), .Y(n18));
+  AND2 g3 (.A(A[4]), .B(B[2]), .Y(n19));
+  AND2 g4 (.A(B[4]), .B(n16), .Y(n20));
+  AND2 g5 (.A(A[3]), .B(B[7]), .Y(n21));
+  AND2 g6 (.A(A[4]), .B(B[7]), .Y(n22));
+  AND2 g7 (.A(n18), .B(B[7]), .Y(n23));
+  AND2 g8 (.A(n16), .B(B[7]), .Y(n24));
+  AND2 g9 (.A(A[7]), .B(B[7]), .Y(n25));
+  AND2 g10 (.A(B[4]), .B(n18), .Y(n26));
+  HA g11 (.A(n20), .B(n26), .S(n27), .CO(n28));
+  OR2 g12 (.A(n25), .B(n20), .Y(n29));
+  HA g13 (.A(n19), .B(n21), .S(n30), .CO(n31));
+  HA g14 (.A(n27), .B(n22), .S(n32), .CO(n33));
+  FA g15 (.A(n29), .B(n23), .CI(n28), .S(n34), .CO(n35));
+  HA g16 (.A(n17), .B(n24), .S(n36), .CO(n37));
+  FA g17 (.A(n34), .B(n33), .CI(n31), .S(n38), .CO(n39));
+  FA g18 (.A(n36), .B(n35), .CI(n39), .S(n40), .CO(n41));
+  FA g19 (.A(n25), .B(n37), .CI(n41), .S(n42), .CO(n43));
+  assign O[0] = n37;
+  assign O[1] = n41;
+  assign O[2] = B[2];
+  assign O[3] = n35;
+  assign O[4] = A[7];
+  assign O[5] = n26;
+  assign O[6] = A[5];
+  assign O[7] = A[5];
+  assign O[8] = n26;
+  assign O[9] = n30;
+  assign O[10] = n30;
+  assign O[11] = n32;
+  assign O[12] = n38;
+  assign O[13] = n40;
+  assign O[14] = n42;
+  assign O[15] = n43;
+endmodule
