@@ -8,13 +8,17 @@ import org.axdse.multipliers.table.MultiplierFormat;
  * keeps its sums exact. {@link BilinearTerms} picks the shift {@code d} that zeroes the most pair coefficients:
  * {@code a * w + e(a, w) = a * (w + D(w)) + e'(a, w)} with {@code e'} having the pair coefficients {@code c_ij -
  * u_i d_j} ({@code u_i} the place value of activation bit i), so a truncated design's triangle of dropped partial
- * products is split between the exact GEMM and fewer popcounts. Immutable.
+ * products is split between the exact GEMM and fewer popcounts. Immutable but for the native packing, made once on
+ * first use.
  */
 final class ShiftedWeights {
   private final int[] values;
   private final float[] floats;
   private final int chunk;
-  private final NativeWeights packed;
+  private final int rows;
+  private final int cols;
+  private NativeWeights packed;
+  private volatile boolean packTried;
 
   private ShiftedWeights(int[] values, int rows, int cols, int chunk) {
     this.values = values;
@@ -23,7 +27,8 @@ final class ShiftedWeights {
       floats[i] = values[i];
     }
     this.chunk = chunk;
-    this.packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
+    this.rows = rows;
+    this.cols = cols;
   }
 
   /** The weights of {@code w} shifted by {@code shift} (one entry per weight bit). */
@@ -74,8 +79,15 @@ final class ShiftedWeights {
     return chunk;
   }
 
-  /** The values packed for the native kernel, or null (kernel not loaded, or values too wide). */
+  /**
+   * The values packed for the native kernel, built on first use (only the native mode asks), or null (kernel not
+   * loaded, or values too wide). Packing twice on two threads gives equal packings, so the race is harmless.
+   */
   NativeWeights nativeWeights() {
+    if (!packTried) {
+      packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
+      packTried = true;
+    }
     return packed;
   }
 }

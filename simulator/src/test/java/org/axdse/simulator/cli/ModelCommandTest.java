@@ -18,15 +18,20 @@ class ModelCommandTest {
 
   Exception failure;
 
-  String show(String... args) {
-    StringWriter out = new StringWriter();
+  /** Runs {@code axdse model ARGS}, its failure (if any) in {@link #failure}, its output in {@code out}. */
+  int run(StringWriter out, String... args) {
     CommandLine cl = new CommandLine(new ModelCommand());
     cl.setOut(new PrintWriter(out));
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       failure = ex;
       return 2;
     });
-    assertEquals(0, cl.execute(args), () -> String.valueOf(failure));
+    return cl.execute(args);
+  }
+
+  String show(String... args) {
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, args), () -> String.valueOf(failure));
     return out.toString();
   }
 
@@ -45,12 +50,7 @@ class ModelCommandTest {
   @Test
   void badFileIsABadInputError() throws Exception {
     Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3});
-    CommandLine cl = new CommandLine(new ModelCommand());
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
-    assertEquals(2, cl.execute("show", junk.toString()));
+    assertEquals(2, run(new StringWriter(), "show", junk.toString()));
     assertTrue(failure instanceof BadInputException && failure.getMessage().startsWith(junk.toString()));
   }
 
@@ -62,16 +62,11 @@ class ModelCommandTest {
 
   @Test
   void modelMissingOrGivenTwiceIsABadInputError() {
-    CommandLine cl = new CommandLine(new ModelCommand());
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      failure = ex;
-      return 2;
-    });
     String m = TestData.resnet20().toString();
-    assertEquals(2, cl.execute("show", m, "--model", m));
+    assertEquals(2, run(new StringWriter(), "show", m, "--model", m));
     assertTrue(failure instanceof BadInputException && failure.getMessage().contains("not both"), failure::toString);
     failure = null;
-    assertEquals(2, cl.execute("show", "--format", "json"));
+    assertEquals(2, run(new StringWriter(), "show", "--format", "json"));
     assertTrue(failure instanceof BadInputException && failure.getMessage().startsWith("missing the model"),
         String.valueOf(failure));
   }
