@@ -136,20 +136,17 @@ public final class CompensatedLoss implements CandidateError {
     double c1 = 0;
     double c2 = 0;
     double ca = 0;
+    double cn = 0;
     for (int k = 0; k < activations.length; k++) {
       double c = activations[k] - (double) zeroPoint;
       c1 += probabilities[k] * c;
       c2 += probabilities[k] * c * c;
       ca += probabilities[k] * c * activations[k];
+      cn += counts[k] * c * c;
     }
     centredMean = c1;
     centredSquare = c2;
     centredTimesA = ca;
-    double cn = 0;
-    for (int k = 0; k < activations.length; k++) {
-      double c = activations[k] - (double) zeroPoint;
-      cn += counts[k] * c * c;
-    }
     centredSquareCount = cn;
     boolean[] used = new boolean[codes];
     channelWeights = new int[weightCounts.length][];
