@@ -38,7 +38,7 @@ public final class ModelCommand implements Runnable {
   static final class Show implements Runnable {
     @Spec CommandSpec spec;
 
-    @Mixin ModelFileArgument model;
+    @Mixin ModelFileArgument modelFile;
 
     @Option(names = "--input-shape", paramLabel = "D", split = ",",
         description = "per-sample input shape without the batch, when the file leaves it open (e.g. 3,32,32)")
@@ -59,7 +59,7 @@ public final class ModelCommand implements Runnable {
         }
       }
       output.check();
-      Path file = model.file();
+      Path file = modelFile.file();
       Optional<Preprocessing> pre = preprocess.optionalFor(file);
       Model model = OnnxImporter.load(file, shape);
       if (output.json()) {

@@ -15,10 +15,7 @@ final class ShiftedWeights {
   private final int[] values;
   private final float[] floats;
   private final int chunk;
-  private final int rows;
-  private final int cols;
-  private NativeWeights packed;
-  private volatile boolean packTried;
+  private final NativePacking packing;
 
   private ShiftedWeights(int[] values, int rows, int cols, int chunk) {
     this.values = values;
@@ -27,8 +24,7 @@ final class ShiftedWeights {
       floats[i] = values[i];
     }
     this.chunk = chunk;
-    this.rows = rows;
-    this.cols = cols;
+    this.packing = new NativePacking(values, rows, cols);
   }
 
   /** The weights of {@code w} shifted by {@code shift} (one entry per weight bit). */
@@ -79,15 +75,8 @@ final class ShiftedWeights {
     return chunk;
   }
 
-  /**
-   * The values packed for the native kernel, built on first use (only the native mode asks), or null (kernel not
-   * loaded, or values too wide). Packing twice on two threads gives equal packings, so the race is harmless.
-   */
+  /** The values packed for the native kernel, built on first use, or null ({@link NativePacking#get}). */
   NativeWeights nativeWeights() {
-    if (!packTried) {
-      packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
-      packTried = true;
-    }
-    return packed;
+    return packing.get();
   }
 }

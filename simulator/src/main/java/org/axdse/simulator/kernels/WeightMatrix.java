@@ -21,8 +21,7 @@ public final class WeightMatrix {
   private final int[] byCode;
   private final int[] zeroCodes;
   private volatile WeightPlanes bitPlanes;
-  private NativeWeights packed;
-  private volatile boolean packTried;
+  private final NativePacking packing;
   private final java.util.Map<java.util.List<Integer>, ShiftedWeights> shifted =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -32,6 +31,7 @@ public final class WeightMatrix {
     this.cols = cols;
     this.codes = codes;
     this.values = new int[codes.length];
+    this.packing = new NativePacking(values, rows, cols);
     this.rowSums = new int[rows];
     int n = format.weightBits();
     for (int i = 0; i < codes.length; i++) {
@@ -166,11 +166,7 @@ public final class WeightMatrix {
    * values are too wide ({@link NativeWeights#of}).
    */
   NativeWeights nativeWeights() {
-    if (!packTried) {
-      packed = NativeKernels.available() ? NativeWeights.of(values, rows, cols) : null;
-      packTried = true;
-    }
-    return packed;
+    return packing.get();
   }
 
   /** The codes as bit planes along k, built on first use (the bilinear kernel's operand). */
