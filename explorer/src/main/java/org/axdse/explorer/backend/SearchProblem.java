@@ -25,6 +25,14 @@ public interface SearchProblem extends AutoCloseable {
     return null;
   }
 
+  /**
+   * The meter of one-layer losses for {@code axdse search --init allocation}, or null when this engine cannot
+   * measure them.
+   */
+  default LayerLossMeter layerLosses() {
+    return null;
+  }
+
   @Override
   default void close() {}
 

@@ -10,7 +10,7 @@ import org.axdse.explorer.encoding.Restrictions;
 import org.axdse.explorer.evolve.CheckReport;
 import org.axdse.explorer.evolve.DesignCheck;
 import org.axdse.explorer.evolve.DesignSelection;
-import org.axdse.explorer.evolve.SimulatedLoss;
+import org.axdse.simulator.predict.SimulatedLoss;
 import org.axdse.explorer.simulation.SpeedOptions;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;

@@ -19,6 +19,7 @@ import org.axdse.explorer.search.ObjectiveSet;
 import org.axdse.explorer.search.Progress;
 import org.axdse.explorer.search.SearchRunner;
 import org.axdse.explorer.search.SearchSettings;
+import org.axdse.explorer.search.Seeding;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.cli.flags.QuietOption;
 import org.axdse.multipliers.cli.flags.Terminal;
@@ -74,6 +75,11 @@ public final class SearchCommand implements Callable<Integer> {
   int evalImages;
   @Option(names = "--final-images", paramLabel = "M", defaultValue = "0", description = "Final fidelity (0: all).")
   int finalImages;
+  @Option(names = "--init", paramLabel = "uniform|allocation", defaultValue = "uniform",
+      description = "Generation 0: uniform (all-exact, uniform and random genomes) or allocation (also Lagrangian "
+          + "allocations from every design measured alone in its layer) (default: ${DEFAULT-VALUE}).")
+  String init;
+
   @Option(names = "--baselines", defaultValue = "uniform,random,greedy", description = "Baselines to run, or none.")
   String baselines;
   @Option(names = "--calib", paramLabel = "N", defaultValue = "500",
@@ -200,7 +206,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(imc.objectives(spec, objectives), energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(quantOptions()).optSurrogate(surrogate.options())
+          .optQuantization(quantOptions()).optSurrogate(surrogate.options()).optInit(Seeding.parse(init))
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -243,7 +249,8 @@ public final class SearchCommand implements Callable<Integer> {
         "--granularity", "--restrict", "--objectives", "--energy", "--max-accuracy-drop", "--eval-images",
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
-        "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds")) {
+        "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds",
+        "--init")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -1,5 +1,7 @@
 package org.axdse.explorer.evolve;
 
+import org.axdse.simulator.predict.LossCheck;
+
 /**
  * A design checked in one layer: whether it was evolved (else built-in), its power relative to the exact
  * reference under the layer's operands (as the search charges it), the evolution's figure for it ({@code

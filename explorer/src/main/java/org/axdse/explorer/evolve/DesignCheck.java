@@ -16,6 +16,7 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.JsonFiles;
 import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.predict.SimulatedLoss;
 
 /**
  * {@code axdse evolve-check}: the simulated loss ({@link SimulatedLoss}) of every evolved design of a library

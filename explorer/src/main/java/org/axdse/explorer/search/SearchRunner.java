@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.EvaluationBackend;
 import org.axdse.explorer.backend.Fidelity;
+import org.axdse.explorer.backend.LayerLossMeter;
 import org.axdse.explorer.backend.ProblemFactory;
 import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.backend.StopSignal;
@@ -228,10 +229,11 @@ public final class SearchRunner {
         progress.info(String.format(Locale.ROOT, "%s %s: %d layers, %d genes (%s), %d multipliers, exact "
             + "accuracy %.2f%% (screening)", cp == null ? "search" : "resume", dir, space.layers().size(),
             codec.length(), settings.granularity(), space.usedMultipliers().size(), 100 * reference.accuracy()));
+        LayerLossMeter meter = cp == null ? meter(settings, problem) : null;
         searching[0] = true;
         try {
           if (cp == null) {
-            session.initial();
+            session.initial(meter == null ? List.of() : allocationSeeds(settings, meter, codec, dir));
           } else {
             restore(session, cp, checkpointFile(dir));
           }
@@ -264,6 +266,28 @@ public final class SearchRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The one-layer meter {@code --init allocation} needs (null for {@code --init uniform}), or a one-line error. */
+  private static LayerLossMeter meter(SearchSettings settings, SearchProblem problem) {
+    if (settings.init() != Seeding.ALLOCATION) {
+      return null;
+    }
+    LayerLossMeter meter = problem.layerLosses();
+    if (meter == null) {
+      throw new BadInputException("--init allocation: this engine cannot measure one-layer losses (weight sharing "
+          + "and the IMC target cannot); use --init uniform");
+    }
+    return meter;
+  }
+
+  /** The genomes {@code --init allocation} seeds, measured with {@code meter}; writes them to the run directory. */
+  private List<int[]> allocationSeeds(SearchSettings settings, LayerLossMeter meter, GenomeCodec codec, Path dir) {
+    Metric energy = settings.objectives().metrics().contains(Metric.SYSTEM_ENERGY) ? Metric.SYSTEM_ENERGY
+        : Metric.MULTIPLIER_ENERGY;
+    AllocationSeeds.Result r = AllocationSeeds.of(codec, meter, energy, settings.population() / 2, progress);
+    AllocationSeeds.write(dir, codec, r);
+    return r.genomes();
   }
 
   /** The population is at most the size of the search space (rounded up to even, at least 4). */

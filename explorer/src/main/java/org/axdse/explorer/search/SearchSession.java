@@ -83,11 +83,19 @@ final class SearchSession {
     phases.merge(name, seconds, Double::sum);
   }
 
-  /** Generation 0: seeds (all-exact, then every uniform assignment), then random chromosomes. */
-  void initial() {
+  /**
+   * Generation 0: seeds (all-exact, then {@code allocations} not already among them, then every uniform
+   * assignment), then random chromosomes.
+   */
+  void initial(List<int[]> allocations) {
     long t0 = System.nanoTime();
     List<int[]> seeds = new ArrayList<>();
     seeds.add(codec.allExact());
+    for (int[] a : allocations) {
+      if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, a))) {
+        seeds.add(a);
+      }
+    }
     for (String m : codec.space().usedMultipliers()) {
       seeds.add(codec.uniform(m));
     }

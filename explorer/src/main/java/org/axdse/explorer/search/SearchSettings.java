@@ -23,11 +23,13 @@ import org.axdse.multipliers.util.Bounds;
  * @param baselines names of the baselines to run: any of {@code uniform}, {@code random}, {@code greedy}
  * @param quantization how the engine quantizes the model ({@code --calib}, {@code --calib-data},
  *     {@code --weight-bits}, {@code --per-channel}, {@code --preprocess})
+ * @param init how generation 0 is seeded ({@code --init}); stored only when it is not the default, so the settings
+ *     of plain runs read as before
  */
 public record SearchSettings(String model, String data, String quant, String library, long seed,
     int population, Budget budget, Granularity granularity, Map<String, List<String>> restrictions,
     ObjectiveSet objectives, double maxAccuracyDrop, int screeningImages, int finalImages, int threads,
-    List<String> baselines, QuantOptions quantization, SurrogateOptions surrogate) {
+    List<String> baselines, QuantOptions quantization, SurrogateOptions surrogate, Seeding init) {
 
   public static final List<String> ALL_BASELINES = List.of("uniform", "random", "greedy");
 
@@ -70,6 +72,16 @@ public record SearchSettings(String model, String data, String quant, String lib
     }
     Objects.requireNonNull(quantization, "quantization");
     Objects.requireNonNull(surrogate, "surrogate");
+    Objects.requireNonNull(init, "--init");
+  }
+
+  /** Settings seeded the plain way ({@link Seeding#UNIFORM}). */
+  public SearchSettings(String model, String data, String quant, String library, long seed, int population,
+      Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
+      double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines,
+      QuantOptions quantization, SurrogateOptions surrogate) {
+    this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
+        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, surrogate, Seeding.UNIFORM);
   }
 
   /** Settings without the surrogate. */
@@ -114,7 +126,7 @@ public record SearchSettings(String model, String data, String quant, String lib
   public SearchSettings withBudget(Budget newBudget, int newThreads) {
     return new SearchSettings(model, data, quant, library, seed, population, newBudget, granularity,
         restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines, quantization,
-        surrogate);
+        surrogate, init);
   }
 
   /** The settings as a JSON-ready map with the command-line names; {@link #fromMap} reads it back. */
@@ -139,6 +151,9 @@ public record SearchSettings(String model, String data, String quant, String lib
     m.put("baselines", baselines);
     m.putAll(quantization.toMap());
     m.putAll(surrogate.toMap());
+    if (init != Seeding.UNIFORM) {
+      m.put("init", init.label());
+    }
     return m;
   }
 
@@ -156,7 +171,8 @@ public record SearchSettings(String model, String data, String quant, String lib
         ObjectiveSet.parse((String) get(m, "objectives"), (String) get(m, "energy")),
         drop instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) get(m, "eval_images")).intValue(),
         ((Number) get(m, "final_images")).intValue(), ((Number) get(m, "threads")).intValue(),
-        (List<String>) get(m, "baselines"), QuantOptions.fromMap(m), SurrogateOptions.fromMap(m));
+        (List<String>) get(m, "baselines"), QuantOptions.fromMap(m), SurrogateOptions.fromMap(m),
+        m.containsKey("init") ? Seeding.parse((String) m.get("init")) : Seeding.UNIFORM);
   }
 
   private static Object get(Map<String, Object> m, String key) {
@@ -187,6 +203,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     private List<String> baselines = ALL_BASELINES;
     private QuantOptions quantization = QuantOptions.defaults();
     private SurrogateOptions surrogate = SurrogateOptions.OFF;
+    private Seeding init = Seeding.UNIFORM;
 
     public Builder setModel(String v) {
       model = v;
@@ -279,10 +296,15 @@ public record SearchSettings(String model, String data, String quant, String lib
       return this;
     }
 
+    public Builder optInit(Seeding v) {
+      init = v;
+      return this;
+    }
+
     public SearchSettings build() {
       return new SearchSettings(model, data, quant, library, seed, population, new Budget(generations, time),
           granularity, restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, threads,
-          baselines, quantization, surrogate);
+          baselines, quantization, surrogate, init);
     }
   }
 }

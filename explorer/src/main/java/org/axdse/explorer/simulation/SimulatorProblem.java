@@ -1,11 +1,14 @@
 package org.axdse.explorer.simulation;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.axdse.explorer.backend.CandidateEstimator;
 import org.axdse.explorer.backend.CandidateEvaluator;
 import org.axdse.explorer.backend.CandidateResult;
 import org.axdse.explorer.backend.Fidelity;
+import org.axdse.explorer.backend.LayerLoss;
+import org.axdse.explorer.backend.LayerLossMeter;
 import org.axdse.explorer.backend.SearchProblem;
 import org.axdse.explorer.encoding.SearchSpace;
 import org.axdse.multipliers.util.BadInputException;
@@ -14,9 +17,11 @@ import org.axdse.simulator.compensation.Compensation;
 import org.axdse.simulator.compensation.CompensationCache;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.ImageSelection;
+import org.axdse.simulator.energy.EnergyReport;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.PrefixCache;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.predict.SimulatedLoss;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -82,6 +87,20 @@ final class SimulatorProblem implements SearchProblem {
   @Override
   public CandidateEstimator estimator() {
     return estimator.apply(session);
+  }
+
+  /** One-layer losses on the screening images, compensated as the candidates are, sharing the prefix cache. */
+  @Override
+  public LayerLossMeter layerLosses() {
+    SimulatedLoss loss = new SimulatedLoss(session, compensation, screening, prefixes);
+    return (layer, design) -> {
+      EnergyReport e = session.energy(Assignment.uniform(List.of(layer), design));
+      if (e == null) {
+        throw new BadInputException("no energy figure for " + design + ": it has no circuit (table only)");
+      }
+      return new LayerLoss(layer, design, loss.check(layer, design).logitChange(), e.multiplierRelative(),
+          e.systemRelative());
+    };
   }
 
   private CandidateResult evaluate(Assignment assignment, Fidelity fidelity, ToDoubleFunction<CandidateResult> bar) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.axdse.simulator.predict.LossCheck;
 
 /**
  * The two selection rules against second formulations (built-in designs by falling or rising power, the running

@@ -32,6 +32,8 @@ import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
+import org.axdse.simulator.predict.LossCheck;
+import org.axdse.simulator.predict.SimulatedLoss;
 
 /**
  * A design's simulated loss equals an independent run of the same one-layer assignment: compensated layer by layer

@@ -1,4 +1,4 @@
-package org.axdse.explorer.evolve;
+package org.axdse.simulator.predict;
 
 import java.util.List;
 import org.axdse.simulator.assign.Assignment;
@@ -8,7 +8,6 @@ import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.engine.PrefixCache;
 import org.axdse.simulator.engine.Predictions;
 import org.axdse.simulator.engine.SimulationSession;
-import org.axdse.simulator.predict.SensitivityMeasurement;
 import org.axdse.simulator.quant.QuantizedModel;
 
 /**
@@ -36,10 +35,16 @@ public final class SimulatedLoss {
    * uncompensated, and {@code prefixBytes} bounds the prefix cache (0: none).
    */
   public SimulatedLoss(SimulationSession session, CompensationCache compensation, int[] images, long prefixBytes) {
+    this(session, compensation, images, prefixBytes > 0 ? PrefixCache.ofBytes(prefixBytes) : null);
+  }
+
+  /** As above, sharing {@code prefixes} (null: none) with the session's other evaluations (it is keyed and safe). */
+  public SimulatedLoss(SimulationSession session, CompensationCache compensation, int[] images,
+      PrefixCache prefixes) {
     this.session = session;
     this.compensation = compensation;
     this.images = images.clone();
-    this.prefixes = prefixBytes > 0 ? PrefixCache.ofBytes(prefixBytes) : null;
+    this.prefixes = prefixes;
     this.exact = session.logits(Assignment.allExact(), this.images);
     this.classes = exact.length / this.images.length;
     this.exactCorrect = session.exactCorrect(this.images);

@@ -1,4 +1,4 @@
-package org.axdse.explorer.evolve;
+package org.axdse.simulator.predict;
 
 /**
  * One design's simulated loss in one layer ({@link SimulatedLoss}): the mean squared change of the logit codes
