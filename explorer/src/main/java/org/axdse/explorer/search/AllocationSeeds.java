@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.axdse.explorer.backend.LayerLoss;
 import org.axdse.explorer.backend.LayerLossMeter;
+import org.axdse.explorer.backend.StopSignal;
+import org.axdse.explorer.backend.StoppedException;
 import org.axdse.explorer.encoding.ApproximableLayer;
 import org.axdse.explorer.encoding.GenomeCodec;
 import org.axdse.multipliers.util.AtomicFiles;
@@ -36,9 +38,11 @@ final class AllocationSeeds {
 
   /**
    * Measures every allowed design of every layer (the exact design costs nothing and is not run), then spreads
-   * {@code count} seeds over the allocation path. {@code energy} is the search's energy objective.
+   * {@code count} seeds over the allocation path. {@code energy} is the search's energy objective. A stop
+   * request ends the measurements ({@link StoppedException}).
    */
-  static Result of(GenomeCodec codec, LayerLossMeter meter, Metric energy, int count, Progress progress) {
+  static Result of(GenomeCodec codec, LayerLossMeter meter, Metric energy, int count, Progress progress,
+      StopSignal stop) {
     long t0 = System.nanoTime();
     String exact = codec.space().exactMultiplier();
     List<ApproximableLayer> layers = codec.space().layers();
@@ -58,6 +62,9 @@ final class AllocationSeeds {
         if (m.equals(exact)) {
           o.add(new Allocation.Option(i, 0, 0));
           continue;
+        }
+        if (stop.isStopRequested()) {
+          throw new StoppedException();
         }
         LayerLoss x = meter.measure(l.name(), m);
         measured.add(x);
@@ -96,6 +103,7 @@ final class AllocationSeeds {
       e.put("layer", x.layer());
       e.put("design", x.design());
       e.put("logitChange", x.logitChange());
+      e.put("top1", x.top1());
       e.put("multiplierEnergy", x.multiplierEnergy());
       if (!Double.isNaN(x.systemEnergy())) {
         e.put("systemEnergy", x.systemEnergy());

@@ -233,7 +233,7 @@ public final class SearchRunner {
         searching[0] = true;
         try {
           if (cp == null) {
-            session.initial(meter == null ? List.of() : allocationSeeds(settings, meter, codec, dir));
+            session.initial(meter == null ? List.of() : allocationSeeds(settings, meter, codec, dir, stop));
           } else {
             restore(session, cp, checkpointFile(dir));
           }
@@ -282,10 +282,12 @@ public final class SearchRunner {
   }
 
   /** The genomes {@code --init allocation} seeds, measured with {@code meter}; writes them to the run directory. */
-  private List<int[]> allocationSeeds(SearchSettings settings, LayerLossMeter meter, GenomeCodec codec, Path dir) {
+  private List<int[]> allocationSeeds(SearchSettings settings, LayerLossMeter meter, GenomeCodec codec, Path dir,
+      StopSignal stop) {
     Metric energy = settings.objectives().metrics().contains(Metric.SYSTEM_ENERGY) ? Metric.SYSTEM_ENERGY
         : Metric.MULTIPLIER_ENERGY;
-    AllocationSeeds.Result r = AllocationSeeds.of(codec, meter, energy, settings.population() / 2, progress);
+    AllocationSeeds.Result r = AllocationSeeds.of(codec, meter, energy, settings.population() / 2, progress,
+        stop);
     AllocationSeeds.write(dir, codec, r);
     return r.genomes();
   }

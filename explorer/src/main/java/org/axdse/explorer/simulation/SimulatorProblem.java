@@ -21,6 +21,7 @@ import org.axdse.simulator.energy.EnergyReport;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.PrefixCache;
 import org.axdse.simulator.engine.SimulationSession;
+import org.axdse.simulator.predict.LossCheck;
 import org.axdse.simulator.predict.SimulatedLoss;
 import org.axdse.simulator.quant.QuantizedModel;
 
@@ -98,7 +99,8 @@ final class SimulatorProblem implements SearchProblem {
       if (e == null) {
         throw new BadInputException("no energy figure for " + design + ": it has no circuit (table only)");
       }
-      return new LayerLoss(layer, design, loss.check(layer, design).logitChange(), e.multiplierRelative(),
+      LossCheck c = loss.check(layer, design);
+      return new LayerLoss(layer, design, c.logitChange(), (double) c.correct() / c.images(), e.multiplierRelative(),
           e.systemRelative());
     };
   }

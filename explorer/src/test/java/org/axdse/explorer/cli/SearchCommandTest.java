@@ -1,6 +1,7 @@
 package org.axdse.explorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -62,6 +63,8 @@ class SearchCommandTest {
       good(out, "--restrict", "conv9=m1"),
       good(out, "--baselines", "genetic"),
       good(out, "--compensate", "retrain"),
+      good(out, "--init", "greedy"),
+      good(out, "--init", "allocation"), // the synthetic engine measures no one-layer losses
       {"--model", "synthetic", "--data", "d", "--generations", "2"},
       {"--resume", tmp.resolve("nothing").toString()},
       {"--model", "synthetic:unsigned=true", "--data", "d", "--out", out.toString(), "--generations", "2"},
@@ -71,6 +74,7 @@ class SearchCommandTest {
       assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().startsWith("axdse: "), r.err());
+      assertFalse(Files.exists(out), String.join(" ", args) + " left " + out);
     }
   }
 }
