@@ -51,33 +51,38 @@ class AllocationSeedingTest {
     return request -> {
       SearchProblem p = f.open(request);
       CandidateEvaluator quiet = new SyntheticProblem().open(request).evaluator(); // not counted by f's hooks
-      return new SearchProblem() {
-        @Override
-        public SearchSpace space() {
-          return p.space();
-        }
+      return withMeter(p, (layer, design) -> {
+        measured.merge(layer + "=" + design, 1, Integer::sum);
+        CandidateResult r = quiet.evaluate(Assignment.uniform(List.of(layer), design), Fidelity.FINAL);
+        CandidateResult exact = quiet.evaluate(Assignment.allExact(), Fidelity.FINAL);
+        return new LayerLoss(layer, design, Math.max(0, exact.accuracy() - r.accuracy()), r.accuracy(),
+            r.multiplierEnergy(), r.systemEnergy());
+      });
+    };
+  }
 
-        @Override
-        public CandidateEvaluator evaluator() {
-          return p.evaluator();
-        }
+  /** {@code p} with {@code meter} as its one-layer meter. */
+  static SearchProblem withMeter(SearchProblem p, LayerLossMeter meter) {
+    return new SearchProblem() {
+      @Override
+      public SearchSpace space() {
+        return p.space();
+      }
 
-        @Override
-        public CandidateEstimator estimator() {
-          return p.estimator();
-        }
+      @Override
+      public CandidateEvaluator evaluator() {
+        return p.evaluator();
+      }
 
-        @Override
-        public LayerLossMeter layerLosses() {
-          return (layer, design) -> {
-            measured.merge(layer + "=" + design, 1, Integer::sum);
-            CandidateResult r = quiet.evaluate(Assignment.uniform(List.of(layer), design), Fidelity.FINAL);
-            CandidateResult exact = quiet.evaluate(Assignment.allExact(), Fidelity.FINAL);
-            return new LayerLoss(layer, design, Math.max(0, exact.accuracy() - r.accuracy()), r.accuracy(),
-                r.multiplierEnergy(), r.systemEnergy());
-          };
-        }
-      };
+      @Override
+      public CandidateEstimator estimator() {
+        return p.estimator();
+      }
+
+      @Override
+      public LayerLossMeter layerLosses() {
+        return meter;
+      }
     };
   }
 
@@ -191,28 +196,13 @@ class AllocationSeedingTest {
     Map<String, Integer> measured = new HashMap<>();
     ProblemFactory stopping = request -> {
       SearchProblem p = withMeter(new SyntheticProblem(), measured).open(request);
-      return new SearchProblem() {
-        @Override
-        public SearchSpace space() {
-          return p.space();
+      LayerLossMeter m = p.layerLosses();
+      return withMeter(p, (layer, design) -> {
+        if (measured.size() == 5) {
+          stop.requestStop();
         }
-
-        @Override
-        public CandidateEvaluator evaluator() {
-          return p.evaluator();
-        }
-
-        @Override
-        public LayerLossMeter layerLosses() {
-          LayerLossMeter m = p.layerLosses();
-          return (layer, design) -> {
-            if (measured.size() == 5) {
-              stop.requestStop();
-            }
-            return m.measure(layer, design);
-          };
-        }
-      };
+        return m.measure(layer, design);
+      });
     };
     assertEquals(SearchRunner.Outcome.INTERRUPTED, start(stopping, settings(3, 8, 1), dir, stop));
     assertTrue(measured.size() < 10, "the measurements stop at the request: " + measured.size());
