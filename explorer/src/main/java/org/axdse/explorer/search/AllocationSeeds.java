@@ -17,6 +17,7 @@ import org.axdse.explorer.backend.StoppedException;
 import org.axdse.explorer.encoding.ApproximableLayer;
 import org.axdse.explorer.encoding.GenomeCodec;
 import org.axdse.multipliers.util.AtomicFiles;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.results.run.Metric;
 
 /**
@@ -54,26 +55,27 @@ final class AllocationSeeds {
         + "on the screening images", total));
     List<LayerLoss> measured = new ArrayList<>();
     List<List<Allocation.Option>> options = new ArrayList<>();
-    int done = 0;
-    for (ApproximableLayer l : layers) {
-      List<Allocation.Option> o = new ArrayList<>();
-      for (int i = 0; i < l.allowed().size(); i++) {
-        String m = l.allowed().get(i);
-        if (m.equals(exact)) {
-          o.add(new Allocation.Option(i, 0, 0));
-          continue;
+    try (ProgressListener.Task task = progress.tasks().start("one-layer losses", total, "designs")) {
+      for (ApproximableLayer l : layers) {
+        List<Allocation.Option> o = new ArrayList<>();
+        for (int i = 0; i < l.allowed().size(); i++) {
+          String m = l.allowed().get(i);
+          if (m.equals(exact)) {
+            o.add(new Allocation.Option(i, 0, 0));
+            continue;
+          }
+          if (stop.isStopRequested()) {
+            throw new StoppedException();
+          }
+          LayerLoss x = meter.measure(l.name(), m);
+          measured.add(x);
+          double e = energy == Metric.SYSTEM_ENERGY && !Double.isNaN(x.systemEnergy()) ? x.systemEnergy()
+              : x.multiplierEnergy();
+          o.add(new Allocation.Option(i, 1 - e, x.logitChange()));
+          task.advance(1);
         }
-        if (stop.isStopRequested()) {
-          throw new StoppedException();
-        }
-        LayerLoss x = meter.measure(l.name(), m);
-        measured.add(x);
-        double e = energy == Metric.SYSTEM_ENERGY && !Double.isNaN(x.systemEnergy()) ? x.systemEnergy()
-            : x.multiplierEnergy();
-        o.add(new Allocation.Option(i, 1 - e, x.logitChange()));
-        progress.evaluating(++done, 0);
+        options.add(o);
       }
-      options.add(o);
     }
     List<Allocation.State> seeds = Allocation.spread(Allocation.path(options), count);
     List<int[]> genomes = new ArrayList<>();

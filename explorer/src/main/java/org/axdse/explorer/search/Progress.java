@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.axdse.multipliers.cli.flags.ConsoleProgress;
 import org.axdse.multipliers.cli.flags.Terminal;
+import org.axdse.multipliers.util.ProgressListener;
 
 /**
  * What the user sees of a running search, on stderr. On a terminal a progress bar (the {@code me.tongfei:progressbar}
@@ -91,6 +92,14 @@ public final class Progress {
     } else {
       out.println(line);
     }
+  }
+
+  /**
+   * The listener of work done before generation 0 (the measurements of {@code --init allocation}): a bar of its
+   * own on a terminal; nothing otherwise, since the search's message lines say what was done.
+   */
+  ProgressListener tasks() {
+    return terminal ? new ConsoleProgress(out, true, 0) : ProgressListener.NONE;
   }
 
   /** Live count while a generation is being evaluated (terminal only; the bar redraws it). */
