@@ -275,8 +275,8 @@ public final class SearchRunner {
     }
     LayerLossMeter meter = problem.layerLosses();
     if (meter == null) {
-      throw new BadInputException("--init allocation: this engine cannot measure one-layer losses (weight sharing "
-          + "and the IMC target cannot); use --init uniform");
+      throw new BadInputException("--init allocation: this engine does not measure one-layer losses (weight "
+          + "sharing and the IMC target do not); use --init uniform");
     }
     return meter;
   }
