@@ -3,9 +3,9 @@ package org.axdse.explorer.backend;
 /**
  * What one design costs and harms in one layer when it is the only approximate layer: the mean squared change of
  * the logit codes against the exact network on the screening images, compensated as the search compensates its
- * candidates (the accuracy predictor's unit), the top-1 accuracy on those images, and the multiplier and system energy of that one-layer assignment
- * relative to the all-exact network ({@code systemEnergy} NaN without a system model). Measured by a {@link
- * LayerLossMeter} for {@code search --init allocation}.
+ * candidates (the accuracy predictor's unit), the top-1 accuracy on those images, and the multiplier and system
+ * energy of that one-layer assignment relative to the all-exact network ({@code systemEnergy} NaN without a
+ * system model). Measured by a {@link LayerLossMeter} for {@code search --init allocation}.
  */
 public record LayerLoss(String layer, String design, double logitChange, double top1, double multiplierEnergy,
     double systemEnergy) {

@@ -24,8 +24,8 @@ import org.axdse.results.run.Metric;
  * The seeds of {@code search --init allocation}: every design each layer allows is measured alone in its layer
  * ({@link LayerLossMeter}: the logit change on the screening images, compensated as the candidates are, and the
  * energy of that one-layer assignment), then {@link Allocation} lists the Lagrangian-optimal assignments as if
- * savings and losses added over layers, and {@code count} of them, evenly spaced along that path, become genomes
- * (every gene of a layer on the layer's choice). The measurements and the seeds are written to {@value #FILE}.
+ * savings and losses added over layers, and {@code count} of them, spread along that path ({@link
+ * Allocation#spread}), become genomes (every gene of a layer on the layer's choice). The measurements and the seeds are written to {@value #FILE}.
  */
 final class AllocationSeeds {
   static final String FILE = "allocation.json";
@@ -39,7 +39,8 @@ final class AllocationSeeds {
 
   /**
    * Measures every allowed design of every layer (the exact design costs nothing and is not run), then spreads
-   * {@code count} seeds over the allocation path. {@code energy} is the search's energy objective. A stop
+   * {@code count >= 1} seeds over the allocation path. {@code energy} is the search's energy objective (the
+   * search has refused system energy without a system model before this). A stop
    * request ends the measurements ({@link StoppedException}).
    */
   static Result of(GenomeCodec codec, LayerLossMeter meter, Metric energy, int count, Progress progress,
@@ -69,8 +70,7 @@ final class AllocationSeeds {
           }
           LayerLoss x = meter.measure(l.name(), m);
           measured.add(x);
-          double e = energy == Metric.SYSTEM_ENERGY && !Double.isNaN(x.systemEnergy()) ? x.systemEnergy()
-              : x.multiplierEnergy();
+          double e = energy == Metric.SYSTEM_ENERGY ? x.systemEnergy() : x.multiplierEnergy();
           o.add(new Allocation.Option(i, 1 - e, x.logitChange()));
           task.advance(1);
         }
@@ -88,8 +88,8 @@ final class AllocationSeeds {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     progress.info(String.format(Locale.ROOT, "--init allocation: %d designs measured in %.1f s; %d seeds from "
-        + "summed loss %.3g to %.3g", total, seconds, seeds.size(), seeds.isEmpty() ? 0 : seeds.get(0).loss(),
-        seeds.isEmpty() ? 0 : seeds.get(seeds.size() - 1).loss()));
+        + "summed loss %.3g to %.3g", total, seconds, seeds.size(), seeds.get(0).loss(),
+        seeds.get(seeds.size() - 1).loss()));
     return new Result(measured, seeds, genomes, seconds);
   }
 

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.axdse.simulator.predict.LossCheck;
+import org.junit.jupiter.api.Test;
 
 /**
  * The two selection rules against second formulations (built-in designs by falling or rising power, the running

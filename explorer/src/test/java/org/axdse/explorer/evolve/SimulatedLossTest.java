@@ -27,13 +27,13 @@ import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.predict.LossCheck;
+import org.axdse.simulator.predict.SimulatedLoss;
 import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
 import org.junit.jupiter.api.Test;
-import org.axdse.simulator.predict.LossCheck;
-import org.axdse.simulator.predict.SimulatedLoss;
 
 /**
  * A design's simulated loss equals an independent run of the same one-layer assignment: compensated layer by layer
