@@ -26,8 +26,8 @@ public interface SearchProblem extends AutoCloseable {
   }
 
   /**
-   * The meter of one-layer losses for {@code axdse search --init allocation}, or null when this engine cannot
-   * measure them.
+   * A meter of one-layer losses for {@code axdse search --init allocation} (the search asks once, before
+   * generation 0), or null when this engine cannot measure them.
    */
   default LayerLossMeter layerLosses() {
     return null;

@@ -7,6 +7,7 @@ import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.ISeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ final class SearchSession {
     List<int[]> seeds = new ArrayList<>();
     seeds.add(codec.allExact());
     for (int[] a : allocations) {
-      if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, a))) {
+      if (seeds.stream().noneMatch(x -> Arrays.equals(x, a))) {
         seeds.add(a);
       }
     }

@@ -90,7 +90,10 @@ final class SimulatorProblem implements SearchProblem {
     return estimator.apply(session);
   }
 
-  /** One-layer losses on the screening images, compensated as the candidates are, sharing the prefix cache. */
+  /**
+   * One-layer losses on the screening images, compensated as the candidates are, sharing the prefix cache. Each
+   * call opens a new meter, which first runs the exact network on those images once.
+   */
   @Override
   public LayerLossMeter layerLosses() {
     SimulatedLoss loss = new SimulatedLoss(session, compensation, screening, prefixes);
