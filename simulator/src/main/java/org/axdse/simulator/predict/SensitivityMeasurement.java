@@ -19,7 +19,7 @@ import org.axdse.simulator.model.ApproximableLayer;
  * with a constant offset of the same power per channel (random sign), and for each of {@link #LOSSES} one with
  * that share of every channel's signal taken away ({@link SignalLoss}). Each records
  * {@code MSE(noisy logit codes - exact logit codes)}, taken around each class's mean change. Cost:
- * {@code 2 + 13 * layers} exact passes over the session's images. Through the result cache: the key hashes the
+ * {@code 2 + 19 * layers} exact passes over the session's images. Through the result cache: the key hashes the
  * model file, the quantization (configuration, weight codes, biases), the images, the seed, the levels and the
  * losses.
  */
@@ -28,11 +28,14 @@ public final class SensitivityMeasurement {
    * Injected noise-to-signal ratios. Up to 100: the error model's mean and noise ratios of random assignments
    * reach 10 and more, where a power law extrapolated from 0.1 and 1 overstated the harm of an offset (a fitted
    * mean-error balance of 0.2-0.5 made up for it; measured up to 100, it came out 1 on five of six draw sets
-   * and is gone).
+   * and is gone). Down to 0.0001: the approximate multipliers a search or {@code evolve} weighs leave one layer
+   * noise-to-signal ratios of 0.00001 to 0.002, and in layers whose response bends between 0.01 and 0.1 (it is
+   * already large there) a power law extrapolated from those two overstated the harm of such small noise up to 64
+   * times (ResNet-20, layer A1).
    */
-  static final double[] LEVELS = {0.01, 0.1, 1, 10, 100};
-  /** Shares of a channel's signal taken away ({@link SignalLoss}). */
-  static final double[] LOSSES = {0.1, 0.5, 1};
+  static final double[] LEVELS = {0.0001, 0.001, 0.01, 0.1, 1, 10, 100};
+  /** Shares of a channel's signal taken away ({@link SignalLoss}); from 0.001, as small as designs' gains. */
+  static final double[] LOSSES = {0.001, 0.01, 0.1, 0.5, 1};
 
   private SensitivityMeasurement() {}
 

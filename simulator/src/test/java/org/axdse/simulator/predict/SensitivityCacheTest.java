@@ -130,4 +130,31 @@ class SensitivityCacheTest {
     }
     assertTrue(!java.util.Arrays.equals(one.encode(), otherSeed.encode()), "another seed, other noise");
   }
+
+  /**
+   * The levels reach the small noise of approximate designs (noise-to-signal 0.0001 and 0.001) and the small
+   * gains (0.001, 0.01), and what is measured there is a real, smaller response: noise of a hundredth the power
+   * hurts less in every layer, and the response at a measured level is that measurement, not an extrapolation.
+   */
+  @Test
+  void measuredDownToTheNoiseOfApproximateDesigns() {
+    Sensitivity s;
+    try (SimulationSession session = session(2)) {
+      s = SensitivityMeasurement.measure(session, SHA, 1, ProgressListener.NONE);
+    }
+    assertEquals(0.0001, s.levels()[0]);
+    assertEquals(0.001, s.losses()[0]);
+    int lowest = 0;
+    int hundredTimes = java.util.Arrays.binarySearch(s.levels(), 0.01);
+    for (int l = 0; l < s.layers(); l++) {
+      if (!s.describes(l)) {
+        continue;
+      }
+      double[] noise = s.noise()[l];
+      assertTrue(noise[lowest] < noise[hundredTimes], "layer " + l + ": " + noise[lowest] + " at 0.0001, "
+          + noise[hundredTimes] + " at 0.01");
+      assertEquals(noise[lowest], s.noiseResponse(l, 0.0001), 1e-12);
+      assertEquals(s.loss()[l][0], s.lossResponse(l, 0.001), 1e-12);
+    }
+  }
 }
