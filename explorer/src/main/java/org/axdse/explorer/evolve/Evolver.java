@@ -1,5 +1,6 @@
 package org.axdse.explorer.evolve;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cgp.CandidateError;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
+import org.axdse.multipliers.cgp.EvolutionCheckpoint;
 import org.axdse.multipliers.cost.CostModel;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.library.BuiltinLibrary;
@@ -61,6 +63,17 @@ public final class Evolver {
     for (int l = 0; l < layers.size(); l++) {
       builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
     }
+    for (int l = 0; l < layers.size(); l++) {
+      for (double bound : s.thresholds()) {
+        Path file = checkpoint(checkpoints, layers.get(l).name(), s, bound);
+        if (Files.isRegularFile(file)) { // a resumed run's checkpoint, checked before any run starts
+          Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
+              layers.get(l).distribution().format());
+          EvolutionCheckpoint.read(file).state(s.key(layers.get(l).name(), start.name(), bound), file,
+              evaluators.get(l));
+        }
+      }
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<List<Future<EvolvedRun>>> futures = new ArrayList<>();
     try (ProgressListener.Task task = progress.start("evolving", runs, "runs")) {
@@ -71,8 +84,7 @@ public final class Evolver {
           double bound = s.thresholds().get(r);
           CandidateEvaluator ev = evaluators.get(l);
           long index = 1000L * modelIndices.get(l) + r;
-          Path file = checkpoints.resolve(EvolvedNames.fileSafe(name) + "." + s.measure().label()
-              + EvolveSettings.label(bound) + ".json");
+          Path file = checkpoint(checkpoints, name, s, bound);
           Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
               layers.get(l).distribution().format());
           perLayer.add(pool.submit(() -> {
@@ -96,6 +108,11 @@ public final class Evolver {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static Path checkpoint(Path checkpoints, String layer, EvolveSettings s, double bound) {
+    return checkpoints.resolve(EvolvedNames.fileSafe(layer) + "." + s.measure().label() + EvolveSettings.label(bound)
+        + ".json");
   }
 
   private static EvolvedRun get(Future<EvolvedRun> f) {

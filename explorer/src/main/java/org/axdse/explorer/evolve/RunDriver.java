@@ -22,7 +22,7 @@ final class RunDriver {
       String seedName, EvolveSettings s, Path checkpoint, Duration share) {
     String key = s.key(layer, seedName, threshold);
     EvolutionState state = Files.isRegularFile(checkpoint)
-        ? EvolutionCheckpoint.read(checkpoint).state(key, checkpoint)
+        ? EvolutionCheckpoint.read(checkpoint).state(key, checkpoint, evaluator)
         : EvolutionState.start(CgpGenome.of(seedCircuit, s.spare()));
     Evolution e = new Evolution(evaluator, s.mutation(), s.lambda(), threshold, s.seed(), index, state);
     long start = System.nanoTime();
@@ -32,11 +32,11 @@ final class RunDriver {
         && System.nanoTime() - start < limitNanos) {
       e.step(null);
       if (System.nanoTime() - lastSave > s.checkpointSeconds() * 1_000_000_000L) {
-        EvolutionCheckpoint.of(key, e.state()).write(checkpoint);
+        EvolutionCheckpoint.of(key, e.state(), e.parentFitness()).write(checkpoint);
         lastSave = System.nanoTime();
       }
     }
-    EvolutionCheckpoint.of(key, e.state()).write(checkpoint);
+    EvolutionCheckpoint.of(key, e.state(), e.parentFitness()).write(checkpoint);
     return new EvolvedRun(layer, threshold, seedName, e.parentNetlist(), e.parentFitness(), e.generation(),
         e.evaluations(), (System.nanoTime() - start) / 1e9);
   }

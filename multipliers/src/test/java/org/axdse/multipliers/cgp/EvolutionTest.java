@@ -71,9 +71,9 @@ class EvolutionTest {
     Evolution straight = run(9, 160, null);
     Evolution first = run(9, 70, null);
     Path file = dir.resolve("run.json");
-    EvolutionCheckpoint.of("layer1/mse/0.001/9", first.state()).write(file);
+    EvolutionCheckpoint.of("layer1/mse/0.001/9", first.state(), first.parentFitness()).write(file);
     // the first run is dropped here, as a killed process would be
-    EvolutionState state = EvolutionCheckpoint.read(file).state("layer1/mse/0.001/9", file);
+    EvolutionState state = EvolutionCheckpoint.read(file).state("layer1/mse/0.001/9", file, EVALUATOR);
     Evolution resumed = new Evolution(EVALUATOR, GenomeMutation.of(5), 4, BOUND, 9, 0, state);
     for (int g = 70; g < 160; g++) {
       resumed.step(null);
@@ -82,6 +82,28 @@ class EvolutionTest {
     assertEquals(straight.evaluations(), resumed.evaluations());
     assertEquals(straight.parentFitness(), resumed.parentFitness());
     assertThrows(BadInputException.class, () -> EvolutionCheckpoint.read(file).state("layer2/mse/0.001/9", file));
+  }
+
+  /**
+   * A checkpoint records its circuit's fitness and is refused, in one line naming the file, by a run whose fitness
+   * scores that circuit otherwise (here: the layer's operands changed, same key); so is a checkpoint of the old
+   * format, which records none.
+   */
+  @Test
+  void aCheckpointIsRefusedWhenItsCircuitScoresOtherwiseNow(@TempDir Path dir) throws Exception {
+    Evolution first = run(9, 70, null);
+    Path file = dir.resolve("run.json");
+    EvolutionCheckpoint.of("k", first.state(), first.parentFitness()).write(file);
+    CandidateEvaluator otherOperands = new CandidateEvaluator(SupportStimulusTest.layerLike(SEED.format(), 6),
+        ErrorMeasure.MSE, 1024, 1);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> EvolutionCheckpoint.read(file).state("k", file, otherOperands));
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("new --out")
+        && !e.getMessage().contains("\n"), e.getMessage());
+    assertEquals(first.state().parent(), EvolutionCheckpoint.read(file).state("k", file, EVALUATOR).parent());
+    Files.writeString(file, Files.readString(file).replace("axdse-cgp-checkpoint-2", "axdse-cgp-checkpoint-1"));
+    BadInputException old = assertThrows(BadInputException.class, () -> EvolutionCheckpoint.read(file));
+    assertTrue(old.getMessage().contains("older axdse"), old.getMessage());
   }
 
   @Test
