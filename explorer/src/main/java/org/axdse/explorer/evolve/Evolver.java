@@ -14,6 +14,7 @@ import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cgp.CandidateError;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
 import org.axdse.multipliers.cgp.EvolutionCheckpoint;
+import org.axdse.multipliers.cgp.EvolutionState;
 import org.axdse.multipliers.cost.CostModel;
 import org.axdse.multipliers.cost.MultiplierCosts;
 import org.axdse.multipliers.library.BuiltinLibrary;
@@ -63,16 +64,20 @@ public final class Evolver {
     for (int l = 0; l < layers.size(); l++) {
       builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
     }
+    // every run's start and, when resumed, its checkpoint (checked against the run's fitness) before any run starts
+    List<List<RunStart>> starts = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
+      List<RunStart> layerStarts = new ArrayList<>();
       for (double bound : s.thresholds()) {
-        Path file = checkpoint(checkpoints, layers.get(l).name(), s, bound);
-        if (Files.isRegularFile(file)) { // a resumed run's checkpoint, checked before any run starts
-          Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
-              layers.get(l).distribution().format());
-          EvolutionCheckpoint.read(file).state(s.key(layers.get(l).name(), start.name(), bound), file,
-              evaluators.get(l));
-        }
+        String name = layers.get(l).name();
+        Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
+            layers.get(l).distribution().format());
+        Path file = checkpoint(checkpoints, name, s, bound);
+        layerStarts.add(new RunStart(start, Files.isRegularFile(file)
+            ? EvolutionCheckpoint.read(file).state(s.key(name, start.name(), bound), file, evaluators.get(l))
+            : null));
       }
+      starts.add(layerStarts);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<List<Future<EvolvedRun>>> futures = new ArrayList<>();
@@ -85,11 +90,10 @@ public final class Evolver {
           CandidateEvaluator ev = evaluators.get(l);
           long index = 1000L * modelIndices.get(l) + r;
           Path file = checkpoint(checkpoints, name, s, bound);
-          Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
-              layers.get(l).distribution().format());
+          RunStart start = starts.get(l).get(r);
           perLayer.add(pool.submit(() -> {
-            EvolvedRun run = RunDriver.run(name, (int) index, bound, ev, start.netlist(), start.name(), s, file,
-                share);
+            EvolvedRun run = RunDriver.run(name, (int) index, bound, ev, start.circuit().netlist(),
+                start.circuit().name(), start.resumed(), s, file, share);
             task.advance(1);
             return run;
           }));
@@ -109,6 +113,9 @@ public final class Evolver {
       pool.shutdownNow();
     }
   }
+
+  /** A run's seed circuit and, when it resumes, the state of its checked checkpoint (else null). */
+  private record RunStart(Multiplier circuit, EvolutionState resumed) { }
 
   private static Path checkpoint(Path checkpoints, String layer, EvolveSettings s, double bound) {
     return checkpoints.resolve(EvolvedNames.fileSafe(layer) + "." + s.measure().label() + EvolveSettings.label(bound)

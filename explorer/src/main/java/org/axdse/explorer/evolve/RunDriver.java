@@ -1,6 +1,5 @@
 package org.axdse.explorer.evolve;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
@@ -12,18 +11,16 @@ import org.axdse.multipliers.netlist.Netlist;
 
 /**
  * Drives one {@link Evolution} to its stop (generation limit or time share), writing its checkpoint every
- * {@code checkpointSeconds} of the settings and at the end, and resuming from an existing checkpoint of the same
- * run.
+ * {@code checkpointSeconds} of the settings and at the end; it starts from the seed circuit, or from the state of
+ * the run's checkpoint that the caller read and checked ({@code resumed}).
  */
 final class RunDriver {
   private RunDriver() {}
 
   static EvolvedRun run(String layer, int index, double threshold, CandidateEvaluator evaluator, Netlist seedCircuit,
-      String seedName, EvolveSettings s, Path checkpoint, Duration share) {
+      String seedName, EvolutionState resumed, EvolveSettings s, Path checkpoint, Duration share) {
     String key = s.key(layer, seedName, threshold);
-    EvolutionState state = Files.isRegularFile(checkpoint)
-        ? EvolutionCheckpoint.read(checkpoint).state(key, checkpoint, evaluator)
-        : EvolutionState.start(CgpGenome.of(seedCircuit, s.spare()));
+    EvolutionState state = resumed != null ? resumed : EvolutionState.start(CgpGenome.of(seedCircuit, s.spare()));
     Evolution e = new Evolution(evaluator, s.mutation(), s.lambda(), threshold, s.seed(), index, state);
     long start = System.nanoTime();
     long lastSave = start;
