@@ -104,6 +104,11 @@ public final class EvolveCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed = 1;
 
+  @Option(names = "--tag", paramLabel = "TAG", description = "added to every design's name after the model's "
+      + "(<format>_cgp_<model>_<TAG>_A<i>_...), so that designs of two evolutions of one model can be given to one "
+      + "search; letters, digits and . + - (at most 32)")
+  String tag;
+
   @Option(names = "--resume", description = "continue the evolution checkpointed in --out")
   boolean resume;
 
@@ -124,6 +129,9 @@ public final class EvolveCommand implements Callable<Integer> {
     if (sensitivityImages < 1) {
       throw new BadInputException("--sensitivity-images: must be >= 1, got " + sensitivityImages);
     }
+    if (tag != null && !tag.matches("[A-Za-z0-9.+-]{1,32}")) {
+      throw new BadInputException("--tag: letters, digits and . + - only, 1 to 32 of them, got '" + tag + "'");
+    }
     EvolveSettings settings = settings(m);
     EvolveInputs.outputDirectory(out, resume);
     Model net = OnnxImporter.load(model);
@@ -143,7 +151,8 @@ public final class EvolveCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       List<CompensatedLoss> losses = m != ErrorMeasure.LOSS ? null : LayerLosses.of(q,
           CalibratedOperands.sensitivity(options, model, net, q, data, sensitivityImages, 1), chosen, format, true);
-      String modelName = model.getFileName().toString().replaceFirst("\\.onnx$", "");
+      String modelName = model.getFileName().toString().replaceFirst("\\.onnx$", "")
+          + (tag == null ? "" : "_" + tag);
       List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, losses, start, settings,
           out.resolve(EvolveInputs.CHECKPOINTS), CalibratedOperands.threads(options),
           CalibratedOperands.progress(options));
@@ -196,6 +205,9 @@ public final class EvolveCommand implements Callable<Integer> {
     r.put("bounds", s.thresholds());
     r.put("seed", s.seed());
     r.put("seedDesign", start == null ? "best" : start.name());
+    if (tag != null) {
+      r.put("tag", tag);
+    }
     r.put("lambda", s.lambda());
     r.put("mutations", s.mutations());
     r.put("generations", s.generations());

@@ -39,6 +39,8 @@ class EvolveCommandErrorsTest {
     refused(evolve("--all", "--measure", "loss", "--sensitivity-images", "0"), "--sensitivity-images", ">= 1");
     refused(evolve("--all", "--bounds", "0.01,-1"), "--bounds", "-1");
     refused(evolve("--all", "--generations", "0"), "--generations", ">= 1");
+    refused(evolve("--all", "--tag", "run 2"), "--tag", "'run 2'");
+    refused(evolve("--all", "--tag", "a_b"), "--tag", "letters, digits");
     refused(evolve("--all", "--resume"), "--resume", "no evolution to resume");
     refused(evolve("--all", "--weight-bits", "4,8"), "--weight-bits", "one width");
     refused(evolve("--layer", "conv_3", "--all"), "mutually exclusive");

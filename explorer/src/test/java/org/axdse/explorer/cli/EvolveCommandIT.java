@@ -93,6 +93,36 @@ class EvolveCommandIT {
     assertEquals(0, eval.code(), eval.err());
   }
 
+  @Test
+  void aTaggedEvolutionNamesItsDesignsApartSoOneSearchCanUseBoth() throws Exception {
+    Path plain = dir.resolve("plain");
+    Path tagged = dir.resolve("tagged");
+    assertEquals(0, InProcess.axdse(evolve(plain, "--generations", "20", "--threads", "1")).code());
+    InProcess.Outcome o = InProcess.axdse(evolve(tagged, "--generations", "20", "--threads", "1", "--tag", "run2"));
+    assertEquals(0, o.code(), o.err());
+    JsonNode manifest = new ObjectMapper().readTree(tagged.resolve("evolve.json").toFile());
+    assertEquals("run2", manifest.path("settings").path("tag").asText());
+    List<String> plainNames = evolvedNames(plain);
+    List<String> taggedNames = evolvedNames(tagged);
+    assertFalse(taggedNames.isEmpty());
+    assertEquals(plainNames.size(), taggedNames.size());
+    MultiplierCatalog both = MultiplierCatalog.withDirectories(List.of(plain, tagged));
+    for (String n : taggedNames) {
+      assertTrue(n.startsWith("s8x8_cgp_lenet5_run2_A"), n);
+      assertTrue(plainNames.contains(n.replace("_run2_", "_")), n + " is the tagged name of a plain design");
+      assertArrayEquals(both.byName(n.replace("_run2_", "_")).table().toArray(), both.byName(n).table().toArray(),
+          n + ": same seed, same circuit");
+    }
+  }
+
+  private static List<String> evolvedNames(Path library) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (JsonNode layer : new ObjectMapper().readTree(library.resolve("evolve.json").toFile()).path("layers")) {
+      layer.path("evolved").forEach(e -> names.add(e.path("name").asText()));
+    }
+    return names;
+  }
+
   private static double[] doubles(JsonNode array) {
     double[] out = new double[array.size()];
     for (int i = 0; i < out.length; i++) {
