@@ -14,12 +14,15 @@ import org.axdse.explorer.evolve.EvolvedLibrary;
 import org.axdse.explorer.evolve.Evolver;
 import org.axdse.explorer.evolve.LayerFront;
 import org.axdse.explorer.evolve.LayerLosses;
+import org.axdse.explorer.evolve.SeedDesigns;
 import org.axdse.explorer.search.Budget;
 import org.axdse.multipliers.Multiplier;
 import org.axdse.multipliers.cgp.CandidateEvaluator;
 import org.axdse.multipliers.cgp.CompensatedLoss;
 import org.axdse.multipliers.cgp.ErrorMeasure;
 import org.axdse.multipliers.cli.flags.OutputFormat;
+import org.axdse.multipliers.library.BuiltinLibrary;
+import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.table.MultiplierFormat;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.RunLock;
@@ -91,7 +94,8 @@ public final class EvolveCommand implements Callable<Integer> {
   int sensitivityImages = 256;
 
   @Option(names = "--seed-design", paramLabel = "best|NAME|FILE.v", description = "circuit every run starts from;"
-      + " best: each run's cheapest built-in design within its bound in its layer (default: ${DEFAULT-VALUE})")
+      + " best: each run's cheapest circuit within its bound in its layer, among the built-in designs and those of "
+      + "--library (default: ${DEFAULT-VALUE})")
   String seedDesign = "best";
 
   @Option(names = "--lambda", description = "mutants per generation (default: ${DEFAULT-VALUE})")
@@ -139,7 +143,10 @@ public final class EvolveCommand implements Callable<Integer> {
     List<Integer> chosen = EvolveInputs.layers(names, which.layers == null ? List.of() : which.layers, which.all,
         model.toString());
     MultiplierFormat format = CalibratedOperands.format(options);
-    Multiplier start = EvolveInputs.seedDesign(seedDesign, CalibratedOperands.catalog(options), format);
+    MultiplierCatalog catalog = CalibratedOperands.catalog(options);
+    Multiplier start = EvolveInputs.seedDesign(seedDesign, catalog, format);
+    SeedDesigns seeds = start != null ? SeedDesigns.of(start) : SeedDesigns.best(catalog.all(format).stream()
+        .filter(x -> x.netlist() != null && BuiltinLibrary.byName(x.name()).isEmpty()).toList());
     if (m == ErrorMeasure.LOSS) {
       EvolveInputs.describable(net, chosen);
     }
@@ -153,7 +160,7 @@ public final class EvolveCommand implements Callable<Integer> {
           CalibratedOperands.sensitivity(options, model, net, q, data, sensitivityImages, 1), chosen, format, true);
       String modelName = model.getFileName().toString().replaceFirst("\\.onnx$", "")
           + (tag == null ? "" : "_" + tag);
-      List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, losses, start, settings,
+      List<LayerFront> fronts = Evolver.evolve(modelName, layers, chosen, losses, seeds, settings,
           out.resolve(EvolveInputs.CHECKPOINTS), CalibratedOperands.threads(options),
           CalibratedOperands.progress(options));
       double seconds = (System.nanoTime() - t0) / 1e9;

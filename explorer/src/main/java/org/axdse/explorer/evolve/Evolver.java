@@ -34,21 +34,13 @@ public final class Evolver {
   private Evolver() {}
 
   /**
-   * Evolves circuits for {@code layers} (at {@code modelIndices} in the model). Each run starts from {@code seed},
-   * or when it is null from the cheapest built-in design within the run's bound in its layer (the exact reference
-   * when none is), so that evolution starts where the library ends.
+   * Evolves circuits for {@code layers} (at {@code modelIndices} in the model), each run starting as {@code seeds}
+   * says: from its fixed circuit, or from the cheapest design within the run's bound in its layer (the exact
+   * reference when none is), so that evolution starts where the library ends. {@code errors} (null unless the
+   * measure is {@code loss}) gives each layer's error, in the order of {@code layers}.
    */
   public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
-      Multiplier seed, EvolveSettings s, Path checkpoints, int threads, ProgressListener progress) {
-    return evolve(model, layers, modelIndices, null, seed, s, checkpoints, threads, progress);
-  }
-
-  /**
-   * As the eight-argument form; {@code errors} (null unless the measure is {@code loss}) gives each layer's
-   * error, in the order of {@code layers}.
-   */
-  public static List<LayerFront> evolve(String model, List<LayerOperands> layers, List<Integer> modelIndices,
-      List<? extends CandidateError> errors, Multiplier seed, EvolveSettings s, Path checkpoints, int threads,
+      List<? extends CandidateError> errors, SeedDesigns seeds, EvolveSettings s, Path checkpoints, int threads,
       ProgressListener progress) {
     int runs = layers.size() * s.thresholds().size();
     Duration share = s.budget() == null ? null
@@ -64,14 +56,19 @@ public final class Evolver {
     for (int l = 0; l < layers.size(); l++) {
       builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
     }
+    List<List<Candidate>> candidates = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      candidates.add(seeds.fixed() != null ? List.of()
+          : seedCandidates(builtin.get(l), seeds.library(), layers.get(l), evaluators.get(l)));
+    }
     // every run's start and, when resumed, its checkpoint (checked against the run's fitness) before any run starts
     List<List<RunStart>> starts = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
       List<RunStart> layerStarts = new ArrayList<>();
       for (double bound : s.thresholds()) {
         String name = layers.get(l).name();
-        Multiplier start = seed != null ? seed : cheapestWithin(builtin.get(l), bound,
-            layers.get(l).distribution().format());
+        Multiplier start = seeds.fixed() != null ? seeds.fixed()
+            : cheapestWithin(candidates.get(l), bound, layers.get(l).distribution().format());
         Path file = checkpoint(checkpoints, name, s, bound);
         layerStarts.add(new RunStart(start, Files.isRegularFile(file)
             ? EvolutionCheckpoint.read(file).state(s.key(name, start.name(), bound), file, evaluators.get(l))
@@ -156,13 +153,34 @@ public final class Evolver {
   }
 
   /**
-   * The built-in circuit of least power (its own circuit's, not the 1.0 an exact table is charged) within
+   * The candidate circuit of least power (its own circuit's, not the 1.0 an exact table is charged) within
    * {@code bound}, else the exact reference of {@code format}.
    */
-  static Multiplier cheapestWithin(List<DesignPoint> builtin, double bound, MultiplierFormat format) {
-    return builtin.stream().filter(p -> p.error() <= bound)
-        .min(Comparator.comparingDouble((DesignPoint p) -> p.cost().power()).thenComparing(DesignPoint::name))
-        .map(p -> BuiltinLibrary.byName(p.name()).orElseThrow())
+  private static Multiplier cheapestWithin(List<Candidate> candidates, double bound, MultiplierFormat format) {
+    return candidates.stream().filter(c -> c.point().error() <= bound)
+        .min(Comparator.comparingDouble((Candidate c) -> c.point().cost().power())
+            .thenComparing(c -> c.point().name()))
+        .map(Candidate::circuit)
         .orElseGet(() -> BuiltinLibrary.byName(MultiplierCatalog.exactReference(format).name()).orElseThrow());
   }
+
+  /** A design a run may start from, and its point in the run's layer. */
+  private record Candidate(Multiplier circuit, DesignPoint point) { }
+
+  /** The built-in designs' points and those of the library circuits of the layer's format, in the layer. */
+  private static List<Candidate> seedCandidates(List<DesignPoint> builtin, List<Multiplier> library,
+      LayerOperands layer, CandidateEvaluator ev) {
+    List<Candidate> out = new ArrayList<>();
+    for (DesignPoint p : builtin) {
+      out.add(new Candidate(BuiltinLibrary.byName(p.name()).orElseThrow(), p));
+    }
+    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
+    for (Multiplier m : library) {
+      if (m.format().equals(layer.distribution().format())) {
+        out.add(new Candidate(m, DesignPoint.of(m, ev, costs)));
+      }
+    }
+    return out;
+  }
+
 }

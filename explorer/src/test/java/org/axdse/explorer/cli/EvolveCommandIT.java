@@ -115,6 +115,25 @@ class EvolveCommandIT {
     }
   }
 
+  @Test
+  void bestStartsFromALibrarysCircuitsSoAnEvolutionCanContinueAnother() throws Exception {
+    Path first = dir.resolve("first");
+    assertEquals(0, InProcess.axdse(evolve(first, "--generations", "100", "--threads", "1")).code());
+    Path next = dir.resolve("next");
+    InProcess.Outcome o = InProcess.axdse(evolve(next, "--generations", "20", "--threads", "1", "--tag", "next",
+        "--library", first.toString()));
+    assertEquals(0, o.code(), o.err());
+    List<String> earlier = evolvedNames(first);
+    JsonNode layer = new ObjectMapper().readTree(next.resolve("evolve.json").toFile()).path("layers").get(0);
+    boolean fromEarlier = false;
+    for (JsonNode e : layer.path("evolved")) {
+      String from = e.path("from").asText();
+      fromEarlier |= earlier.contains(from);
+      assertTrue(earlier.contains(from) || from.startsWith("s8x8_") && !from.contains("_cgp_"), from);
+    }
+    assertTrue(fromEarlier, "a run starts from a circuit of --library: " + layer);
+  }
+
   private static List<String> evolvedNames(Path library) throws Exception {
     List<String> names = new ArrayList<>();
     for (JsonNode layer : new ObjectMapper().readTree(library.resolve("evolve.json").toFile()).path("layers")) {
