@@ -39,7 +39,8 @@ public final class EvolveBenchCommand implements Callable<Integer> {
 
   @Mixin QuantizationOptions options;
 
-  @Option(names = "--layer", required = true, paramLabel = "L", description = "approximable layer")
+  @Option(names = "--layer", required = true, paramLabel = "L", description = "approximable layer: its name, or "
+      + "its label A0, A1, ... of model show")
   String layer;
 
   @Option(names = "--generations", paramLabel = "N", description = "generations of the timed run (default: "

@@ -61,7 +61,8 @@ public final class EvolveCommand implements Callable<Integer> {
   Which which;
 
   static final class Which {
-    @Option(names = "--layer", paramLabel = "L[,L...]", split = ",", description = "approximable layer(s)")
+    @Option(names = "--layer", paramLabel = "L[,L...]", split = ",", description = "approximable layer(s): names, "
+        + "or the labels A0, A1, ... of model show")
     List<String> layers;
 
     @Option(names = "--all", description = "every approximable layer")

@@ -24,8 +24,9 @@ public final class EvolveInputs {
   private EvolveInputs() {}
 
   /**
-   * The model indices of {@code requested} layer names among {@code layers} (all of them when {@code all}); an
-   * unknown name is a one-line error listing the layers.
+   * The model indices of {@code requested} layers among {@code layers} (all of them when {@code all}): each a name,
+   * or the label {@code A<i>} that {@code axdse model show} prints (and evolved designs' names carry) when no layer
+   * has that name; anything else is a one-line error listing the layers.
    */
   public static List<Integer> layers(List<String> layers, List<String> requested, boolean all, String model) {
     if (all) {
@@ -34,9 +35,12 @@ public final class EvolveInputs {
     List<Integer> out = new ArrayList<>();
     for (String r : requested) {
       int i = layers.indexOf(r);
+      if (i < 0 && r.matches("A[0-9]{1,6}") && Integer.parseInt(r.substring(1)) < layers.size()) {
+        i = Integer.parseInt(r.substring(1));
+      }
       if (i < 0) {
         throw new BadInputException("--layer " + r + ": " + model + " has no approximable layer of that name "
-            + "(layers: " + String.join(", ", layers) + ")");
+            + "or label A0..A" + (layers.size() - 1) + " (layers: " + String.join(", ", layers) + ")");
       }
       if (!out.contains(i)) {
         out.add(i);
@@ -47,8 +51,8 @@ public final class EvolveInputs {
 
   /**
    * The circuit evolution starts from: {@code spec} names a design of {@code catalog} or a Verilog file; null
-   * (or {@code best}) means each run's cheapest built-in design within its bound. A table-only design or one of
-   * another format is a one-line error.
+   * (for {@code best}) means each run's cheapest design within its bound ({@link SeedDesigns}). A table-only
+   * design or one of another format is a one-line error.
    */
   public static Multiplier seedDesign(String spec, MultiplierCatalog catalog, MultiplierFormat format) {
     if (spec == null || spec.equals("best")) {
