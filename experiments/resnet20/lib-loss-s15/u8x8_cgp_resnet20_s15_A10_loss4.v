@@ -1,0 +1,44 @@
+// u8x8_cgp_resnet20_s15_A10_loss4: CGP-evolved for layer /stages/stages.1/stages.1.1/conv_b/Conv, loss <= 4.0 (seed 1, 30000 generations)
+// u8x8, 19 cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)
+module u8x8_cgp_resnet20_s15_A10_loss4 (A, B, O);
+  input [7:0] A;
+  input [7:0] B;
+  output [15:0] O;
+  wire n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31;
+  wire n32, n33, n34, n35, n36, n37, n38, n39, n40, n41;
+  AND2 g0 (.A(B[0]), .B(A[7]), .Y(n16));
+  AND2 g1 (.A(B[0]), .B(A[6]), .Y(n17));
+  AND2 g2 (.A(A[5]), .B(B[1]), .Y(n18));
+  AND2 g3 (.A(A[6]), .B(B[2]), .Y(n19));
+  AND2 g4 (.A(A[7]), .B(B[2]), .Y(n20));
+  AND2 g5 (.A(A[4]), .B(B[4]), .Y(n21));
+  AND2 g6 (.A(A[5]), .B(B[7]), .Y(n22));
+  AND2 g7 (.A(A[6]), .B(B[7]), .Y(n23));
+  AND2 g8 (.A(A[7]), .B(B[7]), .Y(n24));
+  assign n25 = 1'b0;
+  AND2 g9 (.A(n22), .B(B[6]), .Y(n26));
+  HA g10 (.A(n17), .B(n18), .S(n27), .CO(n28));
+  OR2 g11 (.A(n16), .B(n19), .Y(n29));
+  FA g12 (.A(n27), .B(n21), .CI(n26), .S(n30), .CO(n31));
+  FA g13 (.A(n29), .B(n22), .CI(n28), .S(n32), .CO(n33));
+  HA g14 (.A(n20), .B(n23), .S(n34), .CO(n35));
+  HA g15 (.A(n32), .B(n31), .S(n36), .CO(n37));
+  FA g16 (.A(n34), .B(n33), .CI(n37), .S(n38), .CO(n39));
+  FA g17 (.A(n24), .B(n35), .CI(n39), .S(n40), .CO(n41));
+  assign O[0] = n25;
+  assign O[1] = n26;
+  assign O[2] = n17;
+  assign O[3] = n28;
+  assign O[4] = n28;
+  assign O[5] = n30;
+  assign O[6] = n20;
+  assign O[7] = n40;
+  assign O[8] = n27;
+  assign O[9] = A[2];
+  assign O[10] = A[3];
+  assign O[11] = n30;
+  assign O[12] = n36;
+  assign O[13] = n38;
+  assign O[14] = n40;
+  assign O[15] = n41;
+endmodule

@@ -1,0 +1,43 @@
+// u8x8_cgp_resnet20_s15_A12_loss4: CGP-evolved for layer /stages/stages.1/stages.1.2/conv_b/Conv, loss <= 4.0 (seed 1, 30000 generations)
+// u8x8, 18 cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)
+module u8x8_cgp_resnet20_s15_A12_loss4 (A, B, O);
+  input [7:0] A;
+  input [7:0] B;
+  output [15:0] O;
+  wire n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31;
+  wire n32, n33, n34, n35, n36, n37, n38, n39, n40;
+  AND2 g0 (.A(B[0]), .B(A[7]), .Y(n16));
+  AND2 g1 (.A(A[6]), .B(B[0]), .Y(n17));
+  AND2 g2 (.A(A[5]), .B(B[5]), .Y(n18));
+  AND2 g3 (.A(A[6]), .B(B[2]), .Y(n19));
+  AND2 g4 (.A(A[7]), .B(B[2]), .Y(n20));
+  AND2 g5 (.A(A[4]), .B(B[4]), .Y(n21));
+  AND2 g6 (.A(A[5]), .B(B[7]), .Y(n22));
+  AND2 g7 (.A(A[6]), .B(B[7]), .Y(n23));
+  AND2 g8 (.A(A[7]), .B(B[7]), .Y(n24));
+  AND2 g9 (.A(n22), .B(B[6]), .Y(n25));
+  HA g10 (.A(n17), .B(n18), .S(n26), .CO(n27));
+  OR2 g11 (.A(n16), .B(n19), .Y(n28));
+  FA g12 (.A(n26), .B(n21), .CI(n25), .S(n29), .CO(n30));
+  FA g13 (.A(n28), .B(n22), .CI(n27), .S(n31), .CO(n32));
+  HA g14 (.A(n32), .B(n23), .S(n33), .CO(n34));
+  HA g15 (.A(n31), .B(n30), .S(n35), .CO(n36));
+  FA g16 (.A(n33), .B(n20), .CI(n36), .S(n37), .CO(n38));
+  FA g17 (.A(n24), .B(n34), .CI(n38), .S(n39), .CO(n40));
+  assign O[0] = B[6];
+  assign O[1] = n40;
+  assign O[2] = n23;
+  assign O[3] = n28;
+  assign O[4] = n21;
+  assign O[5] = n36;
+  assign O[6] = n32;
+  assign O[7] = n32;
+  assign O[8] = n31;
+  assign O[9] = A[1];
+  assign O[10] = A[3];
+  assign O[11] = n29;
+  assign O[12] = n35;
+  assign O[13] = n37;
+  assign O[14] = n39;
+  assign O[15] = n40;
+endmodule

@@ -1,0 +1,44 @@
+// u8x8_cgp_resnet20_s15_A18_loss2: CGP-evolved for layer /stages/stages.2/stages.2.2/conv_b/Conv, loss <= 2.0 (seed 1, 30000 generations)
+// u8x8, 19 cells; written by axdse (cells AND2 OR2 XOR2 XNOR2 NAND2 NOR2 INV BUF MUX2 HA FA)
+module u8x8_cgp_resnet20_s15_A18_loss2 (A, B, O);
+  input [7:0] A;
+  input [7:0] B;
+  output [15:0] O;
+  wire n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31;
+  wire n32, n33, n34, n35, n36, n37, n38, n39, n40, n41, n42;
+  AND2 g0 (.A(A[6]), .B(B[4]), .Y(n16));
+  AND2 g1 (.A(A[7]), .B(B[2]), .Y(n17));
+  AND2 g2 (.A(A[5]), .B(B[4]), .Y(n18));
+  AND2 g3 (.A(n16), .B(B[0]), .Y(n19));
+  AND2 g4 (.A(n18), .B(B[1]), .Y(n20));
+  AND2 g5 (.A(A[4]), .B(B[7]), .Y(n21));
+  AND2 g6 (.A(n21), .B(B[6]), .Y(n22));
+  AND2 g7 (.A(n18), .B(B[7]), .Y(n23));
+  AND2 g8 (.A(n16), .B(B[7]), .Y(n24));
+  AND2 g9 (.A(A[7]), .B(B[7]), .Y(n25));
+  HA g10 (.A(n19), .B(n20), .S(n26), .CO(n27));
+  AND2 g11 (.A(B[1]), .B(n16), .Y(n28));
+  HA g12 (.A(n26), .B(n22), .S(n29), .CO(n30));
+  FA g13 (.A(n28), .B(n23), .CI(n27), .S(n31), .CO(n32));
+  HA g14 (.A(n17), .B(n24), .S(n33), .CO(n34));
+  HA g15 (.A(n29), .B(n21), .S(n35), .CO(n36));
+  FA g16 (.A(n31), .B(n30), .CI(n36), .S(n37), .CO(n38));
+  FA g17 (.A(n33), .B(n32), .CI(n38), .S(n39), .CO(n40));
+  FA g18 (.A(n25), .B(n34), .CI(n40), .S(n41), .CO(n42));
+  assign O[0] = n22;
+  assign O[1] = B[2];
+  assign O[2] = n33;
+  assign O[3] = n17;
+  assign O[4] = n18;
+  assign O[5] = A[0];
+  assign O[6] = n39;
+  assign O[7] = n38;
+  assign O[8] = A[1];
+  assign O[9] = A[2];
+  assign O[10] = A[3];
+  assign O[11] = n35;
+  assign O[12] = n37;
+  assign O[13] = n39;
+  assign O[14] = n41;
+  assign O[15] = n42;
+endmodule
