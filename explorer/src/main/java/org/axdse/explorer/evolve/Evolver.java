@@ -182,5 +182,4 @@ public final class Evolver {
     }
     return out;
   }
-
 }
