@@ -52,14 +52,17 @@ public final class Evolver {
           ? new CandidateEvaluator(d, s.measure(), s.streamLength(), CostModel.DEFAULT_SEED)
           : new CandidateEvaluator(d, errors.get(l), s.streamLength(), CostModel.DEFAULT_SEED));
     }
+    // each layer's power figures on the cost model's full stream, as the search charges them
+    List<MultiplierCosts> costs = new ArrayList<>();
     List<List<DesignPoint>> builtin = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
-      builtin.add(builtinPoints(layers.get(l), evaluators.get(l), s));
+      costs.add(MultiplierCosts.of(CostModel.defaults(), layers.get(l).distribution(), CostModel.DEFAULT_SEED));
+      builtin.add(builtinPoints(layers.get(l), evaluators.get(l), costs.get(l)));
     }
     List<List<Candidate>> candidates = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
       candidates.add(seeds.fixed() != null ? List.of()
-          : seedCandidates(builtin.get(l), seeds.library(), layers.get(l), evaluators.get(l)));
+          : seedCandidates(builtin.get(l), seeds.library(), layers.get(l), evaluators.get(l), costs.get(l)));
     }
     // every run's start and, when resumed, its checkpoint (checked against the run's fitness) before any run starts
     List<List<RunStart>> starts = new ArrayList<>();
@@ -103,7 +106,8 @@ public final class Evolver {
         for (Future<EvolvedRun> f : futures.get(l)) {
           done.add(get(f));
         }
-        fronts.add(front(model, modelIndices.get(l), layers.get(l), done, evaluators.get(l), s, builtin.get(l)));
+        fronts.add(front(model, modelIndices.get(l), layers.get(l), done, evaluators.get(l), costs.get(l), s,
+            builtin.get(l)));
       }
       return fronts;
     } finally {
@@ -132,8 +136,7 @@ public final class Evolver {
 
   /** The layer's evolved designs (final figures on the cost model's full stream) and built-in points. */
   static LayerFront front(String model, int index, LayerOperands layer, List<EvolvedRun> runs,
-      CandidateEvaluator ev, EvolveSettings s, List<DesignPoint> builtin) {
-    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
+      CandidateEvaluator ev, MultiplierCosts costs, EvolveSettings s, List<DesignPoint> builtin) {
     List<EvolvedDesign> designs = new ArrayList<>();
     for (EvolvedRun run : runs) {
       String name = EvolvedNames.design(run.circuit().format(), model, index, s.measure(), run.threshold());
@@ -146,8 +149,7 @@ public final class Evolver {
   }
 
   /** Every built-in circuit of the layer's format, in the layer (full cost stream). */
-  static List<DesignPoint> builtinPoints(LayerOperands layer, CandidateEvaluator ev, EvolveSettings s) {
-    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
+  static List<DesignPoint> builtinPoints(LayerOperands layer, CandidateEvaluator ev, MultiplierCosts costs) {
     return BuiltinLibrary.all(layer.distribution().format()).stream().filter(m -> m.netlist() != null)
         .map(m -> DesignPoint.of(m, ev, costs)).toList();
   }
@@ -169,12 +171,11 @@ public final class Evolver {
 
   /** The built-in designs' points and those of the library circuits of the layer's format, in the layer. */
   private static List<Candidate> seedCandidates(List<DesignPoint> builtin, List<Multiplier> library,
-      LayerOperands layer, CandidateEvaluator ev) {
+      LayerOperands layer, CandidateEvaluator ev, MultiplierCosts costs) {
     List<Candidate> out = new ArrayList<>();
     for (DesignPoint p : builtin) {
       out.add(new Candidate(BuiltinLibrary.byName(p.name()).orElseThrow(), p));
     }
-    MultiplierCosts costs = MultiplierCosts.of(CostModel.defaults(), layer.distribution(), CostModel.DEFAULT_SEED);
     for (Multiplier m : library) {
       if (m.format().equals(layer.distribution().format())) {
         out.add(new Candidate(m, DesignPoint.of(m, ev, costs)));
