@@ -75,6 +75,11 @@ public final class SearchCommand implements Callable<Integer> {
   int evalImages;
   @Option(names = "--final-images", paramLabel = "M", defaultValue = "0", description = "Final fidelity (0: all).")
   int finalImages;
+  @Option(names = "--final-extra", paramLabel = "N", defaultValue = "32",
+      description = "Also evaluate at final fidelity the N feasible points outside the archive that screened "
+          + "nearest it, so a front of points that screened lucky cannot hide the truly good ones; 0: the archive "
+          + "only (default: ${DEFAULT-VALUE}).")
+  int finalExtra;
   @Option(names = "--init", paramLabel = "uniform|allocation", defaultValue = "uniform",
       description = "Generation 0: uniform (all-exact, uniform and random genomes) or allocation (also Lagrangian "
           + "allocations from every design measured alone in its layer) (default: ${DEFAULT-VALUE}).")
@@ -206,7 +211,7 @@ public final class SearchCommand implements Callable<Integer> {
           .optObjectives(ObjectiveSet.parse(imc.objectives(spec, objectives), energy))
           .optMaxAccuracyDrop(SearchSettings.accuracyDropFlag(maxAccuracyDrop))
           .optScreeningImages(evalImages).optFinalImages(finalImages)
-          .optQuantization(quantOptions()).optSurrogate(surrogate.options()).optInit(Seeding.parse(init))
+          .optFinalExtra(finalExtra).optQuantization(quantOptions()).optSurrogate(surrogate.options()).optInit(Seeding.parse(init))
           .optBaselines(baselines.equals("none") ? List.of()
               : Arrays.stream(baselines.split(",")).map(String::strip).toList());
       if (generations != null) {
@@ -250,7 +255,7 @@ public final class SearchCommand implements Callable<Integer> {
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
         "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds",
-        "--init")) {
+        "--init", "--final-extra")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

@@ -222,9 +222,10 @@ final class SearchSession {
   }
 
   /**
-   * Baselines, final-fidelity re-evaluation of the archive (and of the all-exact point, when the search evaluated
-   * it, so that accuracy drops can be measured at final fidelity), the run directory, and the completed
-   * checkpoint.
+   * Baselines, final-fidelity re-evaluation of the archive and of the {@code --final-extra} points nearest it
+   * ({@link FinalCandidates}; the front is the non-dominated set of all of them at final fidelity) and of the
+   * all-exact point, when the search evaluated it, so that accuracy drops can be measured at final fidelity; then
+   * the run directory and the completed checkpoint.
    */
   void finish() {
     long t0 = System.nanoTime();
@@ -244,9 +245,13 @@ final class SearchSession {
     }
     long t1 = System.nanoTime();
     phase("baselines", (t1 - t0) / 1e9);
-    progress.info("final evaluation of " + archive.size() + " archive points...");
+    List<EvaluatedPoint> extra = FinalCandidates.select(points, archive.elements(), scorer, settings.finalExtra());
+    progress.info("final evaluation of " + archive.size() + " archive points"
+        + (extra.isEmpty() ? "" : " and " + extra.size() + " points nearest them") + "...");
+    List<EvaluatedPoint> chosen = new ArrayList<>(sortedArchive());
+    chosen.addAll(extra);
     Map<Integer, EvaluatedPoint> finals = new HashMap<>();
-    for (EvaluatedPoint p : withFinal(sortedArchive())) {
+    for (EvaluatedPoint p : withFinal(byId(chosen))) {
       finals.put(p.id(), p);
     }
     List<EvaluatedPoint> front = byId(Run.nonDominated(config, List.copyOf(finals.values())));

@@ -25,11 +25,14 @@ import org.axdse.multipliers.util.Bounds;
  *     {@code --weight-bits}, {@code --per-channel}, {@code --preprocess})
  * @param init how generation 0 is seeded ({@code --init}); stored only when it is not the default, so the settings
  *     of plain runs read as before
+ * @param finalExtra how many feasible points outside the archive also get a final evaluation ({@code
+ *     --final-extra}, see {@link FinalCandidates}); stored only when it is not 0, so a run made before the flag
+ *     existed (which evaluated its archive only) resumes as it was
  */
 public record SearchSettings(String model, String data, String quant, String library, long seed,
     int population, Budget budget, Granularity granularity, Map<String, List<String>> restrictions,
     ObjectiveSet objectives, double maxAccuracyDrop, int screeningImages, int finalImages, int threads,
-    List<String> baselines, QuantOptions quantization, SurrogateOptions surrogate, Seeding init) {
+    List<String> baselines, QuantOptions quantization, SurrogateOptions surrogate, Seeding init, int finalExtra) {
 
   public static final List<String> ALL_BASELINES = List.of("uniform", "random", "greedy");
 
@@ -73,6 +76,16 @@ public record SearchSettings(String model, String data, String quant, String lib
     Objects.requireNonNull(quantization, "quantization");
     Objects.requireNonNull(surrogate, "surrogate");
     Objects.requireNonNull(init, "--init");
+    Bounds.check("--final-extra", finalExtra, 0, Bounds.MAX_COUNT, "points evaluated at final fidelity");
+  }
+
+  /** Settings that evaluate only the archive at final fidelity. */
+  public SearchSettings(String model, String data, String quant, String library, long seed, int population,
+      Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
+      double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines,
+      QuantOptions quantization, SurrogateOptions surrogate, Seeding init) {
+    this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
+        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, surrogate, init, 0);
   }
 
   /** Settings seeded the plain way ({@link Seeding#UNIFORM}). */
@@ -126,7 +139,7 @@ public record SearchSettings(String model, String data, String quant, String lib
   public SearchSettings withBudget(Budget newBudget, int newThreads) {
     return new SearchSettings(model, data, quant, library, seed, population, newBudget, granularity,
         restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, newThreads, baselines, quantization,
-        surrogate, init);
+        surrogate, init, finalExtra);
   }
 
   /** The settings as a JSON-ready map with the command-line names; {@link #fromMap} reads it back. */
@@ -154,6 +167,9 @@ public record SearchSettings(String model, String data, String quant, String lib
     if (init != Seeding.UNIFORM) {
       m.put("init", init.label());
     }
+    if (finalExtra != 0) {
+      m.put("final_extra", finalExtra);
+    }
     return m;
   }
 
@@ -172,7 +188,8 @@ public record SearchSettings(String model, String data, String quant, String lib
         drop instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) get(m, "eval_images")).intValue(),
         ((Number) get(m, "final_images")).intValue(), ((Number) get(m, "threads")).intValue(),
         (List<String>) get(m, "baselines"), QuantOptions.fromMap(m), SurrogateOptions.fromMap(m),
-        m.containsKey("init") ? Seeding.parse((String) m.get("init")) : Seeding.UNIFORM);
+        m.containsKey("init") ? Seeding.parse((String) m.get("init")) : Seeding.UNIFORM,
+        m.containsKey("final_extra") ? ((Number) m.get("final_extra")).intValue() : 0);
   }
 
   private static Object get(Map<String, Object> m, String key) {
@@ -204,6 +221,7 @@ public record SearchSettings(String model, String data, String quant, String lib
     private QuantOptions quantization = QuantOptions.defaults();
     private SurrogateOptions surrogate = SurrogateOptions.OFF;
     private Seeding init = Seeding.UNIFORM;
+    private int finalExtra;
 
     public Builder setModel(String v) {
       model = v;
@@ -301,10 +319,16 @@ public record SearchSettings(String model, String data, String quant, String lib
       return this;
     }
 
+    /** Feasible points beside the archive evaluated at final fidelity ({@link FinalCandidates}; default 0). */
+    public Builder optFinalExtra(int v) {
+      finalExtra = v;
+      return this;
+    }
+
     public SearchSettings build() {
       return new SearchSettings(model, data, quant, library, seed, population, new Budget(generations, time),
           granularity, restrictions, objectives, maxAccuracyDrop, screeningImages, finalImages, threads,
-          baselines, quantization, surrogate, init);
+          baselines, quantization, surrogate, init, finalExtra);
     }
   }
 }
