@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,22 +13,13 @@ import org.axdse.results.run.EvaluatedPoint;
 import org.axdse.results.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code axdse search --final-extra N} on the command line. */
 class FinalExtraFlagTest {
   @TempDir Path tmp;
 
-  private record Result(int code, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = new CommandLine(new SearchCommand(new SyntheticProblem(),
-        new PrintStream(PrintStream.nullOutputStream())));
-    cl.setExecutionExceptionHandler(new OneLineErrors());
-    cl.setParameterExceptionHandler(new OneLineErrors());
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    return new Result(cl.execute(args), err.toString());
+  private static InProcess.Outcome run(String... args) {
+    return InProcess.search(new SyntheticProblem(), args);
   }
 
   private static String[] search(Path out, String... more) {
@@ -65,15 +53,10 @@ class FinalExtraFlagTest {
   @Test
   void aNegativeCountAndAChangeOnResumeAreOneLineErrors() {
     Path out = tmp.resolve("bad");
-    Result r = run(search(out, "--final-extra", "-1"));
-    assertEquals(2, r.code(), r.err());
-    assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("--final-extra"), r.err());
+    InProcess.oneLine(run(search(out, "--final-extra", "-1")), "--final-extra must be >= 0");
     assertFalse(Files.exists(out), "nothing written");
     Path done = tmp.resolve("done");
     assertEquals(0, run(search(done)).code());
-    r = run("--resume", done.toString(), "--final-extra", "4");
-    assertEquals(2, r.code());
-    assertTrue(r.err().contains("--final-extra cannot be changed"), r.err());
+    InProcess.oneLine(run("--resume", done.toString(), "--final-extra", "4"), "--final-extra cannot be changed");
   }
 }
