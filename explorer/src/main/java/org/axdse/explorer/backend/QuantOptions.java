@@ -32,10 +32,12 @@ import org.axdse.simulator.engine.WidthSet;
  * @param precision data-aware rounding of narrower widths and shared codebooks ({@code --weight-rounding gptq},
  *     {@code --share-codebook refit}; {@link PrecisionSetting}): {@code nearest} (null reads as it), {@code gptq},
  *     {@code refit:N} or {@code gptq,refit:N}
+ * @param recalibrate calibrate afresh even when the model has a recorded quantization beside it
+ *     ({@code M.quantization.json}, written by retraining and {@code compensate --out}); false: use it
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
     String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
-    List<String> numberFormats, String precision) {
+    List<String> numberFormats, String precision, boolean recalibrate) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
@@ -82,38 +84,44 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   /** These options with compensation {@code method} ({@code none}, {@code bias}, {@code weights}, {@code both}). */
   public QuantOptions withCompensate(String method) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, method, widths,
-        imc, share, numberFormats, precision);
+        imc, share, numberFormats, precision, recalibrate);
   }
 
   /** These options with the weight widths {@code widths} (the widest must be {@link #weightBits}). */
   public QuantOptions withWidths(List<Integer> widths) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, numberFormats, precision);
+        widths, imc, share, numberFormats, precision, recalibrate);
   }
 
   /** These options with weight sharing {@code options} as a gene (null: none). */
   public QuantOptions withShare(ShareOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, options, numberFormats, precision);
+        widths, imc, options, numberFormats, precision, recalibrate);
   }
 
   /** These options with the float formats {@code formats} whose designs layers may also use (empty: none). */
   public QuantOptions withNumberFormats(List<String> formats) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, formats, precision);
+        widths, imc, share, formats, precision, recalibrate);
   }
 
   /** These options with the data-aware precision {@code label} ({@code DataAwarePrecision}; null: none). */
   public QuantOptions withPrecision(String label) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, numberFormats, label);
+        widths, imc, share, numberFormats, label, recalibrate);
   }
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
   public QuantOptions withImc(ImcOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess,
         options != null ? NO_COMPENSATION : compensate, // the IMC target's --compensate bias is in ImcOptions
-        widths, options, share, numberFormats, precision);
+        widths, options, share, numberFormats, precision, recalibrate);
+  }
+
+  /** These options calibrating afresh ({@code true}) or using a recorded quantization when there is one. */
+  public QuantOptions withRecalibrate(boolean afresh) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, share, numberFormats, precision, afresh);
   }
 
   /** The widths as a set. */
@@ -128,7 +136,15 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess) {
     this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, NO_COMPENSATION, List.of(), null,
-        null, List.of(), null);
+        null, List.of(), null, false);
+  }
+
+  /** Options that use a recorded quantization when the model has one. */
+  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
+      String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
+      List<String> numberFormats, String precision) {
+    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, imc, share,
+        numberFormats, precision, false);
   }
 
   /** The compensation method, or null for {@link #NO_COMPENSATION}. */
@@ -165,6 +181,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (!precision.equals(PrecisionSetting.NEAREST)) {
       m.put("precision", precision);
     }
+    if (recalibrate) {
+      m.put("recalibrate", true);
+    }
     return m;
   }
 
@@ -180,6 +199,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
         ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null),
         m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of(),
-        m.get("precision") instanceof String s ? s : null);
+        m.get("precision") instanceof String s ? s : null, Boolean.TRUE.equals(m.get("recalibrate")));
   }
 }

@@ -109,6 +109,9 @@ public final class SearchCommand implements Callable<Integer> {
   String numberFormats;
   @Option(names = "--per-channel", description = "One weight scale per output channel.")
   boolean perChannel;
+  @Option(names = "--recalibrate", description = "Calibrate afresh even when the model has a recorded quantization "
+      + "beside it (M.quantization.json, written by retraining and compensate --out); pick follows the run.")
+  boolean recalibrate;
   @Option(names = "--preprocess", paramLabel = "FILE",
       description = "Preprocessing sidecar (default: M.preprocess.json next to the model).")
   String preprocess;
@@ -245,7 +248,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (!formats.isEmpty() && sharing != null) {
       throw new BadInputException("--number-formats cannot be combined with --share");
     }
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label());
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label()).withRecalibrate(recalibrate);
   }
 
   private Budget resumeBudget() {
@@ -255,7 +258,7 @@ public final class SearchCommand implements Callable<Integer> {
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
         "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds",
-        "--init", "--final-extra")) {
+        "--init", "--final-extra", "--recalibrate")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

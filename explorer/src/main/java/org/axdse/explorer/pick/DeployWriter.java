@@ -198,7 +198,8 @@ public final class DeployWriter {
       MultiplierCatalog catalog, Dataset test, int threads, ProgressListener progress) {
     QuantizedModel q;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), k, progress);
+      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), settings.recalibrate(), k,
+          progress);
     }
     try (SimulationSession s = SimulationSession.open(model, q, test, catalog,
         sessionOptions(threads).withWidths(settings.widths()), progress)) {
@@ -223,7 +224,8 @@ public final class DeployWriter {
     QuantizedModel q;
     Compensation compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), k, progress);
+      q = RecordedQuantization.orCalibrate(modelFile, model, pre, calib, settings.quant(), settings.recalibrate(), k,
+          progress);
       q = DataAwarePrecision.parse(settings.precision()).apply(q, model, pre, calib);
       if (settings.compensation() != null) {
         compensation = PickSharing.compensate(CompensationCache.open(model, q, catalog, calib,

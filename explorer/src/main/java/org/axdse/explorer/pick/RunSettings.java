@@ -21,11 +21,12 @@ import org.axdse.simulator.quant.QuantMode;
  * the calibration images came from ({@code calib_data}: empty for the train split of the data, {@code holdout},
  * or a data set spec) and the preprocessing sidecar when it was given ({@code preprocess}; null: the model's),
  * and the weight widths of a mixed-precision run ({@code weight_widths}, e.g. {@code "4,6,8"}; null when absent),
- * and the data-aware precision ({@code precision}: {@code DataAwarePrecision.label()}, nearest when absent).
+ * and the data-aware precision ({@code precision}: {@code DataAwarePrecision.label()}, nearest when absent),
+ * and whether the run calibrated afresh despite a recorded quantization ({@code recalibrate}, false when absent).
  */
 record RunSettings(String model, String data, String library, QuantConfig quant, int finalImages,
     int screeningImages, CompensationMethod compensation, String calibrationData, String preprocess,
-    WidthSet widths, String precision) {
+    WidthSet widths, String precision, boolean recalibrate) {
 
   static RunSettings of(RunConfig config, Path runJson) {
     Map<String, Object> s = config.settings();
@@ -47,7 +48,7 @@ record RunSettings(String model, String data, String library, QuantConfig quant,
       return new RunSettings(string(s, "model", config.model()), string(s, "data", config.dataset()),
           lib.isEmpty() ? null : lib, q, integer(s, "final_images", 0), integer(s, "eval_images", 0), cm,
           string(s, "calib_data", ""), string(s, "preprocess", "").isEmpty() ? null : string(s, "preprocess", ""),
-          widths(s, q.weightBits()), string(s, "precision", "nearest"));
+          widths(s, q.weightBits()), string(s, "precision", "nearest"), bool(s, "recalibrate"));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw BadInputException.in(runJson, "run.settings: " + e.getMessage());
     }

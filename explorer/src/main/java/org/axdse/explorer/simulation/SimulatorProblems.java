@@ -86,7 +86,8 @@ public final class SimulatorProblems implements ProblemFactory {
     QuantizedModel q;
     CompensationCache compensation = null;
     try (Kernels k = Kernels.create(threads, KernelMode.fromSystemProperty())) {
-      q = RecordedQuantization.orCalibrate(modelPath, model, pre, calib, config, k, ProgressListener.NONE);
+      q = RecordedQuantization.orCalibrate(modelPath, model, pre, calib, config, qo.recalibrate(), k,
+          ProgressListener.NONE);
       q = DataAwarePrecision.parse(qo.precision()).apply(q, model, pre, calib);
       if (qo.compensation() != null) {
         compensation = CompensationCache.open(model, q, catalog, calib, qo.compensation(), k, qo.widthSet());

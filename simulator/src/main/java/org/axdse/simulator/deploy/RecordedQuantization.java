@@ -59,7 +59,14 @@ public final class RecordedQuantization {
    */
   public static QuantizedModel orCalibrate(Path modelFile, Model model, Preprocessing pre, Dataset calibration,
       QuantConfig config, Kernels kernels, ProgressListener progress) {
-    return present(modelFile) ? read(modelFile, model, pre, config)
+    return orCalibrate(modelFile, model, pre, calibration, config, false, kernels, progress);
+  }
+
+  /** As {@link #orCalibrate(Path, Model, Preprocessing, Dataset, QuantConfig, Kernels, ProgressListener)}, but
+   * always {@link Calibration#run} when {@code recalibrate} ({@code --recalibrate}). */
+  public static QuantizedModel orCalibrate(Path modelFile, Model model, Preprocessing pre, Dataset calibration,
+      QuantConfig config, boolean recalibrate, Kernels kernels, ProgressListener progress) {
+    return !recalibrate && present(modelFile) ? read(modelFile, model, pre, config)
         : Calibration.run(model, pre, calibration, config, kernels, progress);
   }
 
