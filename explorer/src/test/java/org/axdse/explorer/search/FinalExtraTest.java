@@ -1,5 +1,6 @@
 package org.axdse.explorer.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,8 +23,12 @@ class FinalExtraTest {
   @TempDir Path tmp;
 
   private static SearchSettings settings(int finalExtra) {
+    return settings(finalExtra, 6, 2);
+  }
+
+  private static SearchSettings settings(int finalExtra, int generations, int threads) {
     return SearchSettings.builder().setModel("synthetic:layers=8,channels=4").setData("synthetic-data")
-        .setGenerations(6).optSeed(4).optPopulation(16).optThreads(2).optScreeningImages(100)
+        .setGenerations(generations).optSeed(4).optPopulation(16).optThreads(threads).optScreeningImages(100)
         .optMaxAccuracyDrop(8).optBaselines(List.of()).optFinalExtra(finalExtra).build();
   }
 
@@ -64,6 +69,24 @@ class FinalExtraTest {
     }
     assertTrue(b.normalization().hypervolume(b.front()) >= a.normalization().hypervolume(a.front()) - 1e-12,
         "a front over more final evaluations is at least as good");
+  }
+
+  @Test
+  void theExtraPointsDoNotDependOnTheThreadCountOrOnAResume() throws IOException {
+    Path one = tmp.resolve("one");
+    Path three = tmp.resolve("three");
+    Path resumed = tmp.resolve("resumed");
+    SearchRunnerTest.runner(new SyntheticProblem()).start(settings(6, 6, 1), one, new StopSignal());
+    SearchRunnerTest.runner(new SyntheticProblem()).start(settings(6, 6, 3), three, new StopSignal());
+    SearchRunnerTest.runner(new SyntheticProblem()).start(settings(6, 3, 2), resumed, new StopSignal());
+    SearchRunnerTest.runner(new SyntheticProblem()).resume(resumed, new Budget(6, null), null, new StopSignal());
+    for (Path other : List.of(three, resumed)) {
+      assertArrayEquals(SearchRunnerTest.bytes(one.resolve("front.json")),
+          SearchRunnerTest.bytes(other.resolve("front.json")), other.toString());
+      assertArrayEquals(SearchRunnerTest.bytes(one.resolve("points.json")),
+          SearchRunnerTest.bytes(other.resolve("points.json")), other.toString());
+    }
+    assertEquals(finalIds(RunDirectory.of(one).read()).size(), finalIds(RunDirectory.of(resumed).read()).size());
   }
 
   @Test
