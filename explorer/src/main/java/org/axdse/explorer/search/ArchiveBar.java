@@ -15,28 +15,33 @@ import org.axdse.results.run.EvaluatedPoint;
 final class ArchiveBar implements ScreeningBar {
   private final Scorer scorer;
   private final List<double[]> archive;
-  private final List<Double> accuracies;
 
   ArchiveBar(Scorer scorer, List<EvaluatedPoint> archive) {
     this.scorer = scorer;
     this.archive = archive.stream().map(scorer::minimization).toList();
-    this.accuracies = archive.stream().map(EvaluatedPoint::screeningAccuracy).toList();
   }
 
   @Override
   public double required(int[] genome, CandidateResult costs) {
     double[] c = scorer.minimization(scorer.point(0, 0, genome, costs));
-    double bar = scorer.minimumAccuracy();
-    for (int i = 0; i < archive.size(); i++) {
-      double[] q = archive.get(i);
-      boolean cheaper = true;
-      for (int k = 1; k < q.length && cheaper; k++) {
-        cheaper = q[k] <= c[k];
+    return Math.max(scorer.minimumAccuracy(), bestNoDearer(archive, c));
+  }
+
+  /**
+   * The highest accuracy among the {@code archive} vectors (minimisation form: index 0 the negated accuracy, the
+   * rest costs) that are no dearer than {@code c} in every cost; negative infinity when there is none.
+   */
+  static double bestNoDearer(List<double[]> archive, double[] c) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (double[] q : archive) {
+      boolean noDearer = true;
+      for (int k = 1; k < q.length && noDearer; k++) {
+        noDearer = q[k] <= c[k];
       }
-      if (cheaper) {
-        bar = Math.max(bar, accuracies.get(i));
+      if (noDearer) {
+        best = Math.max(best, -q[0]);
       }
     }
-    return bar;
+    return best;
   }
 }

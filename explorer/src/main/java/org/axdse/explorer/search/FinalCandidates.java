@@ -49,16 +49,6 @@ final class FinalCandidates {
    * the archive's vectors: zero when no archive point is at most p's costs everywhere.
    */
   static double shortfall(double[] p, List<double[]> front) {
-    double worst = 0;
-    for (double[] q : front) {
-      boolean noWorse = true;
-      for (int k = 1; k < q.length && noWorse; k++) {
-        noWorse = q[k] <= p[k];
-      }
-      if (noWorse) {
-        worst = Math.max(worst, p[0] - q[0]);
-      }
-    }
-    return worst;
+    return Math.max(0, ArchiveBar.bestNoDearer(front, p) + p[0]);
   }
 }
