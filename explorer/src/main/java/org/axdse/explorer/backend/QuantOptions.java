@@ -139,13 +139,6 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         null, List.of(), null, false);
   }
 
-  /** Options that use a recorded quantization when the model has one. */
-  public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
-      String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
-      List<String> numberFormats, String precision) {
-    this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate, widths, imc, share,
-        numberFormats, precision, false);
-  }
 
   /** The compensation method, or null for {@link #NO_COMPENSATION}. */
   public CompensationMethod compensation() {

@@ -248,7 +248,7 @@ final class SearchSession {
     List<EvaluatedPoint> extra = FinalCandidates.select(points, archive.elements(), scorer, settings.finalExtra());
     progress.info("final evaluation of " + archive.size() + " archive points"
         + (extra.isEmpty() ? "" : " and " + extra.size() + " points nearest them") + "...");
-    List<EvaluatedPoint> chosen = new ArrayList<>(sortedArchive());
+    List<EvaluatedPoint> chosen = new ArrayList<>(archive.elements());
     chosen.addAll(extra);
     Map<Integer, EvaluatedPoint> finals = new HashMap<>();
     for (EvaluatedPoint p : withFinal(byId(chosen))) {

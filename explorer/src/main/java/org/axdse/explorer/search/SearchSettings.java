@@ -79,22 +79,14 @@ public record SearchSettings(String model, String data, String quant, String lib
     Bounds.check("--final-extra", finalExtra, 0, Bounds.MAX_COUNT, "points evaluated at final fidelity");
   }
 
-  /** Settings that evaluate only the archive at final fidelity. */
-  public SearchSettings(String model, String data, String quant, String library, long seed, int population,
-      Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
-      double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines,
-      QuantOptions quantization, SurrogateOptions surrogate, Seeding init) {
-    this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
-        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, surrogate, init, 0);
-  }
-
-  /** Settings seeded the plain way ({@link Seeding#UNIFORM}). */
+  /** Settings seeded the plain way ({@link Seeding#UNIFORM}) that evaluate only the archive at final fidelity. */
   public SearchSettings(String model, String data, String quant, String library, long seed, int population,
       Budget budget, Granularity granularity, Map<String, List<String>> restrictions, ObjectiveSet objectives,
       double maxAccuracyDrop, int screeningImages, int finalImages, int threads, List<String> baselines,
       QuantOptions quantization, SurrogateOptions surrogate) {
     this(model, data, quant, library, seed, population, budget, granularity, restrictions, objectives,
-        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, surrogate, Seeding.UNIFORM);
+        maxAccuracyDrop, screeningImages, finalImages, threads, baselines, quantization, surrogate, Seeding.UNIFORM,
+        0);
   }
 
   /** Settings without the surrogate. */
