@@ -35,11 +35,18 @@ public final class MultiplierCatalog {
     return new MultiplierCatalog(List.of(), Map.of());
   }
 
-  /** The built-in designs plus every design in {@code directories} (see {@link LibraryDirectory}). */
+  /**
+   * The built-in designs plus every design in {@code directories} (see {@link LibraryDirectory}); a directory
+   * without any multiplier file is a one-line error (a mistyped or wrong folder, not an empty library).
+   */
   public static MultiplierCatalog withDirectories(List<Path> directories) {
     Map<String, Multiplier> extra = new LinkedHashMap<>();
     for (Path dir : directories) {
-      for (Multiplier m : LibraryDirectory.load(dir)) {
+      List<Multiplier> designs = LibraryDirectory.load(dir);
+      if (designs.isEmpty()) {
+        throw BadInputException.in(dir, "no multiplier files (.bin, .csv, .npy or .v) in this library directory");
+      }
+      for (Multiplier m : designs) {
         if (BuiltinLibrary.design(m.name()).isPresent()) {
           throw BadInputException.in(dir, "multiplier '" + m.name() + "' has the name of a built-in design");
         }

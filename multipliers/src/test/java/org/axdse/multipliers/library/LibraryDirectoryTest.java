@@ -48,6 +48,17 @@ class LibraryDirectoryTest {
     assertTrue(lib.get(4).circuit().isPresent());
   }
 
+  /** A --library folder without a multiplier file is a mistake (a wrong or mistyped folder), not an empty library. */
+  @Test
+  void aCatalogRefusesALibraryFolderWithoutMultipliers() throws Exception {
+    Files.writeString(dir.resolve("README.md"), "not a multiplier");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> MultiplierCatalog.withDirectories(List.of(dir)));
+    assertTrue(e.getMessage().startsWith(dir + ": no multiplier files"), e.getMessage());
+    MultiplierFiles.write(circuit("e"), dir.resolve("e.v"));
+    assertTrue(MultiplierCatalog.withDirectories(List.of(dir)).contains("e"));
+  }
+
   @Test
   void duplicateNamesAndOrphanSidecarsAreErrors() throws Exception {
     MultiplierFiles.write(table("x", MultiplierFormat.unsigned8x8()), dir.resolve("x.bin"));

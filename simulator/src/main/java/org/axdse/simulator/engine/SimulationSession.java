@@ -19,6 +19,7 @@ import org.axdse.simulator.kernels.KernelMode;
 import org.axdse.simulator.kernels.Kernels;
 import org.axdse.simulator.kernels.RowTables;
 import org.axdse.simulator.model.ApproximableLayer;
+import org.axdse.simulator.model.InputFit;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.quant.QuantizedModel;
@@ -74,10 +75,7 @@ public final class SimulationSession implements AutoCloseable {
     this.options = options;
     this.per = model.input().shape().size();
     Preprocessing pre = quant.preprocessing();
-    if (pre.sampleSize() != per || eval.imageBytes() != per) {
-      throw new BadInputException("model input " + model.input().shape() + " (" + per + " values), preprocessing "
-          + pre.sampleSize() + " and dataset images " + eval.imageBytes() + " bytes do not match");
-    }
+    InputFit.check(model, pre, eval);
     this.kernels = Kernels.create(options.threads(), KernelMode.fromSystemProperty());
     try {
       this.engine = new IntegerEngine(model, quant, kernels, options.batchSize());

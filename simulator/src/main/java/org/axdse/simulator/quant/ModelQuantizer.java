@@ -16,6 +16,7 @@ import org.axdse.simulator.model.DenseLayer;
 import org.axdse.simulator.model.FloatExecutor;
 import org.axdse.simulator.model.FloatInputs;
 import org.axdse.simulator.model.GruLayer;
+import org.axdse.simulator.model.InputFit;
 import org.axdse.simulator.model.Layer;
 import org.axdse.simulator.model.LstmLayer;
 import org.axdse.simulator.model.Model;
@@ -205,12 +206,7 @@ public final class ModelQuantizer {
 
   /** A histogram of every tensor (the input and each layer output) over the calibration images. */
   static Map<String, ActivationHistogram> histograms(Model model, Preprocessing pre, Dataset calibration) {
-    int per = model.input().shape().size();
-    if (pre.sampleSize() != per || calibration.imageBytes() != per) {
-      throw new IllegalArgumentException("model input " + model.input().shape() + " has " + per
-          + " values per sample, the preprocessing " + pre.sampleSize() + " and the images "
-          + calibration.imageBytes());
-    }
+    InputFit.check(model, pre, calibration);
     FloatExecutor ex = FloatExecutor.of(model);
     Map<String, ActivationHistogram> hist = new HashMap<>();
     for (int from = 0; from < calibration.size(); from += BATCH) {

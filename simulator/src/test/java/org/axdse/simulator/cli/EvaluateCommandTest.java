@@ -84,6 +84,25 @@ class EvaluateCommandTest {
     assertTrue(cli.failure().getMessage().contains("s8x8"), cli.failure().getMessage());
   }
 
+  /**
+   * Images of another size than the model's input (CIFAR-10 for the 28 x 28 LeNet-5), or a preprocessing sidecar of
+   * another model: a one-line error naming the images' source or the preprocessing, before any calibration pass.
+   */
+  @Test
+  void dataOrPreprocessingOfAnotherSizeIsOneLine() throws Exception {
+    String lenet = TestData.repoFile("models/lenet5.onnx").toString();
+    String[] base = {"--model", lenet, "--data", "cifar10:" + TestData.cifarDir(), "--limit", "8", "--calib", "8"};
+    assertEquals(2, run(new StringWriter(), base));
+    assertInstanceOf(BadInputException.class, cli.failure());
+    String message = cli.failure().getMessage();
+    assertTrue(message.startsWith(TestData.cifarDir().toString()) && message.contains("3x32x32 = 3072 values")
+        && message.contains("takes 784") && !message.contains("\n"), message);
+    assertEquals(2, run(new StringWriter(), args("--preprocess",
+        TestData.repoFile("models/lenet5.preprocess.json").toString())));
+    assertTrue(cli.failure().getMessage().contains("inputShape [1, 28, 28] (784 values) does not fit"),
+        cli.failure().getMessage());
+  }
+
   /** {@code --layer-stats} on the bundled LeNet-5: predicted mean and std beside the measured ones. */
   @Test
   void jsonAndTableShowPredictedNextToMeasured() throws Exception {
