@@ -91,17 +91,28 @@ public final class QuantizationOptions {
   private final List<SetupPhase> phases = new ArrayList<>();
   private final ResultCache cache = ResultCache.fromEnvironment();
 
-  /** True when every value is one the options accept (see {@link #EXPECTED}). */
+  /**
+   * True when every value is one the options accept (see {@link #EXPECTED}); a value they do not is a one-line
+   * error naming its flag, the value and what is accepted.
+   */
   boolean valid() {
-    if (threads >= 1 && calib >= 1 && (limit == null || limit >= 1)) {
-      Bounds.threads("--threads", threads);
-      Bounds.images("--calib", calib, 1);
-      Bounds.images("--limit", limit == null ? 1 : limit, 1);
+    Bounds.threads("--threads", threads);
+    Bounds.images("--calib", calib, 1);
+    if (limit != null) {
+      Bounds.images("--limit", limit, 1);
+    }
+    if (QuantMode.parse(quant) == null) {
+      throw new BadInputException("--quant must be sym or asym, not '" + quant + "'");
+    }
+    if (CalibrationMethod.parse(calibMethod) == null) {
+      throw new BadInputException("--calib-method must be minmax, percentile or mse, not '" + calibMethod + "'");
+    }
+    if (!split.equals("test") && !split.equals("train")) {
+      throw new BadInputException("--split must be test or train, not '" + split + "'");
     }
     widths();
     ImageSelection.calibrationSpec(calibData, null); // an unparsable --calib-data fails before any loading
-    return QuantMode.parse(quant) != null && CalibrationMethod.parse(calibMethod) != null && calib >= 1 && threads >= 1 && (limit == null || limit >= 1)
-        && (split.equals("test") || split.equals("train"));
+    return true;
   }
 
   /** The widths of {@code --weight-bits} (one-line error naming the flag when malformed). */

@@ -84,6 +84,21 @@ class EvaluateCommandTest {
     assertTrue(cli.failure().getMessage().contains("s8x8"), cli.failure().getMessage());
   }
 
+  /** Each quantization flag with a value it does not take: one line naming that flag and the value. */
+  @Test
+  void aBadQuantizationFlagIsNamedWithItsValue() {
+    String[][] cases = {{"--threads", "0", "--threads must be >= 1: 0"}, {"--limit", "-3", "--limit must be >= 1: -3"},
+        {"--calib", "0", "--calib must be >= 1: 0"}, {"--quant", "int4", "--quant must be sym or asym, not 'int4'"},
+        {"--calib-method", "max", "--calib-method must be minmax, percentile or mse, not 'max'"},
+        {"--split", "dev", "--split must be test or train, not 'dev'"}};
+    for (String[] c : cases) {
+      assertEquals(2, run(new StringWriter(), "--model", model.toString(), "--data", "cifar10:" + TestData.cifarDir(),
+          c[0], c[1]), c[0]);
+      assertInstanceOf(BadInputException.class, cli.failure(), c[0]);
+      assertEquals(c[2], cli.failure().getMessage());
+    }
+  }
+
   /**
    * Images of another size than the model's input (CIFAR-10 for the 28 x 28 LeNet-5), or a preprocessing sidecar of
    * another model: a one-line error naming the images' source or the preprocessing, before any calibration pass.
