@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.cli.flags.ProgressOptions;
+import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.multipliers.util.OutputPaths;
 import org.axdse.multipliers.util.RunLock;
@@ -96,11 +97,15 @@ public final class PickCommand implements Callable<Integer> {
     boolean json = output.check() == OutputFormat.Format.JSON;
     Constraint c;
     double value = rule.drop != null ? rule.drop : rule.energy;
-    if (!(value >= 0) || Double.isInfinite(value) || threads < 1 || threads > Bounds.MAX_THREADS || (limit != null && limit < 0)
-        || !retrainOptions.valid()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected a finite limit >= 0, 1 <= --threads <= " + Bounds.MAX_THREADS + " "
-          + "and --limit >= 0, --epochs >= 1, 0 < --lr < 1, --batch-size >= 1");
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new BadInputException((rule.drop != null ? "--max-accuracy-drop" : "--max-energy")
+          + " must be a finite number >= 0: " + value);
     }
+    Bounds.threads("--threads", threads);
+    if (limit != null) {
+      Bounds.images("--limit", limit, 0);
+    }
+    retrainOptions.valid();
     List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
     if (!retrain && !retrainFlags.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), retrainFlags + " only apply with --retrain");

@@ -105,11 +105,12 @@ public final class RetrainOptions {
   }
 
   public boolean valid() {
-    if (epochs >= 1 && batchSize >= 1) {
-      Bounds.check("--epochs", epochs, 1, 10_000, "passes over the training set");
-      Bounds.check("--batch-size", batchSize, 1, 65_536, "images held in memory at once");
+    Bounds.check("--epochs", epochs, 1, 10_000, "passes over the training set");
+    Bounds.check("--batch-size", batchSize, 1, 65_536, "images held in memory at once");
+    if (!(learningRate > 0 && learningRate < 1)) {
+      throw new BadInputException("--lr must be above 0 and below 1: " + learningRate);
     }
-    return epochs >= 1 && learningRate > 0 && learningRate < 1 && batchSize >= 1;
+    return true;
   }
 
   public int epochs() {
