@@ -105,7 +105,7 @@ public final class PickCommand implements Callable<Integer> {
     if (limit != null) {
       Bounds.images("--limit", limit, 0);
     }
-    retrainOptions.valid();
+    retrainOptions.check();
     List<String> retrainFlags = RetrainOptions.given(spec.commandLine());
     if (!retrain && !retrainFlags.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), retrainFlags + " only apply with --retrain");

@@ -29,9 +29,7 @@ public final class CalibratedOperands {
 
   /** A one-line error naming the flags when {@code options} hold a value they do not accept. */
   public static void check(QuantizationOptions options) {
-    if (!options.valid()) {
-      throw new BadInputException("expected " + QuantizationOptions.EXPECTED);
-    }
+    options.check();
     if (!options.widths().single()) {
       throw new BadInputException("--weight-bits: give one width (a circuit is evolved for one format)");
     }

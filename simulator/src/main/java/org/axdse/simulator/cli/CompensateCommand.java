@@ -125,10 +125,13 @@ public final class CompensateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), retrainFlags + " only apply to --method retrain");
     }
     CompensationMethod cm = CompensationMethod.parse(method);
-    if (cm == null || !options.valid() || !(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected --method bias|weights|both|retrain, "
-          + "--bias-order exact|sequential, " + QuantizationOptions.EXPECTED);
+    if (cm == null) {
+      throw new BadInputException("--method must be bias, weights, both or retrain, not '" + method + "'");
     }
+    if (!(biasOrder.equals("exact") || biasOrder.equals("sequential"))) {
+      throw new BadInputException("--bias-order must be exact or sequential, not '" + biasOrder + "'");
+    }
+    options.check();
     BiasOrder order = biasOrder.equals("exact") ? BiasOrder.EXACT_INPUTS : BiasOrder.SEQUENTIAL;
     long start = System.nanoTime();
     Model m = OnnxImporter.load(model);

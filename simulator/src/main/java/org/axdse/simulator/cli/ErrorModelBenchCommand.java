@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.LayerAssignment;
 import org.axdse.simulator.data.Dataset;
@@ -30,10 +31,10 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench errormodel}: the per-layer error model against simulation. For each design (one multiplier
@@ -80,10 +81,8 @@ public final class ErrorModelBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = output.check() == OutputFormat.Format.JSON;
-    if (!options.valid() || queries < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --queries >= 1");
-    }
+    options.check();
+    Bounds.check("--queries", queries, 1, Bounds.MAX_REPEATS);
     Path file = bench.modelFile();
     Preprocessing pre = bench.preprocess.forModel(file);
     Model m = OnnxImporter.load(file);

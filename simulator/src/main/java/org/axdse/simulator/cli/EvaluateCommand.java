@@ -106,9 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (arch != null) {
       ArchitectureEnergy.load(arch); // a bad --arch fails now, not after calibration
     }
-    if (!options.valid()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
-    }
+    options.check();
     precision.check(options.widths(), sharing.requested()); // a bad --weight-rounding fails now
     if (numberFormat.given() || numberFormat.strayFlags()) {
       return NumberFormatRun.run(this);

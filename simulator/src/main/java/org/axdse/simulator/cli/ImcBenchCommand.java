@@ -61,9 +61,7 @@ public final class ImcBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!options.valid()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
-    }
+    options.check();
     boolean json = output.check() == OutputFormat.Format.JSON;
     ImcArchitecture a = arch.load();
     Path file = bench.modelFile();

@@ -66,9 +66,7 @@ public final class ImcEvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!options.valid()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED);
-    }
+    options.check();
     if (config != null && uniform != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --config or --uniform, not both");
     }

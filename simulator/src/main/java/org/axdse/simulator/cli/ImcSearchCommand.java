@@ -88,9 +88,9 @@ public final class ImcSearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!options.valid() || !(maxDrop >= 0 && maxDrop <= 100)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --max-accuracy-drop in 0..100");
+    options.check();
+    if (!(maxDrop >= 0 && maxDrop <= 100)) {
+      throw new BadInputException("--max-accuracy-drop must be in 0..100: " + maxDrop);
     }
     Bounds.images("--sens-images", sensImages, 1);
     Bounds.images("--screen-images", screenImages, 1);

@@ -83,10 +83,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!options.valid() || images < 1 || runs < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --images and --runs >= 1");
-    }
+    options.check();
+    Bounds.images("--images", images, 1);
+    Bounds.check("--runs", runs, 1, Bounds.MAX_REPEATS);
     boolean json = output.check() == OutputFormat.Format.JSON;
     Bounds.images("--images", images, 1);
     Bounds.check("--runs", runs, 1, 1000);

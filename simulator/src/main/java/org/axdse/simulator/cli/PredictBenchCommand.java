@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
@@ -30,10 +31,10 @@ import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
 import org.axdse.simulator.predict.TopOneRange;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench predict}: the accuracy prediction against simulation. Draws {@code --points} random
@@ -75,10 +76,9 @@ public final class PredictBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = output.check() == OutputFormat.Format.JSON;
-    if (!options.valid() || points < 3 || sensitivityImages < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --points >= 3, --sensitivity-images >= 1");
-    }
+    options.check();
+    Bounds.check("--points", points, 3, Bounds.MAX_COUNT);
+    Bounds.images("--sensitivity-images", sensitivityImages, 1);
     Path file = bench.modelFile();
     Preprocessing pre = bench.preprocessingOrBundled(file);
     Model m = OnnxImporter.load(file);

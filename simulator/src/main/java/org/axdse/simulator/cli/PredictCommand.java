@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.compensation.CompensationFile;
 import org.axdse.simulator.compensation.CompensationMethod;
@@ -24,11 +25,11 @@ import org.axdse.simulator.predict.NoiseFidelity;
 import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse predict}: predicts an assignment's top-1 from the statistical error model without simulating it
@@ -97,10 +98,9 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.check();
-    if (!options.valid() || fit < 3 || sensitivityImages < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --fit >= 3, --sensitivity-images >= 1");
-    }
+    options.check();
+    Bounds.check("--fit", fit, 3, Bounds.MAX_COUNT);
+    Bounds.images("--sensitivity-images", sensitivityImages, 1);
     CompensationMethod method = compensate == null ? null : CompensationMethod.parse(compensate);
     if (compensate != null && method == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--compensate: expected bias, weights or both,"

@@ -41,10 +41,6 @@ import picocli.CommandLine.Option;
  * progress flags (calibration and sessions report to stderr).
  */
 public final class QuantizationOptions {
-  /** What {@link #valid()} accepts, for the commands' one-line error. */
-  static final String EXPECTED = "--quant sym|asym, --calib-method minmax|percentile|mse, --weight-bits 2..8, "
-      + "--calib/--limit/--threads >= 1, --split test|train";
-
   @Option(names = "--split", description = "evaluation split: test or train (default: ${DEFAULT-VALUE})")
   String split = "test";
 
@@ -91,11 +87,8 @@ public final class QuantizationOptions {
   private final List<SetupPhase> phases = new ArrayList<>();
   private final ResultCache cache = ResultCache.fromEnvironment();
 
-  /**
-   * True when every value is one the options accept (see {@link #EXPECTED}); a value they do not is a one-line
-   * error naming its flag, the value and what is accepted.
-   */
-  boolean valid() {
+  /** A one-line error naming the flag, the value and what is accepted, for any value the options do not take. */
+  void check() {
     Bounds.threads("--threads", threads);
     Bounds.images("--calib", calib, 1);
     if (limit != null) {
@@ -112,7 +105,6 @@ public final class QuantizationOptions {
     }
     widths();
     ImageSelection.calibrationSpec(calibData, null); // an unparsable --calib-data fails before any loading
-    return true;
   }
 
   /** The widths of {@code --weight-bits} (one-line error naming the flag when malformed). */
@@ -206,7 +198,7 @@ public final class QuantizationOptions {
     return ImageSelection.calibration(calibData, data, () -> loadSplit(data), split, calib);
   }
 
-  /** The quantization these options describe; call after {@link #valid()}. */
+  /** The quantization these options describe; call after {@link #check()}. */
   QuantConfig config() {
     return QuantConfig.defaults(QuantMode.parse(quant)).withPerChannel(perChannel).withWeightBits(widths().max())
         .withCalibration(calib, CalibrationMethod.parse(calibMethod));

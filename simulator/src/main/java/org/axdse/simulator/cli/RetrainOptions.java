@@ -104,13 +104,13 @@ public final class RetrainOptions {
         trainData, emulation);
   }
 
-  public boolean valid() {
+  /** A one-line error naming the flag and the value, for any value the options do not take. */
+  public void check() {
     Bounds.check("--epochs", epochs, 1, 10_000, "passes over the training set");
     Bounds.check("--batch-size", batchSize, 1, 65_536, "images held in memory at once");
     if (!(learningRate > 0 && learningRate < 1)) {
       throw new BadInputException("--lr must be above 0 and below 1: " + learningRate);
     }
-    return true;
   }
 
   public int epochs() {

@@ -37,10 +37,8 @@ final class Retraining {
     Retrainer retrainer = Retrainer.find().orElseThrow(() -> new BadInputException("--method retrain needs the "
         + "training profile: run it through ./axdse (which builds with -Ptraining for it) or build with mvn "
         + "-Ptraining"));
-    if (!options.valid() || !r.valid()) {
-      throw new CommandLine.ParameterException(cmd, "expected --epochs >= 1, 0 < --lr < 1, --batch-size >= 1, "
-          + QuantizationOptions.EXPECTED);
-    }
+    options.check();
+    r.check();
     if (options.recalibrate) {
       throw new CommandLine.ParameterException(cmd, "--recalibrate does not apply to --method retrain (it trains "
           + "with the model's recorded quantization when there is one, and records its own with --out)");

@@ -16,6 +16,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
@@ -35,10 +36,10 @@ import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingMemory;
 import org.axdse.simulator.share.SharingPlan;
 import org.axdse.simulator.share.WeightSharing;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse bench share}: weight sharing alone against accuracy. Calibrates the unshared model once and
@@ -94,10 +95,8 @@ public final class ShareBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = output.check() == OutputFormat.Format.JSON;
-    if (!options.valid() || random < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "expected " + QuantizationOptions.EXPECTED
-          + ", --random >= 0");
-    }
+    options.check();
+    Bounds.check("--random", random, 0, Bounds.MAX_COUNT);
     ShareGranularity g = ShareGranularity.parse(granularity);
     if (g == null) {
       throw new BadInputException("--granularity: '" + granularity + "' is not layer, channel or kernel");

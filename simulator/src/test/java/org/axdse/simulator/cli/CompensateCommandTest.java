@@ -124,6 +124,9 @@ class CompensateCommandTest {
     assertInstanceOf(BadInputException.class, cli.failure());
     assertTrue(cli.failure().getMessage().contains("training profile"), cli.failure().getMessage());
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "magic"));
+    assertEquals("--method must be bias, weights, both or retrain, not 'magic'", cli.failure().getMessage());
+    assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "bias", "--bias-order", "later"));
+    assertEquals("--bias-order must be exact or sequential, not 'later'", cli.failure().getMessage());
     assertEquals(2, run(new StringWriter(), "--uniform", "s8x8_trunc6", "--method", "bias", "--epochs", "2"),
         "retraining flags with another method are a usage error, not silently ignored");
     assertEquals(2, run(new StringWriter(), "--uniform", "u8x8_trunc6", "--method", "bias"));
