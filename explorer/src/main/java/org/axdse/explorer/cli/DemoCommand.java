@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public DemoCommand() {
-    this(EngineBinding.problemFactory(), System.err);
+    this(EngineBinding.standard(), System.err);
   }
 
   DemoCommand(ProblemFactory factory, PrintStream console) {

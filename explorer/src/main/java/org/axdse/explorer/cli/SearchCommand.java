@@ -140,7 +140,7 @@ public final class SearchCommand implements Callable<Integer> {
   private final PrintStream console;
 
   public SearchCommand() {
-    this(EngineBinding.problemFactory(), System.err);
+    this(EngineBinding.standard(), System.err);
   }
 
   /** A command that loads problems with {@code factory} and prints progress to {@code console}. */

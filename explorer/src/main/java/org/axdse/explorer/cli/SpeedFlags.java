@@ -31,8 +31,15 @@ public final class SpeedFlags {
     return new SpeedOptions(bytes).withEarlyStopping(earlyStop);
   }
 
-  /** {@code factory} with these options when it is the simulator; any other engine unchanged. */
+  /**
+   * {@code factory} with these options when it is the simulator, or the command line's binding whose simulator gets
+   * them; any other engine unchanged.
+   */
   ProblemFactory apply(ProblemFactory factory) {
-    return factory instanceof SimulatorProblems ? new SimulatorProblems(options()) : factory;
+    return switch (factory) {
+      case SimulatorProblems s -> new SimulatorProblems(options());
+      case EngineBinding b -> new EngineBinding(apply(b.multipliers()), b.imc());
+      default -> factory;
+    };
   }
 }

@@ -27,7 +27,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private final PrintStream console;
 
   public WorkerCommand() {
-    this(EngineBinding.problemFactory(), System.out);
+    this(EngineBinding.standard(), System.out);
   }
 
   /** A worker that loads problems with {@code factory} and prints its log to {@code console}. */
