@@ -193,6 +193,10 @@ public final class SearchCommand implements Callable<Integer> {
         return BackendFactory.local();
       }
       case "hazelcast" -> {
+        if (speed.earlyStop) {
+          throw new BadInputException("--early-stop: the hazelcast backend screens every candidate in full (early "
+              + "stopping runs in the local backend only)");
+        }
         try {
           return new Coordinator(cluster.options(), coordinatorThreads, taskTimeout);
         } catch (IllegalArgumentException e) {
