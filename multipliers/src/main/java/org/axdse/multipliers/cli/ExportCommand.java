@@ -42,10 +42,14 @@ final class ExportCommand implements Runnable {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (written atomically).")
   Path out;
 
+  @Option(names = "--force", description = "overwrite an existing --out file")
+  boolean force;
+
   @Override
   public void run() {
     ExportLayout layout = ExportLayout.of(fileFormat, out);
     OutputPaths.checkFile(out);
+    OutputPaths.checkNew(force, out);
     Multiplier m = library.catalog().byName(name);
     if (m.format().isFloat() && layout != ExportLayout.JSON && layout != ExportLayout.VERILOG) {
       throw new BadInputException(name + ": a float multiplier (" + m.format() + ") exports as verilog or json only");

@@ -31,6 +31,18 @@ public final class OutputPaths {
   }
 
   /**
+   * Unless {@code force}, a one-line error naming the first of {@code files} that exists: a command that writes
+   * files by name ({@code --out M2.onnx} and the files beside it) overwrites only with {@code --force}.
+   */
+  public static void checkNew(boolean force, Path... files) {
+    for (Path file : files) {
+      if (!force && Files.exists(file)) {
+        throw BadInputException.in(file, "exists; give --force to overwrite it");
+      }
+    }
+  }
+
+  /**
    * The directory a command that reads the run in {@code runDir} writes into: {@code out} when given (checked as by
    * {@link #checkDirectory}), else the run directory itself, which must exist.
    */

@@ -120,6 +120,15 @@ class MultipliersCommandTest {
     Path bin = dir.resolve("t6.bin");
     run("export", "u8x8_trunc6", "--file-format", "bin", "--out", bin.toString());
     assertArrayEquals(original.table().toArray(), MultiplierFiles.read(bin).table().toArray());
+
+    // an existing file is overwritten only with --force
+    var exists = assertThrows(BadInputException.class,
+        () -> run("export", "u8x8_trunc4", "--file-format", "bin", "--out", bin.toString()));
+    assertEquals(bin + ": exists; give --force to overwrite it", exists.getMessage());
+    assertArrayEquals(original.table().toArray(), MultiplierFiles.read(bin).table().toArray(), "left as it was");
+    run("export", "u8x8_trunc4", "--file-format", "bin", "--out", bin.toString(), "--force");
+    assertArrayEquals(BuiltinLibrary.byName("u8x8_trunc4").orElseThrow().table().toArray(),
+        MultiplierFiles.read(bin).table().toArray());
   }
 
   @Test

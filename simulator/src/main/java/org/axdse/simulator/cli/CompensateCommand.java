@@ -25,6 +25,7 @@ import org.axdse.simulator.compensation.Compensator;
 import org.axdse.simulator.compensation.LayerCompensation;
 import org.axdse.simulator.data.Dataset;
 import org.axdse.simulator.data.DatasetSpec;
+import org.axdse.simulator.deploy.RecordedQuantization;
 import org.axdse.simulator.engine.Evaluation;
 import org.axdse.simulator.engine.FloatDesignRefusal;
 import org.axdse.simulator.engine.SessionOptions;
@@ -36,11 +37,11 @@ import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse compensate}: quantizes a model, compensates one assignment's multiplier error (bias correction,
@@ -99,6 +100,9 @@ public final class CompensateCommand implements Callable<Integer> {
       + "retrain: M2.onnx (required) is the retrained model, with M2.preprocess.json")
   Path out;
 
+  @Option(names = "--force", description = "overwrite existing output files (--out and the files written beside it)")
+  boolean force;
+
   @Override
   public Integer call() {
     if (output.check() == OutputFormat.Format.JSON && "retrain".equals(method)) {
@@ -108,6 +112,10 @@ public final class CompensateCommand implements Callable<Integer> {
       return compensate();
     }
     OutputPaths.checkFile(out);
+    if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
+      throw BadInputException.in(out, "--out is the input model; write the compensated model to another file");
+    }
+    OutputPaths.checkNew(force, written(out));
     try (RunLock lock = RunLock.acquire(out.toAbsolutePath().getParent())) {
       Integer code = compensate();
       lock.commit();
@@ -205,6 +213,13 @@ public final class CompensateCommand implements Callable<Integer> {
   }
 
   /** {@code M2.compensation.json} beside {@code M2.onnx}. */
+  /** The files {@code --out} names: the JSON alone, or the model with its sidecar, quantization and JSON. */
+  private static Path[] written(Path out) {
+    return out.getFileName().toString().endsWith(".onnx")
+        ? new Path[] {out, Preprocessing.sidecarOf(out), RecordedQuantization.fileOf(out), jsonBeside(out)}
+        : new Path[] {out};
+  }
+
   static Path jsonBeside(Path onnx) {
     String name = onnx.getFileName().toString();
     return onnx.resolveSibling(name.substring(0, name.length() - ".onnx".length()) + ".compensation.json");

@@ -9,21 +9,22 @@ import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.util.AtomicFiles;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.multipliers.util.OutputPaths;
 import org.axdse.simulator.data.DatasetSpec;
 import org.axdse.simulator.data.Split;
 import org.axdse.simulator.model.Model;
-import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
+import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingPlan;
 import org.axdse.simulator.share.WeightSharing;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code axdse share}: clusters the weights of a model into k shared values per layer, output channel or kernel
@@ -101,11 +102,7 @@ public final class ShareCommand implements Callable<Integer> {
     if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
       throw BadInputException.in(out, "--out is the input model; write the shared model to another file");
     }
-    for (Path p : new Path[] {out, sidecar}) {
-      if (Files.exists(p) && !force) {
-        throw BadInputException.in(p, "exists; give --force to overwrite it");
-      }
-    }
+    OutputPaths.checkNew(force, out, sidecar);
     if (weighted && data == null) {
       throw new BadInputException("--weighted needs --data SPEC (its train split gives the calibration images)");
     }

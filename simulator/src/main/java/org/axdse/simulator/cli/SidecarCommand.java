@@ -7,14 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.axdse.multipliers.util.BadInputException;
+import org.axdse.multipliers.util.OutputPaths;
 import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.model.Shape;
 import org.axdse.simulator.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,9 +70,7 @@ final class SidecarCommand implements Runnable {
   public void run() {
     Path model = modelFile.file();
     Path target = out != null ? out : Preprocessing.sidecarOf(model);
-    if (Files.exists(target) && !force) {
-      throw BadInputException.in(target, "exists; give --force to overwrite it");
-    }
+    OutputPaths.checkNew(force, target);
     Preprocessing.Layout l = layout();
     double factor = scale();
     Model m = OnnxImporter.load(model, inputShape == null ? null : shape());

@@ -1,6 +1,7 @@
 package org.axdse.simulator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.axdse.simulator.model.TestData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code axdse compensate --format json}: the report as one JSON document on stdout, progress lines on stderr; the
@@ -61,5 +64,23 @@ class CompensateOutputTest {
     assertEquals(2, run(out, err, "--uniform", "exact", "--method", "retrain"));
     assertEquals("--preprocess: not available with --method retrain, which reads M.preprocess.json beside the "
         + "model", cli.failure().getMessage());
+  }
+
+  /** {@code --out} never replaces the input model, and replaces an existing output only with {@code --force}. */
+  @Test
+  void theInputModelAndExistingOutputsAreNotOverwritten(@TempDir Path tmp) throws Exception {
+    StringWriter out = new StringWriter();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, run(out, err, "--uniform", "s8x8_trunc4", "--method", "bias", "--out",
+        TestData.resnet20().toString()));
+    assertTrue(cli.failure().getMessage().endsWith("--out is the input model; write the compensated model to "
+        + "another file"), cli.failure().getMessage());
+    Path m2 = tmp.resolve("m2.onnx");
+    Path quantization = tmp.resolve("m2.quantization.json");
+    Files.writeString(quantization, "kept");
+    assertEquals(2, run(out, err, "--uniform", "s8x8_trunc4", "--method", "bias", "--out", m2.toString()));
+    assertEquals(quantization + ": exists; give --force to overwrite it", cli.failure().getMessage());
+    assertEquals("kept", Files.readString(quantization));
+    assertFalse(Files.exists(m2), "nothing written");
   }
 }
