@@ -7,8 +7,10 @@ share * relativePower + lam * simulated, where share is the layer's fraction of 
 hull of (multiplier energy, summed simulated loss) when layers' losses add, which the search does not assume and
 which does not hold exactly; layers without figures stay exact. It is an optimistic bound for comparing two libraries, not a prediction of a search.
 Prints, per library, the energy reached at a few summed-loss budgets (interpolated along the hull).
+Several checks (of libraries evolved for the same model and checked on the same images) are pooled: each layer
+may take any of their evolved designs; the built-in designs, the same in every check, are counted once.
 
-usage: allocation-bound.py check.json model.json
+usage: allocation-bound.py check.json [check2.json ...] model.json
 """
 import json
 import sys
@@ -41,13 +43,30 @@ def energy_at(points, budget):
     return best
 
 
+def pooled(checks):
+    """The layers of several checks, each with every evolved design of every check and the built-in designs once."""
+    layers = {}
+    for check in checks:
+        for layer in check["layers"]:
+            entry = layers.setdefault(layer["layer"], {"layer": layer["layer"], "designs": [], "builtin": set()})
+            for d in layer["designs"]:
+                if d["kind"] == "builtin":
+                    if d["name"] in entry["builtin"]:
+                        continue
+                    entry["builtin"].add(d["name"])
+                entry["designs"].append(d)
+    return list(layers.values())
+
+
 def main():
-    check = json.load(open(sys.argv[1]))
-    model = json.load(open(sys.argv[2]))
+    if len(sys.argv) < 3:
+        sys.exit(__doc__.strip().splitlines()[-1])
+    checks = [json.load(open(f)) for f in sys.argv[1:-1]]
+    model = json.load(open(sys.argv[-1]))
     macs = {l["name"]: l["macsPerSample"] for l in model["approximableLayers"]}
     total = sum(macs.values())
     shares = {name: m / total for name, m in macs.items()}
-    layers = check["layers"]
+    layers = pooled(checks)
     builtin = hull(layers, shares, {"builtin"})
     both = hull(layers, shares, {"builtin", "evolved"})
     print("summed simulated loss   energy, built-in   energy, built-in + evolved   saving gained (points)")
