@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.axdse.multipliers.Multiplier;
+import org.axdse.multipliers.io.MultiplierFiles;
+import org.axdse.multipliers.table.MultiplierFormat;
+import org.axdse.multipliers.table.ProductTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +25,10 @@ class EvolveCheckCommandErrorsTest {
   private Path lib;
 
   @BeforeEach
-  void emptyEvolvedLibrary() throws Exception {
+  void evolvedLibraryOfOneDesign() throws Exception {
     lib = Files.createDirectories(dir.resolve("lib"));
+    MultiplierFiles.write(Multiplier.ofTable("s8x8_fixture", "", ProductTable.exact(MultiplierFormat.signed8x8())),
+        lib.resolve("s8x8_fixture.bin"));
     Files.writeString(lib.resolve("evolve.json"), "{\"format\": \"axdse-evolve-1\", \"settings\": {\"measure\": "
         + "\"loss\"}, \"layers\": []}");
   }
