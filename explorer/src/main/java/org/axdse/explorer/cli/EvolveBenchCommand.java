@@ -22,7 +22,9 @@ import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code axdse bench evolve}: candidate circuits evaluated per second under one layer's distribution. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
@@ -64,10 +66,13 @@ public final class EvolveBenchCommand implements Callable<Integer> {
 
   @Mixin OutputFormat output;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     output.check();
     CalibratedOperands.check(options);
+    CalibratedOperands.refuseEvaluationFlags(spec.commandLine(), "bench evolve");
     if (generations < 1) {
       throw new BadInputException("--generations: must be >= 1, got " + generations);
     }

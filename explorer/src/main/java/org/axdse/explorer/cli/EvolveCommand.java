@@ -36,7 +36,9 @@ import org.axdse.simulator.quant.QuantizedModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code axdse evolve}: evolves layer-specific approximate multipliers with CGP under each layer's calibrated
@@ -123,10 +125,13 @@ public final class EvolveCommand implements Callable<Integer> {
 
   @Mixin OutputFormat output;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     output.check();
     CalibratedOperands.check(options);
+    CalibratedOperands.refuseEvaluationFlags(spec.commandLine(), "evolve");
     ErrorMeasure m = ErrorMeasure.parse(measure);
     if (m == null) {
       throw new BadInputException("--measure: expected mse, variance, mae or loss, got '" + measure + "'");

@@ -44,6 +44,8 @@ class EvolveCommandErrorsTest {
     refused(evolve("--all", "--resume"), "--resume", "no evolution to resume");
     refused(evolve("--all", "--weight-bits", "4,8"), "--weight-bits", "one width");
     refused(evolve("--layer", "conv_3", "--all"), "mutually exclusive");
+    refused(evolve("--all", "--limit", "100"), "--limit: evolve evaluates no images");
+    refused(evolve("--all", "--split", "train"), "--split: evolve evaluates no images");
   }
 
   @Test

@@ -35,6 +35,19 @@ public final class CalibratedOperands {
     }
   }
 
+  /**
+   * A one-line error when {@code --split} or {@code --limit} was given to {@code command}, which evaluates no
+   * images: the layers' distributions come from the calibration images alone.
+   */
+  public static void refuseEvaluationFlags(picocli.CommandLine cl, String command) {
+    for (String flag : new String[] {"--split", "--limit"}) {
+      if (cl.getParseResult().hasMatchedOption(flag)) {
+        throw new BadInputException(flag + ": " + command + " evaluates no images (the layers' operand "
+            + "distributions come from the --calib images)");
+      }
+    }
+  }
+
   /** The multiplier catalog of {@code options} (built-in plus {@code --library} directories). */
   public static MultiplierCatalog catalog(QuantizationOptions options) {
     return options.catalog();
