@@ -7,6 +7,7 @@ import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.compensation.CompensationMethod;
 import org.axdse.simulator.data.ImageSelection;
 import org.axdse.simulator.engine.WidthSet;
+import org.axdse.simulator.quant.CalibrationMethod;
 
 /**
  * How the engine quantizes the model before the search (post-training, no retraining): the number of calibration
@@ -34,15 +35,19 @@ import org.axdse.simulator.engine.WidthSet;
  *     {@code refit:N} or {@code gptq,refit:N}
  * @param recalibrate calibrate afresh even when the model has a recorded quantization beside it
  *     ({@code M.quantization.json}, written by retraining and {@code compensate --out}); false: use it
+ * @param calibrationMethod how activation ranges are calibrated: {@code percentile} (the default; null or blank
+ *     reads as it), {@code minmax} or {@code mse} ({@code --calib-method}, as {@code evaluate} takes it)
  */
 public record QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
     String preprocess, String compensate, List<Integer> widths, ImcOptions imc, ShareOptions share,
-    List<String> numberFormats, String precision, boolean recalibrate) {
+    List<String> numberFormats, String precision, boolean recalibrate, String calibrationMethod) {
   /** {@code --calib-data holdout}: calibrate on test images kept out of the evaluation. */
   public static final String HOLDOUT = ImageSelection.HOLDOUT;
   public static final int DEFAULT_CALIBRATION_IMAGES = 500;
   /** {@code --compensate none}: candidates are evaluated as quantized. */
   public static final String NO_COMPENSATION = "none";
+  /** The default {@code --calib-method}. */
+  public static final String DEFAULT_CALIBRATION_METHOD = CalibrationMethod.PERCENTILE.label();
 
   public QuantOptions {
     if (calibrationImages < 1) {
@@ -57,6 +62,12 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
       throw new IllegalArgumentException("the widest of --weight-bits " + widths + " must be " + weightBits);
     }
     calibrationData = calibrationData == null ? "" : calibrationData.strip();
+    calibrationMethod = calibrationMethod == null || calibrationMethod.isBlank() ? DEFAULT_CALIBRATION_METHOD
+        : calibrationMethod.strip().toLowerCase(java.util.Locale.ROOT);
+    if (CalibrationMethod.parse(calibrationMethod) == null) {
+      throw new IllegalArgumentException("--calib-method must be minmax, percentile or mse, not '"
+          + calibrationMethod + "'");
+    }
     preprocess = preprocess == null ? "" : preprocess.strip();
     compensate = compensate == null ? NO_COMPENSATION : compensate.strip();
     if (!compensate.equals(NO_COMPENSATION) && CompensationMethod.parse(compensate) == null) {
@@ -76,6 +87,10 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (imc != null && (widths.size() > 1 || !compensate.equals(NO_COMPENSATION))) {
       throw new IllegalArgumentException("--target imc takes one --weight-bits width and no --compensate");
     }
+    if (imc != null && !calibrationMethod.equals(DEFAULT_CALIBRATION_METHOD)) {
+      throw new IllegalArgumentException("--target imc calibrates with percentile ranges; --calib-method "
+          + calibrationMethod + " does not apply");
+    }
     if (imc != null && share != null) {
       throw new IllegalArgumentException("--target imc cannot be combined with --share");
     }
@@ -84,44 +99,55 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   /** These options with compensation {@code method} ({@code none}, {@code bias}, {@code weights}, {@code both}). */
   public QuantOptions withCompensate(String method) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, method, widths,
-        imc, share, numberFormats, precision, recalibrate);
+        imc, share, numberFormats, precision, recalibrate, calibrationMethod);
   }
 
   /** These options with the weight widths {@code widths} (the widest must be {@link #weightBits}). */
   public QuantOptions withWidths(List<Integer> widths) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, numberFormats, precision, recalibrate);
+        widths, imc, share, numberFormats, precision, recalibrate, calibrationMethod);
   }
 
   /** These options with weight sharing {@code options} as a gene (null: none). */
   public QuantOptions withShare(ShareOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, options, numberFormats, precision, recalibrate);
+        widths, imc, options, numberFormats, precision, recalibrate, calibrationMethod);
   }
 
   /** These options with the float formats {@code formats} whose designs layers may also use (empty: none). */
   public QuantOptions withNumberFormats(List<String> formats) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, formats, precision, recalibrate);
+        widths, imc, share, formats, precision, recalibrate, calibrationMethod);
   }
 
   /** These options with the data-aware precision {@code label} ({@code DataAwarePrecision}; null: none). */
   public QuantOptions withPrecision(String label) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, numberFormats, label, recalibrate);
+        widths, imc, share, numberFormats, label, recalibrate, calibrationMethod);
   }
 
   /** These options with the IMC target {@code options} (null: the multiplier target). */
   public QuantOptions withImc(ImcOptions options) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess,
         options != null ? NO_COMPENSATION : compensate, // the IMC target's --compensate bias is in ImcOptions
-        widths, options, share, numberFormats, precision, recalibrate);
+        widths, options, share, numberFormats, precision, recalibrate, calibrationMethod);
   }
 
   /** These options calibrating afresh ({@code true}) or using a recorded quantization when there is one. */
   public QuantOptions withRecalibrate(boolean afresh) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
-        widths, imc, share, numberFormats, precision, afresh);
+        widths, imc, share, numberFormats, precision, afresh, calibrationMethod);
+  }
+
+  /** These options calibrating activation ranges by {@code method} ({@code minmax}, {@code percentile}, {@code mse}). */
+  public QuantOptions withCalibrationMethod(String method) {
+    return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
+        widths, imc, share, numberFormats, precision, recalibrate, method);
+  }
+
+  /** The calibration method. */
+  public CalibrationMethod calibration() {
+    return CalibrationMethod.parse(calibrationMethod);
   }
 
   /** The widths as a set. */
@@ -136,7 +162,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
   public QuantOptions(int calibrationImages, String calibrationData, int weightBits, boolean perChannel,
       String preprocess) {
     this(calibrationImages, calibrationData, weightBits, perChannel, preprocess, NO_COMPENSATION, List.of(), null,
-        null, List.of(), null, false);
+        null, List.of(), null, false, DEFAULT_CALIBRATION_METHOD);
   }
 
 
@@ -177,6 +203,9 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     if (recalibrate) {
       m.put("recalibrate", true);
     }
+    if (!calibrationMethod.equals(DEFAULT_CALIBRATION_METHOD)) {
+      m.put("calib_method", calibrationMethod);
+    }
     return m;
   }
 
@@ -192,6 +221,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         m.get("weight_widths") instanceof String s ? WidthSet.parse(s, "weight_widths").widths() : List.of(),
         ImcOptions.fromMap(m), ShareOptions.fromLabel(m.get("share") instanceof String s ? s : null),
         m.get("number_formats") instanceof String s ? FloatFormats.parse(s, "number_formats") : List.of(),
-        m.get("precision") instanceof String s ? s : null, Boolean.TRUE.equals(m.get("recalibrate")));
+        m.get("precision") instanceof String s ? s : null, Boolean.TRUE.equals(m.get("recalibrate")),
+        m.get("calib_method") instanceof String s ? s : DEFAULT_CALIBRATION_METHOD);
   }
 }

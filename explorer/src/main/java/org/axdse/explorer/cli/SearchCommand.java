@@ -90,6 +90,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--calib", paramLabel = "N", defaultValue = "500",
       description = "Calibration images, drawn with seed 1 (default ${DEFAULT-VALUE}).")
   int calib;
+  @Option(names = "--calib-method", paramLabel = "M", defaultValue = "percentile",
+      description = "Activation ranges: minmax, percentile (99.99) or mse, as evaluate takes them "
+          + "(default ${DEFAULT-VALUE}; not with --target imc).")
+  String calibMethod;
   @Option(names = "--calib-data", paramLabel = "SPEC|holdout",
       description = "Calibration source: a data set whose train split is used, or holdout (test images kept out "
           + "of the evaluation). Default: the train split of --data.")
@@ -252,7 +256,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (!formats.isEmpty() && sharing != null) {
       throw new BadInputException("--number-formats cannot be combined with --share");
     }
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label()).withRecalibrate(recalibrate);
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label()).withRecalibrate(recalibrate).withCalibrationMethod(calibMethod);
   }
 
   private Budget resumeBudget() {
@@ -262,7 +266,7 @@ public final class SearchCommand implements Callable<Integer> {
         "--final-images", "--baselines", "--calib", "--calib-data", "--weight-bits", "--per-channel",
         "--preprocess", "--compensate", "--surrogate", "--surrogate-factor", "--share", "--share-k",
         "--number-formats", "--surrogate-rounds", "--weight-rounding", "--share-codebook", "--share-refit-rounds",
-        "--init", "--final-extra", "--recalibrate")) {
+        "--init", "--final-extra", "--recalibrate", "--calib-method")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw new BadInputException("--resume takes the run's settings from its checkpoint; " + name
             + " cannot be changed (only --generations, --budget and --threads)");

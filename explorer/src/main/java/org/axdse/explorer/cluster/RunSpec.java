@@ -105,7 +105,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
         .putInt(o.imc() == null ? 0 : o.imc().minAdcBits()).putInt(o.imc() == null ? 0 : o.imc().biasImages())
         .putString(o.imc() == null ? "" : o.imc().biasOrder()).putString(o.share() == null ? "" : o.share().label())
         .putString(String.join(",", o.numberFormats())).putString(o.precision())
-        .putBoolean(o.recalibrate());
+        .putBoolean(o.recalibrate()).putString(o.calibrationMethod());
     w.putBoolean(q.library() != null && library == null).putString(library == null && q.library() != null
         ? q.library() : "");
     writeRef(w, model);
@@ -140,6 +140,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
     String formats = r.getString();
     String precision = r.getString();
     boolean recalibrate = r.getBoolean();
+    String calibMethod = r.getString();
     boolean namedLibrary = r.getBoolean();
     String libraryName = r.getString();
     InputTree.InputRef model = readRef(r);
@@ -164,7 +165,7 @@ record RunSpec(ProblemRequest request, InputTree.InputRef model, InputTree.Input
               WidthSet.parse(widths, "weight widths").widths(), imcArch.isEmpty() ? null
                   : new ImcOptions(imcArch, imcFloors[0], imcFloors[1], imcFloors[2], imcFloors[3], imcBiasOrder),
               ShareOptions.fromLabel(share),
-              FloatFormats.parse(formats, "number formats"), precision, recalibrate));
+              FloatFormats.parse(formats, "number formats"), precision, recalibrate, calibMethod));
       return new RunSpec(q, model, library, restrictions, granularity, fingerprint);
     } catch (IllegalArgumentException | NullPointerException | org.axdse.multipliers.util.BadInputException e) {
       throw new Wire.MalformedException(e.getMessage());

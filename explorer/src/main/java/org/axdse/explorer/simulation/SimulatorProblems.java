@@ -33,7 +33,6 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.precision.DataAwarePrecision;
-import org.axdse.simulator.quant.CalibrationMethod;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantMode;
 import org.axdse.simulator.quant.QuantizedModel;
@@ -81,7 +80,7 @@ public final class SimulatorProblems implements ProblemFactory {
     MultiplierCatalog catalog = request.library() == null ? MultiplierCatalog.builtin()
         : MultiplierCatalog.withDirectories(List.of(Path.of(request.library())));
     QuantConfig config = QuantConfig.defaults(mode).withPerChannel(qo.perChannel()).withWeightBits(qo.weightBits())
-        .withCalibration(qo.calibrationImages(), CalibrationMethod.PERCENTILE);
+        .withCalibration(qo.calibrationImages(), qo.calibration());
     int threads = Runtime.getRuntime().availableProcessors();
     QuantizedModel q;
     CompensationCache compensation = null;
