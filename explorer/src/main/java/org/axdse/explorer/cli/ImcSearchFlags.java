@@ -73,6 +73,12 @@ public final class ImcSearchFlags {
       throw new BadInputException("--target imc: --library makes no sense (the choices are IMC configurations "
           + "pP-sS-aA, not multipliers)");
     }
+    for (String f : List.of("--early-stop", "--prefix-cache")) {
+      if (parsed.hasMatchedOption(f)) {
+        throw new BadInputException("--target imc: " + f + " applies to the simulator's screening of multiplier "
+            + "assignments, not to IMC arrays");
+      }
+    }
     String compensate = parsed.matchedOptionValue("--compensate", "none");
     if (!compensate.equals("none") && !compensate.equals("bias")) {
       throw new BadInputException("--target imc: --compensate must be none or bias, not '" + compensate + "' "

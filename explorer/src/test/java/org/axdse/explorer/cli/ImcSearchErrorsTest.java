@@ -40,6 +40,9 @@ class ImcSearchErrorsTest {
   void optionsThatMakeNoSenseWithTheImcTarget() {
     oneLine(search("--target", "imc", "--library", dir.toString()), "--library", "makes no sense");
     oneLine(search("--target", "imc", "--compensate", "weights"), "--compensate must be none or bias");
+    oneLine(search("--target", "imc", "--early-stop"), "--target imc: --early-stop applies to the simulator");
+    oneLine(search("--target", "imc", "--prefix-cache", "64"), "--target imc: --prefix-cache applies");
+    oneLine(search("--target", "imc", "--calib-method", "mse"), "--calib-method mse does not apply");
     oneLine(search("--target", "imc", "--bias-images", "8"), "--bias-images needs --compensate bias");
     oneLine(search("--target", "imc", "--compensate", "bias", "--bias-order", "later"),
         "--bias-order must be exact, sequential or network, not 'later'");
