@@ -22,12 +22,8 @@ class CalibMethodSearchIT {
 
   private Path search(String name, String... more) {
     Path out = tmp.resolve(name);
-    List<String> a = new ArrayList<>(List.of("search", "--model", MixedWidthRoundTripIT.LENET, "--data",
-        MixedWidthRoundTripIT.FASHION_2000, "--calib-data", "holdout", "--calib", "50", "--generations", "1",
-        "--population", "4", "--eval-images", "60", "--final-images", "100", "--baselines", "none", "--threads", "2",
-        "--out", out.toString(), "-q"));
-    a.addAll(List.of(more));
-    InProcess.Outcome o = InProcess.axdse(a.toArray(new String[0]));
+    InProcess.Outcome o = InProcess.axdse(InProcess.bundledSearch(MixedWidthRoundTripIT.LENET, out, "--calib", "50",
+        "--generations", "1", "--population", "4", "--eval-images", "60", "--final-images", "100"), more);
     assertEquals(0, o.code(), o.err());
     return out;
   }

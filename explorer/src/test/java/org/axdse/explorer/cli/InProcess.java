@@ -52,6 +52,19 @@ final class InProcess {
     }
   }
 
+  /**
+   * The arguments of {@code axdse search} of {@code model} on the bundled 2,000 Fashion-MNIST images (calibration
+   * held out of them), without baselines, on 2 threads, quiet, into {@code out}; {@code more} adds a test's own
+   * sizes and flags.
+   */
+  static String[] bundledSearch(String model, Path out, String... more) {
+    String[] base = {"search", "--model", model, "--data", MixedWidthRoundTripIT.FASHION_2000, "--calib-data",
+        "holdout", "--baselines", "none", "--threads", "2", "--out", out.toString(), "-q"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
   /** A bad-input outcome: exit code 2 and exactly one line on stderr, containing each of {@code parts}. */
   static void oneLine(Outcome o, String... parts) {
     assertEquals(2, o.code(), o.err());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.axdse.results.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,15 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RecalibrateSearchIT {
   @TempDir Path tmp;
 
-  private String[] search(Path model, Path out, String... more) {
-    List<String> a = new ArrayList<>(List.of("search", "--model", model.toString(), "--data",
-        MixedWidthRoundTripIT.FASHION_2000, "--calib-data", "holdout", "--calib", "50", "--quant", "asym",
-        "--generations", "1", "--population", "4", "--eval-images", "60", "--final-images", "100",
-        "--baselines", "none", "--threads", "2", "--restrict",
-        "conv_0=u8x8_exact,u8x8_trunc4;conv_3=u8x8_exact;fc_7=u8x8_exact;fc_9=u8x8_exact;fc_11=u8x8_exact",
-        "--out", out.toString(), "-q"));
-    a.addAll(List.of(more));
-    return a.toArray(new String[0]);
+  private InProcess.Outcome search(Path model, Path out, String... more) {
+    return InProcess.axdse(InProcess.bundledSearch(model.toString(), out, "--calib", "50", "--quant", "asym",
+        "--generations", "1", "--population", "4", "--eval-images", "60", "--final-images", "100", "--restrict",
+        "conv_0=u8x8_exact,u8x8_trunc4;conv_3=u8x8_exact;fc_7=u8x8_exact;fc_9=u8x8_exact;fc_11=u8x8_exact"), more);
   }
 
   @Test
@@ -48,11 +41,11 @@ class RecalibrateSearchIT {
     }
 
     Path refused = tmp.resolve("refused");
-    InProcess.oneLine(InProcess.axdse(search(m2, refused)), "m2.quantization.json", "--recalibrate");
+    InProcess.oneLine(search(m2, refused), "m2.quantization.json", "--recalibrate");
     assertFalse(Files.exists(refused), "a refused search writes nothing");
 
     Path run = tmp.resolve("run");
-    InProcess.Outcome s = InProcess.axdse(search(m2, run, "--recalibrate"));
+    InProcess.Outcome s = search(m2, run, "--recalibrate");
     assertEquals(0, s.code(), s.err());
     assertEquals(Boolean.TRUE, RunDirectory.of(run).readConfig().settings().get("recalibrate"));
     InProcess.oneLine(InProcess.axdse("search", "--resume", run.toString(), "--recalibrate"),

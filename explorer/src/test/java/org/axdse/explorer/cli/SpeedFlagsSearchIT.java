@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +19,9 @@ class SpeedFlagsSearchIT {
 
   private Path search(String name, String... more) {
     Path out = tmp.resolve(name);
-    List<String> a = new ArrayList<>(List.of("search", "--model", MixedWidthRoundTripIT.LENET, "--data",
-        MixedWidthRoundTripIT.FASHION_2000, "--calib-data", "holdout", "--calib", "100", "--generations", "2",
-        "--population", "16", "--eval-images", "500", "--final-images", "200", "--max-accuracy-drop", "1",
-        "--baselines", "none", "--threads", "2", "--out", out.toString(), "-q"));
-    a.addAll(List.of(more));
-    InProcess.Outcome o = InProcess.axdse(a.toArray(new String[0]));
+    InProcess.Outcome o = InProcess.axdse(InProcess.bundledSearch(MixedWidthRoundTripIT.LENET, out, "--calib", "100",
+        "--generations", "2", "--population", "16", "--eval-images", "500", "--final-images", "200",
+        "--max-accuracy-drop", "1"), more);
     assertEquals(0, o.code(), o.err());
     return out;
   }
