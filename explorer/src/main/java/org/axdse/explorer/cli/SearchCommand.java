@@ -26,10 +26,10 @@ import org.axdse.multipliers.cli.flags.Terminal;
 import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.engine.WidthSet;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code axdse search}: the overnight multi-objective search, or its continuation with {@code --resume}. */
 @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

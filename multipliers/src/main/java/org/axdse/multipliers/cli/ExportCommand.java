@@ -14,10 +14,10 @@ import org.axdse.multipliers.util.BadInputException;
 import org.axdse.multipliers.util.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code axdse multipliers export NAME --out FILE [--file-format LAYOUT]}: a multiplier as a file of any

@@ -37,11 +37,11 @@ import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxExporter;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse compensate}: quantizes a model, compensates one assignment's multiplier error (bias correction,
@@ -212,7 +212,6 @@ public final class CompensateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code M2.compensation.json} beside {@code M2.onnx}. */
   /** The files {@code --out} names: the JSON alone, or the model with its sidecar, quantization and JSON. */
   private static Path[] written(Path out) {
     return out.getFileName().toString().endsWith(".onnx")
@@ -220,6 +219,7 @@ public final class CompensateCommand implements Callable<Integer> {
         : new Path[] {out};
   }
 
+  /** {@code M2.compensation.json} beside {@code M2.onnx}. */
   static Path jsonBeside(Path onnx) {
     String name = onnx.getFileName().toString();
     return onnx.resolveSibling(name.substring(0, name.length() - ".onnx".length()) + ".compensation.json");

@@ -31,10 +31,10 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse bench errormodel}: the per-layer error model against simulation. For each design (one multiplier

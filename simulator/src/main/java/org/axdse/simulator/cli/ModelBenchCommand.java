@@ -16,8 +16,8 @@ import org.axdse.multipliers.cli.flags.OutputFormat;
 import org.axdse.multipliers.library.MultiplierCatalog;
 import org.axdse.multipliers.util.AxdseHome;
 import org.axdse.multipliers.util.BadInputException;
-import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.multipliers.util.Bounds;
+import org.axdse.multipliers.util.ProgressListener;
 import org.axdse.simulator.assign.Assignment;
 import org.axdse.simulator.assign.AssignmentJson;
 import org.axdse.simulator.data.Dataset;
@@ -32,10 +32,10 @@ import org.axdse.simulator.model.Model;
 import org.axdse.simulator.model.Preprocessing;
 import org.axdse.simulator.onnx.OnnxImporter;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse bench model}: what {@code axdse evaluate} does, timed. The same quantization options and
@@ -84,8 +84,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.check();
-    Bounds.images("--images", images, 1);
-    Bounds.check("--runs", runs, 1, Bounds.MAX_REPEATS);
     boolean json = output.check() == OutputFormat.Format.JSON;
     Bounds.images("--images", images, 1);
     Bounds.check("--runs", runs, 1, 1000);

@@ -31,10 +31,10 @@ import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
 import org.axdse.simulator.predict.TopOneRange;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse bench predict}: the accuracy prediction against simulation. Draws {@code --points} random

@@ -25,11 +25,11 @@ import org.axdse.simulator.predict.NoiseFidelity;
 import org.axdse.simulator.predict.NoiseFigure;
 import org.axdse.simulator.predict.PredictorSetup;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse predict}: predicts an assignment's top-1 from the statistical error model without simulating it

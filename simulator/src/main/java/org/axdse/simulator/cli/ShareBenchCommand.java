@@ -36,10 +36,10 @@ import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingMemory;
 import org.axdse.simulator.share.SharingPlan;
 import org.axdse.simulator.share.WeightSharing;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse bench share}: weight sharing alone against accuracy. Calibrates the unshared model once and

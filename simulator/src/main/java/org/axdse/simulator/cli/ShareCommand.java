@@ -21,10 +21,10 @@ import org.axdse.simulator.share.InputEnergy;
 import org.axdse.simulator.share.SharedModel;
 import org.axdse.simulator.share.SharingPlan;
 import org.axdse.simulator.share.WeightSharing;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code axdse share}: clusters the weights of a model into k shared values per layer, output channel or kernel
