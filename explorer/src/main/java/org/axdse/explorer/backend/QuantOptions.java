@@ -2,6 +2,7 @@ package org.axdse.explorer.backend;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axdse.multipliers.util.Bounds;
 import org.axdse.simulator.compensation.CompensationMethod;
@@ -63,7 +64,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
     }
     calibrationData = calibrationData == null ? "" : calibrationData.strip();
     calibrationMethod = calibrationMethod == null || calibrationMethod.isBlank() ? DEFAULT_CALIBRATION_METHOD
-        : calibrationMethod.strip().toLowerCase(java.util.Locale.ROOT);
+        : calibrationMethod.strip().toLowerCase(Locale.ROOT);
     if (CalibrationMethod.parse(calibrationMethod) == null) {
       throw new IllegalArgumentException("--calib-method must be minmax, percentile or mse, not '"
           + calibrationMethod + "'");
@@ -139,7 +140,7 @@ public record QuantOptions(int calibrationImages, String calibrationData, int we
         widths, imc, share, numberFormats, precision, afresh, calibrationMethod);
   }
 
-  /** These options calibrating activation ranges by {@code method} ({@code minmax}, {@code percentile}, {@code mse}). */
+  /** These options calibrating activation ranges by {@code method}: {@code minmax}, {@code percentile}, {@code mse}. */
   public QuantOptions withCalibrationMethod(String method) {
     return new QuantOptions(calibrationImages, calibrationData, weightBits, perChannel, preprocess, compensate,
         widths, imc, share, numberFormats, precision, recalibrate, method);

@@ -256,7 +256,10 @@ public final class SearchCommand implements Callable<Integer> {
     if (!formats.isEmpty() && sharing != null) {
       throw new BadInputException("--number-formats cannot be combined with --share");
     }
-    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate).withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats).withImc(imc.options(spec, granularity)).withPrecision(precision.label()).withRecalibrate(recalibrate).withCalibrationMethod(calibMethod);
+    return new QuantOptions(calib, calibData, widths.max(), perChannel, preprocess).withCompensate(compensate)
+        .withWidths(widths.widths()).withShare(sharing).withNumberFormats(formats)
+        .withImc(imc.options(spec, granularity)).withPrecision(precision.label()).withRecalibrate(recalibrate)
+        .withCalibrationMethod(calibMethod);
   }
 
   private Budget resumeBudget() {

@@ -47,7 +47,8 @@ class ClusterCommandsTest {
     Object[][] cases = {
       {search(), concat(base, "--members", "127.0.0.1:5701"), "--members needs --backend hazelcast"},
       {search(), concat(base, "--backend", "spark"), "--backend must be local or hazelcast"},
-      {search(), concat(base, "--backend", "hazelcast", "--early-stop"), "the hazelcast backend screens every candidate"},
+      {search(), concat(base, "--backend", "hazelcast", "--early-stop"),
+          "the hazelcast backend screens every candidate"},
       {search(), concat(base, "--backend", "hazelcast", "--secret-file", shortSecret.toString()),
           "at least 16 bytes"},
       {search(), concat(base, "--backend", "hazelcast", "--secret-file", secret.toString(), "--members", "nohost"),
