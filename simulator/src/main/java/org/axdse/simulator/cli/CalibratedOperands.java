@@ -18,6 +18,7 @@ import org.axdse.simulator.predict.Sensitivity;
 import org.axdse.simulator.predict.SensitivityMeasurement;
 import org.axdse.simulator.quant.QuantConfig;
 import org.axdse.simulator.quant.QuantizedModel;
+import picocli.CommandLine;
 
 /**
  * For commands outside this package that need a model's per-layer operand distributions (such as {@code axdse
@@ -39,7 +40,7 @@ public final class CalibratedOperands {
    * A one-line error when {@code --split} or {@code --limit} was given to {@code command}, which evaluates no
    * images: the layers' distributions come from the calibration images alone.
    */
-  public static void refuseEvaluationFlags(picocli.CommandLine cl, String command) {
+  public static void refuseEvaluationFlags(CommandLine cl, String command) {
     for (String flag : new String[] {"--split", "--limit"}) {
       if (cl.getParseResult().hasMatchedOption(flag)) {
         throw new BadInputException(flag + ": " + command + " evaluates no images (the layers' operand "

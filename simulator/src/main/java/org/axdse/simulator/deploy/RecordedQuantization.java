@@ -62,8 +62,10 @@ public final class RecordedQuantization {
     return orCalibrate(modelFile, model, pre, calibration, config, false, kernels, progress);
   }
 
-  /** As {@link #orCalibrate(Path, Model, Preprocessing, Dataset, QuantConfig, Kernels, ProgressListener)}, but
-   * always {@link Calibration#run} when {@code recalibrate} ({@code --recalibrate}). */
+  /**
+   * As {@link #orCalibrate(Path, Model, Preprocessing, Dataset, QuantConfig, Kernels, ProgressListener)}, but
+   * always {@link Calibration#run} when {@code recalibrate} ({@code --recalibrate}).
+   */
   public static QuantizedModel orCalibrate(Path modelFile, Model model, Preprocessing pre, Dataset calibration,
       QuantConfig config, boolean recalibrate, Kernels kernels, ProgressListener progress) {
     return !recalibrate && present(modelFile) ? read(modelFile, model, pre, config)
